@@ -1,0 +1,11 @@
+using EmploymentPortal.Domain.Common;
+
+namespace EmploymentPortal.Domain.Regions;
+
+public sealed class RegionException : DomainException
+{
+    public RegionException(string message)
+        : base(message)
+    {
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Claims;
+using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentPortal.Infrastructure.Accounts;
+
+/// <summary>
+/// Adds the staff member's unit and its region code to the sign-in, from which
+/// <see cref="DataScopes"/> derives the data scope. Runs again at every security-stamp
+/// validation, so a change of unit takes effect within the validation interval.
+/// </summary>
+public sealed class PortalClaimsPrincipalFactory : UserClaimsPrincipalFactory<PortalUser, PortalRole>
+{
+    private readonly PortalDbContext _db;
+
+    public PortalClaimsPrincipalFactory(
+        UserManager<PortalUser> userManager,
+        RoleManager<PortalRole> roleManager,
+        IOptions<IdentityOptions> options,
+        PortalDbContext db)
+        : base(userManager, roleManager, options)
+    {
+        _db = db;
+    }
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+        if (user.OrgUnitId is { } unitId)
+        {
+            // Reviewed IgnoreQueryFilters: the scope is being established here, so the caller has
+            // none yet; only the user's own unit is read.
+            var unit = await _db.OrgUnits.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
+                .AsNoTracking()
+                .Where(u => u.Id == unitId)
+                .Select(u => new { u.Id, u.Name, u.Kind, u.RegionCode })
+                .SingleAsync();
+            identity.AddClaim(new Claim(PortalClaims.UnitId, unit.Id.ToString(CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(PortalClaims.UnitName, unit.Name));
+            identity.AddClaim(new Claim(PortalClaims.UnitKind, unit.Kind.ToString()));
+            identity.AddClaim(new Claim(PortalClaims.RegionCode, unit.RegionCode));
+        }
+
+        return identity;
+    }
+}

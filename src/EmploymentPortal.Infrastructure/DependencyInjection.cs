@@ -1,0 +1,60 @@
+using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Infrastructure.Accounts;
+using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Regions;
+using EmploymentPortal.Infrastructure.Seeding;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Sign-in policy (ASVS v5.0.0 V6, MLPS 2.0 登录失败处理): see docs/architecture.md.</summary>
+    public const int MinimumPasswordLength = 12;
+    public const int MaxFailedAccessAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(PortalDatabase.ConnectionStringName)
+            ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Portal' is not set (env ConnectionStrings__Portal).");
+        services.AddDbContext<PortalDbContext>(options => PortalDatabase.Configure(options, connectionString));
+
+        services.AddIdentity<PortalUser, PortalRole>(options =>
+            {
+                // Length, not composition, makes a password strong (ASVS 6.2.1, 6.2.5).
+                options.Password.RequiredLength = MinimumPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                options.User.RequireUniqueEmail = false;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        services.AddDataProtection()
+            .SetApplicationName("EmploymentPortal")
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<IOrgDirectory, OrgDirectory>();
+        services.AddScoped<PortalDatabaseInitializer>();
+        return services;
+    }
+}

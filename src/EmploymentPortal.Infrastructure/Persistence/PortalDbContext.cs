@@ -1,0 +1,72 @@
+using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Domain.Audit;
+using EmploymentPortal.Domain.Regions;
+using EmploymentPortal.Infrastructure.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database context: Identity, regions and units, audit, Data Protection keys.
+/// Every entity that carries a <c>RegionCode</c> gets the <see cref="RegionScopeFilter"/> query
+/// filter, so reads are limited to the caller's <see cref="DataScope"/> in the data-access path.
+/// </summary>
+public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, Guid>, IDataProtectionKeyContext
+{
+    /// <summary>Name of the region-scope query filter; any <c>IgnoreQueryFilters</c> of it needs review.</summary>
+    public const string RegionScopeFilter = "RegionScope";
+
+    /// <summary>The property a scoped entity carries its region code in.</summary>
+    public const string RegionCodeProperty = "RegionCode";
+
+    private readonly IDataScopeProvider _scopeProvider;
+
+    public PortalDbContext(DbContextOptions<PortalDbContext> options, IDataScopeProvider scopeProvider)
+        : base(options)
+    {
+        _scopeProvider = scopeProvider;
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The scope this context reads with (evaluated per query by the filters).</summary>
+    public DataScope Scope => _scopeProvider.Current;
+
+    // The query filters read these two members of the context instance, so EF Core evaluates them
+    // for each query instead of caching the first caller's scope in the model.
+    private bool ScopeSeesAll => _scopeProvider.Current.SeesAll;
+
+    private string? ScopePrefix => _scopeProvider.Current.RegionPrefix;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        builder.Entity<PortalUser>().ToTable("users");
+        builder.Entity<PortalRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        ScopeByRegion<OrgUnit>(builder);
+    }
+
+    private void ScopeByRegion<T>(ModelBuilder builder)
+        where T : class =>
+        builder.Entity<T>().HasQueryFilter(
+            RegionScopeFilter,
+            e => ScopeSeesAll || (ScopePrefix != null && EF.Property<string>(e, RegionCodeProperty).StartsWith(ScopePrefix)));
+}

@@ -1,0 +1,115 @@
+using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Regions;
+using EmploymentPortal.Infrastructure.Accounts;
+using EmploymentPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EmploymentPortal.Infrastructure.Seeding;
+
+/// <summary>Applies migrations, makes sure the roles exist and, when asked, seeds the demo city.</summary>
+public sealed class PortalDatabaseInitializer(
+    DbContextOptions<PortalDbContext> options,
+    UserManager<PortalUser> users,
+    RoleManager<PortalRole> roles,
+    TimeProvider clock,
+    ILogger<PortalDatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = SystemContext();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Database migrated ({PendingCount} migrations applied)", pending.Count);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new PortalRole(role));
+            }
+        }
+    }
+
+    /// <summary>Seeds the demo city and accounts; running it again changes nothing.</summary>
+    public async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        await using var db = SystemContext();
+        var province = await RegionAsync(db, DemoCity.Province.Code, DemoCity.Province.Name, null, cancellationToken);
+        var city = await RegionAsync(db, DemoCity.City.Code, DemoCity.City.Name, province, cancellationToken);
+        await UnitAsync(db, city, OrgUnitKind.CityBureau, cancellationToken);
+        foreach (var district in DemoCity.Districts)
+        {
+            var county = await RegionAsync(db, district.Code, district.Name, city, cancellationToken);
+            await UnitAsync(db, county, OrgUnitKind.CountyBureau, cancellationToken);
+            foreach (var streetSeed in district.Streets)
+            {
+                var street = await RegionAsync(db, streetSeed.Code, streetSeed.Name, county, cancellationToken);
+                await UnitAsync(db, street, OrgUnitKind.StreetOffice, cancellationToken);
+                for (var i = 0; i < streetSeed.Communities.Count; i++)
+                {
+                    var community = await RegionAsync(db, streetSeed.CommunityCode(i), streetSeed.Communities[i], street, cancellationToken);
+                    await UnitAsync(db, community, OrgUnitKind.CommunityStation, cancellationToken);
+                }
+            }
+        }
+
+        foreach (var seed in DemoCity.Accounts)
+        {
+            if (await users.FindByNameAsync(seed.UserName) is not null)
+            {
+                continue;
+            }
+
+            int? unitId = seed.UnitRegionCode is null
+                ? null
+                : await db.OrgUnits.Where(u => u.RegionCode == seed.UnitRegionCode).Select(u => u.Id).SingleAsync(cancellationToken);
+            var user = new PortalUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = seed.UserName,
+                DisplayName = seed.DisplayName,
+                OrgUnitId = unitId,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            Check(await users.CreateAsync(user, DemoCity.Password), seed.UserName);
+            Check(await users.AddToRoleAsync(user, seed.Role), seed.UserName);
+        }
+
+        logger.LogInformation("Demo data seeded: {RegionCount} regions, {UnitCount} units", await db.Regions.CountAsync(cancellationToken), await db.OrgUnits.CountAsync(cancellationToken));
+    }
+
+    private PortalDbContext SystemContext() => new(options, new FixedDataScopeProvider(DataScope.All));
+
+    private static async Task<Region> RegionAsync(PortalDbContext db, string code, string name, Region? parent, CancellationToken cancellationToken)
+    {
+        var existing = await db.Regions.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var region = Region.Create(RegionCode.Parse(code), name, parent);
+        db.Regions.Add(region);
+        await db.SaveChangesAsync(cancellationToken);
+        return region;
+    }
+
+    private static async Task UnitAsync(PortalDbContext db, Region region, OrgUnitKind kind, CancellationToken cancellationToken)
+    {
+        if (!await db.OrgUnits.AnyAsync(u => u.RegionId == region.Id && u.Kind == kind, cancellationToken))
+        {
+            db.OrgUnits.Add(OrgUnit.Create(DemoCity.UnitName(region.Name, kind), kind, region));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding account {userName} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+        }
+    }
+}
