@@ -21,8 +21,12 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(PortalDatabase.ConnectionStringName)
-            ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Portal' is not set (env ConnectionStrings__Portal).");
+        var connectionString = configuration.GetConnectionString(PortalDatabase.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Connection string 'ConnectionStrings:Portal' is not set (env ConnectionStrings__Portal).");
+        }
+
         services.AddDbContext<PortalDbContext>(options => PortalDatabase.Configure(options, connectionString));
 
         services.AddIdentity<PortalUser, PortalRole>(options =>

@@ -8,7 +8,7 @@ public sealed record RegionSummary(int Id, string Code, string Name, RegionLevel
     string IRegionScoped.RegionCode => Code;
 }
 
-public sealed record OrgUnitSummary(int Id, string Name, OrgUnitKind Kind, string RegionCode, string RegionName) : IRegionScoped;
+public sealed record OrgUnitSummary(int Id, string Name, OrgUnitKind Kind, int RegionId, string RegionCode, string RegionName) : IRegionScoped;
 
 public sealed record StaffMemberSummary(Guid Id, string UserName, string DisplayName, string Role, bool IsDisabled);
 

@@ -67,5 +67,5 @@ public sealed class OrgDirectory(PortalDbContext db) : IOrgDirectory
         from u in db.OrgUnits.AsNoTracking().Where(predicate)
         join r in db.Regions on u.RegionId equals r.Id
         orderby u.RegionCode, u.Kind
-        select new OrgUnitSummary(u.Id, u.Name, u.Kind, u.RegionCode, r.Name);
+        select new OrgUnitSummary(u.Id, u.Name, u.Kind, u.RegionId, u.RegionCode, r.Name);
 }

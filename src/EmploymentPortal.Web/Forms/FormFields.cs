@@ -1,0 +1,138 @@
+using System.Linq.Expressions;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace EmploymentPortal.Web.Forms;
+
+/// <summary>
+/// Form fields in the GOV.UK pattern, in one place: label, optional hint, inline error wired
+/// with <c>aria-describedby</c>, and the typed value kept after a rejected POST (never for passwords).
+/// </summary>
+public static class FormFields
+{
+    public static IHtmlContent Field<TModel, TValue>(
+        this IHtmlHelper<TModel> html,
+        Expression<Func<TModel, TValue>> expression,
+        string type = "text",
+        string? hint = null,
+        string? autocomplete = null)
+    {
+        var (id, name, label, error) = Describe(html, expression);
+        var value = type == "password" ? null : html.ValueFor(expression);
+        var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
+        input.AddCssClass("input");
+        input.MergeAttribute("id", id);
+        input.MergeAttribute("name", name);
+        input.MergeAttribute("type", type);
+        if (!string.IsNullOrEmpty(value))
+        {
+            input.MergeAttribute("value", value);
+        }
+
+        if (autocomplete is not null)
+        {
+            input.MergeAttribute("autocomplete", autocomplete);
+        }
+
+        return Wrap(id, label, hint, error, input);
+    }
+
+    public static IHtmlContent SelectField<TModel, TValue>(
+        this IHtmlHelper<TModel> html,
+        Expression<Func<TModel, TValue>> expression,
+        IEnumerable<SelectListItem> options,
+        string? emptyOption = null,
+        string? hint = null)
+    {
+        var (id, name, label, error) = Describe(html, expression);
+        var current = html.ValueFor(expression);
+        var select = new TagBuilder("select");
+        select.AddCssClass("input");
+        select.MergeAttribute("id", id);
+        select.MergeAttribute("name", name);
+        if (emptyOption is not null)
+        {
+            var empty = new TagBuilder("option");
+            empty.MergeAttribute("value", string.Empty);
+            empty.InnerHtml.Append(emptyOption);
+            select.InnerHtml.AppendHtml(empty);
+        }
+
+        foreach (var item in options)
+        {
+            var option = new TagBuilder("option");
+            option.MergeAttribute("value", item.Value);
+            if (item.Value == current)
+            {
+                option.MergeAttribute("selected", "selected");
+            }
+
+            option.InnerHtml.Append(item.Text);
+            select.InnerHtml.AppendHtml(option);
+        }
+
+        return Wrap(id, label, hint, error, select);
+    }
+
+    private static (string Id, string Name, string Label, string? Error) Describe<TModel, TValue>(
+        IHtmlHelper<TModel> html, Expression<Func<TModel, TValue>> expression)
+    {
+        var name = html.NameFor(expression);
+        var id = html.IdFor(expression);
+        var label = html.DisplayNameFor(expression);
+        var entry = html.ViewData.ModelState[name];
+        var error = entry?.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            ? entry.Errors.FirstOrDefault()?.ErrorMessage
+            : null;
+        return (id, name, label, error);
+    }
+
+    private static TagBuilder Wrap(string id, string label, string? hint, string? error, TagBuilder control)
+    {
+        var describedBy = new List<string>();
+        var field = new TagBuilder("div");
+        field.AddCssClass("field");
+        var labelTag = new TagBuilder("label");
+        labelTag.AddCssClass("label");
+        labelTag.MergeAttribute("for", id);
+        labelTag.InnerHtml.Append(label);
+        field.InnerHtml.AppendHtml(labelTag);
+        if (hint is not null)
+        {
+            var hintTag = new TagBuilder("p");
+            hintTag.AddCssClass("hint");
+            hintTag.MergeAttribute("id", id + "-hint");
+            hintTag.InnerHtml.Append(hint);
+            field.InnerHtml.AppendHtml(hintTag);
+            describedBy.Add(id + "-hint");
+        }
+
+        if (error is not null)
+        {
+            field.AddCssClass("field--error");
+            var errorTag = new TagBuilder("p");
+            errorTag.AddCssClass("field-error");
+            errorTag.MergeAttribute("id", id + "-error");
+            errorTag.InnerHtml.Append(error);
+            field.InnerHtml.AppendHtml(errorTag);
+            describedBy.Add(id + "-error");
+            control.MergeAttribute("aria-invalid", "true");
+        }
+
+        if (describedBy.Count > 0)
+        {
+            control.MergeAttribute("aria-describedby", string.Join(' ', describedBy));
+        }
+
+        field.InnerHtml.AppendHtml(control);
+        return field;
+    }
+
+    /// <summary>The HTML id ASP.NET Core gives the input bound to a model-state key.</summary>
+    public static string FieldId(string modelStateKey) =>
+        TagBuilder.CreateSanitizedId(modelStateKey, "_");
+
+    /// <summary>Encodes text for an attribute or element (used by the error summary).</summary>
+    public static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+}

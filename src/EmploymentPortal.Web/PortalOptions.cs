@@ -1,0 +1,30 @@
+namespace EmploymentPortal.Web;
+
+/// <summary>The <c>Portal</c> configuration section (see README, "Configuration").</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Apply migrations at start-up (default true in Development, false elsewhere).</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    /// <summary>Seed the demo city and accounts (refused in Production).</summary>
+    public bool SeedDemo { get; set; }
+
+    public SecuritySettings Security { get; set; } = new();
+
+    public sealed class SecuritySettings
+    {
+        /// <summary>How often a sign-in cookie is checked against the account (disabled, new stamp).</summary>
+        public TimeSpan StampValidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+        /// <summary>Idle time after which a staff member must sign in again (MLPS 2.0: 15 minutes).</summary>
+        public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+        /// <summary>
+        /// Secure, <c>__Host-</c>-prefixed cookies (default: on outside Development). Turn off only
+        /// for plain-HTTP local runs.
+        /// </summary>
+        public bool? SecureCookies { get; set; }
+    }
+}

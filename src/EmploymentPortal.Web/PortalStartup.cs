@@ -1,0 +1,39 @@
+using EmploymentPortal.Infrastructure.Seeding;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentPortal.Web;
+
+/// <summary>Database preparation at start-up and the operators' <c>migrate</c> command.</summary>
+public static class PortalStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool migrateCommand)
+    {
+        var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalStartup));
+        var migrate = migrateCommand || (options.MigrateOnStartup ?? app.Environment.IsDevelopment());
+        if (!migrate)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<PortalDatabaseInitializer>();
+        await initializer.MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (!options.SeedDemo)
+        {
+            return;
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            logger.LogError("Portal:SeedDemo is set in Production; demo accounts are never created there");
+            return;
+        }
+
+        await initializer.SeedDemoAsync(app.Lifetime.ApplicationStopping);
+        logger.LogWarning(
+            "Demo accounts (password {DemoPassword}): {DemoAccounts}",
+            DemoCity.Password,
+            string.Join(", ", DemoCity.Accounts.Select(a => $"{a.UserName} ({a.Role})")));
+    }
+}

@@ -1,0 +1,20 @@
+using EmploymentPortal.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortal();
+var app = builder.Build();
+
+// `dotnet run --project src/EmploymentPortal.Web -- migrate` applies migrations (and demo data
+// when Portal:SeedDemo=true) and exits.
+var migrateCommand = args.Length > 0 && args[0] == "migrate";
+await app.PrepareDatabaseAsync(migrateCommand);
+if (migrateCommand)
+{
+    return;
+}
+
+app.UsePortal();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,24 @@
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace EmploymentPortal.Web.Security;
+
+/// <summary>Named authorization policies, mapped from role constants in one place.</summary>
+public static class Policies
+{
+    public const string StationStaff = nameof(StationStaff);
+    public const string BureauOfficials = nameof(BureauOfficials);
+    public const string Staff = nameof(Staff);
+    public const string Administrators = nameof(Administrators);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(StationStaff, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff));
+        options.AddPolicy(BureauOfficials, p => p.RequireRole(Roles.CountyOfficial, Roles.CityOfficial));
+        options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.ToArray()));
+        options.AddPolicy(Administrators, p => p.RequireRole(Roles.Admin));
+
+        // Everything requires a signed-in user unless it is on the public list (PublicPages).
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

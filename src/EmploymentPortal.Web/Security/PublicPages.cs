@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace EmploymentPortal.Web.Security;
+
+/// <summary>
+/// The explicit list of pages anyone may open without signing in. Every other page falls under
+/// the fallback policy (sign-in required); a test enumerates all endpoints against this list.
+/// </summary>
+public static class PublicPages
+{
+    public static IReadOnlyList<string> Pages { get; } = ["/Index", "/Error", "/Status", "/Culture"];
+
+    public static IReadOnlyList<(string Area, string Page)> AreaPages { get; } =
+    [
+        ("Identity", "/Account/Login"),
+        ("Identity", "/Account/Register"),
+    ];
+
+    /// <summary>Non-page endpoints that are public.</summary>
+    public static IReadOnlyList<string> Endpoints { get; } = ["/health", "/health/ready"];
+
+    public static void Apply(PageConventionCollection conventions)
+    {
+        foreach (var page in Pages)
+        {
+            conventions.AllowAnonymousToPage(page);
+        }
+
+        foreach (var (area, page) in AreaPages)
+        {
+            conventions.AllowAnonymousToAreaPage(area, page);
+        }
+
+        conventions.AuthorizeAreaFolder("Station", "/", Policies.StationStaff);
+        conventions.AuthorizeAreaFolder("Bureau", "/", Policies.BureauOfficials);
+        conventions.AuthorizeAreaFolder("Admin", "/", Policies.Administrators);
+        conventions.AuthorizeFolder("/Org", Policies.Staff);
+    }
+}
