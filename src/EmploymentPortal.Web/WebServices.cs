@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Infrastructure;
@@ -12,6 +14,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 namespace EmploymentPortal.Web;
@@ -83,6 +86,10 @@ public static class WebServices
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+
+        // Chinese text is written as characters, not as &#x...; entities (which are correct but
+        // triple the page size and defeat in-page search).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;

@@ -20,9 +20,9 @@ public sealed class PortalDatabaseInitializer(
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = SystemContext();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
-        logger.LogInformation("Database migrated ({PendingCount} migrations applied)", pending.Count);
+        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        logger.LogInformation("Database migrated, latest migration {Migration}", applied.LastOrDefault());
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

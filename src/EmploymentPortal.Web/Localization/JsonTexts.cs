@@ -41,7 +41,7 @@ public sealed class JsonTexts
     private static FrozenDictionary<string, string> Load(string culture)
     {
         var assembly = typeof(JsonTexts).Assembly;
-        var name = $"{assembly.GetName().Name}.Localization.Texts.{culture}.json";
+        var name = $"Texts.{culture}.json";
         using var stream = assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
         return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary();

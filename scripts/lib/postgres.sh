@@ -1,0 +1,83 @@
+# Shared shell helpers for scripts/run and scripts/test: a local PostgreSQL 15 without Docker.
+# Sourced, not executed.
+
+# Installs PostgreSQL's server from Debian's packages when its binaries are missing.
+pg_ensure_installed() {
+  if pg_bindir >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "PostgreSQL server binaries not found; installing from apt..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null
+  pg_bindir >/dev/null
+}
+
+# Prints the directory holding initdb/pg_ctl (highest installed major version).
+pg_bindir() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  return 1
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Runs a PostgreSQL server command as a non-root user (initdb and postgres refuse root).
+pg_as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# pg_start_cluster DATA_DIR PORT: creates the cluster on first use (UTF8, C.UTF-8 so pg_trgm
+# makes trigrams of Chinese text), then starts it on 127.0.0.1:PORT if it is not running.
+# The superuser is "portal" with the password kept in DATA_DIR/../pg-password (mode 600).
+pg_start_cluster() {
+  local data="$1" port="$2" bin
+  bin=$(pg_bindir)
+  local base; base=$(dirname "$data")
+  mkdir -p "$base"
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    chown postgres "$base"
+    # The server user must be able to reach the data folder through every parent.
+    if ! runuser -u postgres -- test -x "$base"; then
+      echo "The postgres user cannot reach $base (a parent folder is private). Set ConnectionStrings__Portal or move the checkout." >&2
+      return 1
+    fi
+  fi
+  if [ ! -f "$base/pg-password" ]; then
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$base/pg-password")
+  fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    local pwfile; pwfile=$(mktemp)
+    cp "$base/pg-password" "$pwfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$pwfile"
+    pg_as_owner "$bin/initdb" -D "$data" -U portal --pwfile="$pwfile" --auth=scram-sha-256 \
+      --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+  fi
+  mkdir -p "$data/run"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$data/run"
+  if ! pg_as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $data/run" start >/dev/null
+  fi
+}
+
+# pg_ensure_database PORT NAME PASSWORD_FILE: creates the database if it does not exist.
+pg_ensure_database() {
+  local port="$1" name="$2" pwfile="$3" bin
+  bin=$(pg_bindir)
+  local exists
+  exists=$(PGPASSWORD=$(cat "$pwfile") "$bin/psql" -h 127.0.0.1 -p "$port" -U portal -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$name'")
+  if [ "$exists" != "1" ]; then
+    PGPASSWORD=$(cat "$pwfile") "$bin/createdb" -h 127.0.0.1 -p "$port" -U portal \
+      -E UTF8 --lc-collate=C.UTF-8 --lc-ctype=C.UTF-8 -T template0 "$name"
+  fi
+}
