@@ -1,0 +1,90 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace EmploymentPortal.TestCommon;
+
+/// <summary>An HTTP client for page tests: reads pages as DOM and submits their forms like a browser.</summary>
+public sealed class PortalClient(HttpClient http) : IDisposable
+{
+    public HttpClient Http { get; } = http;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(new Uri(url, UriKind.Relative));
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string url)
+    {
+        var response = await GetAsync(url);
+        return (response, await Html.ParseAsync(response));
+    }
+
+    /// <summary>
+    /// Opens <paramref name="pageUrl"/>, fills the form in <c>main</c> (the first, or the one holding
+    /// <paramref name="formSelector"/>) with <paramref name="fields"/>, keeps its other inputs
+    /// (hidden fields, antiforgery token) and posts it to its action.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IReadOnlyDictionary<string, string> fields, string formSelector = "main form[method=post]")
+    {
+        var (response, document) = await GetPageAsync(pageUrl);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {pageUrl} answered {(int)response.StatusCode}.");
+        }
+
+        var form = document.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
+        return await PostFormAsync(form, pageUrl, fields);
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(IHtmlFormElement form, string pageUrl, IReadOnlyDictionary<string, string> fields)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (input.Type is "hidden" && !fields.ContainsKey(input.Name!))
+            {
+                values.Add(new(input.Name!, input.Value));
+            }
+        }
+
+        values.AddRange(fields);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        using var content = new FormUrlEncodedContent(values);
+        return await Http.PostAsync(new Uri(target, UriKind.Relative), content);
+    }
+
+    /// <summary>Posts the site-wide form with the given action (e.g. the culture switch or sign-out).</summary>
+    public async Task<HttpResponseMessage> PostLayoutFormAsync(string pageUrl, string action, IReadOnlyDictionary<string, string> fields)
+    {
+        var (_, document) = await GetPageAsync(pageUrl);
+        var form = document.QuerySelector<IHtmlFormElement>($"form[action='{action}']")
+            ?? throw new InvalidOperationException($"No form posting to {action} on {pageUrl}.");
+        return await PostFormAsync(form, pageUrl, fields);
+    }
+
+    public Task<HttpResponseMessage> SignInAsync(string userName, string password, string? culture = null) =>
+        SubmitFormAsync(
+            "/Identity/Account/Login" + (culture is null ? string.Empty : "?culture=" + culture),
+            new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
+
+    public void Dispose() => Http.Dispose();
+}
+
+public static class Html
+{
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await Context.OpenAsync(request => request.Content(html));
+    }
+
+    /// <summary>The texts of the error summary's items.</summary>
+    public static IReadOnlyList<string> Errors(this IDocument document) =>
+        document.QuerySelectorAll("[data-testid=error-summary] li").Select(e => e.TextContent.Trim()).ToList();
+
+    public static string MainText(this IDocument document) =>
+        document.QuerySelector("main")?.TextContent ?? string.Empty;
+}

@@ -1,0 +1,53 @@
+using EmploymentPortal.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace EmploymentPortal.TestCommon;
+
+/// <summary>
+/// One seeded database and one in-process portal per test class (use as a class fixture).
+/// Subclass it to change settings for a class.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public class PortalFixture : IAsyncLifetime
+{
+    private PortalAppFactory? _factory;
+
+    public PortalAppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public string ConnectionString => Factory.ConnectionString;
+
+    /// <summary>Extra configuration for the portal under test.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await TestDatabases.CreateSeededAsync();
+        _factory = new PortalAppFactory(connectionString, Settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client with a cookie jar that does not follow redirects (tests look at them).</summary>
+    public PortalClient Anonymous() =>
+        new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A client signed in through the real sign-in form.</summary>
+    public async Task<PortalClient> SignInAsync(string userName, string password = DemoCity.Password)
+    {
+        var client = Anonymous();
+        var response = await client.SignInAsync(userName, password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} answered {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace EmploymentPortal.TestCommon;
+
+/// <summary>
+/// The PostgreSQL server the tests of one process share, found in this order:
+/// <c>PORTAL_TEST_PG</c> (a connection string whose role may create databases), Testcontainers when a
+/// Docker engine answers, else a throwaway cluster started from the installed server binaries on a
+/// free port under a temp folder, stopped and removed when the test process exits.
+/// </summary>
+public sealed class PostgresServer
+{
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+
+    private PostgresServer(string adminConnectionString, string source)
+    {
+        AdminConnectionString = adminConnectionString;
+        Source = source;
+    }
+
+    /// <summary>A connection string to the server's maintenance database, with rights to create databases.</summary>
+    public string AdminConnectionString { get; }
+
+    /// <summary>Where the server came from (env, testcontainers, local cluster), for test output.</summary>
+    public string Source { get; }
+
+    public static Task<PostgresServer> GetAsync() => Shared.Value;
+
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("PORTAL_TEST_PG");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return new PostgresServer(fromEnvironment, "PORTAL_TEST_PG");
+        }
+
+        if (await DockerAnswersAsync())
+        {
+            var container = new PostgreSqlBuilder("postgres:15").Build();
+            await container.StartAsync();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return new PostgresServer(container.GetConnectionString(), "Testcontainers");
+        }
+
+        return await LocalCluster.StartAsync();
+    }
+
+    private static async Task<bool> DockerAnswersAsync()
+    {
+        try
+        {
+            var (code, _) = await Shell.RunAsync("docker", ["info", "--format", "{{.ServerVersion}}"], TimeSpan.FromSeconds(10));
+            return code == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No docker client on this machine.
+            return false;
+        }
+    }
+
+    private static class LocalCluster
+    {
+        public static async Task<PostgresServer> StartAsync()
+        {
+            var bin = FindBinaries();
+            var root = Path.Combine(Path.GetTempPath(), "portal-test-pg-" + Guid.NewGuid().ToString("N")[..12]);
+            var data = Path.Combine(root, "data");
+            Directory.CreateDirectory(root);
+            var asRoot = Environment.UserName == "root";
+            if (asRoot)
+            {
+                // initdb and postgres refuse to run as root: the cluster belongs to the postgres user.
+                await Shell.CheckAsync("chown", ["postgres", root]);
+            }
+
+            await AsOwnerAsync(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-U", "portal", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]);
+            var port = FreePort();
+            string[] options =
+            [
+                $"-p {port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+            ];
+            await AsOwnerAsync(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", options[0], "start"]);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                AsOwnerAsync(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]).GetAwaiter().GetResult();
+                Directory.Delete(root, recursive: true);
+            };
+            return new PostgresServer($"Host=127.0.0.1;Port={port};Username=portal;Database=postgres;Maximum Pool Size=20", $"local cluster {bin} port {port}");
+        }
+
+        private static string FindBinaries()
+        {
+            var candidates = new[] { Environment.GetEnvironmentVariable("PORTAL_PG_BIN") }
+                .Concat(Directory.Exists("/usr/lib/postgresql")
+                    ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).Select(d => Path.Combine(d, "bin"))
+                    : [])
+                .Where(d => d is not null && File.Exists(Path.Combine(d, "initdb")));
+            return candidates.FirstOrDefault()
+                ?? throw new InvalidOperationException("No PostgreSQL for the tests: set PORTAL_TEST_PG, start a Docker engine, or install the server (apt-get install postgresql). scripts/test installs it.");
+        }
+
+        private static Task AsOwnerAsync(bool asRoot, string program, string[] arguments) =>
+            asRoot ? Shell.CheckAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : Shell.CheckAsync(program, arguments);
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
+
+internal static class Shell
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
+        var stderr = process.StandardError.ReadToEndAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"{program} timed out");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public static async Task CheckAsync(string program, IEnumerable<string> arguments)
+    {
+        var list = arguments.ToList();
+        var (code, output) = await RunAsync(program, list);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', list)} failed ({code}): {output}");
+        }
+    }
+}
