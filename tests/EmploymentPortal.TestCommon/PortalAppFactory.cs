@@ -9,7 +9,10 @@ namespace EmploymentPortal.TestCommon;
 /// The portal in-process on a given database, in the "Testing" environment (production error
 /// handling, plain-HTTP cookies), with its log lines captured in <see cref="Log"/>.
 /// </summary>
-public sealed class PortalAppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class PortalAppFactory(
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     private readonly StringWriter _log = new();
@@ -40,7 +43,11 @@ public sealed class PortalAppFactory(string connectionString, IReadOnlyDictionar
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton(new LogOutput(TextWriter.Synchronized(new LockedWriter(_log)))));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(new LogOutput(TextWriter.Synchronized(new LockedWriter(_log))));
+            configureServices?.Invoke(services);
+        });
     }
 
     /// <summary>Writes under the same lock <see cref="Log"/> reads with.</summary>

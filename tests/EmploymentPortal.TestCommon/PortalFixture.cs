@@ -1,5 +1,6 @@
 using EmploymentPortal.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace EmploymentPortal.TestCommon;
@@ -20,10 +21,15 @@ public class PortalFixture : IAsyncLifetime
     /// <summary>Extra configuration for the portal under test.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>Service replacements for the portal under test (e.g. a clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var connectionString = await TestDatabases.CreateSeededAsync();
-        _factory = new PortalAppFactory(connectionString, Settings);
+        _factory = new PortalAppFactory(connectionString, Settings, ConfigureServices);
     }
 
     public async Task DisposeAsync()
