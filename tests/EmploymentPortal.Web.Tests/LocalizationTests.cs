@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EmploymentPortal.TestCommon;
+using EmploymentPortal.Web.Localization;
+
+namespace EmploymentPortal.Web.Tests;
+
+public sealed partial class LocalizationTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public void Texts_BothCultures_HaveTheSameKeys()
+    {
+        var texts = new JsonTexts();
+        texts.For("zh-CN").Keys.Should().BeEquivalentTo(texts.For("en-US").Keys);
+        texts.For("zh-CN").Values.Should().NotContain(string.Empty);
+    }
+
+    [Fact]
+    public void Texts_EveryKeyUsedInTheSource_Exists()
+    {
+        var texts = new JsonTexts().For("zh-CN");
+        var web = Path.Combine(SolutionRoot(), "src", "EmploymentPortal.Web");
+        var infrastructure = Path.Combine(SolutionRoot(), "src", "EmploymentPortal.Infrastructure");
+        var used = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(infrastructure, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .Where(k => !k.EndsWith('.'))
+            .Distinct()
+            .ToList();
+
+        used.Should().HaveCountGreaterThan(100);
+        used.Where(k => !texts.ContainsKey(k)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Culture_SwitchToEnglish_IsRemembered()
+    {
+        using var client = portal.Anonymous();
+        var response = await client.PostLayoutFormAsync("/", "/Culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/Identity/Account/Login" });
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Be("/Identity/Account/Login");
+
+        var (_, page) = await client.GetPageAsync("/Identity/Account/Login");
+        page.DocumentElement.GetAttribute("lang").Should().Be("en-US");
+        page.QuerySelector("h1")!.TextContent.Should().Be("Sign in");
+    }
+
+    [Fact]
+    public async Task Culture_Default_IsChinese()
+    {
+        using var client = portal.Anonymous();
+        var (_, page) = await client.GetPageAsync("/Identity/Account/Login");
+        page.DocumentElement.GetAttribute("lang").Should().Be("zh-CN");
+        page.QuerySelector("h1")!.TextContent.Should().Be("登录");
+    }
+
+    [Fact]
+    public async Task Culture_ReturnUrlElsewhere_StaysOnSite()
+    {
+        using var client = portal.Anonymous();
+        var response = await client.PostLayoutFormAsync("/", "/Culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "https://evil.example/" });
+        response.Headers.Location!.OriginalString.Should().Be("/");
+    }
+
+    [Theory]
+    [InlineData("community1", "/Station")]
+    [InlineData("county1", "/Bureau")]
+    [InlineData("admin", "/Admin/Accounts")]
+    public async Task StaffPages_English_ShowNoKeysOrChineseLabels(string user, string page)
+    {
+        using var client = await portal.SignInAsync(user);
+        var (_, document) = await client.GetPageAsync(page + "?culture=en-US");
+        var text = document.Body!.TextContent;
+        KeyLike().IsMatch(text).Should().BeFalse(text);
+        document.QuerySelector(".user-role")!.TextContent.Should().NotMatchRegex("[\u4e00-\u9fff]");
+    }
+
+    private static string SolutionRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EmploymentPortal.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Solution root not found.");
+    }
+
+    [GeneratedRegex(""""(?:\bT|texts)\["(?<key>[A-Za-z0-9_.]+)"|(?:ErrorMessage|Name) = "(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)"|"(?<key>(?:Account|Login|Accounts)\.[A-Z][A-Za-z]+)"""")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"\b(?:Accounts|Login|Role|Station|Bureau|StaffHome|Org|Layout|Nav)\.[A-Z][A-Za-z]+\b")]
+    private static partial Regex KeyLike();
+}
