@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Domain.Accounts;
+
+namespace EmploymentPortal.Domain.Tests;
+
+/// <summary>The rule from a signed-in user to a data scope: staff see their subtree, all else fails closed.</summary>
+public sealed class DataScopeTests
+{
+    [Theory]
+    [InlineData(Roles.CommunityStaff, "370702001001", "370702001001")]
+    [InlineData(Roles.StreetStaff, "370702001000", "370702001")]
+    [InlineData(Roles.CountyOfficial, "370702000000", "370702")]
+    [InlineData(Roles.CityOfficial, "370700000000", "3707")]
+    public void ForPrincipal_Staff_ScopesToTheirSubtree(string role, string regionCode, string prefix)
+    {
+        var scope = DataScopes.ForPrincipal(User(role, regionCode));
+        scope.SeesAll.Should().BeFalse();
+        scope.RegionPrefix.Should().Be(prefix);
+        scope.Includes(regionCode).Should().BeTrue();
+    }
+
+    [Fact]
+    public void ForPrincipal_Admin_SeesAll() =>
+        DataScopes.ForPrincipal(User(Roles.Admin, "370700000000")).Should().Be(DataScope.All);
+
+    [Theory]
+    [InlineData(Roles.JobSeeker, null)]
+    [InlineData(Roles.Employer, null)]
+    [InlineData(Roles.CommunityStaff, null)]
+    [InlineData(Roles.CommunityStaff, "not-a-code")]
+    [InlineData(Roles.JobSeeker, "370702001001")]
+    public void ForPrincipal_NoUsableUnit_SeesNothing(string role, string? regionCode)
+    {
+        var scope = DataScopes.ForPrincipal(User(role, regionCode));
+        scope.Should().Be(DataScope.None);
+        scope.Includes("370702001001").Should().BeFalse();
+    }
+
+    [Fact]
+    public void ForPrincipal_Anonymous_SeesNothing()
+    {
+        DataScopes.ForPrincipal(new ClaimsPrincipal(new ClaimsIdentity())).Should().Be(DataScope.None);
+        DataScopes.ForPrincipal(null).Should().Be(DataScope.None);
+    }
+
+    [Theory]
+    [InlineData("370702001001", true)]
+    [InlineData("370702001002", true)]
+    [InlineData("370702002001", false)]
+    [InlineData("37070200", false)]
+    public void Includes_StreetScope_MatchesItsCommunitiesOnly(string code, bool expected) =>
+        DataScopes.ForPrincipal(User(Roles.StreetStaff, "370702001000")).Includes(code).Should().Be(expected);
+
+    private static ClaimsPrincipal User(string role, string? regionCode)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, "u"), new(ClaimTypes.Role, role) };
+        if (regionCode is not null)
+        {
+            claims.Add(new Claim(PortalClaims.RegionCode, regionCode));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+    }
+}
