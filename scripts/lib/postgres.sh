@@ -7,8 +7,7 @@ pg_ensure_installed() {
     return 0
   fi
   echo "PostgreSQL server binaries not found; installing from apt..."
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null
+  apt_install postgresql postgresql-contrib
   pg_bindir >/dev/null
 }
 
@@ -22,6 +21,15 @@ pg_bindir() {
     fi
   done
   return 1
+}
+
+# apt_install PACKAGE...: installs Debian packages, running apt-get update once per script run.
+apt_install() {
+  if [ -z "${_APT_UPDATED:-}" ]; then
+    as_root apt-get update -qq
+    _APT_UPDATED=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 as_root() {
