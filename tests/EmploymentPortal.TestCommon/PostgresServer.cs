@@ -71,7 +71,8 @@ public sealed class PostgresServer
         public static async Task<PostgresServer> StartAsync()
         {
             var bin = FindBinaries();
-            var root = Path.Combine(Path.GetTempPath(), "portal-test-pg-" + Guid.NewGuid().ToString("N")[..12]);
+            RemoveAbandonedClusters();
+            var root = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..12]);
             var data = Path.Combine(root, "data");
             Directory.CreateDirectory(root);
             var asRoot = Environment.UserName == "root";
@@ -88,13 +89,34 @@ public sealed class PostgresServer
                 $"-p {port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
             ];
             await AsOwnerAsync(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", options[0], "start"]);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                AsOwnerAsync(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]).GetAwaiter().GetResult();
-                Directory.Delete(root, recursive: true);
-            };
+            // A detached watchdog stops the cluster and removes its folder once this test process
+            // is gone, however it ends (the test host may be killed before exit handlers finish).
+            var pgCtl = Path.Combine(bin, "pg_ctl");
+            var stop = asRoot ? $"runuser -u postgres -- {pgCtl} -D {data} -m fast -w stop" : $"{pgCtl} -D {data} -m fast -w stop";
+            var watchdog = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf {root}";
+            await Shell.CheckAsync("setsid", ["-f", "sh", "-c", watchdog]);
             return new PostgresServer($"Host=127.0.0.1;Port={port};Username=portal;Database=postgres;Maximum Pool Size=20", $"local cluster {bin} port {port}");
+        }
+
+        private const string Prefix = "portal-test-pg-";
+
+        /// <summary>
+        /// Removes clusters left by test runs that were killed before their exit handler ran:
+        /// folders whose server is no longer running (no postmaster.pid, or its process is gone).
+        /// </summary>
+        private static void RemoveAbandonedClusters()
+        {
+            foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+            {
+                var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+                var alive = File.Exists(pidFile)
+                    && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
+                    && Directory.Exists($"/proc/{pid}");
+                if (!alive && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-1))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
         }
 
         private static string FindBinaries()
