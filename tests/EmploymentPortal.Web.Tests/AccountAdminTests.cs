@@ -44,7 +44,7 @@ public sealed class AccountAdminTests(PortalFixture portal) : IClassFixture<Port
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var page = await Html.ParseAsync(response);
-        page.Errors().Should().BeEquivalentTo("请输入姓名", "请选择所属单位", "密码至少需要 12 个字符");
+        page.Errors().Should().Equal("请输入姓名", "请选择所属单位", "密码至少需要 12 个字符");
         page.QuerySelector("#Input_UserName")!.GetAttribute("value").Should().Be("lisi02");
         page.QuerySelector("#Input_Role option[selected]")!.GetAttribute("value").Should().Be("StreetStaff");
         (await UserCountAsync()).Should().Be(before);

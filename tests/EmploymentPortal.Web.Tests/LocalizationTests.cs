@@ -47,6 +47,15 @@ public sealed partial class LocalizationTests(PortalFixture portal) : IClassFixt
     }
 
     [Fact]
+    public async Task Culture_SwitchFromAQueryStringCulture_DropsItFromTheReturnUrl()
+    {
+        using var client = portal.Anonymous();
+        var (_, page) = await client.GetPageAsync("/Identity/Account/Login?culture=en-US&ReturnUrl=%2FStation");
+        page.QuerySelector("form[action='/Culture'] input[name=returnUrl]")!.GetAttribute("value")
+            .Should().Be("/Identity/Account/Login?ReturnUrl=%2FStation");
+    }
+
+    [Fact]
     public async Task Culture_Default_IsChinese()
     {
         using var client = portal.Anonymous();

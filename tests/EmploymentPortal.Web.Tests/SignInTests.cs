@@ -65,8 +65,8 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
             new Dictionary<string, string> { ["Input.UserName"] = " ", ["Input.Password"] = string.Empty });
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var page = await Html.ParseAsync(response);
-        page.Errors().Should().BeEquivalentTo("Enter your user name, mobile number or e-mail", "Enter your password");
-        page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).Should().BeEquivalentTo("#Input_UserName", "#Input_Password");
+        page.Errors().Should().Equal("Enter your user name, mobile number or e-mail", "Enter your password");
+        page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).Should().Equal("#Input_UserName", "#Input_Password");
     }
 
     [Fact]

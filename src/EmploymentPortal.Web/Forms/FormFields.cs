@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace EmploymentPortal.Web.Forms;
 
@@ -127,6 +129,41 @@ public static class FormFields
 
         field.InnerHtml.AppendHtml(control);
         return field;
+    }
+
+    /// <summary>
+    /// The errors of a rejected form in the order its fields are declared (the order they appear
+    /// on the page), form-level errors first, as the GOV.UK error summary wants.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Message)> OrderedErrors(ViewDataDictionary viewData) =>
+        viewData.ModelState
+            .SelectMany(entry => entry.Value!.Errors.Select(error => (entry.Key, error.ErrorMessage)))
+            .OrderBy(item => DeclarationOrder(viewData.ModelMetadata, item.Key))
+            .ToList();
+
+    private static long DeclarationOrder(ModelMetadata metadata, string key)
+    {
+        if (key.Length == 0)
+        {
+            return -1;
+        }
+
+        long order = 0;
+        var current = metadata;
+        foreach (var part in key.Split('.'))
+        {
+            var properties = current.Properties.ToList();
+            var index = properties.FindIndex(p => p.PropertyName == part);
+            if (index < 0)
+            {
+                return long.MaxValue;
+            }
+
+            order = (order * 100) + index;
+            current = properties[index];
+        }
+
+        return order;
     }
 
     /// <summary>The HTML id ASP.NET Core gives the input bound to a model-state key.</summary>
