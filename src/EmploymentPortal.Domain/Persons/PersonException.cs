@@ -1,0 +1,11 @@
+using EmploymentPortal.Domain.Common;
+
+namespace EmploymentPortal.Domain.Persons;
+
+public sealed class PersonException : DomainException
+{
+    public PersonException(string message)
+        : base(message)
+    {
+    }
+}
