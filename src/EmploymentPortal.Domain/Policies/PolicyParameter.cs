@@ -1,0 +1,71 @@
+namespace EmploymentPortal.Domain.Policies;
+
+/// <summary>
+/// One version of a policy number: it applies from <see cref="EffectiveFrom"/> until the next
+/// version of the same key starts. History is never edited; a change is a new version.
+/// </summary>
+public sealed class PolicyParameter
+{
+    public const int KeyMaxLength = 80;
+    public const int SourceMaxLength = 200;
+
+    private PolicyParameter()
+    {
+        Key = string.Empty;
+        Source = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public string Key { get; private set; }
+
+    public DateOnly EffectiveFrom { get; private set; }
+
+    public decimal Value { get; private set; }
+
+    /// <summary>Where the number comes from: a policy source file and section, or the deciding body.</summary>
+    public string Source { get; private set; }
+
+    public static PolicyParameter Create(string key, DateOnly effectiveFrom, decimal value, string source)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        return new PolicyParameter { Key = key, EffectiveFrom = effectiveFrom, Value = value, Source = source };
+    }
+}
+
+/// <summary>The versions of every parameter, answering "what was the value on this date".</summary>
+public sealed class PolicyParameterSet
+{
+    private readonly Dictionary<string, List<(DateOnly From, decimal Value)>> _versions;
+
+    public PolicyParameterSet(IEnumerable<(string Key, DateOnly EffectiveFrom, decimal Value)> versions)
+    {
+        _versions = versions
+            .GroupBy(v => v.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.EffectiveFrom).Select(v => (v.EffectiveFrom, v.Value)).ToList(), StringComparer.Ordinal);
+    }
+
+    public decimal ValueOn(string key, DateOnly date)
+    {
+        if (!_versions.TryGetValue(key, out var versions))
+        {
+            throw new InvalidOperationException($"Policy parameter '{key}' has no versions.");
+        }
+
+        decimal? value = null;
+        foreach (var (from, v) in versions)
+        {
+            if (from > date)
+            {
+                break;
+            }
+
+            value = v;
+        }
+
+        return value ?? throw new InvalidOperationException($"Policy parameter '{key}' has no version in force on {date:yyyy-MM-dd}.");
+    }
+
+    public int IntOn(string key, DateOnly date) => (int)ValueOn(key, date);
+}
