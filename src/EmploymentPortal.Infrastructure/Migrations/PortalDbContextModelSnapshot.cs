@@ -89,6 +89,420 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<Guid?>("AssignedStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_staff_id");
+
+                    b.Property<string>("AssignedStaffName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assigned_staff_name");
+
+                    b.Property<string>("AssistancePlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("assistance_plan");
+
+                    b.Property<bool>("HasBusinessIncome")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_business_income");
+
+                    b.Property<short>("Hukou")
+                        .HasColumnType("smallint")
+                        .HasColumnName("hukou");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("status_since");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_households");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_households_region_id");
+
+                    b.HasIndex("RegionCode", "Status")
+                        .HasDatabaseName("ix_households_region_code_status");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<short>("From")
+                        .HasColumnType("smallint")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<short>("To")
+                        .HasColumnType("smallint")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_household_status_changes");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_household_status_changes_household_id");
+
+                    b.ToTable("household_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Persons.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("staff_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("PersonId", "OccurredOn")
+                        .HasDatabaseName("ix_follow_ups_person_id_occurred_on");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Persons.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<short>("Education")
+                        .HasColumnType("smallint")
+                        .HasColumnName("education");
+
+                    b.Property<string>("EmploymentHistory")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("employment_history");
+
+                    b.Property<short>("EmploymentStatus")
+                        .HasColumnType("smallint")
+                        .HasColumnName("employment_status");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<short>("Hukou")
+                        .HasColumnType("smallint")
+                        .HasColumnName("hukou");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_cipher");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberLastFour")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("id_number_last_four");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<short>("LaborCapacity")
+                        .HasColumnType("smallint")
+                        .HasColumnName("labor_capacity");
+
+                    b.Property<string>("LivingNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("living_needs");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("PriorityGroups")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_groups");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.Property<short?>("Relationship")
+                        .HasColumnType("smallint")
+                        .HasColumnName("relationship");
+
+                    b.Property<short>("Sex")
+                        .HasColumnType("smallint")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("skills");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<bool>("WantsWork")
+                        .HasColumnType("boolean")
+                        .HasColumnName("wants_work");
+
+                    b.Property<string>("WishedArea")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("wished_area");
+
+                    b.Property<decimal?>("WishedMonthlyPay")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("wished_monthly_pay");
+
+                    b.Property<string>("WishedOccupation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("wished_occupation");
+
+                    b.Property<short?>("WishedWorkType")
+                        .HasColumnType("smallint")
+                        .HasColumnName("wished_work_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_persons");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_persons_household_id");
+
+                    b.HasIndex("IdNumberHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_persons_id_number_hash");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_persons_region_id");
+
+                    b.HasIndex("RegionCode", "Name")
+                        .HasDatabaseName("ix_persons_region_code_name");
+
+                    b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Persons.UnemploymentRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<short?>("EndReason")
+                        .HasColumnType("smallint")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unemployment_registrations");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_unemployment_registrations_open_per_person")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.HasIndex("RegionCode", "RegisteredOn")
+                        .HasDatabaseName("ix_unemployment_registrations_region_code_registered_on");
+
+                    b.ToTable("unemployment_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Policies.PolicyParameter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_parameters");
+
+                    b.HasIndex("Key", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_parameters_key_effective_from");
+
+                    b.ToTable("policy_parameters", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Regions.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -462,6 +876,62 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_households_regions_region_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdStatusChange", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Households.Household", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_status_changes_households_household_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Persons.FollowUp", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_persons_person_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Persons.Person", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_persons_households_household_id");
+
+                    b.HasOne("EmploymentPortal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_persons_regions_region_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Persons.UnemploymentRegistration", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unemployment_registrations_persons_person_id");
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Regions.OrgUnit", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Regions.Region", null)
@@ -545,6 +1015,11 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.Navigation("StatusChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,8 @@
 using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Domain.Audit;
+using EmploymentPortal.Domain.Households;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -36,6 +39,16 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<UnemploymentRegistration> UnemploymentRegistrations => Set<UnemploymentRegistration>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The scope this context reads with (evaluated per query by the filters).</summary>
@@ -62,6 +75,10 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         ScopeByRegion<OrgUnit>(builder);
+        ScopeByRegion<Person>(builder);
+        ScopeByRegion<UnemploymentRegistration>(builder);
+        ScopeByRegion<FollowUp>(builder);
+        ScopeByRegion<Household>(builder);
     }
 
     private void ScopeByRegion<T>(ModelBuilder builder)

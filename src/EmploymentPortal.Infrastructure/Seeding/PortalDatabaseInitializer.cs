@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Infrastructure.Persistence;
@@ -30,6 +31,19 @@ public sealed class PortalDatabaseInitializer(
                 await roles.CreateAsync(new PortalRole(role));
             }
         }
+
+        // Policy parameters are reference data the rules need: add the versions that are missing.
+        var existing = (await db.PolicyParameters.Select(p => new { p.Key, p.EffectiveFrom }).ToListAsync(cancellationToken))
+            .Select(p => (p.Key, p.EffectiveFrom)).ToHashSet();
+        foreach (var (key, from, value, source) in PolicyParameterSeed.All)
+        {
+            if (!existing.Contains((key, from)))
+            {
+                db.PolicyParameters.Add(PolicyParameter.Create(key, from, value, source));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Seeds the demo city and accounts; running it again changes nothing.</summary>

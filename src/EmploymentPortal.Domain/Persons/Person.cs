@@ -1,0 +1,213 @@
+namespace EmploymentPortal.Domain.Persons;
+
+/// <summary>The identity number as stored: encrypted, with a keyed hash for lookup and uniqueness.</summary>
+public sealed record ProtectedIdNumber(byte[] Cipher, byte[] LookupHash);
+
+/// <summary>What staff type about a person (everything but the ID number and what derives from it).</summary>
+public sealed record PersonDetails(
+    string Name,
+    string? Phone,
+    string Address,
+    HukouType Hukou,
+    EducationLevel Education,
+    string? Skills,
+    string? WishedOccupation,
+    decimal? WishedMonthlyPay,
+    string? WishedArea,
+    WorkType? WishedWorkType,
+    LaborCapacity LaborCapacity,
+    bool WantsWork,
+    EmploymentStatus EmploymentStatus,
+    string? EmploymentHistory,
+    PriorityGroups PriorityGroups,
+    string? LivingNeeds,
+    string? Notes);
+
+/// <summary>
+/// A resident in the ledger 台帐. Birth date and sex come from the ID number; the full number is
+/// kept only encrypted (shown masked, revealed by an audited action).
+/// </summary>
+public sealed class Person
+{
+    public const int NameMaxLength = 50;
+    public const int AddressMaxLength = 200;
+    public const int TextMaxLength = 2000;
+    public const int ShortTextMaxLength = 100;
+
+    private Person()
+    {
+        RegionCode = string.Empty;
+        Name = string.Empty;
+        Address = string.Empty;
+        IdNumberMasked = string.Empty;
+        IdNumberLastFour = string.Empty;
+        IdNumberCipher = [];
+        IdNumberHash = [];
+    }
+
+    public Guid Id { get; private set; }
+
+    public int RegionId { get; private set; }
+
+    public string RegionCode { get; private set; }
+
+    public string Name { get; private set; }
+
+    public byte[] IdNumberCipher { get; private set; }
+
+    public byte[] IdNumberHash { get; private set; }
+
+    public string IdNumberMasked { get; private set; }
+
+    public string IdNumberLastFour { get; private set; }
+
+    public DateOnly BirthDate { get; private set; }
+
+    public Sex Sex { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    public string Address { get; private set; }
+
+    public HukouType Hukou { get; private set; }
+
+    public EducationLevel Education { get; private set; }
+
+    public string? Skills { get; private set; }
+
+    public string? WishedOccupation { get; private set; }
+
+    public decimal? WishedMonthlyPay { get; private set; }
+
+    public string? WishedArea { get; private set; }
+
+    public WorkType? WishedWorkType { get; private set; }
+
+    public LaborCapacity LaborCapacity { get; private set; }
+
+    public bool WantsWork { get; private set; }
+
+    public EmploymentStatus EmploymentStatus { get; private set; }
+
+    public string? EmploymentHistory { get; private set; }
+
+    public PriorityGroups PriorityGroups { get; private set; }
+
+    public string? LivingNeeds { get; private set; }
+
+    public string? Notes { get; private set; }
+
+    public Guid? HouseholdId { get; private set; }
+
+    public Households.Relationship? Relationship { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static Person Register(ResidentIdNumber id, ProtectedIdNumber protectedId, int regionId, string regionCode, PersonDetails details, DateTimeOffset now)
+    {
+        var person = new Person
+        {
+            Id = Guid.CreateVersion7(),
+            RegionId = regionId,
+            RegionCode = regionCode,
+            IdNumberCipher = protectedId.Cipher,
+            IdNumberHash = protectedId.LookupHash,
+            IdNumberMasked = id.Masked,
+            IdNumberLastFour = id.LastFour,
+            BirthDate = id.BirthDate,
+            Sex = id.Sex,
+            CreatedAt = now,
+        };
+        person.Update(details, now);
+        return person;
+    }
+
+    public void Update(PersonDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        Name = Required(details.Name, NameMaxLength, "name");
+        Address = Required(details.Address, AddressMaxLength, "address");
+        Phone = Optional(details.Phone, 11);
+        if (Phone is not null && (Phone.Length != 11 || !Phone.All(char.IsAsciiDigit) || Phone[0] != '1'))
+        {
+            throw new PersonException("A mobile phone number has 11 digits and starts with 1.");
+        }
+
+        if (details.WishedMonthlyPay is < 0 or > 1_000_000)
+        {
+            throw new PersonException("The desired monthly pay is between 0 and 1,000,000 yuan.");
+        }
+
+        Hukou = details.Hukou;
+        Education = details.Education;
+        Skills = Optional(details.Skills, TextMaxLength);
+        WishedOccupation = Optional(details.WishedOccupation, ShortTextMaxLength);
+        WishedMonthlyPay = details.WishedMonthlyPay;
+        WishedArea = Optional(details.WishedArea, ShortTextMaxLength);
+        WishedWorkType = details.WishedWorkType;
+        LaborCapacity = details.LaborCapacity;
+        WantsWork = details.WantsWork;
+        EmploymentStatus = details.EmploymentStatus;
+        EmploymentHistory = Optional(details.EmploymentHistory, TextMaxLength);
+        PriorityGroups = details.PriorityGroups;
+        LivingNeeds = Optional(details.LivingNeeds, TextMaxLength);
+        Notes = Optional(details.Notes, TextMaxLength);
+        UpdatedAt = now;
+    }
+
+    public void MoveTo(int regionId, string regionCode, DateTimeOffset now)
+    {
+        RegionId = regionId;
+        RegionCode = regionCode;
+        UpdatedAt = now;
+    }
+
+    public void SetEmploymentStatus(EmploymentStatus status, DateTimeOffset now)
+    {
+        EmploymentStatus = status;
+        UpdatedAt = now;
+    }
+
+    public void JoinHousehold(Guid householdId, Households.Relationship relationship)
+    {
+        if (HouseholdId is not null && HouseholdId != householdId)
+        {
+            throw new PersonException("A person belongs to at most one household.");
+        }
+
+        HouseholdId = householdId;
+        Relationship = relationship;
+    }
+
+    public void LeaveHousehold()
+    {
+        HouseholdId = null;
+        Relationship = null;
+    }
+
+    public PersonDetails Details => new(Name, Phone, Address, Hukou, Education, Skills, WishedOccupation, WishedMonthlyPay, WishedArea,
+        WishedWorkType, LaborCapacity, WantsWork, EmploymentStatus, EmploymentHistory, PriorityGroups, LivingNeeds, Notes);
+
+    public static string MaskPhone(string? phone) => phone is { Length: 11 } ? phone[..3] + "****" + phone[7..] : string.Empty;
+
+    private static string Required(string? text, int max, string what)
+    {
+        var value = (text ?? string.Empty).Trim();
+        return value.Length is 0 || value.Length > max ? throw new PersonException($"The {what} has 1 to {max} characters.") : value;
+    }
+
+    private static string? Optional(string? text, int max)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return value.Length > max ? throw new PersonException($"A text has at most {max} characters.") : value;
+    }
+}

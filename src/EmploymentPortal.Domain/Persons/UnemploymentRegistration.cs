@@ -1,0 +1,59 @@
+namespace EmploymentPortal.Domain.Persons;
+
+/// <summary>失业登记: from the registration date until it is ended with a reason.</summary>
+public sealed class UnemploymentRegistration
+{
+    private UnemploymentRegistration()
+    {
+        RegionCode = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    public string RegionCode { get; private set; }
+
+    public DateOnly RegisteredOn { get; private set; }
+
+    public DateOnly? EndedOn { get; private set; }
+
+    public UnemploymentEndReason? EndReason { get; private set; }
+
+    public bool IsOpen => EndedOn is null;
+
+    public static UnemploymentRegistration Open(Guid personId, string regionCode, DateOnly registeredOn, DateOnly today)
+    {
+        if (registeredOn > today)
+        {
+            throw new PersonException("A registration date cannot be in the future.");
+        }
+
+        return new UnemploymentRegistration { Id = Guid.CreateVersion7(), PersonId = personId, RegionCode = regionCode, RegisteredOn = registeredOn };
+    }
+
+    public void End(DateOnly endedOn, UnemploymentEndReason reason, DateOnly today)
+    {
+        if (!IsOpen)
+        {
+            throw new PersonException("The registration has already ended.");
+        }
+
+        if (endedOn < RegisteredOn || endedOn > today)
+        {
+            throw new PersonException("The end date lies between the registration date and today.");
+        }
+
+        EndedOn = endedOn;
+        EndReason = reason;
+    }
+
+    /// <summary>Whole months registered as of <paramref name="on"/> (to the end date when ended).</summary>
+    public int MonthsOn(DateOnly on)
+    {
+        var until = EndedOn is { } end && end < on ? end : on;
+        return until < RegisteredOn ? 0 : (Age.On(RegisteredOn, until).Years * 12) + Age.On(RegisteredOn, until).Months;
+    }
+
+    public bool IsLongTermOn(DateOnly on, int longTermMonths) => IsOpen && MonthsOn(on) >= longTermMonths;
+}

@@ -1,0 +1,99 @@
+using EmploymentPortal.Domain.Households;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EmploymentPortal.Infrastructure.Persistence.Configurations;
+
+public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ToTable("persons");
+        builder.Ignore(p => p.Details);
+        builder.Property(p => p.RegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
+        builder.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Name).HasMaxLength(Person.NameMaxLength);
+        builder.Property(p => p.IdNumberMasked).HasMaxLength(ResidentIdNumber.Length);
+        builder.Property(p => p.IdNumberLastFour).HasMaxLength(4);
+        builder.HasIndex(p => p.IdNumberHash).IsUnique();
+        builder.Property(p => p.Phone).HasMaxLength(11);
+        builder.Property(p => p.Address).HasMaxLength(Person.AddressMaxLength);
+        builder.Property(p => p.Skills).HasMaxLength(Person.TextMaxLength);
+        builder.Property(p => p.WishedOccupation).HasMaxLength(Person.ShortTextMaxLength);
+        builder.Property(p => p.WishedArea).HasMaxLength(Person.ShortTextMaxLength);
+        builder.Property(p => p.WishedMonthlyPay).HasPrecision(10, 2);
+        builder.Property(p => p.EmploymentHistory).HasMaxLength(Person.TextMaxLength);
+        builder.Property(p => p.LivingNeeds).HasMaxLength(Person.TextMaxLength);
+        builder.Property(p => p.Notes).HasMaxLength(Person.TextMaxLength);
+        builder.Property(p => p.Sex).HasConversion<short>();
+        builder.Property(p => p.Hukou).HasConversion<short>();
+        builder.Property(p => p.Education).HasConversion<short>();
+        builder.Property(p => p.WishedWorkType).HasConversion<short?>();
+        builder.Property(p => p.LaborCapacity).HasConversion<short>();
+        builder.Property(p => p.EmploymentStatus).HasConversion<short>();
+        builder.Property(p => p.Relationship).HasConversion<short?>();
+        builder.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.HasIndex(p => new { p.RegionCode, p.Name });
+        builder.HasIndex(p => p.HouseholdId);
+    }
+}
+
+public sealed class UnemploymentRegistrationConfiguration : IEntityTypeConfiguration<UnemploymentRegistration>
+{
+    public void Configure(EntityTypeBuilder<UnemploymentRegistration> builder)
+    {
+        builder.ToTable("unemployment_registrations");
+        builder.Ignore(r => r.IsOpen);
+        builder.Property(r => r.RegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
+        builder.Property(r => r.EndReason).HasConversion<short?>();
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.PersonId).IsUnique().HasFilter("ended_on IS NULL").HasDatabaseName("ux_unemployment_registrations_open_per_person");
+        builder.HasIndex(r => new { r.RegionCode, r.RegisteredOn });
+    }
+}
+
+public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.ToTable("follow_ups");
+        builder.Property(f => f.RegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
+        builder.Property(f => f.Kind).HasConversion<short>();
+        builder.Property(f => f.StaffName).HasMaxLength(256);
+        builder.Property(f => f.Notes).HasMaxLength(FollowUp.NotesMaxLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.PersonId, f.OccurredOn });
+    }
+}
+
+public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> builder)
+    {
+        builder.ToTable("households");
+        builder.Property(h => h.RegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
+        builder.HasOne<Region>().WithMany().HasForeignKey(h => h.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(h => h.Address).HasMaxLength(Household.AddressMaxLength);
+        builder.Property(h => h.Hukou).HasConversion<short>();
+        builder.Property(h => h.Status).HasConversion<short>();
+        builder.Property(h => h.AssistancePlan).HasMaxLength(Household.PlanMaxLength);
+        builder.Property(h => h.AssignedStaffName).HasMaxLength(256);
+        builder.Property(h => h.Version).IsRowVersion();
+        builder.HasMany(h => h.StatusChanges).WithOne().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(h => h.StatusChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(h => new { h.RegionCode, h.Status });
+    }
+}
+
+public sealed class HouseholdStatusChangeConfiguration : IEntityTypeConfiguration<HouseholdStatusChange>
+{
+    public void Configure(EntityTypeBuilder<HouseholdStatusChange> builder)
+    {
+        builder.ToTable("household_status_changes");
+        builder.Property(c => c.From).HasConversion<short>();
+        builder.Property(c => c.To).HasConversion<short>();
+    }
+}
