@@ -1,8 +1,11 @@
 using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Persons;
+using EmploymentPortal.Infrastructure.Policies;
 using EmploymentPortal.Infrastructure.Regions;
 using EmploymentPortal.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -59,6 +62,30 @@ public static class DependencyInjection
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<IOrgDirectory, OrgDirectory>();
         services.AddScoped<PortalDatabaseInitializer>();
+        services.AddScoped<PolicyParameterStore>();
+        services.AddScoped<IPersonRegistry, PersonRegistry>();
+        services.AddSingleton<IIdNumberProtector>(new AesGcmIdNumberProtector(PersonalDataKey(configuration)));
         return services;
+    }
+
+    /// <summary>
+    /// The master key for personal data (<c>Portal:Security:PersonalDataKey</c>, base64, ≥ 32 bytes),
+    /// held outside the database. Without one, a fixed development key is used, which the
+    /// Production environment refuses.
+    /// </summary>
+    private static byte[] PersonalDataKey(IConfiguration configuration)
+    {
+        var configured = configuration["Portal:Security:PersonalDataKey"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Convert.FromBase64String(configured);
+        }
+
+        if (string.Equals(configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["DOTNET_ENVIRONMENT"], "Production", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("Portal:Security:PersonalDataKey must be set in Production (base64 of at least 32 random bytes).");
+        }
+
+        return System.Security.Cryptography.SHA256.HashData("EmploymentPortal development key - not for real data"u8);
     }
 }

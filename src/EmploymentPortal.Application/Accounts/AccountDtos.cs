@@ -23,22 +23,4 @@ public sealed record AccountDetail(
     bool IsDisabled,
     DateTimeOffset CreatedAt);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
-{
-    public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
-}
-
-/// <summary>
-/// The outcome of an account command: success, or errors keyed by the field they belong to
-/// (an empty key for the whole form). Messages are localization keys.
-/// </summary>
-public sealed record AccountResult(IReadOnlyList<(string Field, string MessageKey)> Errors)
-{
-    public static AccountResult Ok { get; } = new(Array.Empty<(string, string)>());
-
-    public bool Succeeded => Errors.Count == 0;
-
-    public static AccountResult Fail(string field, string messageKey) => new([(field, messageKey)]);
-}
-
 public sealed record SignUpInput(string Login, string DisplayName, string Role, string Password);

@@ -1,3 +1,4 @@
+using EmploymentPortal.Application.Common;
 namespace EmploymentPortal.Application.Accounts;
 
 /// <summary>Account use cases: admins manage staff, the public signs up. Every change is audited.</summary>
@@ -7,11 +8,11 @@ public interface IAccountService
 
     Task<AccountDetail?> GetAsync(Guid id, CancellationToken cancellationToken);
 
-    Task<(AccountResult Result, Guid? Id)> CreateStaffAsync(StaffAccountInput input, CancellationToken cancellationToken);
+    Task<(CommandResult Result, Guid? Id)> CreateStaffAsync(StaffAccountInput input, CancellationToken cancellationToken);
 
-    Task<AccountResult> AssignAsync(Guid id, string role, int orgUnitId, CancellationToken cancellationToken);
+    Task<CommandResult> AssignAsync(Guid id, string role, int orgUnitId, CancellationToken cancellationToken);
 
-    Task<AccountResult> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken);
+    Task<CommandResult> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken);
 
-    Task<(AccountResult Result, Guid? Id)> SignUpAsync(SignUpInput input, CancellationToken cancellationToken);
+    Task<(CommandResult Result, Guid? Id)> SignUpAsync(SignUpInput input, CancellationToken cancellationToken);
 }

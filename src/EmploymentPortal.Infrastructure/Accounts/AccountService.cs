@@ -1,3 +1,4 @@
+using EmploymentPortal.Application.Common;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Domain.Accounts;
@@ -56,7 +57,7 @@ public sealed partial class AccountService(
             .Select(r => new AccountDetail(r.User.Id, r.User.UserName!, r.User.DisplayName, r.Role, r.User.OrgUnitId, r.UnitName, r.User.IsDisabled, r.User.CreatedAt))
             .SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<(AccountResult Result, Guid? Id)> CreateStaffAsync(StaffAccountInput input, CancellationToken cancellationToken)
+    public async Task<(CommandResult Result, Guid? Id)> CreateStaffAsync(StaffAccountInput input, CancellationToken cancellationToken)
     {
         var userName = input.UserName.Trim();
         var check = await CheckAssignmentAsync(input.Role, input.OrgUnitId, cancellationToken);
@@ -67,7 +68,7 @@ public sealed partial class AccountService(
 
         if (!UserNamePattern().IsMatch(userName))
         {
-            return (AccountResult.Fail(nameof(input.UserName), "Account.UserNameInvalid"), null);
+            return (CommandResult.Fail(nameof(input.UserName), "Account.UserNameInvalid"), null);
         }
 
         var user = new PortalUser
@@ -90,21 +91,21 @@ public sealed partial class AccountService(
         audit.Add("AccountCreated", EntityType, user.Id.ToString(), null, null, Snapshot(user, input.Role));
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return (AccountResult.Ok, user.Id);
+        return (CommandResult.Ok, user.Id);
     }
 
-    public async Task<AccountResult> AssignAsync(Guid id, string role, int orgUnitId, CancellationToken cancellationToken)
+    public async Task<CommandResult> AssignAsync(Guid id, string role, int orgUnitId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return AccountResult.Fail(string.Empty, "Account.NotFound");
+            return CommandResult.Fail(string.Empty, "Account.NotFound");
         }
 
         var current = (await users.GetRolesAsync(user)).SingleOrDefault();
         if (current is null || !Roles.IsStaff(current))
         {
-            return AccountResult.Fail(string.Empty, "Account.NotStaff");
+            return CommandResult.Fail(string.Empty, "Account.NotStaff");
         }
 
         var check = await CheckAssignmentAsync(role, orgUnitId, cancellationToken);
@@ -115,7 +116,7 @@ public sealed partial class AccountService(
 
         if (user.Id == actor.UserId && role != Roles.Admin)
         {
-            return AccountResult.Fail(nameof(role), "Account.CannotDemoteSelf");
+            return CommandResult.Fail(nameof(role), "Account.CannotDemoteSelf");
         }
 
         var before = Snapshot(user, current);
@@ -134,25 +135,25 @@ public sealed partial class AccountService(
         audit.Add("AccountAssigned", EntityType, user.Id.ToString(), null, before, Snapshot(user, role));
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return AccountResult.Ok;
+        return CommandResult.Ok;
     }
 
-    public async Task<AccountResult> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken)
+    public async Task<CommandResult> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return AccountResult.Fail(string.Empty, "Account.NotFound");
+            return CommandResult.Fail(string.Empty, "Account.NotFound");
         }
 
         if (disabled && user.Id == actor.UserId)
         {
-            return AccountResult.Fail(string.Empty, "Account.CannotDisableSelf");
+            return CommandResult.Fail(string.Empty, "Account.CannotDisableSelf");
         }
 
         if (user.IsDisabled == disabled)
         {
-            return AccountResult.Ok;
+            return CommandResult.Ok;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -169,14 +170,14 @@ public sealed partial class AccountService(
         audit.Add(disabled ? "AccountDisabled" : "AccountEnabled", EntityType, user.Id.ToString(), null, new { isDisabled = !disabled }, new { isDisabled = disabled });
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return AccountResult.Ok;
+        return CommandResult.Ok;
     }
 
-    public async Task<(AccountResult Result, Guid? Id)> SignUpAsync(SignUpInput input, CancellationToken cancellationToken)
+    public async Task<(CommandResult Result, Guid? Id)> SignUpAsync(SignUpInput input, CancellationToken cancellationToken)
     {
         if (!Roles.SelfService.Contains(input.Role))
         {
-            return (AccountResult.Fail(nameof(input.Role), "Account.RoleNotAllowed"), null);
+            return (CommandResult.Fail(nameof(input.Role), "Account.RoleNotAllowed"), null);
         }
 
         var login = input.Login.Trim();
@@ -184,7 +185,7 @@ public sealed partial class AccountService(
         var isEmail = !isPhone && EmailPattern().IsMatch(login);
         if (!isPhone && !isEmail)
         {
-            return (AccountResult.Fail(nameof(input.Login), "Account.LoginInvalid"), null);
+            return (CommandResult.Fail(nameof(input.Login), "Account.LoginInvalid"), null);
         }
 
         var user = new PortalUser
@@ -210,23 +211,23 @@ public sealed partial class AccountService(
         audit.Add("AccountSignedUp", EntityType, user.Id.ToString(), null, null, new { role = input.Role });
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return (AccountResult.Ok, user.Id);
+        return (CommandResult.Ok, user.Id);
     }
 
-    private async Task<AccountResult> CheckAssignmentAsync(string role, int orgUnitId, CancellationToken cancellationToken)
+    private async Task<CommandResult> CheckAssignmentAsync(string role, int orgUnitId, CancellationToken cancellationToken)
     {
         if (!Roles.IsStaff(role))
         {
-            return AccountResult.Fail(nameof(role), "Account.RoleNotStaff");
+            return CommandResult.Fail(nameof(role), "Account.RoleNotStaff");
         }
 
         var kind = await db.OrgUnits.Where(u => u.Id == orgUnitId).Select(u => (Domain.Regions.OrgUnitKind?)u.Kind).SingleOrDefaultAsync(cancellationToken);
         if (kind is null)
         {
-            return AccountResult.Fail("OrgUnitId", "Account.UnitNotFound");
+            return CommandResult.Fail("OrgUnitId", "Account.UnitNotFound");
         }
 
-        return kind == Roles.RequiredUnitKind(role) ? AccountResult.Ok : AccountResult.Fail("OrgUnitId", "Account.UnitKindMismatch");
+        return kind == Roles.RequiredUnitKind(role) ? CommandResult.Ok : CommandResult.Fail("OrgUnitId", "Account.UnitKindMismatch");
     }
 
     private IQueryable<AccountRow> Rows() =>
@@ -243,7 +244,7 @@ public sealed partial class AccountService(
     private static object Snapshot(PortalUser user, string role) =>
         new { userName = user.UserName, displayName = user.DisplayName, role, orgUnitId = user.OrgUnitId };
 
-    private static AccountResult FromIdentity(IdentityResult result, string userNameField = nameof(StaffAccountInput.UserName)) =>
+    private static CommandResult FromIdentity(IdentityResult result, string userNameField = nameof(StaffAccountInput.UserName)) =>
         new(result.Errors.Select(e => (e.Code.Contains("UserName", StringComparison.Ordinal) ? userNameField : e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : string.Empty, "Identity." + e.Code)).ToList());
 
     private static string EscapeLike(string text) =>

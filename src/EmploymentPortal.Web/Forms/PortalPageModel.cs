@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -14,7 +14,7 @@ public abstract class PortalPageModel : PageModel
     }
 
     /// <summary>Adds a service's errors (localization keys) to model state under the form's prefix.</summary>
-    protected void AddErrors(AccountResult result, IStringLocalizer texts, string prefix = "Input")
+    protected void AddErrors(CommandResult result, IStringLocalizer texts, string prefix = "Input")
     {
         foreach (var (field, key) in result.Errors)
         {

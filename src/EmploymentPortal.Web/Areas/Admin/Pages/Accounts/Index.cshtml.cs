@@ -1,3 +1,4 @@
+using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;

@@ -1,0 +1,22 @@
+using EmploymentPortal.Domain.Policies;
+using EmploymentPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Infrastructure.Policies;
+
+/// <summary>Loads every parameter version once per scope (they are few and change rarely).</summary>
+public sealed class PolicyParameterStore(PortalDbContext db)
+{
+    private PolicyParameterSet? _set;
+
+    public async Task<PolicyParameterSet> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_set is null)
+        {
+            var rows = await db.PolicyParameters.AsNoTracking().Select(p => new { p.Key, p.EffectiveFrom, p.Value }).ToListAsync(cancellationToken);
+            _set = new PolicyParameterSet(rows.Select(r => (r.Key, r.EffectiveFrom, r.Value)));
+        }
+
+        return _set;
+    }
+}
