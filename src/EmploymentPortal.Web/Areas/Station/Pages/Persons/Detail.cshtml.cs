@@ -1,0 +1,126 @@
+using System.ComponentModel.DataAnnotations;
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
+
+/// <summary>
+/// A person's page: derived facts, unemployment registration, follow-ups and one timeline.
+/// Another area's person is not found (404): the registry reads through the scope filter.
+/// </summary>
+public sealed class DetailModel(IPersonRegistry registry, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    public PersonView Person { get; private set; } = null!;
+
+    /// <summary>Set only in the response to the audited reveal action.</summary>
+    public string? RevealedIdNumber { get; private set; }
+
+    [BindProperty]
+    public RegistrationForm Registration { get; set; } = new();
+
+    [BindProperty]
+    public FollowUpForm FollowUp { get; set; } = new();
+
+    public IEnumerable<SelectListItem> Options<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => new SelectListItem(texts[$"{typeof(TEnum).Name}.{v}"], v.ToString()));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var full = await registry.RevealIdNumberAsync(id, cancellationToken);
+        if (full is null || !await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        RevealedIdNumber = full;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostOpenRegistrationAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(id, "Registration", nameof(RegistrationForm.RegisteredOn), () => registry.OpenRegistrationAsync(id, Registration.RegisteredOn!.Value, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostEndRegistrationAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(id, "Registration", nameof(RegistrationForm.EndedOn), () => registry.EndRegistrationAsync(id, Registration.EndedOn!.Value, Registration.EndReason!.Value, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(id, "FollowUp", nameof(FollowUpForm.Notes), () => registry.AddFollowUpAsync(id, FollowUp.Kind, FollowUp.OccurredOn!.Value, FollowUp.Notes, cancellationToken), cancellationToken);
+
+    /// <summary>Validates only the form that was posted, runs the command, and re-renders on failure.</summary>
+    private async Task<IActionResult> RunAsync(Guid id, string form, string requiredField, Func<Task<CommandResult>> command, CancellationToken cancellationToken)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(form + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        var field = $"{form}.{requiredField}";
+        if (ModelState.IsValid && Request.Form[field].ToString().Length == 0)
+        {
+            ModelState.AddModelError(field, texts["Validation.Required"]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await command();
+            if (result.Succeeded)
+            {
+                TempData["Message"] = texts["Person.Saved"].Value;
+                return RedirectToPage(new { id });
+            }
+
+            AddErrors(result, texts, form);
+        }
+
+        return await LoadAsync(id, cancellationToken) ? InvalidPage() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var person = await registry.GetAsync(id, cancellationToken);
+        if (person is null)
+        {
+            return false;
+        }
+
+        Person = person;
+        return true;
+    }
+
+    public sealed class RegistrationForm
+    {
+        [Display(Name = "Unemployment.RegisteredOn")]
+        public DateOnly? RegisteredOn { get; set; }
+
+        [Display(Name = "Unemployment.EndedOn")]
+        public DateOnly? EndedOn { get; set; }
+
+        [Display(Name = "Unemployment.EndReason")]
+        public UnemploymentEndReason? EndReason { get; set; } = UnemploymentEndReason.Employed;
+    }
+
+    public sealed class FollowUpForm
+    {
+        [Display(Name = "FollowUp.Kind")]
+        public FollowUpKind Kind { get; set; } = FollowUpKind.HomeVisit;
+
+        [Display(Name = "FollowUp.OccurredOn")]
+        [Required(ErrorMessage = "FollowUp.DateRequired")]
+        public DateOnly? OccurredOn { get; set; }
+
+        [Display(Name = "FollowUp.Notes")]
+        [Required(ErrorMessage = "FollowUp.NotesRequired")]
+        [StringLength(Domain.Persons.FollowUp.NotesMaxLength, ErrorMessage = "Validation.TooLong")]
+        public string Notes { get; set; } = string.Empty;
+    }
+}

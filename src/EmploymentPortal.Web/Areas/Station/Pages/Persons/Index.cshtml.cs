@@ -1,0 +1,58 @@
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
+
+/// <summary>The ledger 台帐: paged, filtered, searched, sorted; numbers masked.</summary>
+public sealed class IndexModel(IPersonRegistry registry) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public EmploymentStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public PriorityGroups? Group { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool LongTerm { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Age4050 { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public EducationLevel? Education { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public PersonSort Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedResult<PersonListItem> Result { get; private set; } = null!;
+
+    public IReadOnlyList<RegionOption> Regions { get; private set; } = [];
+
+    public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p => Url.Page("Index", new
+    {
+        q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, page = p,
+    })!);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Regions = await registry.RegionsInScopeAsync(cancellationToken);
+        Result = await registry.ListAsync(
+            new PersonListQuery(Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
+
+/// <summary>Registers a resident in the ledger; birth date, sex and age come from the ID number.</summary>
+public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    [BindProperty]
+    [Display(Name = "Person.IdNumber")]
+    [Required(ErrorMessage = "IdNumber.Empty")]
+    public string IdNumber { get; set; } = string.Empty;
+
+    [BindProperty]
+    [Display(Name = "Person.Region")]
+    [Required(ErrorMessage = "Person.RegionRequired")]
+    public int? RegionId { get; set; }
+
+    [BindProperty]
+    public PersonForm Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> RegionOptions { get; private set; } = [];
+
+    public Guid? ExistingPersonId { get; private set; }
+
+    public string? ExistingUnitName { get; private set; }
+
+    public IEnumerable<SelectListItem> Options<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => new SelectListItem(texts[$"{typeof(TEnum).Name}.{v}"], v.ToString()));
+
+    public IEnumerable<SelectListItem> YesNo() => [new(texts["Common.Yes"], "true"), new(texts["Common.No"], "false")];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadRegionsAsync(cancellationToken);
+        RegionId = DefaultRegion();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadRegionsAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return InvalidPage();
+        }
+
+        var result = await registry.RegisterAsync(new RegisterPersonInput(IdNumber, RegionId!.Value, Input.ToDetails()), cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, key) in result.Errors)
+            {
+                ModelState.AddModelError(field, key == "Person.DuplicateElsewhere" ? texts[key, result.ExistingUnitName ?? string.Empty] : texts[key]);
+            }
+
+            ExistingPersonId = result.ExistingPersonId;
+            ExistingUnitName = result.ExistingUnitName;
+            return InvalidPage();
+        }
+
+        TempData["Message"] = texts["Person.Registered", Input.Name].Value;
+        return RedirectToPage("Detail", new { id = result.PersonId });
+    }
+
+    private IReadOnlyList<RegionOption> _regions = [];
+
+    private async Task LoadRegionsAsync(CancellationToken cancellationToken)
+    {
+        _regions = await registry.RegionsInScopeAsync(cancellationToken);
+        RegionOptions = _regions.Select(r => new SelectListItem($"{r.Name} ({r.Code})", r.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+    }
+
+    /// <summary>The staff member's own community when they have one, else no preselection.</summary>
+    private int? DefaultRegion()
+    {
+        var own = User.FindFirst(Application.Scoping.PortalClaims.RegionCode)?.Value;
+        return _regions.FirstOrDefault(r => r.Code == own)?.Id;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Net;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.TestCommon;
+using Npgsql;
+using static EmploymentPortal.TestCommon.DemoIds;
+
+namespace EmploymentPortal.Web.Tests;
+
+/// <summary>Registering residents, their page, the ledger, and scoping of all of it.</summary>
+public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Register_ValidPerson_DerivesBirthDateSexAgeAndAudits()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var id = TestIds.Make(new DateOnly(1980, 3, 15), Sex.Female);
+
+        var response = await RegisterAsync(staff, id, "李秀英", "13812345678");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, page) = await staff.GetPageAsync(response.Headers.Location!.OriginalString);
+        var identity = page.QuerySelector("[data-testid=identity]")!.TextContent;
+        identity.Should().Contain("1980-03-15").And.Contain("女").And.Contain("138****5678");
+        page.QuerySelector("[data-testid=id-masked]")!.TextContent.Should().Be(id[..6] + "********" + id[14..]);
+        page.Body!.TextContent.Should().NotContain(id).And.NotContain("13812345678");
+        (await ScalarAsync("SELECT count(*) FROM audit_events WHERE action = 'PersonRegistered' AND actor_name = 'community1'")).Should().BeGreaterThanOrEqualTo(1);
+        (await ScalarAsync("SELECT count(*) FROM audit_events WHERE after::text LIKE '%" + id + "%'")).Should().Be(0, "audit snapshots hold the masked number only");
+    }
+
+    [Theory]
+    [InlineData("110105194912310021", "身份证号码校验位不正确，请核对")]
+    [InlineData("11010519491231002", "身份证号码应为 18 位")]
+    [InlineData("11010519990230001X", "身份证号码中的出生日期不存在")]
+    public async Task Register_BadIdNumber_ErrorNextToFieldAndValuesKept(string idNumber, string message)
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var response = await RegisterAsync(staff, idNumber, "王建国", "13900001111");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var page = await Html.ParseAsync(response);
+        page.Errors().Should().Contain(message);
+        page.QuerySelector("#IdNumber-error")!.TextContent.Should().Be(message);
+        page.QuerySelector("#IdNumber")!.GetAttribute("value").Should().Be(idNumber);
+        page.QuerySelector("#Input_Name")!.GetAttribute("value").Should().Be("王建国");
+        page.QuerySelector("#Input_Phone")!.GetAttribute("value").Should().Be("13900001111");
+    }
+
+    [Fact]
+    public async Task Register_SameIdInMyArea_RefusedWithLinkToTheRecord()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var id = TestIds.Make(new DateOnly(1975, 6, 1), Sex.Male);
+        var first = await RegisterAsync(staff, id, "赵大海", null);
+        var again = await RegisterAsync(staff, id.ToLowerInvariant(), "赵大海", null);
+
+        again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var page = await Html.ParseAsync(again);
+        page.Errors().Should().Contain("该身份证号码已登记，请打开已有记录");
+        page.QuerySelector("[data-testid=duplicate] a")!.GetAttribute("href").Should().Be(first.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Register_SameIdHeldElsewhere_NamesOnlyTheHoldingUnit()
+    {
+        using var holder = await portal.SignInAsync("community1");
+        var id = TestIds.Make(new DateOnly(1990, 1, 20), Sex.Female);
+        await RegisterAsync(holder, id, "孙丽", "13700002222");
+        using var other = await portal.SignInAsync("community2");
+
+        var response = await RegisterAsync(other, id, "孙丽", null);
+
+        var page = await Html.ParseAsync(response);
+        page.Errors().Should().ContainSingle().Which.Should().Contain("向阳社区劳动保障事务站");
+        page.QuerySelector("[data-testid=duplicate] a").Should().BeNull();
+        page.MainText().Should().NotContain("137****2222");
+    }
+
+    [Fact]
+    public async Task Person_OtherCommunity_NotFoundAndAbsentFromLedgerAndSearch()
+    {
+        using var holder = await portal.SignInAsync("community1");
+        var id = TestIds.Make(new DateOnly(1970, 8, 8), Sex.Male);
+        var created = await RegisterAsync(holder, id, "周卫东", null);
+        var url = created.Headers.Location!.OriginalString;
+        using var other = await portal.SignInAsync("community2");
+        using var street = await portal.SignInAsync("street1");
+        using var county = await portal.SignInAsync("county1");
+
+        (await other.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var (_, ledger) = await other.GetPageAsync("/Station/Persons?q=" + Uri.EscapeDataString("周卫东"));
+        ledger.MainText().Should().NotContain("周卫东");
+        var (_, byId) = await other.GetPageAsync("/Station/Persons?q=" + id);
+        byId.QuerySelector("[data-testid=empty]").Should().NotBeNull();
+        (await street.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await county.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Reveal_FullNumber_IsShownOnceAndAudited()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var id = TestIds.Make(new DateOnly(1968, 12, 2), Sex.Male);
+        var url = (await RegisterAsync(staff, id, "吴志强", null)).Headers.Location!.OriginalString;
+
+        var response = await staff.SubmitFormAsync(url, new Dictionary<string, string>(), "form:has([data-testid=reveal])");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Html.ParseAsync(response)).QuerySelector("[data-testid=id-full]")!.TextContent.Should().Be(id);
+        (await ScalarAsync("SELECT count(*) FROM audit_events WHERE action = 'IdNumberRevealed' AND actor_name = 'community1'")).Should().BeGreaterThanOrEqualTo(1);
+        var (_, again) = await staff.GetPageAsync(url);
+        again.Body!.TextContent.Should().NotContain(id);
+    }
+
+    [Fact]
+    public async Task Ledger_SearchByFullIdOrNameAndLastFour_FindsThePerson()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var id = TestIds.Make(new DateOnly(1985, 4, 4), Sex.Female);
+        await RegisterAsync(staff, id, "郑美华", "13655556666");
+
+        var (_, byId) = await staff.GetPageAsync("/Station/Persons?q=" + id);
+        byId.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle().Which.TextContent.Should().Contain("郑美华").And.Contain("136****6666");
+        var (_, byNameAndLast) = await staff.GetPageAsync("/Station/Persons?q=" + Uri.EscapeDataString("郑美华" + id[14..]));
+        byNameAndLast.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle();
+        var (_, wrongLast) = await staff.GetPageAsync("/Station/Persons?q=" + Uri.EscapeDataString("郑美华0000"));
+        wrongLast.QuerySelector("[data-testid=empty]").Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Ledger_Age4050Filter_UsesSexAndAgeFromTheId()
+    {
+        using var staff = await portal.SignInAsync("street1");
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        await RegisterAsync(staff, TestIds.Make(today.AddYears(-41), Sex.Female), "甲女四十一", null, Community2);
+        await RegisterAsync(staff, TestIds.Make(today.AddYears(-45), Sex.Male), "乙男四十五", null, Community2);
+        await RegisterAsync(staff, TestIds.Make(today.AddYears(-50), Sex.Male), "丙男五十", null, Community2);
+
+        var (_, page) = await staff.GetPageAsync("/Station/Persons?age4050=true&region=" + Community2);
+        var names = page.QuerySelectorAll("[data-testid=ledger] tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToList();
+        names.Should().Contain(["甲女四十一", "丙男五十"]).And.NotContain("乙男四十五");
+    }
+
+    [Fact]
+    public async Task Unemployment_RegisterAYearAgo_IsLongTermThenEnds()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var url = (await RegisterAsync(staff, TestIds.Make(new DateOnly(1979, 2, 2), Sex.Male), "钱进", null)).Headers.Location!.OriginalString;
+        var yearAgo = DateOnly.FromDateTime(DateTime.Today).AddMonths(-13).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var opened = await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = yearAgo }, "form[action*=OpenRegistration]");
+        opened.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, page) = await staff.GetPageAsync(url);
+        page.QuerySelector("[data-testid=long-term]").Should().NotBeNull();
+
+        var ended = await staff.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Registration.EndedOn"] = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Registration.EndReason"] = "Employed",
+        }, "form[action*=EndRegistration]");
+        ended.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, after) = await staff.GetPageAsync(url);
+        after.QuerySelector("[data-testid=status]")!.TextContent.Should().Be("就业");
+        after.QuerySelector("[data-testid=timeline]")!.TextContent.Should().Contain("注销失业登记：实现就业");
+    }
+
+    [Fact]
+    public async Task FollowUp_Recorded_AppearsOnTheTimeline_AndEmptyNotesAreRefused()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var url = (await RegisterAsync(staff, TestIds.Make(new DateOnly(1982, 7, 7), Sex.Female), "冯春梅", null)).Headers.Location!.OriginalString;
+        var today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var empty = await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["FollowUp.Kind"] = "HomeVisit", ["FollowUp.OccurredOn"] = today, ["FollowUp.Notes"] = " " }, "form[action*=FollowUp]");
+        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(empty)).Errors().Should().Contain("请填写情况记录");
+
+        var saved = await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["FollowUp.Kind"] = "HomeVisit", ["FollowUp.OccurredOn"] = today, ["FollowUp.Notes"] = "入户了解就业意愿，推荐保洁岗位" }, "form[action*=FollowUp]");
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, page) = await staff.GetPageAsync(url);
+        page.QuerySelector("[data-testid=timeline]")!.TextContent.Should().Contain("入户走访").And.Contain("推荐保洁岗位").And.Contain("community1");
+    }
+
+    [Fact]
+    public async Task Register_SameIdTwiceAtOnce_OneRecordOneClearRefusal()
+    {
+        using var first = await portal.SignInAsync("community1");
+        using var second = await portal.SignInAsync("street1");
+        var id = TestIds.Make(new DateOnly(1977, 10, 10), Sex.Male);
+
+        var responses = await Task.WhenAll(RegisterAsync(first, id, "陈并发", null), RegisterAsync(second, id, "陈并发", null));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).Should().Be(1);
+        var refused = responses.Single(r => r.StatusCode != HttpStatusCode.Redirect);
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(refused)).Errors().Should().ContainSingle().Which.Should().StartWith("该身份证号码已");
+        (await ScalarAsync("SELECT count(*) FROM persons WHERE name = '陈并发'")).Should().Be(1);
+    }
+
+    private async Task<HttpResponseMessage> RegisterAsync(PortalClient client, string idNumber, string name, string? phone, string? regionCode = null)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["IdNumber"] = idNumber,
+            ["Input.Name"] = name,
+            ["Input.Phone"] = phone ?? string.Empty,
+            ["Input.Address"] = "潍城区向阳路 8 号",
+            ["Input.Hukou"] = "Urban",
+            ["Input.Education"] = "JuniorHigh",
+            ["Input.EmploymentStatus"] = "Unemployed",
+            ["Input.LaborCapacity"] = "Full",
+            ["Input.WantsWork"] = "true",
+        };
+        if (regionCode is not null)
+        {
+            fields["RegionId"] = (await RegionAsync(portal.ConnectionString, regionCode)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var (_, form) = await client.GetPageAsync("/Station/Persons/Register");
+            fields["RegionId"] = form.QuerySelector("#RegionId option[selected]")?.GetAttribute("value")
+                ?? (await RegionAsync(portal.ConnectionString, Community1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return await client.SubmitFormAsync("/Station/Persons/Register", fields);
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
