@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Registers a resident in the ledger; birth date, sex and age come from the ID number.</summary>
-public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Texts> texts, TimeProvider clock) : PortalPageModel
 {
     [BindProperty]
     [Display(Name = "Person.IdNumber")]
@@ -46,6 +47,14 @@ public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Tex
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadRegionsAsync(cancellationToken);
+
+        // Checked here too, so a wrong number is reported together with the other fields' errors.
+        var problem = ResidentIdNumber.TryParse(IdNumber, DateOnly.FromDateTime(clock.GetLocalNow().Date), out _);
+        if (problem is not (IdNumberProblem.None or IdNumberProblem.Empty))
+        {
+            ModelState.AddModelError(nameof(IdNumber), texts["IdNumber." + problem]);
+        }
+
         if (!ModelState.IsValid)
         {
             return InvalidPage();

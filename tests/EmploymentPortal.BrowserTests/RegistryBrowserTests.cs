@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace EmploymentPortal.BrowserTests;
+
+public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task CommunityStaff_RegistersAPerson_AndFindsThemInTheLedger()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_UserName", "community1");
+        await page.FillAsync("#Input_Password", "Demo!2345678");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/Station");
+
+        await page.GotoAsync("/Station/Persons/Register");
+        await page.FillAsync("#IdNumber", "370702197603150021");
+        await page.FillAsync("#Input_Name", "刘桂兰");
+        await page.FillAsync("#Input_Address", "向阳路 12 号");
+        await page.ClickAsync("[data-testid=register-submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Persons/[0-9a-f-]{36}$"));
+        (await page.Locator("[data-testid=identity]").InnerTextAsync()).Should().Contain("1976-03-15").And.Contain("女");
+        await Shot(page, "person");
+
+        await page.GotoAsync("/Station/Persons");
+        (await page.Locator("[data-testid=ledger]").InnerTextAsync()).Should().Contain("刘桂兰").And.Contain("370702********0021");
+        await Shot(page, "ledger");
+
+        await page.GotoAsync("/Station/Persons/Register");
+        await page.FillAsync("#IdNumber", "370702197603150022");
+        await page.FillAsync("#Input_Name", "错号");
+        await page.ClickAsync("[data-testid=register-submit]");
+        (await page.Locator("#IdNumber-error").InnerTextAsync()).Should().Contain("校验位");
+        (await page.InputValueAsync("#Input_Name")).Should().Be("错号");
+        await Shot(page, "register-error");
+    }
+
+    private static async Task Shot(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
