@@ -38,12 +38,38 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public async Task<HttpResponseMessage> PostFormAsync(IHtmlFormElement form, string pageUrl, IReadOnlyDictionary<string, string> fields)
     {
+        // Like a browser: every named control's current value (checked boxes only, the selected
+        // option of a select), then the test's own values replace those of the same name.
         var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        foreach (var element in form.Elements)
         {
-            if (input.Type is "hidden" && !fields.ContainsKey(input.Name!))
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || fields.ContainsKey(name))
             {
-                values.Add(new(input.Name!, input.Value));
+                continue;
+            }
+
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        values.Add(new(name, box.Value));
+                    }
+
+                    break;
+                case IHtmlInputElement { Type: "submit" or "button" or "password" }:
+                    break;
+                case IHtmlInputElement input:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    var option = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
+                    values.Add(new(name, option?.Value ?? string.Empty));
+                    break;
+                case IHtmlTextAreaElement area:
+                    values.Add(new(name, area.Value));
+                    break;
             }
         }
 

@@ -196,6 +196,34 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         (await ScalarAsync("SELECT count(*) FROM persons WHERE name = '陈并发'")).Should().Be(1);
     }
 
+    [Fact]
+    public async Task Edit_ChangesDetails_KeepsTheIdAndShowsInTheHistory()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var url = (await RegisterAsync(staff, TestIds.Make(new DateOnly(1981, 9, 9), Sex.Male), "何平", null)).Headers.Location!.OriginalString;
+        var (_, form) = await staff.GetPageAsync(url + "/Edit");
+        form.QuerySelector("#Input_Name")!.GetAttribute("value").Should().Be("何平");
+
+        var bad = await staff.SubmitFormAsync(url + "/Edit", new Dictionary<string, string> { ["Input.Name"] = "何平", ["Input.Phone"] = "12345" });
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(bad)).QuerySelector("#Input_Phone-error")!.TextContent.Should().Be("手机号码应为 11 位数字，以 1 开头");
+
+        var saved = await staff.SubmitFormAsync(url + "/Edit", new Dictionary<string, string> { ["Input.Name"] = "何平安", ["Input.Phone"] = "13511112222", ["Input.Skills"] = "电工证" });
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, page) = await staff.GetPageAsync(url);
+        page.QuerySelector("h1")!.TextContent.Should().Be("何平安");
+        page.MainText().Should().Contain("电工证").And.Contain("135****2222");
+
+        var (_, history) = await staff.GetPageAsync(url + "/History");
+        var actions = history.QuerySelectorAll("[data-testid=history] tbody tr td:nth-child(3)").Select(c => c.TextContent).ToList();
+        actions.Should().Equal("修改信息", "登记入台帐");
+        history.QuerySelector("[data-testid=history]")!.TextContent.Should().Contain("何平安").And.NotContain("13511112222");
+
+        using var other = await portal.SignInAsync("community2");
+        (await other.GetAsync(url + "/Edit")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.GetAsync(url + "/History")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     private async Task<HttpResponseMessage> RegisterAsync(PortalClient client, string idNumber, string name, string? phone, string? regionCode = null)
     {
         var fields = new Dictionary<string, string>

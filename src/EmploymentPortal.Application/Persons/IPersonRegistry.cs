@@ -26,6 +26,9 @@ public interface IPersonRegistry
 
     Task<CommandResult> AddFollowUpAsync(Guid personId, FollowUpKind kind, DateOnly occurredOn, string notes, CancellationToken cancellationToken);
 
+    /// <summary>The audit events of a person and of their registrations and follow-ups, newest first; null when out of scope.</summary>
+    Task<IReadOnlyList<AuditEntry>?> GetHistoryAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>The communities (and streets) in the caller's area a person may be registered in.</summary>
     Task<IReadOnlyList<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken);
 }

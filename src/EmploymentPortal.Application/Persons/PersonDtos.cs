@@ -73,3 +73,5 @@ public sealed record PersonView(
     IReadOnlyList<TimelineEntry> Timeline) : IRegionScoped;
 
 public sealed record RegionOption(int Id, string Code, string Name);
+
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string? Before, string? After);

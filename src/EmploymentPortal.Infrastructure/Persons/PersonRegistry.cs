@@ -271,6 +271,23 @@ public sealed partial class PersonRegistry(
         return CommandResult.Ok;
     }
 
+    public async Task<IReadOnlyList<AuditEntry>?> GetHistoryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await db.Persons.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        var key = id.ToString();
+        return await db.AuditEvents
+            .FromSqlInterpolated($"SELECT * FROM audit_events WHERE (entity_type = {EntityType} AND entity_id = {key}) OR after ->> 'personId' = {key}")
+            .AsNoTracking()
+            .OrderByDescending(a => a.OccurredAt)
+            .ThenByDescending(a => a.Id)
+            .Select(a => new AuditEntry(a.OccurredAt, a.ActorName, a.Action, a.Before, a.After))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken)
     {
         var scope = db.Scope;

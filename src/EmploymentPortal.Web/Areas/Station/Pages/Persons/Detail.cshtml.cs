@@ -5,7 +5,6 @@ using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
@@ -27,9 +26,6 @@ public sealed class DetailModel(IPersonRegistry registry, IStringLocalizer<Texts
     [BindProperty]
     public FollowUpForm FollowUp { get; set; } = new();
 
-    public IEnumerable<SelectListItem> Options<TEnum>()
-        where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(v => new SelectListItem(texts[$"{typeof(TEnum).Name}.{v}"], v.ToString()));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();

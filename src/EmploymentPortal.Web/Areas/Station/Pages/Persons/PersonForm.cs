@@ -69,6 +69,27 @@ public class PersonForm
     [StringLength(Person.TextMaxLength, ErrorMessage = "Validation.TooLong")]
     public string? Notes { get; set; }
 
+    public static PersonForm From(PersonDetails d) => new()
+    {
+        Name = d.Name,
+        Phone = d.Phone,
+        Address = d.Address,
+        Hukou = d.Hukou,
+        Education = d.Education,
+        Skills = d.Skills,
+        WishedOccupation = d.WishedOccupation,
+        WishedMonthlyPay = d.WishedMonthlyPay,
+        WishedArea = d.WishedArea,
+        WishedWorkType = d.WishedWorkType,
+        LaborCapacity = d.LaborCapacity,
+        WantsWork = d.WantsWork,
+        EmploymentStatus = d.EmploymentStatus,
+        EmploymentHistory = d.EmploymentHistory,
+        Groups = Enum.GetValues<PriorityGroups>().Where(g => g != PriorityGroups.None && d.PriorityGroups.HasFlag(g)).ToList(),
+        LivingNeeds = d.LivingNeeds,
+        Notes = d.Notes,
+    };
+
     public PersonDetails ToDetails() => new(
         Name, string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(), Address, Hukou, Education, Skills, WishedOccupation, WishedMonthlyPay, WishedArea,
         WishedWorkType, LaborCapacity, WantsWork, EmploymentStatus, EmploymentHistory,

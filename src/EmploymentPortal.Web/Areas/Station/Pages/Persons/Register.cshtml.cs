@@ -32,11 +32,6 @@ public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Tex
 
     public string? ExistingUnitName { get; private set; }
 
-    public IEnumerable<SelectListItem> Options<TEnum>()
-        where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(v => new SelectListItem(texts[$"{typeof(TEnum).Name}.{v}"], v.ToString()));
-
-    public IEnumerable<SelectListItem> YesNo() => [new(texts["Common.Yes"], "true"), new(texts["Common.No"], "false")];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

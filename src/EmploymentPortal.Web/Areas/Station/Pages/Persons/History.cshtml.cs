@@ -1,0 +1,26 @@
+using EmploymentPortal.Application.Persons;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
+
+/// <summary>Who did what to a person's records, and when (the audit trail, newest first).</summary>
+public sealed class HistoryModel(IPersonRegistry registry) : PageModel
+{
+    public Guid Id { get; private set; }
+
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var entries = await registry.GetHistoryAsync(id, cancellationToken);
+        if (entries is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Entries = entries;
+        return Page();
+    }
+}
