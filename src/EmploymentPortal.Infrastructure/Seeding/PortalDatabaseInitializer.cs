@@ -6,6 +6,8 @@ using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace EmploymentPortal.Infrastructure.Seeding;
@@ -21,6 +23,9 @@ public sealed class PortalDatabaseInitializer(
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = SystemContext();
+        // Creating the history table first keeps EF Core from logging a failed query against a
+        // missing table on a fresh database, which reads like an error to operators.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
         logger.LogInformation("Database migrated, latest migration {Migration}", applied.LastOrDefault());
