@@ -26,7 +26,7 @@ public sealed class MigrationTests
     public async Task Migrations_NeverAddAnXminColumn()
     {
         // efcore.pg #3270: mapping xmin on an existing table can emit AddColumn("xmin"), which fails (42701).
-        var folder = Path.Combine(SolutionRoot(), "src", "EmploymentPortal.Infrastructure", "Migrations");
+        var folder = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Infrastructure", "Migrations");
         var migrations = Directory.EnumerateFiles(folder, "*.cs").Where(f => !f.EndsWith(".Designer.cs", StringComparison.Ordinal));
         migrations.Should().NotBeEmpty();
         foreach (var file in migrations)
@@ -50,14 +50,4 @@ public sealed class MigrationTests
         return names;
     }
 
-    internal static string SolutionRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EmploymentPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Solution root not found.");
-    }
 }

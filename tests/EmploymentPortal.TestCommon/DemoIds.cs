@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace EmploymentPortal.TestCommon;
 
 /// <summary>Looks up database ids of the demo city by region code, for URLs in tests.</summary>
@@ -18,26 +16,11 @@ public static class DemoIds
     public const string District2Community = "370705001001";
 
     public static Task<int> RegionAsync(string connectionString, string regionCode) =>
-        ScalarAsync(connectionString, "SELECT id FROM regions WHERE code = @code", regionCode);
+        TestSql.ScalarAsync<int>(connectionString, "SELECT id FROM regions WHERE code = @code", regionCode);
 
     public static Task<int> UnitAsync(string connectionString, string regionCode) =>
-        ScalarAsync(connectionString, "SELECT id FROM org_units WHERE region_code = @code", regionCode);
+        TestSql.ScalarAsync<int>(connectionString, "SELECT id FROM org_units WHERE region_code = @code", regionCode);
 
-    public static async Task<string> UnitNameAsync(string connectionString, string regionCode)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT name FROM org_units WHERE region_code = @code", connection);
-        command.Parameters.AddWithValue("code", regionCode);
-        return (string)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No unit on {regionCode}."));
-    }
-
-    private static async Task<int> ScalarAsync(string connectionString, string sql, string code)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("code", code);
-        return (int)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"Nothing for {code}."));
-    }
+    public static Task<string> UnitNameAsync(string connectionString, string regionCode) =>
+        TestSql.ScalarAsync<string>(connectionString, "SELECT name FROM org_units WHERE region_code = @code", regionCode);
 }

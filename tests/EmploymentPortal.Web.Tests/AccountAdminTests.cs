@@ -1,6 +1,5 @@
 using System.Net;
 using EmploymentPortal.TestCommon;
-using Npgsql;
 using static EmploymentPortal.TestCommon.DemoIds;
 
 namespace EmploymentPortal.Web.Tests;
@@ -160,11 +159,5 @@ public sealed class AccountAdminTests(PortalFixture portal) : IClassFixture<Port
 
     private Task<long> AuditCountAsync(string action) => ScalarAsync($"SELECT count(*) FROM audit_events WHERE action = '{action}' AND actor_name = 'admin'");
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(portal.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => TestSql.ScalarAsync<long>(portal.ConnectionString, sql);
 }

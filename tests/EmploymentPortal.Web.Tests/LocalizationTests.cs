@@ -19,8 +19,8 @@ public sealed partial class LocalizationTests(PortalFixture portal) : IClassFixt
     public void Texts_EveryKeyUsedInTheSource_Exists()
     {
         var texts = new JsonTexts().For("zh-CN");
-        var web = Path.Combine(SolutionRoot(), "src", "EmploymentPortal.Web");
-        var infrastructure = Path.Combine(SolutionRoot(), "src", "EmploymentPortal.Infrastructure");
+        var web = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Web");
+        var infrastructure = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Infrastructure");
         var used = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(infrastructure, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -85,16 +85,6 @@ public sealed partial class LocalizationTests(PortalFixture portal) : IClassFixt
         document.QuerySelector(".user-role")!.TextContent.Should().NotMatchRegex("[\u4e00-\u9fff]");
     }
 
-    private static string SolutionRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EmploymentPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Solution root not found.");
-    }
 
     [GeneratedRegex(""""(?:\bT|texts)\["(?<key>[A-Za-z0-9_.]+)"|(?:ErrorMessage|Name) = "(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)"|"(?<key>(?:Account|Login|Accounts)\.[A-Z][A-Za-z]+)"""")]
     private static partial Regex KeyPattern();

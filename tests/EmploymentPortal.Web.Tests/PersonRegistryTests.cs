@@ -1,7 +1,6 @@
 using System.Net;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
-using Npgsql;
 using static EmploymentPortal.TestCommon.DemoIds;
 
 namespace EmploymentPortal.Web.Tests;
@@ -252,11 +251,5 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         return await client.SubmitFormAsync("/Station/Persons/Register", fields);
     }
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(portal.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => TestSql.ScalarAsync<long>(portal.ConnectionString, sql);
 }

@@ -81,21 +81,9 @@ public sealed class Household
 
     public static Household Create(int regionId, string regionCode, string address, HukouType hukou, bool hasBusinessIncome)
     {
-        address = (address ?? string.Empty).Trim();
-        if (address.Length is 0 or > AddressMaxLength)
-        {
-            throw new HouseholdException($"An address has 1 to {AddressMaxLength} characters.");
-        }
-
-        return new Household
-        {
-            Id = Guid.CreateVersion7(),
-            RegionId = regionId,
-            RegionCode = regionCode,
-            Address = address,
-            Hukou = hukou,
-            HasBusinessIncome = hasBusinessIncome,
-        };
+        var household = new Household { Id = Guid.CreateVersion7(), RegionId = regionId, RegionCode = regionCode };
+        household.Update(address, hukou, hasBusinessIncome);
+        return household;
     }
 
     public void Update(string address, HukouType hukou, bool hasBusinessIncome)

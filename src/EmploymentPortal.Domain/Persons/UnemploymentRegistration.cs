@@ -52,7 +52,13 @@ public sealed class UnemploymentRegistration
     public int MonthsOn(DateOnly on)
     {
         var until = EndedOn is { } end && end < on ? end : on;
-        return until < RegisteredOn ? 0 : (Age.On(RegisteredOn, until).Years * 12) + Age.On(RegisteredOn, until).Months;
+        if (until < RegisteredOn)
+        {
+            return 0;
+        }
+
+        var duration = Age.On(RegisteredOn, until);
+        return (duration.Years * 12) + duration.Months;
     }
 
     public bool IsLongTermOn(DateOnly on, int longTermMonths) => IsOpen && MonthsOn(on) >= longTermMonths;

@@ -27,8 +27,8 @@ public sealed partial class AccountService(
         var rows = Rows();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-            rows = rows.Where(r => EF.Functions.ILike(r.User.UserName!, pattern, "\\") || EF.Functions.ILike(r.User.DisplayName, pattern, "\\"));
+            var pattern = "%" + LikePattern.Escape(query.Search.Trim()) + "%";
+            rows = rows.Where(r => EF.Functions.ILike(r.User.UserName!, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(r.User.DisplayName, pattern, LikePattern.EscapeCharacter));
         }
 
         if (!string.IsNullOrEmpty(query.Role))
@@ -247,8 +247,6 @@ public sealed partial class AccountService(
     private static CommandResult FromIdentity(IdentityResult result, string userNameField = nameof(StaffAccountInput.UserName)) =>
         new(result.Errors.Select(e => (e.Code.Contains("UserName", StringComparison.Ordinal) ? userNameField : e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : string.Empty, "Identity." + e.Code)).ToList());
 
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]{2,63}$")]
     private static partial Regex UserNamePattern();

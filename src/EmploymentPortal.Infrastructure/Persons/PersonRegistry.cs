@@ -348,12 +348,10 @@ public sealed partial class PersonRegistry(
             return persons.Where(p => p.Name == name && p.IdNumberLastFour == last);
         }
 
-        var pattern = EscapeLike(text) + "%";
-        return persons.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
+        var pattern = LikePattern.Escape(text) + "%";
+        return persons.Where(p => EF.Functions.Like(p.Name, pattern, LikePattern.EscapeCharacter));
     }
 
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     /// <summary>Audit snapshot: what staff typed and the masked number, never the full number or phone.</summary>
     private static object Snapshot(Person p) => new

@@ -1,0 +1,33 @@
+using Npgsql;
+
+namespace EmploymentPortal.TestCommon;
+
+/// <summary>Direct reads of a test database and of the source tree, for assertions.</summary>
+public static class TestSql
+{
+    public static async Task<T> ScalarAsync<T>(string connectionString, string sql, string? code = null)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (code is not null)
+        {
+            command.Parameters.AddWithValue("code", code);
+        }
+
+        var value = await command.ExecuteScalarAsync();
+        return value is T typed ? typed : throw new InvalidOperationException($"No {typeof(T).Name} from: {sql}");
+    }
+
+    /// <summary>The folder holding EmploymentPortal.sln, found from the test binaries upwards.</summary>
+    public static string SolutionRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EmploymentPortal.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Solution root not found.");
+    }
+}
