@@ -1,8 +1,10 @@
 using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Households;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Households;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Persons;
 using EmploymentPortal.Infrastructure.Policies;
@@ -64,6 +66,9 @@ public static class DependencyInjection
         services.AddScoped<PortalDatabaseInitializer>();
         services.AddScoped<PolicyParameterStore>();
         services.AddScoped<IPersonRegistry, PersonRegistry>();
+        services.AddScoped<HouseholdDerivation>();
+        services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
+        services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();
         services.AddSingleton<IIdNumberProtector>(new AesGcmIdNumberProtector(PersonalDataKey(configuration)));
         return services;
     }

@@ -13,6 +13,16 @@ public sealed class PortalOptions
 
     public SecuritySettings Security { get; set; } = new();
 
+    public JobSettings Jobs { get; set; } = new();
+
+    public sealed class JobSettings
+    {
+        /// <summary>Recompute every household's zero-employment status once a day.</summary>
+        public bool HouseholdStatus { get; set; } = true;
+
+        public TimeSpan FirstRunDelay { get; set; } = TimeSpan.FromMinutes(1);
+    }
+
     public sealed class SecuritySettings
     {
         /// <summary>How often a sign-in cookie is checked against the account (disabled, new stamp).</summary>

@@ -13,6 +13,13 @@ if (migrateCommand)
     return;
 }
 
+// `-- recompute-households` re-derives every household's zero-employment status and exits.
+if (args.Length > 0 && args[0] == "recompute-households")
+{
+    await EmploymentPortal.Web.Jobs.HouseholdStatusService.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Lifetime.ApplicationStopping);
+    return;
+}
+
 app.UsePortal();
 await app.RunAsync();
 

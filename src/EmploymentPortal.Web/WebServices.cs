@@ -35,6 +35,7 @@ public static class WebServices
         services.AddScoped<IDataScopeProvider, HttpDataScopeProvider>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddInfrastructureServices(builder.Configuration);
+        services.AddHostedService<Jobs.HouseholdStatusService>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = portal.Security.StampValidationInterval);
         services.ConfigureApplicationCookie(o =>

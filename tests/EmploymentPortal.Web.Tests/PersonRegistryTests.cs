@@ -223,33 +223,8 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         (await other.GetAsync(url + "/History")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    private async Task<HttpResponseMessage> RegisterAsync(PortalClient client, string idNumber, string name, string? phone, string? regionCode = null)
-    {
-        var fields = new Dictionary<string, string>
-        {
-            ["IdNumber"] = idNumber,
-            ["Input.Name"] = name,
-            ["Input.Phone"] = phone ?? string.Empty,
-            ["Input.Address"] = "潍城区向阳路 8 号",
-            ["Input.Hukou"] = "Urban",
-            ["Input.Education"] = "JuniorHigh",
-            ["Input.EmploymentStatus"] = "Unemployed",
-            ["Input.LaborCapacity"] = "Full",
-            ["Input.WantsWork"] = "true",
-        };
-        if (regionCode is not null)
-        {
-            fields["RegionId"] = (await RegionAsync(portal.ConnectionString, regionCode)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            var (_, form) = await client.GetPageAsync("/Station/Persons/Register");
-            fields["RegionId"] = form.QuerySelector("#RegionId option[selected]")?.GetAttribute("value")
-                ?? (await RegionAsync(portal.ConnectionString, Community1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return await client.SubmitFormAsync("/Station/Persons/Register", fields);
-    }
+    private Task<HttpResponseMessage> RegisterAsync(PortalClient client, string idNumber, string name, string? phone, string? regionCode = null) =>
+        client.RegisterPersonAsync(portal.ConnectionString, idNumber, name, phone, regionCode);
 
     private Task<long> ScalarAsync(string sql) => TestSql.ScalarAsync<long>(portal.ConnectionString, sql);
 }

@@ -53,9 +53,17 @@ public enum TimelineKind
     UnemploymentRegistered = 2,
     UnemploymentEnded = 3,
     FollowUp = 4,
+    HouseholdStatus = 5,
 }
 
-public sealed record TimelineEntry(DateOnly On, TimelineKind Kind, string? Detail, string? By, FollowUpKind? FollowUpKind, UnemploymentEndReason? EndReason);
+public sealed record TimelineEntry(
+    DateOnly On,
+    TimelineKind Kind,
+    string? Detail,
+    string? By,
+    FollowUpKind? FollowUpKind,
+    UnemploymentEndReason? EndReason,
+    Domain.Households.ZeroEmploymentStatus? HouseholdStatus = null);
 
 public sealed record UnemploymentView(DateOnly RegisteredOn, DateOnly? EndedOn, UnemploymentEndReason? EndReason, int Months, bool LongTerm);
 
@@ -70,7 +78,11 @@ public sealed record PersonView(
     PersonDetails Details,
     string PhoneMasked,
     UnemploymentView? OpenRegistration,
+    PersonHousehold? Household,
     IReadOnlyList<TimelineEntry> Timeline) : IRegionScoped;
+
+/// <summary>The household a person belongs to, as shown on their page.</summary>
+public sealed record PersonHousehold(Guid Id, Domain.Households.Relationship Relationship, Domain.Households.ZeroEmploymentStatus Status);
 
 public sealed record RegionOption(int Id, string Code, string Name);
 

@@ -99,31 +99,17 @@ public sealed class Household
         HasBusinessIncome = hasBusinessIncome;
     }
 
-    /// <summary>
-    /// Moves the status after the rule's outcome on <paramref name="on"/>: identified when it
-    /// becomes zero-employment; eliminated when someone works; stable after
-    /// <paramref name="stableMonths"/> months still eliminated; back to identified when the work
-    /// is lost; cleared when the definition stops applying. Returns true when it changed.
-    /// </summary>
+    /// <summary>Moves the status after the rule's outcome on <paramref name="on"/> (see <see cref="Next"/>); true when it changed.</summary>
     public bool Apply(ZeroEmploymentOutcome outcome, DateOnly on, int stableMonths)
     {
-        var next = (Status, outcome) switch
-        {
-            (ZeroEmploymentStatus.None, ZeroEmploymentOutcome.ZeroEmployment) => ZeroEmploymentStatus.Identified,
-            (ZeroEmploymentStatus.Identified or ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.SomeoneWorks) => ZeroEmploymentStatus.Eliminated,
-            (ZeroEmploymentStatus.Identified or ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.NotApplicable) => ZeroEmploymentStatus.None,
-            (ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks) when StatusSince is { } since && on >= since.AddMonths(stableMonths) => ZeroEmploymentStatus.Stable,
-            (ZeroEmploymentStatus.Eliminated or ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.ZeroEmployment) => ZeroEmploymentStatus.Identified,
-            (ZeroEmploymentStatus.Eliminated or ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.NotApplicable) => ZeroEmploymentStatus.None,
-            _ => Status,
-        };
+        var next = Next(Status, StatusSince, outcome, on, stableMonths);
         if (next == Status)
         {
             return false;
         }
 
         MoveTo(next, on);
-        if (next != ZeroEmploymentStatus.Assisting && next != ZeroEmploymentStatus.Eliminated && next != ZeroEmploymentStatus.Stable)
+        if (!KeepsPlan(next))
         {
             AssistancePlan = null;
             AssignedStaffId = null;
@@ -132,6 +118,28 @@ public sealed class Household
 
         return true;
     }
+
+    /// <summary>
+    /// The status transition table, in one place for the page-driven recompute and the bulk job:
+    /// identified when it becomes zero-employment; eliminated when someone works; stable after
+    /// <paramref name="stableMonths"/> months still eliminated; back to identified when the work
+    /// is lost; cleared when the definition stops applying.
+    /// </summary>
+    public static ZeroEmploymentStatus Next(ZeroEmploymentStatus status, DateOnly? since, ZeroEmploymentOutcome outcome, DateOnly on, int stableMonths) =>
+        (status, outcome) switch
+        {
+            (ZeroEmploymentStatus.None, ZeroEmploymentOutcome.ZeroEmployment) => ZeroEmploymentStatus.Identified,
+            (ZeroEmploymentStatus.Identified or ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.SomeoneWorks) => ZeroEmploymentStatus.Eliminated,
+            (ZeroEmploymentStatus.Identified or ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.NotApplicable) => ZeroEmploymentStatus.None,
+            (ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks) when since is { } from && on >= from.AddMonths(stableMonths) => ZeroEmploymentStatus.Stable,
+            (ZeroEmploymentStatus.Eliminated or ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.ZeroEmployment) => ZeroEmploymentStatus.Identified,
+            (ZeroEmploymentStatus.Eliminated or ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.NotApplicable) => ZeroEmploymentStatus.None,
+            _ => status,
+        };
+
+    /// <summary>Whether a household in <paramref name="status"/> keeps its assistance plan.</summary>
+    public static bool KeepsPlan(ZeroEmploymentStatus status) =>
+        status is ZeroEmploymentStatus.Assisting or ZeroEmploymentStatus.Eliminated or ZeroEmploymentStatus.Stable;
 
     /// <summary>Starts the one-to-one assistance plan 一对一帮扶 with an assigned staff member.</summary>
     public void StartAssistance(string plan, Guid staffId, string staffName, DateOnly on)

@@ -6,6 +6,7 @@ using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Households;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed partial class PersonRegistry(
     AuditLog audit,
     ICurrentActor actor,
     PolicyParameterStore parameters,
+    HouseholdDerivation households,
     TimeProvider clock) : IPersonRegistry
 {
     private const string EntityType = "Person";
@@ -154,7 +156,16 @@ public sealed partial class PersonRegistry(
         }
 
         timeline.AddRange(followUps.Select(f => new TimelineEntry(f.OccurredOn, TimelineKind.FollowUp, f.Notes, f.StaffName, f.Kind, null)));
+        if (person.HouseholdId is { } inHousehold)
+        {
+            var steps = await db.Households.Where(h => h.Id == inHousehold).SelectMany(h => h.StatusChanges).AsNoTracking().ToListAsync(cancellationToken);
+            timeline.AddRange(steps.Select(c => new TimelineEntry(c.On, TimelineKind.HouseholdStatus, null, null, null, null, c.To)));
+        }
+
         var open = registrations.SingleOrDefault(r => r.IsOpen);
+        var household = person.HouseholdId is { } householdId
+            ? await db.Households.Where(h => h.Id == householdId).Select(h => new PersonHousehold(h.Id, person.Relationship ?? Domain.Households.Relationship.OtherRelative, h.Status)).SingleOrDefaultAsync(cancellationToken)
+            : null;
         return new PersonView(
             person.Id,
             person.RegionCode,
@@ -166,6 +177,7 @@ public sealed partial class PersonRegistry(
             person.Details,
             Person.MaskPhone(person.Phone),
             open is null ? null : new UnemploymentView(open.RegisteredOn, null, null, open.MonthsOn(today), open.IsLongTermOn(today, longTermMonths)),
+            household,
             timeline.OrderByDescending(t => t.On).ThenByDescending(t => t.Kind).ToList());
     }
 
@@ -180,6 +192,7 @@ public sealed partial class PersonRegistry(
         var before = Snapshot(person);
         person.Update(details, clock.GetUtcNow());
         audit.Add("PersonUpdated", EntityType, person.Id.ToString(), person.RegionCode, before, Snapshot(person));
+        await households.RecomputeAsync(person.HouseholdId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
@@ -219,6 +232,7 @@ public sealed partial class PersonRegistry(
         db.UnemploymentRegistrations.Add(registration);
         person.SetEmploymentStatus(EmploymentStatus.Unemployed, clock.GetUtcNow());
         audit.Add("UnemploymentRegistered", "UnemploymentRegistration", registration.Id.ToString(), person.RegionCode, null, new { personId, registeredOn });
+        await households.RecomputeAsync(person.HouseholdId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
@@ -247,6 +261,7 @@ public sealed partial class PersonRegistry(
         };
         person.SetEmploymentStatus(status, clock.GetUtcNow());
         audit.Add("UnemploymentEnded", "UnemploymentRegistration", registration.Id.ToString(), registration.RegionCode, null, new { personId, endedOn, reason = reason.ToString() });
+        await households.RecomputeAsync(person.HouseholdId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }

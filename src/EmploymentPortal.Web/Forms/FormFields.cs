@@ -65,7 +65,8 @@ public static class FormFields
         {
             var option = new TagBuilder("option");
             option.MergeAttribute("value", item.Value);
-            if (item.Value == current)
+            // Case-insensitive: a bool renders as "True"/"False", its options are "true"/"false".
+            if (string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase))
             {
                 option.MergeAttribute("selected", "selected");
             }

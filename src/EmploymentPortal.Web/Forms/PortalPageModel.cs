@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Common;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -20,5 +21,47 @@ public abstract class PortalPageModel : PageModel
         {
             ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{prefix}.{field}", texts[key]);
         }
+    }
+
+    /// <summary>
+    /// Runs one of several forms on a page: validates only the posted form (its model-state keys
+    /// start with <paramref name="form"/>), requires <paramref name="requiredFields"/>, runs the
+    /// command, and on success redirects back with a message; otherwise re-renders with the errors
+    /// next to their fields and what was typed (<paramref name="reload"/> false means not found).
+    /// </summary>
+    protected async Task<IActionResult> RunFormAsync(
+        string form,
+        IStringLocalizer texts,
+        Func<Task<CommandResult>> command,
+        Func<Task<bool>> reload,
+        object routeValues,
+        params string[] requiredFields)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(form + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        foreach (var field in requiredFields.Select(f => $"{form}.{f}"))
+        {
+            if (Request.Form[field].ToString().Trim().Length == 0 && ModelState[field]?.Errors.Count is null or 0)
+            {
+                ModelState.AddModelError(field, texts["Validation.Required"]);
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await command();
+            if (result.Succeeded)
+            {
+                TempData["Message"] = texts["Common.Saved"].Value;
+                return RedirectToPage(routeValues);
+            }
+
+            AddErrors(result, texts, form);
+        }
+
+        return await reload() ? InvalidPage() : NotFound();
     }
 }

@@ -9,5 +9,6 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
     public Guid? UserId =>
         Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    public string Name => accessor.HttpContext?.User.Identity?.Name ?? "anonymous";
+    /// <summary>The user's name; "system" for work done outside a request (scheduled jobs, commands).</summary>
+    public string Name => accessor.HttpContext is { } context ? context.User.Identity?.Name ?? "anonymous" : "system";
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
@@ -44,42 +43,13 @@ public sealed class DetailModel(IPersonRegistry registry, IStringLocalizer<Texts
     }
 
     public Task<IActionResult> OnPostOpenRegistrationAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, "Registration", nameof(RegistrationForm.RegisteredOn), () => registry.OpenRegistrationAsync(id, Registration.RegisteredOn!.Value, cancellationToken), cancellationToken);
+        RunFormAsync("Registration", texts, () => registry.OpenRegistrationAsync(id, Registration.RegisteredOn!.Value, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(RegistrationForm.RegisteredOn));
 
     public Task<IActionResult> OnPostEndRegistrationAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, "Registration", nameof(RegistrationForm.EndedOn), () => registry.EndRegistrationAsync(id, Registration.EndedOn!.Value, Registration.EndReason!.Value, cancellationToken), cancellationToken);
+        RunFormAsync("Registration", texts, () => registry.EndRegistrationAsync(id, Registration.EndedOn!.Value, Registration.EndReason!.Value, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(RegistrationForm.EndedOn));
 
     public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, "FollowUp", nameof(FollowUpForm.Notes), () => registry.AddFollowUpAsync(id, FollowUp.Kind, FollowUp.OccurredOn!.Value, FollowUp.Notes, cancellationToken), cancellationToken);
-
-    /// <summary>Validates only the form that was posted, runs the command, and re-renders on failure.</summary>
-    private async Task<IActionResult> RunAsync(Guid id, string form, string requiredField, Func<Task<CommandResult>> command, CancellationToken cancellationToken)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(form + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-
-        var field = $"{form}.{requiredField}";
-        if (ModelState.IsValid && Request.Form[field].ToString().Length == 0)
-        {
-            ModelState.AddModelError(field, texts["Validation.Required"]);
-        }
-
-        if (ModelState.IsValid)
-        {
-            var result = await command();
-            if (result.Succeeded)
-            {
-                TempData["Message"] = texts["Person.Saved"].Value;
-                return RedirectToPage(new { id });
-            }
-
-            AddErrors(result, texts, form);
-        }
-
-        return await LoadAsync(id, cancellationToken) ? InvalidPage() : NotFound();
-    }
+        RunFormAsync("FollowUp", texts, () => registry.AddFollowUpAsync(id, FollowUp.Kind, FollowUp.OccurredOn!.Value, FollowUp.Notes, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(FollowUpForm.Notes));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

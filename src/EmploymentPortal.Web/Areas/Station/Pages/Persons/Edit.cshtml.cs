@@ -49,7 +49,7 @@ public sealed class EditModel(IPersonRegistry registry, IStringLocalizer<Texts> 
             return InvalidPage();
         }
 
-        TempData["Message"] = texts["Person.Saved"].Value;
+        TempData["Message"] = texts["Common.Saved"].Value;
         return Redirect($"/Station/Persons/{id}");
     }
 }

@@ -1,0 +1,54 @@
+using EmploymentPortal.Domain.Households;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Policies;
+using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Infrastructure.Households;
+
+/// <summary>
+/// Re-derives one household's zero-employment status inside the caller's unit of work: members
+/// already tracked (and changed) by the caller are seen with their new values, and the status
+/// change and its audit event are saved by the caller's <c>SaveChanges</c>, in one transaction.
+/// </summary>
+public sealed class HouseholdDerivation(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, TimeProvider clock)
+{
+    public const string EntityType = "Household";
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public static MemberFacts Facts(Person p) => new(p.BirthDate, p.Sex, p.LaborCapacity, p.WantsWork, p.EmploymentStatus);
+
+    public async Task RecomputeAsync(Guid? householdId, CancellationToken cancellationToken)
+    {
+        if (householdId is not { } id)
+        {
+            return;
+        }
+
+        // A household created in this unit of work is not in the database yet.
+        var household = db.Households.Local.FirstOrDefault(h => h.Id == id)
+            ?? await db.Households.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (household is null)
+        {
+            return;
+        }
+
+        // Members: what the database holds, then the caller's tracked changes (joins and leaves too).
+        var members = await db.Persons.Where(p => p.HouseholdId == id).ToListAsync(cancellationToken);
+        var tracked = db.ChangeTracker.Entries<Person>().Select(e => e.Entity).Where(p => p.HouseholdId == id);
+        members = members.Where(p => p.HouseholdId == id).Union(tracked).ToList();
+
+        var set = await parameters.GetAsync(cancellationToken);
+        var today = Today;
+        var before = household.Status;
+        var outcome = ZeroEmploymentRule.Evaluate(household.Hukou, household.HasBusinessIncome, members.Select(Facts), today, set);
+        if (household.Apply(outcome, today, set.IntOn(ParameterKeys.ZeroEmploymentStableMonths, today)))
+        {
+            audit.Add("HouseholdStatusChanged", EntityType, household.Id.ToString(), household.RegionCode,
+                new { status = before.ToString() }, new { status = household.Status.ToString(), outcome = outcome.ToString() });
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using EmploymentPortal.Application.Households;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentPortal.Web.Jobs;
+
+/// <summary>
+/// Runs <see cref="IHouseholdStatusJob"/> once a day (first a minute after start-up), so ages
+/// reached and "stable after N months" move household statuses without anyone editing a member.
+/// Off with <c>Portal:Jobs:HouseholdStatus=false</c>; operators can also run
+/// <c>-- recompute-households</c>.
+/// </summary>
+public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<HouseholdStatusService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Jobs.HouseholdStatus)
+        {
+            return;
+        }
+
+        await Task.Delay(options.Value.Jobs.FirstRunDelay, stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
+        do
+        {
+            try
+            {
+                await RunOnceAsync(scopes, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Logged and retried tomorrow: a failed run changes nothing (one transaction).
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public static async Task<RecomputeSummary> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var summary = await scope.ServiceProvider.GetRequiredService<IHouseholdStatusJob>().RecomputeAllAsync(cancellationToken);
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<HouseholdStatusService>>();
+        LogDone(logger, summary.Households, summary.Changed, summary.Elapsed.TotalSeconds);
+        return summary;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Household statuses recomputed: {Households} households, {Changed} changed, {Seconds:F1} s")]
+    private static partial void LogDone(ILogger logger, int households, int changed, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Household status recompute failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

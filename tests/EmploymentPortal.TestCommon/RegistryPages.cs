@@ -1,0 +1,51 @@
+using System.Globalization;
+using static EmploymentPortal.TestCommon.DemoIds;
+
+namespace EmploymentPortal.TestCommon;
+
+/// <summary>Staff actions through the registry's pages, as a browser would do them.</summary>
+public static class RegistryPages
+{
+    /// <summary>Registers an unemployed, able, willing urban resident; the response redirects to the person's page.</summary>
+    public static async Task<HttpResponseMessage> RegisterPersonAsync(
+        this PortalClient client,
+        string connectionString,
+        string idNumber,
+        string name,
+        string? phone = null,
+        string? regionCode = null,
+        string employmentStatus = "Unemployed")
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["IdNumber"] = idNumber,
+            ["Input.Name"] = name,
+            ["Input.Phone"] = phone ?? string.Empty,
+            ["Input.Address"] = "潍城区向阳路 8 号",
+            ["Input.Hukou"] = "Urban",
+            ["Input.Education"] = "JuniorHigh",
+            ["Input.EmploymentStatus"] = employmentStatus,
+            ["Input.LaborCapacity"] = "Full",
+            ["Input.WantsWork"] = "true",
+        };
+        if (regionCode is not null)
+        {
+            fields["RegionId"] = (await RegionAsync(connectionString, regionCode)).ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var (_, form) = await client.GetPageAsync("/Station/Persons/Register");
+            fields["RegionId"] = form.QuerySelector("#RegionId option[selected]")?.GetAttribute("value")
+                ?? (await RegionAsync(connectionString, Community1)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return await client.SubmitFormAsync("/Station/Persons/Register", fields);
+    }
+
+    /// <summary>Registers a person and returns their page's URL.</summary>
+    public static async Task<string> RegisterPersonUrlAsync(this PortalClient client, string connectionString, string idNumber, string name, string? regionCode = null, string employmentStatus = "Unemployed")
+    {
+        var response = await client.RegisterPersonAsync(connectionString, idNumber, name, null, regionCode, employmentStatus);
+        return response.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"Registration of {name} failed: {(int)response.StatusCode}");
+    }
+}
