@@ -1,4 +1,40 @@
 using BenchmarkDotNet.Running;
+using EmploymentPortal.Bench;
+using EmploymentPortal.Bench.Commands;
 
-// dotnet run -c Release --project bench/EmploymentPortal.Bench -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(EmploymentPortal.Bench.ScopeBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- --filter '*'            BenchmarkDotNet
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- generate --connection "..."   registry data
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- ledger --connection "..."     ledger query timings
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    switch (args.FirstOrDefault())
+    {
+        case "generate":
+            return await GenerateCommand.RunAsync(args[1..], cancel.Token);
+        case "ledger":
+            return await LedgerCommand.RunAsync(args[1..], cancel.Token);
+        case "help" or "--help" or "-h":
+            Console.WriteLine(GenerateCommand.Usage);
+            Console.WriteLine(LedgerCommand.Usage);
+            Console.WriteLine("Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).");
+            return 0;
+        default:
+            BenchmarkSwitcher.FromAssembly(typeof(ScopeBenchmarks).Assembly).Run(args);
+            return 0;
+    }
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(GenerateCommand.Usage);
+    Console.Error.WriteLine(LedgerCommand.Usage);
+    return 2;
+}

@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<PortalDatabaseInitializer>();
         services.AddScoped<PolicyParameterStore>();
         services.AddScoped<IPersonRegistry, PersonRegistry>();
+        services.AddScoped<ILedgerExcel, LedgerExcel>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -80,6 +80,35 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await Http.PostAsync(new Uri(target, UriKind.Relative), content);
     }
 
+    /// <summary>Uploads a file through a page's multipart form, with the form's other controls (and antiforgery token) as a browser sends them.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string fileField, string fileName, byte[] bytes, IReadOnlyDictionary<string, string> fields)
+    {
+        var (_, document) = await GetPageAsync(pageUrl);
+        var form = document.QuerySelector<IHtmlFormElement>("main form[enctype='multipart/form-data']")
+            ?? throw new InvalidOperationException($"No upload form on {pageUrl}.");
+        using var content = new MultipartFormDataContent();
+        foreach (var element in form.Elements.OfType<IHtmlInputElement>())
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || name == fileField || fields.ContainsKey(name) || (element.Type is "radio" or "checkbox" && !element.IsChecked))
+            {
+                continue;
+            }
+
+            content.Add(new StringContent(element.Value), name);
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, fileField, fileName);
+        return await Http.PostAsync(new Uri(pageUrl, UriKind.Relative), content);
+    }
+
     /// <summary>Posts the site-wide form with the given action (e.g. the culture switch or sign-out).</summary>
     public async Task<HttpResponseMessage> PostLayoutFormAsync(string pageUrl, string action, IReadOnlyDictionary<string, string> fields)
     {

@@ -20,7 +20,7 @@ public sealed class RegistryStream
     /// student, able to work) under this model; measured on generated data, used to hit the
     /// requested share of open registrations.
     /// </summary>
-    private const double EligibleShare = 0.545;
+    private const double EligibleShare = 0.585;
 
     private const int MinimumAge = 16;
     private const int MaximumAge = 75;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
@@ -15,7 +14,7 @@ using Npgsql;
 namespace EmploymentPortal.Infrastructure.Persons;
 
 /// <summary>The ledger's use cases over EF Core; scope comes from the context's query filters.</summary>
-public sealed partial class PersonRegistry(
+public sealed class PersonRegistry(
     PortalDbContext db,
     IIdNumberProtector protector,
     AuditLog audit,
@@ -51,7 +50,7 @@ public sealed partial class PersonRegistry(
 
         var person = Person.Register(id, protector.Protect(id), region.Id, region.Code, input.Details, clock.GetUtcNow());
         db.Persons.Add(person);
-        audit.Add("PersonRegistered", EntityType, person.Id.ToString(), person.RegionCode, null, Snapshot(person));
+        audit.Add("PersonRegistered", EntityType, person.Id.ToString(), person.RegionCode, null, PersonSnapshot.Of(person));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -68,65 +67,11 @@ public sealed partial class PersonRegistry(
 
     public async Task<PagedResult<PersonListItem>> ListAsync(PersonListQuery query, CancellationToken cancellationToken)
     {
-        var set = await parameters.GetAsync(cancellationToken);
-        var today = Today;
-        var persons = db.Persons.AsNoTracking();
-        persons = ApplySearch(persons, query.Search);
-        if (query.Status is { } status)
-        {
-            persons = persons.Where(p => p.EmploymentStatus == status);
-        }
-
-        if (query.Group is { } group and not PriorityGroups.None)
-        {
-            persons = persons.Where(p => (p.PriorityGroups & group) != 0);
-        }
-
-        if (query.MaxEducation is { } education)
-        {
-            persons = persons.Where(p => p.Education <= education);
-        }
-
-        if (query.Age4050Only)
-        {
-            var women = today.AddYears(-40);
-            var men = today.AddYears(-50);
-            persons = persons.Where(p => (p.Sex == Sex.Female && p.BirthDate <= women) || (p.Sex == Sex.Male && p.BirthDate <= men));
-        }
-
-        var longTermSince = today.AddMonths(-set.IntOn(ParameterKeys.LongTermUnemploymentMonths, today));
-        if (query.LongTermOnly)
-        {
-            persons = persons.Where(p => db.UnemploymentRegistrations.Any(r => r.PersonId == p.Id && r.EndedOn == null && r.RegisteredOn <= longTermSince));
-        }
-
-        if (!string.IsNullOrEmpty(query.RegionCode) && RegionCode.TryParse(query.RegionCode, out var regionCode))
-        {
-            var prefix = regionCode.ScopePrefix;
-            persons = persons.Where(p => p.RegionCode.StartsWith(prefix));
-        }
-
+        var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
+        var persons = ledger.Filter(query);
         var total = await persons.CountAsync(cancellationToken);
-        persons = query.Sort switch
-        {
-            PersonSort.Newest => persons.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
-            PersonSort.Age => persons.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
-            _ => persons.OrderBy(p => p.Name).ThenBy(p => p.Id),
-        };
         var page = Math.Max(1, query.Page);
-        var rows = await persons
-            .Skip((page - 1) * query.PageSize)
-            .Take(query.PageSize)
-            .Select(p => new
-            {
-                p.Id, p.Name, p.IdNumberMasked, p.Sex, p.BirthDate, p.Phone, p.EmploymentStatus, p.PriorityGroups,
-                RegionName = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
-                Registered = db.UnemploymentRegistrations.Where(r => r.PersonId == p.Id && r.EndedOn == null).Select(r => (DateOnly?)r.RegisteredOn).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new PersonListItem(
-            r.Id, r.Name, r.IdNumberMasked, r.Sex, Age.YearsOn(r.BirthDate, today), Person.MaskPhone(r.Phone), r.EmploymentStatus, r.PriorityGroups,
-            r.RegionName, r.Registered, r.Registered is { } on && on <= longTermSince)).ToList();
+        var items = await ledger.RowsAsync(LedgerQuery.Sort(persons, query.Sort).Skip((page - 1) * query.PageSize).Take(query.PageSize), cancellationToken);
         return new PagedResult<PersonListItem>(items, page, query.PageSize, total);
     }
 
@@ -189,9 +134,9 @@ public sealed partial class PersonRegistry(
             return CommandResult.Fail(string.Empty, "Person.NotFound");
         }
 
-        var before = Snapshot(person);
+        var before = PersonSnapshot.Of(person);
         person.Update(details, clock.GetUtcNow());
-        audit.Add("PersonUpdated", EntityType, person.Id.ToString(), person.RegionCode, before, Snapshot(person));
+        audit.Add("PersonUpdated", EntityType, person.Id.ToString(), person.RegionCode, before, PersonSnapshot.Of(person));
         await households.RecomputeAsync(person.HouseholdId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
@@ -341,48 +286,4 @@ public sealed partial class PersonRegistry(
         return new RegisterPersonResult(null, [("IdNumber", "Person.DuplicateElsewhere")], null, unit ?? existing.RegionCode);
     }
 
-    private IQueryable<Person> ApplySearch(IQueryable<Person> persons, string? search)
-    {
-        var text = search?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return persons;
-        }
-
-        if (ResidentIdNumber.TryParse(text, Today, out var id) == IdNumberProblem.None)
-        {
-            var hash = protector.LookupHash(id);
-            return persons.Where(p => p.IdNumberHash == hash);
-        }
-
-        var nameAndLastFour = NameAndLastFour().Match(ResidentIdNumber.Normalize(text));
-        if (nameAndLastFour.Success)
-        {
-            var name = nameAndLastFour.Groups["name"].Value;
-            var last = nameAndLastFour.Groups["last"].Value;
-            return persons.Where(p => p.Name == name && p.IdNumberLastFour == last);
-        }
-
-        var pattern = LikePattern.Escape(text) + "%";
-        return persons.Where(p => EF.Functions.Like(p.Name, pattern, LikePattern.EscapeCharacter));
-    }
-
-
-    /// <summary>Audit snapshot: what staff typed and the masked number, never the full number or phone.</summary>
-    private static object Snapshot(Person p) => new
-    {
-        name = p.Name,
-        idNumber = p.IdNumberMasked,
-        phone = Person.MaskPhone(p.Phone),
-        regionCode = p.RegionCode,
-        employmentStatus = p.EmploymentStatus.ToString(),
-        laborCapacity = p.LaborCapacity.ToString(),
-        wantsWork = p.WantsWork,
-        priorityGroups = p.PriorityGroups.ToString(),
-        education = p.Education.ToString(),
-        hukou = p.Hukou.ToString(),
-    };
-
-    [GeneratedRegex(@"^(?<name>\D+?)(?<last>\d{3}[\dX])$")]
-    private static partial Regex NameAndLastFour();
 }

@@ -2,13 +2,15 @@ using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>The ledger 台帐: paged, filtered, searched, sorted; numbers masked.</summary>
-public sealed class IndexModel(IPersonRegistry registry) : PageModel
+public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, IStringLocalizer<Texts> texts) : PageModel
 {
     public const int PageSize = 20;
 
@@ -48,11 +50,27 @@ public sealed class IndexModel(IPersonRegistry registry) : PageModel
         q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, page = p,
     })!);
 
+    private PersonListQuery Query => new(Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Regions = await registry.RegionsInScopeAsync(cancellationToken);
-        Result = await registry.ListAsync(
-            new PersonListQuery(Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize),
-            cancellationToken);
+        Result = await registry.ListAsync(Query, cancellationToken);
     }
+
+    /// <summary>The filtered ledger as .xlsx (all pages; numbers masked; audited).</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        if (await excel.ExportAsync(Query, buffer, cancellationToken) is null)
+        {
+            TempData["Message"] = texts["Ledger.ExportTooMany", ILedgerExcel.MaxExportRows].Value;
+            return RedirectToPage(new { q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort });
+        }
+
+        var name = $"{texts["Nav.Ledger"].Value}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx";
+        return File(buffer.ToArray(), ExcelContentType, name);
+    }
+
+    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

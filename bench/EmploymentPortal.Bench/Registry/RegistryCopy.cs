@@ -1,0 +1,224 @@
+using EmploymentPortal.Domain.Regions;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EmploymentPortal.Bench.Registry;
+
+/// <summary>
+/// Binary COPY of the generated rows into the tables the app's migrations create, with the
+/// PostgreSQL type of every column stated (no type inference per value).
+/// </summary>
+public static class RegistryCopy
+{
+    public static readonly IReadOnlyList<string> HouseholdColumns =
+        ["id", "region_id", "region_code", "address", "hukou", "has_business_income", "status"];
+
+    public static readonly IReadOnlyList<string> PersonColumns =
+    [
+        "id", "region_id", "region_code", "name", "id_number_cipher", "id_number_hash", "id_number_masked", "id_number_last_four",
+        "birth_date", "sex", "phone", "address", "hukou", "education", "skills", "wished_occupation", "wished_monthly_pay", "wished_area",
+        "wished_work_type", "labor_capacity", "wants_work", "employment_status", "employment_history", "priority_groups", "living_needs",
+        "notes", "household_id", "relationship", "created_at", "updated_at",
+    ];
+
+    public static readonly IReadOnlyList<string> RegistrationColumns =
+        ["id", "person_id", "region_code", "registered_on", "ended_on", "end_reason"];
+
+    public static readonly IReadOnlyList<string> FollowUpColumns =
+        ["id", "person_id", "region_code", "kind", "occurred_on", "staff_name", "notes", "recorded_at"];
+
+    /// <summary>The tables written, in foreign-key order.</summary>
+    public static IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> Tables { get; } =
+    [
+        ("households", HouseholdColumns),
+        ("persons", PersonColumns),
+        ("unemployment_registrations", RegistrationColumns),
+        ("follow_ups", FollowUpColumns),
+    ];
+
+    /// <summary>
+    /// Fails early, with the column named, when the schema has moved on from what this writes: a
+    /// column written that does not exist, or a required column without a default left out.
+    /// </summary>
+    public static async Task CheckSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var (table, columns) in Tables)
+        {
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT column_name, is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO' AND is_generated = 'NEVER'
+                FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = @table
+                """,
+                connection);
+            command.Parameters.AddWithValue("table", NpgsqlDbType.Text, table);
+            var existing = new Dictionary<string, bool>(StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    existing[reader.GetString(0)] = reader.GetBoolean(1);
+                }
+            }
+
+            if (existing.Count == 0)
+            {
+                throw new InvalidOperationException($"Table {table} does not exist: migrate the database first (dotnet run --project src/EmploymentPortal.Web -- migrate).");
+            }
+
+            var missing = columns.Where(c => !existing.ContainsKey(c)).ToList();
+            var required = existing.Where(e => e.Value && !columns.Contains(e.Key)).Select(e => e.Key).ToList();
+            if (missing.Count > 0 || required.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The generator no longer matches table {table}: missing [{string.Join(", ", missing)}], required but not written [{string.Join(", ", required)}].");
+            }
+        }
+    }
+
+    /// <summary>The communities and streets (with their code prefix) persons may be registered in, with ancestor names for addresses.</summary>
+    public static async Task<IReadOnlyList<RegionTarget>> LoadRegionsAsync(NpgsqlConnection connection, string prefix, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<int, (string Code, string Name, RegionLevel Level, int? ParentId)>();
+        await using (var command = new NpgsqlCommand("SELECT id, code, name, level, parent_id FROM regions", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows[reader.GetInt32(0)] = (reader.GetString(1), reader.GetString(2), (RegionLevel)reader.GetInt16(3), reader.IsDBNull(4) ? null : reader.GetInt32(4));
+            }
+        }
+
+        string NameAt(int id, RegionLevel level)
+        {
+            int? current = id;
+            while (current is { } c && rows.TryGetValue(c, out var row))
+            {
+                if (row.Level == level)
+                {
+                    return row.Name;
+                }
+
+                current = row.ParentId;
+            }
+
+            return string.Empty;
+        }
+
+        return rows
+            .Where(r => r.Value.Level is RegionLevel.Community or RegionLevel.Street && r.Value.Code.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(r => r.Value.Code, StringComparer.Ordinal)
+            .Select(r => new RegionTarget(r.Key, r.Value.Code, r.Value.Name, NameAt(r.Key, RegionLevel.Street), NameAt(r.Key, RegionLevel.County), NameAt(r.Key, RegionLevel.City)))
+            .ToList();
+    }
+
+    public static async Task WriteAsync(NpgsqlConnection connection, RegistryBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Households.Count > 0)
+        {
+            await using var households = await BeginAsync(connection, "households", HouseholdColumns, cancellationToken);
+            foreach (var h in batch.Households)
+            {
+                await households.StartRowAsync(cancellationToken);
+                await households.WriteAsync(h.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await households.WriteAsync(h.Region.Id, NpgsqlDbType.Integer, cancellationToken);
+                await households.WriteAsync(h.Region.Code, NpgsqlDbType.Varchar, cancellationToken);
+                await households.WriteAsync(h.Address, NpgsqlDbType.Varchar, cancellationToken);
+                await households.WriteAsync((short)h.Hukou, NpgsqlDbType.Smallint, cancellationToken);
+                await households.WriteAsync(h.HasBusinessIncome, NpgsqlDbType.Boolean, cancellationToken);
+                await households.WriteAsync((short)0, NpgsqlDbType.Smallint, cancellationToken);
+            }
+
+            await households.CompleteAsync(cancellationToken);
+        }
+
+        await using (var persons = await BeginAsync(connection, "persons", PersonColumns, cancellationToken))
+        {
+            foreach (var p in batch.Persons)
+            {
+                await persons.StartRowAsync(cancellationToken);
+                await persons.WriteAsync(p.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await persons.WriteAsync(p.Region.Id, NpgsqlDbType.Integer, cancellationToken);
+                await persons.WriteAsync(p.Region.Code, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteAsync(p.Name, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteAsync(p.IdNumberCipher, NpgsqlDbType.Bytea, cancellationToken);
+                await persons.WriteAsync(p.IdNumberHash, NpgsqlDbType.Bytea, cancellationToken);
+                await persons.WriteAsync(p.IdNumberMasked, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteAsync(p.IdNumberLastFour, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteAsync(p.BirthDate, NpgsqlDbType.Date, cancellationToken);
+                await persons.WriteAsync((short)p.Sex, NpgsqlDbType.Smallint, cancellationToken);
+                await WriteNullableAsync(persons, p.Phone, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteAsync(p.Address, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteAsync((short)p.Hukou, NpgsqlDbType.Smallint, cancellationToken);
+                await persons.WriteAsync((short)p.Education, NpgsqlDbType.Smallint, cancellationToken);
+                await WriteNullableAsync(persons, p.Skills, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(persons, p.WishedOccupation, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(persons, p.WishedMonthlyPay, NpgsqlDbType.Numeric, cancellationToken);
+                await WriteNullableAsync(persons, p.WishedArea, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(persons, (short?)p.WishedWorkType, NpgsqlDbType.Smallint, cancellationToken);
+                await persons.WriteAsync((short)p.LaborCapacity, NpgsqlDbType.Smallint, cancellationToken);
+                await persons.WriteAsync(p.WantsWork, NpgsqlDbType.Boolean, cancellationToken);
+                await persons.WriteAsync((short)p.EmploymentStatus, NpgsqlDbType.Smallint, cancellationToken);
+                await WriteNullableAsync(persons, p.EmploymentHistory, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteAsync((int)p.PriorityGroups, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(persons, p.LivingNeeds, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(persons, p.Notes, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(persons, p.HouseholdId, NpgsqlDbType.Uuid, cancellationToken);
+                await WriteNullableAsync(persons, (short?)p.Relationship, NpgsqlDbType.Smallint, cancellationToken);
+                await persons.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await persons.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await persons.CompleteAsync(cancellationToken);
+        }
+
+        if (batch.Registrations.Count > 0)
+        {
+            await using var registrations = await BeginAsync(connection, "unemployment_registrations", RegistrationColumns, cancellationToken);
+            foreach (var r in batch.Registrations)
+            {
+                await registrations.StartRowAsync(cancellationToken);
+                await registrations.WriteAsync(r.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await registrations.WriteAsync(r.PersonId, NpgsqlDbType.Uuid, cancellationToken);
+                await registrations.WriteAsync(r.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
+                await registrations.WriteAsync(r.RegisteredOn, NpgsqlDbType.Date, cancellationToken);
+                await WriteNullableAsync(registrations, r.EndedOn, NpgsqlDbType.Date, cancellationToken);
+                await WriteNullableAsync(registrations, (short?)r.EndReason, NpgsqlDbType.Smallint, cancellationToken);
+            }
+
+            await registrations.CompleteAsync(cancellationToken);
+        }
+
+        if (batch.FollowUps.Count > 0)
+        {
+            await using var followUps = await BeginAsync(connection, "follow_ups", FollowUpColumns, cancellationToken);
+            foreach (var f in batch.FollowUps)
+            {
+                await followUps.StartRowAsync(cancellationToken);
+                await followUps.WriteAsync(f.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await followUps.WriteAsync(f.PersonId, NpgsqlDbType.Uuid, cancellationToken);
+                await followUps.WriteAsync(f.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
+                await followUps.WriteAsync((short)f.Kind, NpgsqlDbType.Smallint, cancellationToken);
+                await followUps.WriteAsync(f.OccurredOn, NpgsqlDbType.Date, cancellationToken);
+                await followUps.WriteAsync(f.StaffName, NpgsqlDbType.Varchar, cancellationToken);
+                await followUps.WriteAsync(f.Notes, NpgsqlDbType.Varchar, cancellationToken);
+                await followUps.WriteAsync(f.RecordedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await followUps.CompleteAsync(cancellationToken);
+        }
+    }
+
+    private static Task<NpgsqlBinaryImporter> BeginAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken) =>
+        connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+
+    private static string Quote(string column) => "\"" + column + "\"";
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : class =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct =>
+        value is { } v ? importer.WriteAsync(v, type, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using EmploymentPortal.Application.Persons;
+using Npgsql;
+
+namespace EmploymentPortal.Bench.Registry;
+
+/// <summary>
+/// Fills a migrated, demo-seeded portal database with a county-sized registry: persons spread over
+/// the communities in <c>regions</c>, households of 1–5 members, open and ended unemployment
+/// registrations and follow-ups. ID numbers are valid and unique, stored exactly as the app stores
+/// them (masked, last four, cipher and lookup hash from the app's protector).
+/// </summary>
+public static class RegistryGenerator
+{
+    /// <summary>
+    /// Generates and loads the registry in one transaction (binary COPY, batch by batch: the next
+    /// batch is generated while the previous one is written), then runs ANALYZE (or VACUUM ANALYZE
+    /// with <paramref name="vacuum"/>) on the tables written.
+    /// </summary>
+    public static async Task<GenerationResult> GenerateAsync(
+        NpgsqlConnection connection,
+        RegistryGeneratorOptions options,
+        IIdNumberProtector protector,
+        TextWriter? log = null,
+        bool vacuum = false,
+        CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        log ??= TextWriter.Null;
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        await RegistryCopy.CheckSchemaAsync(connection, cancellationToken);
+        var regions = await RegistryCopy.LoadRegionsAsync(connection, options.RegionPrefix, cancellationToken);
+        if (regions.Count == 0)
+        {
+            throw new InvalidOperationException($"No communities or streets under '{options.RegionPrefix}' in regions: seed the demo city first (Portal__SeedDemo=true ... -- migrate).");
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Generating {options.Persons:N0} persons in {options.Households:N0} households over {regions.Count} regions (seed {options.Seed}, today {options.Today:yyyy-MM-dd}, batches of {options.BatchSize:N0})"));
+
+        var stream = new RegistryStream(options, regions, protector);
+        var stopwatch = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<RegistryBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var batch in stream.Batches())
+                    {
+                        await channel.Writer.WriteAsync(batch, stop.Token);
+                    }
+
+                    channel.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.Complete(e);
+                    throw;
+                }
+            },
+            CancellationToken.None);
+
+        var persons = 0;
+        var rows = 0L;
+        var lastReport = TimeSpan.Zero;
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                await RegistryCopy.WriteAsync(connection, batch, cancellationToken);
+                persons += batch.Persons.Count;
+                rows += batch.Persons.Count + batch.Households.Count + batch.Registrations.Count + batch.FollowUps.Count;
+                if (stopwatch.Elapsed - lastReport >= TimeSpan.FromSeconds(10))
+                {
+                    lastReport = stopwatch.Elapsed;
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {persons:N0} persons ({100.0 * persons / options.Persons:F0} %), {rows / stopwatch.Elapsed.TotalSeconds:N0} rows/s"));
+                }
+            }
+
+            await producer;
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(producer);
+            throw;
+        }
+
+        var loadTime = stopwatch.Elapsed;
+        var result = new GenerationResult(
+            stream.PersonsWritten, stream.HouseholdsWritten, stream.PersonsInHouseholds, stream.OpenRegistrations,
+            stream.ClosedRegistrations, stream.FollowUps, loadTime, TimeSpan.Zero);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Loaded {result.TotalRows:N0} rows in {loadTime.TotalSeconds:F1} s ({result.TotalRows / loadTime.TotalSeconds:N0} rows/s; persons {result.Persons / loadTime.TotalSeconds:N0}/s)"));
+
+        stopwatch.Restart();
+        var tables = string.Join(", ", RegistryCopy.Tables.Select(t => t.Table));
+        await using (var analyze = new NpgsqlCommand((vacuum ? "VACUUM (ANALYZE) " : "ANALYZE ") + tables, connection) { CommandTimeout = 0 })
+        {
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        result = result with { AnalyzeTime = stopwatch.Elapsed };
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(vacuum ? "VACUUM (ANALYZE)" : "ANALYZE")} {tables}: {result.AnalyzeTime.TotalSeconds:F1} s"));
+        return result;
+    }
+
+    /// <summary>Empties the registry tables (persons, households and what hangs off them) before a fresh load.</summary>
+    public static async Task TruncateAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand(
+            "TRUNCATE follow_ups, unemployment_registrations, persons, household_status_changes, households", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>How many persons the database holds already.</summary>
+    public static async Task<long> CountPersonsAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM persons", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+}

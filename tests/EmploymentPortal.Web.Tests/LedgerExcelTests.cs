@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.TestCommon;
+using MiniExcelLibs;
+using static EmploymentPortal.TestCommon.DemoIds;
+
+namespace EmploymentPortal.Web.Tests;
+
+/// <summary>The ledger in and out of Excel through the pages: template, import with bad rows, both modes, export scoping and formula safety.</summary>
+public sealed class LedgerExcelTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private static readonly string[] Headers =
+        ["身份证号码*", "姓名*", "手机号码", "居住地址*", "户籍类型*", "文化程度*", "就业状态*", "劳动能力*", "有就业愿望*", "社区代码*", "失业登记日期"];
+
+    [Fact]
+    public async Task Template_Downloads_WithHeadersAndTheCommunitiesOfMyArea()
+    {
+        using var staff = await portal.SignInAsync("community1");
+
+        var response = await staff.GetAsync("/Station/Persons/Import?handler=Template");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var sheets = stream.GetSheetNames();
+        sheets.Should().Equal("人员", "可填写的值");
+        var example = stream.Query(useHeaderRow: true, sheetName: "人员").Cast<IDictionary<string, object>>().Single();
+        example.Keys.Should().StartWith(Headers);
+        var allowed = stream.Query(useHeaderRow: true, sheetName: "可填写的值").Cast<IDictionary<string, object>>().Select(r => r["可填写的值"]?.ToString()).ToList();
+        allowed.Should().Contain(v => v!.StartsWith(Community1, StringComparison.Ordinal)).And.NotContain(v => v!.StartsWith(Community2, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_ValidRows_KeepsTheGoodRowsAndReportsEachBadRowWithItsNumberAndReason()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var good1 = TestIds.Make(new DateOnly(1979, 1, 11), Sex.Male, "370705");
+        var good2 = TestIds.Make(new DateOnly(1983, 2, 12), Sex.Female, "370705");
+        var already = TestIds.Make(new DateOnly(1969, 3, 13), Sex.Male, "370705");
+        await staff.RegisterPersonUrlAsync(portal.ConnectionString, already, "已登记者");
+        var badChecksum = good1[..17] + (good1[17] == '0' ? '1' : '0');
+        var rows = new[]
+        {
+            Row(good1, "导入甲", registeredOn: "2025-12-01"),
+            Row(badChecksum, "导入乙"),
+            Row(good1, "导入丙"),
+            Row(good2, "导入丁"),
+            Row(TestIds.Make(new DateOnly(1990, 4, 14), Sex.Male, "370705"), ""),
+            Row(TestIds.Make(new DateOnly(1991, 5, 15), Sex.Male, "370705"), "导入戊", region: Community2),
+            Row(already, "已登记者"),
+            Row(TestIds.Make(new DateOnly(1992, 6, 16), Sex.Male, "370705"), "导入己", status: "在读"),
+        };
+
+        var response = await UploadAsync(staff, rows, "ValidRows");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, "rows were rejected");
+        var page = await Html.ParseAsync(response);
+        page.QuerySelector("[data-testid=import-summary]")!.TextContent.Should().Contain("共 8 行：导入 2 行，不合格 6 行");
+        var errors = page.QuerySelectorAll("[data-testid=import-errors] tbody tr").Select(tr => tr.TextContent).ToList();
+        errors.Should().HaveCount(6);
+        errors[0].Should().StartWith("3").And.Contain("身份证号码校验位不正确");
+        errors[1].Should().StartWith("4").And.Contain("与第 2 行的身份证号码重复");
+        errors[2].Should().StartWith("6").And.Contain("姓名").And.Contain("必填");
+        errors[3].Should().StartWith("7").And.Contain("社区代码 " + Community2 + " 不在您的管辖范围内");
+        errors[4].Should().StartWith("8").And.Contain("该身份证号码已登记");
+        errors[5].Should().StartWith("9").And.Contain("不是可填写的值");
+
+        var (_, ledger) = await staff.GetPageAsync("/Station/Persons?q=" + Uri.EscapeDataString("导入"));
+        ledger.QuerySelectorAll("[data-testid=ledger] tbody tr").Select(r => r.TextContent).Should().HaveCount(2)
+            .And.Contain(r => r.Contains("导入甲", StringComparison.Ordinal) && r.Contains("长期失业", StringComparison.Ordinal) == false)
+            .And.Contain(r => r.Contains("导入丁", StringComparison.Ordinal));
+        (await Scalar("SELECT count(*) FROM audit_events WHERE action = 'PersonImported' AND actor_name = 'community1'")).Should().Be(2);
+        (await Scalar("SELECT count(*) FROM unemployment_registrations u JOIN persons p ON p.id = u.person_id WHERE p.name = '导入甲' AND u.registered_on = '2025-12-01'")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Import_AllOrNothing_OneBadRow_ImportsNothing()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var rows = new[]
+        {
+            Row(TestIds.Make(new DateOnly(1977, 7, 17), Sex.Male, "370705"), "全或无甲"),
+            Row("37070519770717001", "全或无乙"),
+        };
+
+        var response = await UploadAsync(staff, rows, "AllOrNothing");
+
+        var page = await Html.ParseAsync(response);
+        page.QuerySelector("[data-testid=import-summary]")!.TextContent.Should().Contain("导入 0 行").And.Contain("本次没有导入任何数据");
+        page.QuerySelector("[data-testid=import-errors] tbody tr")!.TextContent.Should().StartWith("3").And.Contain("身份证号码应为 18 位");
+        page.QuerySelector("input[name=Mode][value=AllOrNothing]")!.HasAttribute("checked").Should().BeTrue("the chosen mode is kept");
+        (await Scalar("SELECT count(*) FROM persons WHERE name LIKE '全或无%'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Import_FileWithoutTheRequiredColumns_RefusedWithTheMissingOnes()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(new[] { new Dictionary<string, object> { ["姓名"] = "某某" } });
+
+        var response = await staff.UploadAsync("/Station/Persons/Import", "file", "wrong.xlsx", stream.ToArray(), new Dictionary<string, string>());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(response)).QuerySelector("#file-error")!.TextContent.Should().Contain("文件缺少必填列").And.Contain("身份证号码").And.Contain("社区代码");
+    }
+
+    [Fact]
+    public async Task Import_TenThousandRows_AllImported()
+    {
+        using var staff = await portal.SignInAsync("street1");
+        var start = new DateOnly(1966, 1, 1);
+        var rows = Enumerable.Range(0, 10_000).Select(i =>
+        {
+            var birth = start.AddDays(i / 400);
+            var first17 = string.Create(CultureInfo.InvariantCulture, $"370703{birth:yyyyMMdd}{i % 400:000}");
+            return Row(first17 + ResidentIdNumber.CheckCharacter(first17), "万行" + i.ToString(CultureInfo.InvariantCulture), region: i % 2 == 0 ? Community1 : Community2);
+        }).ToArray();
+
+        var response = await UploadAsync(staff, rows, "AllOrNothing");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Html.ParseAsync(response)).QuerySelector("[data-testid=import-summary]")!.TextContent.Should().Contain("共 10000 行：导入 10000 行，不合格 0 行");
+        (await Scalar("SELECT count(*) FROM persons WHERE name LIKE '万行%'")).Should().Be(10_000);
+    }
+
+    [Fact]
+    public async Task Export_OnlyMyArea_MaskedFormulaSafeAndAudited()
+    {
+        using var mine = await portal.SignInAsync("community1");
+        using var other = await portal.SignInAsync("community2");
+        await mine.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1980, 8, 18), Sex.Male), "=HYPERLINK(\"http://x\")", Community1);
+        var otherId = TestIds.Make(new DateOnly(1981, 9, 19), Sex.Female);
+        await other.RegisterPersonUrlAsync(portal.ConnectionString, otherId, "邻社区导出", Community2);
+
+        var response = await mine.GetAsync("/Station/Persons?handler=Export");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var stream = new MemoryStream(bytes);
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        rows.Select(r => r["姓名"]?.ToString()).Should().Contain("'=HYPERLINK(\"http://x\")").And.NotContain("邻社区导出");
+        rows.Select(r => r["身份证号码"]?.ToString()).Should().OnlyContain(id => id!.Contains("********", StringComparison.Ordinal));
+        SheetXml(bytes).Should().NotContain("<x:f>").And.NotContain("<f>", "no cell is written as a formula");
+        (await Scalar("SELECT count(*) FROM audit_events WHERE action = 'LedgerExported' AND actor_name = 'community1'")).Should().BeGreaterThanOrEqualTo(1);
+
+        using var county = await portal.SignInAsync("county1");
+        (await county.GetAsync("/Station/Persons?handler=Export")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    private static Dictionary<string, object> Row(string id, string name, string region = Community1, string status = "失业", string? registeredOn = null) => new()
+    {
+        [Headers[0]] = id,
+        [Headers[1]] = name,
+        [Headers[2]] = "13900000000",
+        [Headers[3]] = "奎文区东风街 1 号",
+        [Headers[4]] = "城镇",
+        [Headers[5]] = "初中",
+        [Headers[6]] = status,
+        [Headers[7]] = "完全劳动能力",
+        [Headers[8]] = "是",
+        [Headers[9]] = region,
+        [Headers[10]] = registeredOn ?? string.Empty,
+    };
+
+    private static async Task<HttpResponseMessage> UploadAsync(PortalClient staff, IEnumerable<Dictionary<string, object>> rows, string mode)
+    {
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows);
+        return await staff.UploadAsync("/Station/Persons/Import", "file", "persons.xlsx", stream.ToArray(), new Dictionary<string, string> { ["Mode"] = mode });
+    }
+
+    private static string SheetXml(byte[] xlsx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(xlsx));
+        using var reader = new StreamReader(zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Open());
+        return reader.ReadToEnd();
+    }
+
+    private Task<long> Scalar(string sql) => TestSql.ScalarAsync<long>(portal.ConnectionString, sql);
+}
