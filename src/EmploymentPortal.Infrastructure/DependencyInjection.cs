@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<PolicyParameterStore>();
         services.AddScoped<IPersonRegistry, PersonRegistry>();
         services.AddScoped<ILedgerExcel, LedgerExcel>();
+        services.AddScoped<ITransferService, TransferService>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -59,7 +59,7 @@ public sealed class RegionScopeFilterTests(PortalFixture portal) : IClassFixture
     {
         using var db = ContextFactory.Create(portal.ConnectionString, DataScope.None);
         var scoped = db.Model.GetEntityTypes()
-            .Where(e => e.FindProperty(PortalDbContext.RegionCodeProperty) is not null && e.ClrType != typeof(Domain.Audit.AuditEvent))
+            .Where(e => e.GetProperties().Any(p => p.Name.EndsWith(PortalDbContext.RegionCodeProperty, StringComparison.Ordinal)) && e.ClrType != typeof(Domain.Audit.AuditEvent))
             .ToList();
 
         scoped.Should().NotBeEmpty();

@@ -36,7 +36,17 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await PostFormAsync(form, pageUrl, fields);
     }
 
-    public async Task<HttpResponseMessage> PostFormAsync(IHtmlFormElement form, string pageUrl, IReadOnlyDictionary<string, string> fields)
+    /// <summary>Clicks a submit button: its form's controls go to the button's <c>formaction</c> (a page handler) or the form's action.</summary>
+    public async Task<HttpResponseMessage> ClickAsync(string pageUrl, string buttonSelector, IReadOnlyDictionary<string, string> fields)
+    {
+        var (_, document) = await GetPageAsync(pageUrl);
+        var button = document.QuerySelector<IHtmlButtonElement>(buttonSelector)
+            ?? throw new InvalidOperationException($"No button '{buttonSelector}' on {pageUrl}.");
+        var form = button.Form ?? throw new InvalidOperationException($"Button '{buttonSelector}' is outside a form.");
+        return await PostFormAsync(form, pageUrl, fields, button.GetAttribute("formaction"));
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(IHtmlFormElement form, string pageUrl, IReadOnlyDictionary<string, string> fields, string? actionOverride = null)
     {
         // Like a browser: every named control's current value (checked boxes only, the selected
         // option of a select), then the test's own values replace those of the same name.
@@ -74,7 +84,7 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         }
 
         values.AddRange(fields);
-        var action = form.GetAttribute("action");
+        var action = actionOverride ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;
         using var content = new FormUrlEncodedContent(values);
         return await Http.PostAsync(new Uri(target, UriKind.Relative), content);

@@ -54,6 +54,7 @@ public enum TimelineKind
     UnemploymentEnded = 3,
     FollowUp = 4,
     HouseholdStatus = 5,
+    Transferred = 6,
 }
 
 public sealed record TimelineEntry(

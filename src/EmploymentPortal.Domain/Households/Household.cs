@@ -99,6 +99,13 @@ public sealed class Household
         HasBusinessIncome = hasBusinessIncome;
     }
 
+    /// <summary>Moves the household to another community (its head was transferred there).</summary>
+    public void Relocate(int regionId, string regionCode)
+    {
+        RegionId = regionId;
+        RegionCode = regionCode;
+    }
+
     /// <summary>Moves the status after the rule's outcome on <paramref name="on"/> (see <see cref="Next"/>); true when it changed.</summary>
     public bool Apply(ZeroEmploymentOutcome outcome, DateOnly on, int stableMonths)
     {

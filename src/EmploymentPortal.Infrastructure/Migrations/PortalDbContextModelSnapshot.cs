@@ -419,6 +419,110 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.ToTable("persons", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Persons.TransferRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("FromRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("from_region_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("FromRegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_region_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("to_region_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("ToRegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_region_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_requests");
+
+                    b.HasIndex("FromRegionId")
+                        .HasDatabaseName("ix_transfer_requests_from_region_id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_requests_pending_person")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("ToRegionId")
+                        .HasDatabaseName("ix_transfer_requests_to_region_id");
+
+                    b.HasIndex("FromRegionCode", "Status")
+                        .HasDatabaseName("ix_transfer_requests_from_region_code_status");
+
+                    b.HasIndex("ToRegionCode", "Status")
+                        .HasDatabaseName("ix_transfer_requests_to_region_code_status");
+
+                    b.ToTable("transfer_requests", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Persons.UnemploymentRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -920,6 +1024,30 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_persons_regions_region_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Persons.TransferRequest", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("FromRegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_requests_regions_from_region_id");
+
+                    b.HasOne("EmploymentPortal.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_requests_persons_person_id");
+
+                    b.HasOne("EmploymentPortal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("ToRegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_requests_regions_to_region_id");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Persons.UnemploymentRegistration", b =>

@@ -47,6 +47,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<Household> Households => Set<Household>();
 
+    public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();
+
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -79,6 +81,11 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<UnemploymentRegistration>(builder);
         ScopeByRegion<FollowUp>(builder);
         ScopeByRegion<Household>(builder);
+
+        // A transfer belongs to both ends: the holding and the receiving area see it.
+        builder.Entity<TransferRequest>().HasQueryFilter(
+            RegionScopeFilter,
+            t => ScopeSeesAll || (ScopePrefix != null && (t.FromRegionCode.StartsWith(ScopePrefix) || t.ToRegionCode.StartsWith(ScopePrefix))));
     }
 
     private void ScopeByRegion<T>(ModelBuilder builder)

@@ -107,6 +107,12 @@ public sealed class PersonRegistry(
             timeline.AddRange(steps.Select(c => new TimelineEntry(c.On, TimelineKind.HouseholdStatus, null, null, null, null, c.To)));
         }
 
+        var transfers = await db.TransferRequests.AsNoTracking()
+            .Where(t => t.PersonId == id && t.Status == TransferStatus.Released)
+            .Select(t => new { t.DecidedAt, From = db.Regions.Where(r => r.Id == t.FromRegionId).Select(r => r.Name).First(), To = db.Regions.Where(r => r.Id == t.ToRegionId).Select(r => r.Name).First(), t.DecidedByName })
+            .ToListAsync(cancellationToken);
+        timeline.AddRange(transfers.Select(t => new TimelineEntry(DateOnly.FromDateTime(t.DecidedAt!.Value.LocalDateTime), TimelineKind.Transferred, $"{t.From} → {t.To}", t.DecidedByName, null, null)));
+
         var open = registrations.SingleOrDefault(r => r.IsOpen);
         var household = person.HouseholdId is { } householdId
             ? await db.Households.Where(h => h.Id == householdId).Select(h => new PersonHousehold(h.Id, person.Relationship ?? Domain.Households.Relationship.OtherRelative, h.Status)).SingleOrDefaultAsync(cancellationToken)

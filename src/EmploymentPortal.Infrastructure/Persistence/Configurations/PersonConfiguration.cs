@@ -97,3 +97,27 @@ public sealed class HouseholdStatusChangeConfiguration : IEntityTypeConfiguratio
         builder.Property(c => c.To).HasConversion<short>();
     }
 }
+
+public sealed class TransferRequestConfiguration : IEntityTypeConfiguration<TransferRequest>
+{
+    public void Configure(EntityTypeBuilder<TransferRequest> builder)
+    {
+        builder.ToTable("transfer_requests");
+        builder.Property(t => t.FromRegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
+        builder.Property(t => t.ToRegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
+        builder.HasOne<Region>().WithMany().HasForeignKey(t => t.FromRegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Region>().WithMany().HasForeignKey(t => t.ToRegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(t => t.Status).HasConversion<short>();
+        builder.Property(t => t.Reason).HasMaxLength(TransferRequest.NoteMaxLength);
+        builder.Property(t => t.DecisionNote).HasMaxLength(TransferRequest.NoteMaxLength);
+        builder.Property(t => t.RequestedByName).HasMaxLength(256);
+        builder.Property(t => t.DecidedByName).HasMaxLength(256);
+        builder.Property(t => t.Version).IsRowVersion();
+
+        // At most one pending transfer per person (also under concurrent requests).
+        builder.HasIndex(t => t.PersonId).IsUnique().HasFilter("status = 1").HasDatabaseName("ix_transfer_requests_pending_person");
+        builder.HasIndex(t => new { t.FromRegionCode, t.Status });
+        builder.HasIndex(t => new { t.ToRegionCode, t.Status });
+    }
+}

@@ -1,0 +1,12 @@
+using EmploymentPortal.Application.Persons;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Transfers;
+
+/// <summary>Transfers from and to the caller's area: those to decide first, then the history.</summary>
+public sealed class IndexModel(ITransferService transfers) : PageModel
+{
+    public IReadOnlyList<TransferItem> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await transfers.ListAsync(cancellationToken);
+}
