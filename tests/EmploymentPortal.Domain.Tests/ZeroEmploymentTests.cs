@@ -86,6 +86,23 @@ public sealed class ZeroEmploymentTests
         act.Should().Throw<HouseholdException>();
     }
 
+    [Theory]
+    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.ZeroEmployment, 0, ZeroEmploymentStatus.Identified)]
+    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.SomeoneWorks, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.NotApplicable, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Identified, ZeroEmploymentOutcome.SomeoneWorks, 0, ZeroEmploymentStatus.Eliminated)]
+    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.SomeoneWorks, 0, ZeroEmploymentStatus.Eliminated)]
+    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.ZeroEmployment, 0, ZeroEmploymentStatus.Assisting)]
+    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.NotApplicable, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks, 5, ZeroEmploymentStatus.Eliminated)]
+    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks, 6, ZeroEmploymentStatus.Stable)]
+    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.ZeroEmployment, 2, ZeroEmploymentStatus.Identified)]
+    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.ZeroEmployment, 12, ZeroEmploymentStatus.Identified)]
+    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.SomeoneWorks, 12, ZeroEmploymentStatus.Stable)]
+    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.NotApplicable, 12, ZeroEmploymentStatus.None)]
+    public void Next_TransitionTable(ZeroEmploymentStatus from, ZeroEmploymentOutcome outcome, int monthsSince, ZeroEmploymentStatus expected) =>
+        Household.Next(from, On.AddMonths(-monthsSince), outcome, On, stableMonths: 6).Should().Be(expected);
+
     private static MemberFacts Member(string text)
     {
         var parts = text.Split(' ');
