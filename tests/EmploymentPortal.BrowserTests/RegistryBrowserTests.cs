@@ -41,6 +41,38 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
         await Shot(page, "register-error");
     }
 
+    [Fact]
+    public async Task CommunityStaff_OnAPhone_CreatesAHouseholdAndSeesItsDerivedStatus()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_UserName", "community1");
+        await page.FillAsync("#Input_Password", "Demo!2345678");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/Station");
+
+        await page.GotoAsync("/Station/Persons/Register");
+        await page.FillAsync("#IdNumber", "370702197011110018");
+        await page.FillAsync("#Input_Name", "马建华");
+        await page.FillAsync("#Input_Address", "向阳路 20 号");
+        await page.ClickAsync("[data-testid=register-submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Persons/[0-9a-f-]{36}$"));
+        await page.ClickAsync("[data-testid=create-household]");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Households/[0-9a-f-]{36}$"));
+        (await page.Locator("[data-testid=zero-status]").InnerTextAsync()).Should().Be("已认定");
+        await Shot(page, "household-phone");
+
+        await page.GotoAsync("/Station/Persons/Import");
+        await Shot(page, "import-phone");
+    }
+
     private static async Task Shot(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
