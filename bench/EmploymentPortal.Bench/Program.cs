@@ -5,6 +5,8 @@ using EmploymentPortal.Bench.Commands;
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- --filter '*'            BenchmarkDotNet
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- generate --connection "..."   registry data
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- ledger --connection "..."     ledger query timings
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- import --connection "..."     50,000-row xlsx import
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- recompute --connection "..."  household status job
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -20,9 +22,15 @@ try
             return await GenerateCommand.RunAsync(args[1..], cancel.Token);
         case "ledger":
             return await LedgerCommand.RunAsync(args[1..], cancel.Token);
+        case "import":
+            return await ImportCommand.RunAsync(args[1..], cancel.Token);
+        case "recompute":
+            return await RecomputeCommand.RunAsync(args[1..], cancel.Token);
         case "help" or "--help" or "-h":
             Console.WriteLine(GenerateCommand.Usage);
             Console.WriteLine(LedgerCommand.Usage);
+            Console.WriteLine(ImportCommand.Usage);
+            Console.WriteLine(RecomputeCommand.Usage);
             Console.WriteLine("Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).");
             return 0;
         default:

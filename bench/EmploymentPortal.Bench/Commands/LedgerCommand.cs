@@ -28,7 +28,7 @@ public static class LedgerCommand
                 --age4050 --long-term --region 370702001001 --sort Name|Newest|Age --page 1 --page-size 20]
           Runs the ledger query through the app's PersonRegistry and prints p50/p95/max. Without filter
           options it runs the standard scenarios (street name prefix, county status + age, name + last
-          four digits, unfiltered street and county pages). --sql prints the SQL EF Core sent (once).
+          four digits, unfiltered pages, long-term, priority group). --sql prints the SQL EF Core sent (once).
         """;
 
     private static readonly HashSet<string> Flags = ["sql", "age4050", "long-term"];
@@ -105,6 +105,7 @@ public static class LedgerCommand
     {
         const string County = "370702000000";
         const string Street = "370702001000";
+        const string Community = "370702001001";
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -121,6 +122,9 @@ public static class LedgerCommand
             ("e county: no filter", County, Default),
             ("f county: name prefix 王", County, Default with { Search = "王" }),
             ("g county: unemployed", County, Default with { Status = EmploymentStatus.Unemployed }),
+            ("h county: long-term unemployed", County, Default with { LongTermOnly = true }),
+            ("i county: minimum living allowance", County, Default with { Group = PriorityGroups.MinimumLivingAllowance }),
+            ("j community: no filter", Community, Default),
         ];
     }
 

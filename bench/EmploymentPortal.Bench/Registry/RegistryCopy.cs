@@ -112,6 +112,24 @@ public static class RegistryCopy
             .ToList();
     }
 
+    /// <summary>The lookup hashes already stored (as <see cref="RegistryStream.HashKey"/>), so an added registry avoids their numbers.</summary>
+    public static async Task<HashSet<UInt128>> LoadHashKeysAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<UInt128>();
+        await using var command = new NpgsqlCommand("SELECT id_number_hash FROM persons", connection) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var hash = (byte[])reader[0];
+            if (hash.Length >= 16)
+            {
+                keys.Add(RegistryStream.HashKey(hash));
+            }
+        }
+
+        return keys;
+    }
+
     public static async Task WriteAsync(NpgsqlConnection connection, RegistryBatch batch, CancellationToken cancellationToken)
     {
         if (batch.Households.Count > 0)

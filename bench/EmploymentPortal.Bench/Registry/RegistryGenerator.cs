@@ -44,7 +44,14 @@ public static class RegistryGenerator
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generating {options.Persons:N0} persons in {options.Households:N0} households over {regions.Count} regions (seed {options.Seed}, today {options.Today:yyyy-MM-dd}, batches of {options.BatchSize:N0})"));
 
-        var stream = new RegistryStream(options, regions, protector);
+        // Adding to a filled registry: keep the numbers already there out (16 bytes per stored person).
+        var existing = await RegistryCopy.LoadHashKeysAsync(connection, cancellationToken);
+        if (existing.Count > 0)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Avoiding the {existing.Count:N0} ID numbers already stored"));
+        }
+
+        var stream = new RegistryStream(options, regions, protector, existing);
         var stopwatch = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<RegistryBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });

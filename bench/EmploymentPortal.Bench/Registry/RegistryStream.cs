@@ -86,6 +86,7 @@ public sealed class RegistryStream
 
     private readonly RegistryGeneratorOptions _options;
     private readonly IIdNumberProtector _protector;
+    private readonly IReadOnlySet<UInt128>? _existingHashes;
     private readonly DeterministicRandom _random;
     private readonly DateOnly _today;
     private readonly WeightedChoice<RegionTarget>? _communities;
@@ -103,11 +104,19 @@ public sealed class RegistryStream
     private readonly double _openRegistrationChance;
     private int _personIndex;
 
-    public RegistryStream(RegistryGeneratorOptions options, IReadOnlyList<RegionTarget> regions, IIdNumberProtector protector)
+    /// <param name="options">What to generate.</param>
+    /// <param name="regions">The communities and streets to register persons in.</param>
+    /// <param name="protector">The app's ID-number protector.</param>
+    /// <param name="existingHashes">
+    /// Lookup hashes already in the database (see <see cref="HashKey"/>), when adding to a filled
+    /// registry: numbers whose hash is among them are skipped.
+    /// </param>
+    public RegistryStream(RegistryGeneratorOptions options, IReadOnlyList<RegionTarget> regions, IIdNumberProtector protector, IReadOnlySet<UInt128>? existingHashes = null)
     {
         options.Validate();
         _options = options;
         _protector = protector;
+        _existingHashes = existingHashes is { Count: > 0 } ? existingHashes : null;
         _random = new DeterministicRandom(options.Seed);
         _today = options.Today;
         var communities = regions.Where(r => !r.Code.EndsWith("000", StringComparison.Ordinal)).ToList();
@@ -148,6 +157,10 @@ public sealed class RegistryStream
     public int ClosedRegistrations { get; private set; }
 
     public int FollowUps { get; private set; }
+
+    /// <summary>The first 16 bytes of a lookup hash, enough to tell the numbers of one registry apart.</summary>
+    public static UInt128 HashKey(ReadOnlySpan<byte> lookupHash) =>
+        new(BitConverter.ToUInt64(lookupHash[..8]), BitConverter.ToUInt64(lookupHash[8..16]));
 
     /// <summary>The registry in batches of about <see cref="RegistryGeneratorOptions.BatchSize"/> persons.</summary>
     public IEnumerable<RegistryBatch> Batches()
@@ -488,16 +501,20 @@ public sealed class RegistryStream
             }
 
             var key = (((areaIndex * days) + day) * 2) + (sex == Sex.Male ? 1 : 0);
-            var used = _sequenceCounters[key];
-            if (used < SequencesPerKey)
+            var start = (int)(DeterministicRandom.Mix(_options.Seed, (ulong)key) % SequencesPerKey);
+            var candidateBirth = DateOnly.FromDayNumber(_oldestBirth.DayNumber + day);
+            while (_sequenceCounters[key] < SequencesPerKey)
             {
-                _sequenceCounters[key] = (ushort)(used + 1);
-                birth = DateOnly.FromDayNumber(_oldestBirth.DayNumber + day);
-                var start = (int)(DeterministicRandom.Mix(_options.Seed, (ulong)key) % SequencesPerKey);
+                var used = _sequenceCounters[key]++;
                 var slot = (start + (used * 7)) % SequencesPerKey;
                 var sequence = sex == Sex.Male ? (2 * slot) + 1 : (2 * slot) + 2;
-                var first17 = string.Create(CultureInfo.InvariantCulture, $"{area}{birth:yyyyMMdd}{sequence:000}");
-                return ResidentIdNumber.Parse(first17 + ResidentIdNumber.CheckCharacter(first17), _today);
+                var first17 = string.Create(CultureInfo.InvariantCulture, $"{area}{candidateBirth:yyyyMMdd}{sequence:000}");
+                var id = ResidentIdNumber.Parse(first17 + ResidentIdNumber.CheckCharacter(first17), _today);
+                if (_existingHashes is null || !_existingHashes.Contains(HashKey(_protector.LookupHash(id))))
+                {
+                    birth = candidateBirth;
+                    return id;
+                }
             }
         }
 

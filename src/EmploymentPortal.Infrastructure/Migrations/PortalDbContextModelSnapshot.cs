@@ -327,7 +327,8 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
@@ -410,11 +411,21 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_persons_id_number_hash");
 
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_persons_region_code");
+
                     b.HasIndex("RegionId")
                         .HasDatabaseName("ix_persons_region_id");
 
-                    b.HasIndex("RegionCode", "Name")
-                        .HasDatabaseName("ix_persons_region_code_name");
+                    b.HasIndex("EmploymentStatus", "RegionCode")
+                        .HasDatabaseName("ix_persons_employment_status_region_code");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EmploymentStatus", "RegionCode"), new[] { "Sex", "BirthDate" });
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_persons_name_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Name", "Id"), new[] { "RegionCode" });
 
                     b.ToTable("persons", (string)null);
                 });
@@ -517,6 +528,9 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.HasIndex("FromRegionCode", "Status")
                         .HasDatabaseName("ix_transfer_requests_from_region_code_status");
 
+                    b.HasIndex("PersonId", "RequestedAt")
+                        .HasDatabaseName("ix_transfer_requests_person_id_requested_at");
+
                     b.HasIndex("ToRegionCode", "Status")
                         .HasDatabaseName("ix_transfer_requests_to_region_code_status");
 
@@ -560,6 +574,9 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_unemployment_registrations_open_per_person")
                         .HasFilter("ended_on IS NULL");
+
+                    b.HasIndex("PersonId", "RegisteredOn")
+                        .HasDatabaseName("ix_unemployment_registrations_person_id_registered_on");
 
                     b.HasIndex("RegionCode", "RegisteredOn")
                         .HasDatabaseName("ix_unemployment_registrations_region_code_registered_on");

@@ -14,7 +14,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Ignore(p => p.Details);
         builder.Property(p => p.RegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
         builder.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(p => p.Name).HasMaxLength(Person.NameMaxLength);
+        // Collation "C": a name-prefix LIKE can use the (name, id) index, which also serves the
+        // sort by name (code-point order; docs/benchmarks.md "Ledger over 1,000,000 persons").
+        builder.Property(p => p.Name).HasMaxLength(Person.NameMaxLength).UseCollation("C");
         builder.Property(p => p.IdNumberMasked).HasMaxLength(ResidentIdNumber.Length);
         builder.Property(p => p.IdNumberLastFour).HasMaxLength(4);
         builder.HasIndex(p => p.IdNumberHash).IsUnique();
@@ -36,7 +38,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Relationship).HasConversion<short?>();
         builder.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(p => p.Version).IsRowVersion();
-        builder.HasIndex(p => new { p.RegionCode, p.Name });
+        builder.HasIndex(p => new { p.Name, p.Id }).IncludeProperties(p => p.RegionCode);
+        builder.HasIndex(p => new { p.EmploymentStatus, p.RegionCode }).IncludeProperties(p => new { p.Sex, p.BirthDate });
+        builder.HasIndex(p => p.RegionCode);
         builder.HasIndex(p => p.HouseholdId);
     }
 }
@@ -52,6 +56,7 @@ public sealed class UnemploymentRegistrationConfiguration : IEntityTypeConfigura
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.PersonId).IsUnique().HasFilter("ended_on IS NULL").HasDatabaseName("ux_unemployment_registrations_open_per_person");
         builder.HasIndex(r => new { r.RegionCode, r.RegisteredOn });
+        builder.HasIndex(r => new { r.PersonId, r.RegisteredOn });
     }
 }
 
@@ -117,6 +122,7 @@ public sealed class TransferRequestConfiguration : IEntityTypeConfiguration<Tran
 
         // At most one pending transfer per person (also under concurrent requests).
         builder.HasIndex(t => t.PersonId).IsUnique().HasFilter("status = 1").HasDatabaseName("ix_transfer_requests_pending_person");
+        builder.HasIndex(t => new { t.PersonId, t.RequestedAt });
         builder.HasIndex(t => new { t.FromRegionCode, t.Status });
         builder.HasIndex(t => new { t.ToRegionCode, t.Status });
     }
