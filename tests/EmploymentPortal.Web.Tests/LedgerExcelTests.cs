@@ -95,6 +95,37 @@ public sealed class LedgerExcelTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Import_InEnglish_TemplateHeadersAndLabelsInEnglishAreAccepted()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var (_, page) = await staff.GetPageAsync("/Station/Persons/Import?culture=en-US");
+        page.QuerySelector("h1")!.TextContent.Should().Be("Import from Excel");
+        var template = await staff.GetAsync("/Station/Persons/Import?handler=Template&culture=en-US");
+        using var templateStream = new MemoryStream(await template.Content.ReadAsByteArrayAsync());
+        templateStream.GetSheetNames().Should().Equal("Persons", "Allowed values");
+        var headers = templateStream.Query(useHeaderRow: true, sheetName: "Persons").Cast<IDictionary<string, object>>().Single().Keys.ToList();
+        headers.Should().StartWith(["ID number*", "Name*"]);
+
+        var row = new Dictionary<string, object>
+        {
+            [headers[0]] = TestIds.Make(new DateOnly(1987, 10, 10), Sex.Female, "370705"),
+            [headers[1]] = "Englishrow",
+            [headers[3]] = "1 Dongfeng St",
+            [headers[4]] = "Urban",
+            [headers[5]] = "Junior high",
+            [headers[6]] = "Unemployed",
+            [headers[7]] = "Full",
+            [headers[8]] = "Yes",
+            [headers[9]] = Community1,
+        };
+        using var file = new MemoryStream();
+        await file.SaveAsAsync(new[] { row });
+        var response = await staff.UploadAsync("/Station/Persons/Import?culture=en-US", "file", "en.xlsx", file.ToArray(), new Dictionary<string, string> { ["Mode"] = "AllOrNothing" });
+
+        (await Html.ParseAsync(response)).QuerySelector("[data-testid=import-summary]")!.TextContent.Should().Contain("1 rows: 1 imported, 0 rejected");
+    }
+
+    [Fact]
     public async Task Import_FileWithoutTheRequiredColumns_RefusedWithTheMissingOnes()
     {
         using var staff = await portal.SignInAsync("community1");
