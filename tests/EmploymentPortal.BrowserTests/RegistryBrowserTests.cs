@@ -12,12 +12,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
             BaseURL = fixture.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.FillAsync("#Input_UserName", "community1");
-        await page.FillAsync("#Input_Password", "Demo!2345678");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/Station");
+        var page = await SignInAsync(context, "community1");
 
         await page.GotoAsync("/Station/Persons/Register");
         await page.FillAsync("#IdNumber", "370702197603150021");
@@ -50,12 +45,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.FillAsync("#Input_UserName", "community1");
-        await page.FillAsync("#Input_Password", "Demo!2345678");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/Station");
+        var page = await SignInAsync(context, "community1");
 
         await page.GotoAsync("/Station/Persons/Register");
         await page.FillAsync("#IdNumber", "370702197011110018");
@@ -71,6 +61,17 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
 
         await page.GotoAsync("/Station/Persons/Import");
         await Shot(page, "import-phone");
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string userName)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_UserName", userName);
+        await page.FillAsync("#Input_Password", "Demo!2345678");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/Station");
+        return page;
     }
 
     private static async Task Shot(IPage page, string name)

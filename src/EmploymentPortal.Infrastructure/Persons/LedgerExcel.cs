@@ -3,7 +3,6 @@ using System.Text.Json;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Persons;
-using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Policies;
@@ -439,18 +438,8 @@ public sealed class LedgerExcel(
         return found;
     }
 
-    private Task<List<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken)
-    {
-        var scope = db.Scope;
-        var regions = db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Community || r.Level == RegionLevel.Street);
-        if (!scope.SeesAll)
-        {
-            var prefix = scope.RegionPrefix ?? "\u0000";
-            regions = regions.Where(r => r.Code.StartsWith(prefix));
-        }
-
-        return regions.OrderBy(r => r.Code).Select(r => new RegionOption(r.Id, r.Code, r.Name)).ToListAsync(cancellationToken);
-    }
+    private Task<List<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken) =>
+        PersonRegistry.RegionsInScope(db).ToListAsync(cancellationToken);
 
     private static RegionOption? FindRegion(List<RegionOption> regions, string text)
     {

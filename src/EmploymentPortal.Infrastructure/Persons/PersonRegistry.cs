@@ -254,7 +254,11 @@ public sealed class PersonRegistry(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken) =>
+        await RegionsInScope(db).ToListAsync(cancellationToken);
+
+    /// <summary>The communities and streets of the caller's area, where persons may be registered (also the import's allowed codes).</summary>
+    internal static IQueryable<RegionOption> RegionsInScope(PortalDbContext db)
     {
         var scope = db.Scope;
         var regions = db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Community || r.Level == RegionLevel.Street);
@@ -264,7 +268,7 @@ public sealed class PersonRegistry(
             regions = regions.Where(r => r.Code.StartsWith(prefix));
         }
 
-        return await regions.OrderBy(r => r.Code).Select(r => new RegionOption(r.Id, r.Code, r.Name)).ToListAsync(cancellationToken);
+        return regions.OrderBy(r => r.Code).Select(r => new RegionOption(r.Id, r.Code, r.Name));
     }
 
     private async Task<RegisterPersonResult?> DuplicateAsync(byte[] hash, CancellationToken cancellationToken)
