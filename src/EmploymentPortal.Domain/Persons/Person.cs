@@ -97,6 +97,12 @@ public sealed class Person
 
     public string? Notes { get; private set; }
 
+    /// <summary>
+    /// The start of the open unemployment registration (null without one): a copy kept by
+    /// <see cref="SetRegisteredUnemployed"/> so the ledger's long-term filter is an index range.
+    /// </summary>
+    public DateOnly? UnemployedSince { get; private set; }
+
     public Guid? HouseholdId { get; private set; }
 
     public Households.Relationship? Relationship { get; private set; }
@@ -169,6 +175,18 @@ public sealed class Person
     public void SetEmploymentStatus(EmploymentStatus status, DateTimeOffset now)
     {
         EmploymentStatus = status;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Follows the person's open unemployment registration (opened on a date, or ended: null).</summary>
+    public void SetRegisteredUnemployed(DateOnly? since, DateTimeOffset now)
+    {
+        UnemployedSince = since;
+        if (since is not null)
+        {
+            EmploymentStatus = EmploymentStatus.Unemployed;
+        }
+
         UpdatedAt = now;
     }
 

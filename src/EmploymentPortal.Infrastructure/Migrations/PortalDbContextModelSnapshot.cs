@@ -368,6 +368,10 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("skills");
 
+                    b.Property<DateOnly?>("UnemployedSince")
+                        .HasColumnType("date")
+                        .HasColumnName("unemployed_since");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -426,6 +430,10 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasDatabaseName("ix_persons_name_id");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Name", "Id"), new[] { "RegionCode" });
+
+                    b.HasIndex("UnemployedSince", "RegionCode")
+                        .HasDatabaseName("ix_persons_unemployed_since_region_code")
+                        .HasFilter("unemployed_since IS NOT NULL");
 
                     b.ToTable("persons", (string)null);
                 });

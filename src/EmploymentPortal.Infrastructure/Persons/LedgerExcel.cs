@@ -254,6 +254,7 @@ public sealed class LedgerExcel(
                 try
                 {
                     var person = Person.Register(id, protector.Protect(id), region!.Id, region.Code, details, now);
+                    person.SetRegisteredUnemployed(registeredOn, now);
                     candidates.Add(new Candidate(rowNumber, person, registeredOn is { } on ? UnemploymentRegistration.Open(person.Id, person.RegionCode, on, today) : null));
                 }
                 catch (PersonException)
@@ -319,7 +320,7 @@ public sealed class LedgerExcel(
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using (var copy = await connection.BeginBinaryImportAsync(
-                "COPY persons (id, region_id, region_code, name, id_number_cipher, id_number_hash, id_number_masked, id_number_last_four, birth_date, sex, phone, address, hukou, education, skills, wished_occupation, labor_capacity, wants_work, employment_status, priority_groups, notes, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
+                "COPY persons (id, region_id, region_code, name, id_number_cipher, id_number_hash, id_number_masked, id_number_last_four, birth_date, sex, phone, address, hukou, education, skills, wished_occupation, labor_capacity, wants_work, employment_status, priority_groups, notes, unemployed_since, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
                 cancellationToken))
             {
                 foreach (var p in candidates.Select(c => c.Person))
@@ -346,6 +347,15 @@ public sealed class LedgerExcel(
                     await copy.WriteAsync((short)p.EmploymentStatus, NpgsqlDbType.Smallint, cancellationToken);
                     await copy.WriteAsync((int)p.PriorityGroups, NpgsqlDbType.Integer, cancellationToken);
                     await WriteNullableAsync(copy, p.Notes, cancellationToken);
+                    if (p.UnemployedSince is { } since)
+                    {
+                        await copy.WriteAsync(since, NpgsqlDbType.Date, cancellationToken);
+                    }
+                    else
+                    {
+                        await copy.WriteNullAsync(cancellationToken);
+                    }
+
                     await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                     await copy.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 }

@@ -62,7 +62,7 @@ public sealed partial class LedgerQuery
         if (query.LongTermOnly)
         {
             var since = _longTermSince;
-            persons = persons.Where(p => _db.UnemploymentRegistrations.Any(r => r.PersonId == p.Id && r.EndedOn == null && r.RegisteredOn <= since));
+            persons = persons.Where(p => p.UnemployedSince <= since);
         }
 
         if (!string.IsNullOrEmpty(query.RegionCode) && RegionCode.TryParse(query.RegionCode, out var regionCode))
@@ -90,7 +90,7 @@ public sealed partial class LedgerQuery
             {
                 p.Id, p.Name, p.IdNumberMasked, p.Sex, p.BirthDate, p.Phone, p.EmploymentStatus, p.PriorityGroups,
                 RegionName = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
-                Registered = db.UnemploymentRegistrations.Where(r => r.PersonId == p.Id && r.EndedOn == null).Select(r => (DateOnly?)r.RegisteredOn).FirstOrDefault(),
+                Registered = p.UnemployedSince,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new PersonListItem(

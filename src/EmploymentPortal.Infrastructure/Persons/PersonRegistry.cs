@@ -181,7 +181,7 @@ public sealed class PersonRegistry(
 
         var registration = UnemploymentRegistration.Open(personId, person.RegionCode, registeredOn, Today);
         db.UnemploymentRegistrations.Add(registration);
-        person.SetEmploymentStatus(EmploymentStatus.Unemployed, clock.GetUtcNow());
+        person.SetRegisteredUnemployed(registeredOn, clock.GetUtcNow());
         audit.Add("UnemploymentRegistered", "UnemploymentRegistration", registration.Id.ToString(), person.RegionCode, null, new { personId, registeredOn });
         await households.RecomputeAsync(person.HouseholdId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -210,6 +210,7 @@ public sealed class PersonRegistry(
             UnemploymentEndReason.Retired => EmploymentStatus.Retired,
             _ => person.EmploymentStatus,
         };
+        person.SetRegisteredUnemployed(null, clock.GetUtcNow());
         person.SetEmploymentStatus(status, clock.GetUtcNow());
         audit.Add("UnemploymentEnded", "UnemploymentRegistration", registration.Id.ToString(), registration.RegionCode, null, new { personId, endedOn, reason = reason.ToString() });
         await households.RecomputeAsync(person.HouseholdId, cancellationToken);

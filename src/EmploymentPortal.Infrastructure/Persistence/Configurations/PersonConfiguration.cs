@@ -41,6 +41,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.Name, p.Id }).IncludeProperties(p => p.RegionCode);
         builder.HasIndex(p => new { p.EmploymentStatus, p.RegionCode }).IncludeProperties(p => new { p.Sex, p.BirthDate });
         builder.HasIndex(p => p.RegionCode);
+        builder.HasIndex(p => new { p.UnemployedSince, p.RegionCode }).HasFilter("unemployed_since IS NOT NULL");
         builder.HasIndex(p => p.HouseholdId);
     }
 }
