@@ -150,6 +150,8 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         opened.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var (_, page) = await staff.GetPageAsync(url);
         page.QuerySelector("[data-testid=long-term]").Should().NotBeNull();
+        var (_, longTerm) = await staff.GetPageAsync("/Station/Persons?longTerm=true&q=" + Uri.EscapeDataString("钱进"));
+        longTerm.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle().Which.TextContent.Should().Contain("长期失业");
 
         var ended = await staff.SubmitFormAsync(url, new Dictionary<string, string>
         {
@@ -160,6 +162,8 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         var (_, after) = await staff.GetPageAsync(url);
         after.QuerySelector("[data-testid=status]")!.TextContent.Should().Be("就业");
         after.QuerySelector("[data-testid=timeline]")!.TextContent.Should().Contain("注销失业登记：实现就业");
+        var (_, noLongerLongTerm) = await staff.GetPageAsync("/Station/Persons?longTerm=true&q=" + Uri.EscapeDataString("钱进"));
+        noLongerLongTerm.QuerySelector("[data-testid=empty]").Should().NotBeNull();
     }
 
     [Fact]
