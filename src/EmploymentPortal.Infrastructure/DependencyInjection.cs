@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Households;
+using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Infrastructure.Accounts;
@@ -10,6 +11,7 @@ using EmploymentPortal.Infrastructure.Persons;
 using EmploymentPortal.Infrastructure.Policies;
 using EmploymentPortal.Infrastructure.Regions;
 using EmploymentPortal.Infrastructure.Seeding;
+using EmploymentPortal.Infrastructure.Subsidies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -68,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonRegistry, PersonRegistry>();
         services.AddScoped<ILedgerExcel, LedgerExcel>();
         services.AddScoped<ITransferService, TransferService>();
+        services.AddScoped<ISchemeParameters, SchemeParameters>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -40,7 +40,7 @@ public sealed class PortalDatabaseInitializer(
         // Policy parameters are reference data the rules need: add the versions that are missing.
         var existing = (await db.PolicyParameters.Select(p => new { p.Key, p.EffectiveFrom }).ToListAsync(cancellationToken))
             .Select(p => (p.Key, p.EffectiveFrom)).ToHashSet();
-        foreach (var (key, from, value, source) in PolicyParameterSeed.All)
+        foreach (var (key, from, value, source) in PolicyParameterSeed.All.Concat(SchemeParameterSeed.All))
         {
             if (!existing.Contains((key, from)))
             {

@@ -11,12 +11,16 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Administrators = nameof(Administrators);
 
+    /// <summary>Who adds versions of policy numbers: city officials and admins.</summary>
+    public const string PolicyEditors = nameof(PolicyEditors);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(StationStaff, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff));
         options.AddPolicy(BureauOfficials, p => p.RequireRole(Roles.CountyOfficial, Roles.CityOfficial));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.ToArray()));
         options.AddPolicy(Administrators, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(PolicyEditors, p => p.RequireRole(Roles.CityOfficial, Roles.Admin));
 
         // Everything requires a signed-in user unless it is on the public list (PublicPages).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

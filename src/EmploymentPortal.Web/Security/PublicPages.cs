@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Security;
 /// </summary>
 public static class PublicPages
 {
-    public static IReadOnlyList<string> Pages { get; } = ["/Index", "/Error", "/Status", "/Culture"];
+    public static IReadOnlyList<string> Pages { get; } = ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail"];
 
     public static IReadOnlyList<(string Area, string Page)> AreaPages { get; } =
     [
@@ -35,5 +35,6 @@ public static class PublicPages
         conventions.AuthorizeAreaFolder("Bureau", "/", Policies.BureauOfficials);
         conventions.AuthorizeAreaFolder("Admin", "/", Policies.Administrators);
         conventions.AuthorizeFolder("/Org", Policies.Staff);
+        conventions.AuthorizePage("/Schemes/NewVersion", Policies.PolicyEditors);
     }
 }
