@@ -23,5 +23,17 @@ internal static class TestParameters
         (ParameterKeys.RetirementMaxDelayMonths(RetirementSchedule.FemaleWorker), Reform, 60m),
         (ParameterKeys.RetirementReformFirstBirthMonth(RetirementSchedule.FemaleWorker), Reform, 197501m),
         (ParameterKeys.RetirementStepMonths(RetirementSchedule.FemaleWorker), Reform, 2m),
+        (ParameterKeys.HardshipWomenMinAge, Old, 40m),
+        (ParameterKeys.HardshipMenMinAge, Old, 50m),
+        ("Scheme.SmallLoan.MaxAmount", new DateOnly(2003, 6, 3), 20_000m),
+        ("Scheme.SmallLoan.MaxTermYears", new DateOnly(2003, 6, 3), 2m),
+        ("Scheme.SmallLoan.MaxAmount", new DateOnly(2020, 1, 1), 200_000m),
+        ("Scheme.SmallLoan.MaxTermYears", new DateOnly(2020, 1, 1), 3m),
+        ("Scheme.CommunityJobDevelopment.AmountPerPerson", new DateOnly(2003, 6, 3), 500m),
+        ("Scheme.CommunityJobDevelopment.MinContractYears", new DateOnly(2003, 6, 3), 3m),
+        ("Scheme.SocialInsurance.MaxYears", new DateOnly(2002, 9, 30), 3m),
+        ("Scheme.SocialInsurance.MinContractYears", new DateOnly(2002, 9, 30), 3m),
+        ("Scheme.SocialInsurance.NearRetirementYears", new DateOnly(2002, 9, 30), 0m),
+        ("Scheme.SocialInsurance.NearRetirementYears", new DateOnly(2015, 4, 27), 5m),
     ]);
 }

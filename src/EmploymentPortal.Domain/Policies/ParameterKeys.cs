@@ -7,6 +7,10 @@ public static class ParameterKeys
     public const string LongTermUnemploymentMonths = "Unemployment.LongTermMonths";
     public const string ZeroEmploymentStableMonths = "ZeroEmployment.StableMonths";
 
+    /// <summary>The 4050 hardship group: women from this age, men from that age (002 §二.4).</summary>
+    public const string HardshipWomenMinAge = "Hardship4050.WomenMinAge";
+    public const string HardshipMenMinAge = "Hardship4050.MenMinAge";
+
     /// <summary>Per retirement schedule (Male, FemaleWorker): base age, reform start, step and cap.</summary>
     public static string RetirementBaseYears(RetirementSchedule schedule) => $"Retirement.{schedule}.BaseYears";
 

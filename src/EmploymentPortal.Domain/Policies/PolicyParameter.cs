@@ -46,11 +46,17 @@ public sealed class PolicyParameterSet
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.EffectiveFrom).Select(v => (v.EffectiveFrom, v.Value)).ToList(), StringComparer.Ordinal);
     }
 
-    public decimal ValueOn(string key, DateOnly date)
+    public decimal ValueOn(string key, DateOnly date) =>
+        TryValueOn(key, date) ?? throw new InvalidOperationException($"Policy parameter '{key}' has no version in force on {date:yyyy-MM-dd}.");
+
+    public int IntOn(string key, DateOnly date) => (int)ValueOn(key, date);
+
+    /// <summary>The value on the date, or null when the key has no version in force (a number not set yet).</summary>
+    public decimal? TryValueOn(string key, DateOnly date)
     {
         if (!_versions.TryGetValue(key, out var versions))
         {
-            throw new InvalidOperationException($"Policy parameter '{key}' has no versions.");
+            return null;
         }
 
         decimal? value = null;
@@ -64,8 +70,6 @@ public sealed class PolicyParameterSet
             value = v;
         }
 
-        return value ?? throw new InvalidOperationException($"Policy parameter '{key}' has no version in force on {date:yyyy-MM-dd}.");
+        return value;
     }
-
-    public int IntOn(string key, DateOnly date) => (int)ValueOn(key, date);
 }

@@ -21,6 +21,8 @@ public static class PolicyParameterSeed
         (ParameterKeys.WorkingAgeMinimumYears, LabourLaw, 16m, "《劳动法》第十五条 (禁止招用未满十六周岁的未成年人)"),
         (ParameterKeys.LongTermUnemploymentMonths, LabourLaw, 12m, "002 §一 (失业一年以上为长期失业)"),
         (ParameterKeys.ZeroEmploymentStableMonths, LabourLaw, 6m, "004 §三(一) 稳定一户; months set by the county (no number in the source)"),
+        (ParameterKeys.HardshipWomenMinAge, new DateOnly(2002, 9, 30), 40m, "002 §二.4 (男 50 周岁以上、女 40 周岁以上; 中发〔2002〕12号)"),
+        (ParameterKeys.HardshipMenMinAge, new DateOnly(2002, 9, 30), 50m, "002 §二.4 (男 50 周岁以上、女 40 周岁以上; 中发〔2002〕12号)"),
         (ParameterKeys.RetirementBaseYears(RetirementSchedule.Male), OldRetirement, 60m, OldSource),
         (ParameterKeys.RetirementMaxDelayMonths(RetirementSchedule.Male), OldRetirement, 0m, OldSource),
         (ParameterKeys.RetirementMaxDelayMonths(RetirementSchedule.Male), Reform, 36m, ReformSource),

@@ -1,0 +1,274 @@
+using System.Globalization;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Policies;
+using EmploymentPortal.Domain.Subsidies;
+
+namespace EmploymentPortal.Domain.Eligibility;
+
+/// <summary>
+/// The policy-eligibility rules: each scheme's conditions as criteria over <see cref="EligibilityFacts"/>,
+/// with the numbers read for the application date from the parameter versions. Ages are taken on
+/// the application date, to the day.
+/// </summary>
+public static class EligibilityRules
+{
+    /// <summary>The 4050 hardship certification (大龄就业困难对象), evaluated like a scheme.</summary>
+    public const string Hardship4050 = nameof(Hardship4050);
+
+    public static IReadOnlyList<string> Implemented { get; } =
+        [Hardship4050, SchemeCatalog.SmallLoan, SchemeCatalog.CommunityJobDevelopment, SchemeCatalog.SocialInsurance, SchemeCatalog.PostSubsidy];
+
+    public static EligibilityResult Evaluate(EligibilityFacts facts, string code, PolicyParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var rule = new RuleBuilder(code, facts.ApplicationDate, parameters);
+        switch (code)
+        {
+            case Hardship4050:
+                Age4050(rule, facts);
+                Capable(rule, facts);
+                Registered(rule, facts);
+                return rule.Result();
+            case SchemeCatalog.SmallLoan:
+                return SmallLoan(rule, facts);
+            case SchemeCatalog.CommunityJobDevelopment:
+                return CommunityJobDevelopment(rule, facts);
+            case SchemeCatalog.SocialInsurance:
+                return SocialInsurance(rule, facts);
+            case SchemeCatalog.PostSubsidy:
+                return PostSubsidy(rule, facts);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(code), code, "No eligibility rule for this scheme yet.");
+        }
+    }
+
+    private static void Age4050(RuleBuilder rule, EligibilityFacts f)
+    {
+        if (f.BirthDate is not { } birth || f.Sex is not { } sex)
+        {
+            rule.Missing("Age4050", nameof(f.BirthDate), new("缺少出生日期或性别", "Birth date or sex is missing"));
+            return;
+        }
+
+        var key = sex == Sex.Female ? ParameterKeys.HardshipWomenMinAge : ParameterKeys.HardshipMenMinAge;
+        if (rule.Number(key, "Age4050") is not { } minAge)
+        {
+            return;
+        }
+
+        var age = Age.On(birth, f.ApplicationDate);
+        var met = age.Years >= (int)minAge;
+        var (sexZh, sexEn) = sex == Sex.Female ? ("女性", "Woman") : ("男性", "Man");
+        var facts = new Dictionary<string, string> { ["sex"] = sex.ToString(), ["birthDate"] = Iso(birth), ["age"] = $"{age.Years}y{age.Months}m" };
+        rule.Add("Age4050", met, facts,
+            new($"{sexZh}，申请日年龄 {age.Years} 岁 {age.Months} 个月，{(met ? "已满" : "不满")} {minAge:0} 周岁",
+                $"{sexEn}, aged {age.Years} years {age.Months} months on the application date, {(met ? "at least" : "under")} {minAge:0}"));
+    }
+
+    private static void Capable(RuleBuilder rule, EligibilityFacts f)
+    {
+        if (f.LaborCapacity is not { } capacity || f.WantsWork is not { } wants)
+        {
+            rule.Missing("CapableAndWilling", nameof(f.LaborCapacity), new("缺少劳动能力或就业愿望", "Labour capacity or wish to work is missing"));
+            return;
+        }
+
+        var met = capacity != LaborCapacity.None && wants;
+        rule.Add("CapableAndWilling", met, new Dictionary<string, string> { ["laborCapacity"] = capacity.ToString(), ["wantsWork"] = wants.ToString() },
+            met ? new("有劳动能力和就业愿望", "Able and wishing to work") : new("无劳动能力或无就业愿望", "Not able or not wishing to work"));
+    }
+
+    private static void Registered(RuleBuilder rule, EligibilityFacts f)
+    {
+        if (f.RegisteredUnemployed is not { } registered)
+        {
+            rule.Missing("RegisteredUnemployed", nameof(f.RegisteredUnemployed), new("不知道是否已办理失业登记", "Whether the person is registered unemployed is not known"));
+            return;
+        }
+
+        rule.Add("RegisteredUnemployed", registered, new Dictionary<string, string> { ["registeredUnemployed"] = registered.ToString() },
+            registered ? new("申请日处于失业登记状态", "Registered unemployed on the application date") : new("申请日未办理失业登记", "Not registered unemployed on the application date"));
+    }
+
+    private static EligibilityResult SmallLoan(RuleBuilder rule, EligibilityFacts f)
+    {
+        Registered(rule, f);
+        Flag(rule, f.StartingSelfEmployment, "SelfEmployment", nameof(f.StartingSelfEmployment),
+            new("自谋职业、自主创业", "Starting self-employment"), new("不是自谋职业或创业", "Not starting self-employment"));
+        var max = rule.Number(SchemeParameterKey(SchemeCatalog.SmallLoan, "MaxAmount"), "LoanAmount");
+        var years = rule.Number(SchemeParameterKey(SchemeCatalog.SmallLoan, "MaxTermYears"), "LoanTerm");
+        if (f.RequestedLoanAmount is not { } amount)
+        {
+            rule.Missing("LoanAmount", nameof(f.RequestedLoanAmount), new("缺少申请贷款金额", "The requested loan amount is missing"));
+        }
+        else if (max is { } maxAmount)
+        {
+            var met = amount > 0 && amount <= maxAmount;
+            rule.Add("LoanAmount", met, new Dictionary<string, string> { ["requested"] = Money(amount), ["max"] = Money(maxAmount) },
+                new($"申请 {Money(amount)} 元，{(met ? "不超过" : "超过")}最高额度 {Money(maxAmount)} 元", $"Requested {Money(amount)} yuan, {(met ? "within" : "above")} the maximum of {Money(maxAmount)} yuan"));
+        }
+
+        if (f.RequestedLoanTermMonths is not { } term)
+        {
+            rule.Missing("LoanTerm", nameof(f.RequestedLoanTermMonths), new("缺少贷款期限", "The loan term is missing"));
+        }
+        else if (years is { } maxYears)
+        {
+            var met = term > 0 && term <= maxYears * 12;
+            rule.Add("LoanTerm", met, new Dictionary<string, string> { ["termMonths"] = term.ToString(CultureInfo.InvariantCulture), ["maxYears"] = Money(maxYears) },
+                new($"期限 {term} 个月，{(met ? "不超过" : "超过")} {maxYears:0} 年", $"Term {term} months, {(met ? "within" : "beyond")} {maxYears:0} years"));
+        }
+
+        return rule.Result(f.RequestedLoanAmount, f.RequestedLoanTermMonths);
+    }
+
+    private static EligibilityResult CommunityJobDevelopment(RuleBuilder rule, EligibilityFacts f)
+    {
+        Registered(rule, f);
+        Flag(rule, f.NewCommunityServiceProject, "NewProject", nameof(f.NewCommunityServiceProject),
+            new("街道、社区投资开办的新服务项目或企业", "A new service project or enterprise funded by a street or community"),
+            new("不是街道、社区投资的新项目", "Not a new project funded by a street or community"));
+        Contract(rule, f, SchemeParameterKey(SchemeCatalog.CommunityJobDevelopment, "MinContractYears"));
+        Flag(rule, f.SocialInsurancePaidOnTime, "SocialInsurancePaid", nameof(f.SocialInsurancePaidOnTime),
+            new("按时缴纳社会保险费", "Social insurance paid on time"), new("未按时缴纳社会保险费", "Social insurance not paid on time"));
+        var amount = rule.Number(SchemeParameterKey(SchemeCatalog.CommunityJobDevelopment, "AmountPerPerson"), "Amount");
+        return rule.Result(amount, null);
+    }
+
+    private static EligibilityResult SocialInsurance(RuleBuilder rule, EligibilityFacts f)
+    {
+        // (a) a registered unemployed person hired on a long contract, or (b) a certified hardship
+        // person placed in a community public-welfare post (002 §二.3).
+        if (f.HardshipCertified == true && f.PublicWelfarePost == true)
+        {
+            rule.Add("HardshipInPublicWelfarePost", true, new Dictionary<string, string> { ["hardshipCertified"] = "True", ["publicWelfarePost"] = "True" },
+                new("已认定的大龄就业困难对象安置在公益性岗位", "A certified hardship person placed in a public-welfare post"));
+        }
+        else
+        {
+            Registered(rule, f);
+            Contract(rule, f, SchemeParameterKey(SchemeCatalog.SocialInsurance, "MinContractYears"));
+        }
+
+        var maxYears = rule.Number(SchemeParameterKey(SchemeCatalog.SocialInsurance, "MaxYears"), "Duration");
+        var nearYears = rule.Number(SchemeParameterKey(SchemeCatalog.SocialInsurance, "NearRetirementYears"), "Duration");
+        int? months = null;
+        if (maxYears is { } years && nearYears is { } near)
+        {
+            months = (int)(years * 12);
+            if (near > 0 && f.BirthDate is { } birth && f.Sex is { } sex)
+            {
+                var retirement = Persons.WorkingAge.RetirementDate(birth, sex, f.ApplicationDate, rule.Parameters);
+                var start = f.ContractStart ?? f.ApplicationDate;
+                var toRetirement = MonthsBetween(start, retirement);
+                if (toRetirement > 0 && toRetirement <= near * 12)
+                {
+                    months = toRetirement;
+                    rule.Note("Duration", new Dictionary<string, string> { ["retirementDate"] = Iso(retirement) },
+                        new($"距法定退休（{Iso(retirement)}）不足 {near:0} 年，补贴至退休：{toRetirement} 个月", $"Within {near:0} years of retirement ({Iso(retirement)}): subsidised to retirement, {toRetirement} months"));
+                }
+            }
+        }
+
+        return rule.Result(null, months);
+    }
+
+    private static EligibilityResult PostSubsidy(RuleBuilder rule, EligibilityFacts f)
+    {
+        Flag(rule, f.HardshipCertified, "HardshipCertified", nameof(f.HardshipCertified),
+            new("已认定为大龄就业困难对象", "Certified as a 4050 hardship person"), new("未认定为大龄就业困难对象", "Not certified as a 4050 hardship person"));
+        Flag(rule, f.PublicWelfarePost, "PublicWelfarePost", nameof(f.PublicWelfarePost),
+            new("安置在公益性岗位", "Placed in a public-welfare post"), new("未安置在公益性岗位", "Not placed in a public-welfare post"));
+        var monthly = rule.Number(SchemeParameterKey(SchemeCatalog.PostSubsidy, "MonthlyAmount"), "Amount");
+        var years = rule.Number(SchemeParameterKey(SchemeCatalog.PostSubsidy, "MaxYears"), "Duration");
+        return rule.Result(monthly, years is { } y ? (int)(y * 12) : null);
+    }
+
+    private static void Contract(RuleBuilder rule, EligibilityFacts f, string minYearsKey)
+    {
+        if (f.ContractStart is not { } start || f.ContractEnd is not { } end)
+        {
+            rule.Missing("Contract", nameof(f.ContractStart), new("缺少劳动合同起止日期", "The contract's start or end date is missing"));
+            return;
+        }
+
+        if (rule.Number(minYearsKey, "Contract") is not { } minYears)
+        {
+            return;
+        }
+
+        // A contract "of three years" from 2026-01-01 ends on 2028-12-31: its last day counts.
+        var met = end.AddDays(1) >= start.AddYears((int)minYears);
+        var months = MonthsBetween(start, end.AddDays(1));
+        rule.Add("Contract", met, new Dictionary<string, string> { ["start"] = Iso(start), ["end"] = Iso(end) },
+            new($"劳动合同 {Iso(start)} 至 {Iso(end)}（{months / 12} 年 {months % 12} 个月），{(met ? "达到" : "不足")} {minYears:0} 年",
+                $"Contract {Iso(start)} to {Iso(end)} ({months / 12} years {months % 12} months), {(met ? "at least" : "under")} {minYears:0} years"));
+    }
+
+    private static void Flag(RuleBuilder rule, bool? value, string code, string fact, Reason yes, Reason no)
+    {
+        if (value is not { } known)
+        {
+            rule.Missing(code, fact, new($"缺少：{yes.Zh}？", $"Not known: {yes.En}?"));
+            return;
+        }
+
+        rule.Add(code, known, new Dictionary<string, string> { [char.ToLowerInvariant(fact[0]) + fact[1..]] = known.ToString() }, known ? yes : no);
+    }
+
+    private static string SchemeParameterKey(string scheme, string name) => SchemeCatalog.Find(scheme)!.Parameters.Single(p => p.Name == name).Key;
+
+    /// <summary>Whole months from <paramref name="from"/> to <paramref name="to"/> (a month counts when its day is reached).</summary>
+    private static int MonthsBetween(DateOnly from, DateOnly to)
+    {
+        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
+        return to.Day < from.Day ? months - 1 : months;
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal m) => m.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Collects criteria and turns them into a decision: any unmet → not eligible; else any unknown → cannot tell.</summary>
+    private sealed class RuleBuilder(string code, DateOnly on, PolicyParameterSet parameters)
+    {
+        private readonly List<Criterion> _criteria = [];
+        private readonly List<string> _missing = [];
+
+        public PolicyParameterSet Parameters => parameters;
+
+        public void Add(string criterion, bool met, IReadOnlyDictionary<string, string> facts, Reason reason) =>
+            _criteria.Add(new Criterion(criterion, met ? Outcome.Met : Outcome.NotMet, reason, facts));
+
+        public void Missing(string criterion, string fact, Reason reason)
+        {
+            _criteria.Add(new Criterion(criterion, Outcome.Unknown, reason, new Dictionary<string, string>()));
+            _missing.Add(fact);
+        }
+
+        /// <summary>Information that is neither a condition nor a fact gap (e.g. how a duration was computed).</summary>
+        public void Note(string criterion, IReadOnlyDictionary<string, string> facts, Reason reason) =>
+            _criteria.Add(new Criterion(criterion, Outcome.Met, reason, facts));
+
+        /// <summary>A number in force on the date; a missing one makes the criterion unknown (the county has not set it).</summary>
+        public decimal? Number(string key, string criterion)
+        {
+            var value = parameters.TryValueOn(key, on);
+            if (value is null)
+            {
+                Missing(criterion, key, new($"政策参数 {key} 在 {Iso(on)} 尚未设定", $"Policy number {key} is not set on {Iso(on)}"));
+            }
+
+            return value;
+        }
+
+        public EligibilityResult Result(decimal? amount = null, int? months = null)
+        {
+            var decision = _criteria.Any(c => c.Outcome == Outcome.NotMet) ? Decision.NotEligible
+                : _criteria.Any(c => c.Outcome == Outcome.Unknown) ? Decision.CannotTell
+                : Decision.Eligible;
+            return new EligibilityResult(code, on, decision, _criteria, _missing.Distinct().ToList(),
+                decision == Decision.Eligible ? amount : null, decision == Decision.Eligible ? months : null);
+        }
+    }
+}
