@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<ILedgerExcel, LedgerExcel>();
         services.AddScoped<ITransferService, TransferService>();
         services.AddScoped<ISchemeParameters, SchemeParameters>();
+        services.AddScoped<IEligibilityService, EligibilityService>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
@@ -12,9 +14,12 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// A person's page: derived facts, unemployment registration, follow-ups and one timeline.
 /// Another area's person is not found (404): the registry reads through the scope filter.
 /// </summary>
-public sealed class DetailModel(IPersonRegistry registry, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(IPersonRegistry registry, IEligibilityService eligibility, TimeProvider clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public PersonView Person { get; private set; } = null!;
+
+    /// <summary>The 4050 hardship check on today's date, criterion by criterion.</summary>
+    public EligibilityResult? Hardship { get; private set; }
 
     /// <summary>Set only in the response to the audited reveal action.</summary>
     public string? RevealedIdNumber { get; private set; }
@@ -60,6 +65,7 @@ public sealed class DetailModel(IPersonRegistry registry, IStringLocalizer<Texts
         }
 
         Person = person;
+        Hardship = await eligibility.EvaluatePersonAsync(id, EligibilityRules.Hardship4050, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
         return true;
     }
 

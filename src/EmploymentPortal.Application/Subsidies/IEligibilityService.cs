@@ -1,0 +1,10 @@
+using EmploymentPortal.Domain.Eligibility;
+
+namespace EmploymentPortal.Application.Subsidies;
+
+/// <summary>The policy-eligibility service over the registry: a person's recorded facts evaluated by <see cref="EligibilityRules"/>.</summary>
+public interface IEligibilityService
+{
+    /// <summary>Evaluates a person of the caller's area for a scheme on a date; null when the person is not in the area.</summary>
+    Task<EligibilityResult?> EvaluatePersonAsync(Guid personId, string code, DateOnly on, CancellationToken cancellationToken);
+}
