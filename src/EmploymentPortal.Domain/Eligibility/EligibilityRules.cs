@@ -95,8 +95,8 @@ public static class EligibilityRules
         Registered(rule, f);
         Flag(rule, f.StartingSelfEmployment, "SelfEmployment", nameof(f.StartingSelfEmployment),
             new("自谋职业、自主创业", "Starting self-employment"), new("不是自谋职业或创业", "Not starting self-employment"));
-        var max = rule.Number(SchemeParameterKey(SchemeCatalog.SmallLoan, "MaxAmount"), "LoanAmount");
-        var years = rule.Number(SchemeParameterKey(SchemeCatalog.SmallLoan, "MaxTermYears"), "LoanTerm");
+        var max = rule.Number(SchemeCatalog.Key(SchemeCatalog.SmallLoan, "MaxAmount"), "LoanAmount");
+        var years = rule.Number(SchemeCatalog.Key(SchemeCatalog.SmallLoan, "MaxTermYears"), "LoanTerm");
         if (f.RequestedLoanAmount is not { } amount)
         {
             rule.Missing("LoanAmount", nameof(f.RequestedLoanAmount), new("缺少申请贷款金额", "The requested loan amount is missing"));
@@ -128,10 +128,10 @@ public static class EligibilityRules
         Flag(rule, f.NewCommunityServiceProject, "NewProject", nameof(f.NewCommunityServiceProject),
             new("街道、社区投资开办的新服务项目或企业", "A new service project or enterprise funded by a street or community"),
             new("不是街道、社区投资的新项目", "Not a new project funded by a street or community"));
-        Contract(rule, f, SchemeParameterKey(SchemeCatalog.CommunityJobDevelopment, "MinContractYears"));
+        Contract(rule, f, SchemeCatalog.Key(SchemeCatalog.CommunityJobDevelopment, "MinContractYears"));
         Flag(rule, f.SocialInsurancePaidOnTime, "SocialInsurancePaid", nameof(f.SocialInsurancePaidOnTime),
             new("按时缴纳社会保险费", "Social insurance paid on time"), new("未按时缴纳社会保险费", "Social insurance not paid on time"));
-        var amount = rule.Number(SchemeParameterKey(SchemeCatalog.CommunityJobDevelopment, "AmountPerPerson"), "Amount");
+        var amount = rule.Number(SchemeCatalog.Key(SchemeCatalog.CommunityJobDevelopment, "AmountPerPerson"), "Amount");
         return rule.Result(amount, null);
     }
 
@@ -147,11 +147,11 @@ public static class EligibilityRules
         else
         {
             Registered(rule, f);
-            Contract(rule, f, SchemeParameterKey(SchemeCatalog.SocialInsurance, "MinContractYears"));
+            Contract(rule, f, SchemeCatalog.Key(SchemeCatalog.SocialInsurance, "MinContractYears"));
         }
 
-        var maxYears = rule.Number(SchemeParameterKey(SchemeCatalog.SocialInsurance, "MaxYears"), "Duration");
-        var nearYears = rule.Number(SchemeParameterKey(SchemeCatalog.SocialInsurance, "NearRetirementYears"), "Duration");
+        var maxYears = rule.Number(SchemeCatalog.Key(SchemeCatalog.SocialInsurance, "MaxYears"), "Duration");
+        var nearYears = rule.Number(SchemeCatalog.Key(SchemeCatalog.SocialInsurance, "NearRetirementYears"), "Duration");
         int? months = null;
         if (maxYears is { } years && nearYears is { } near)
         {
@@ -179,8 +179,8 @@ public static class EligibilityRules
             new("已认定为大龄就业困难对象", "Certified as a 4050 hardship person"), new("未认定为大龄就业困难对象", "Not certified as a 4050 hardship person"));
         Flag(rule, f.PublicWelfarePost, "PublicWelfarePost", nameof(f.PublicWelfarePost),
             new("安置在公益性岗位", "Placed in a public-welfare post"), new("未安置在公益性岗位", "Not placed in a public-welfare post"));
-        var monthly = rule.Number(SchemeParameterKey(SchemeCatalog.PostSubsidy, "MonthlyAmount"), "Amount");
-        var years = rule.Number(SchemeParameterKey(SchemeCatalog.PostSubsidy, "MaxYears"), "Duration");
+        var monthly = rule.Number(SchemeCatalog.Key(SchemeCatalog.PostSubsidy, "MonthlyAmount"), "Amount");
+        var years = rule.Number(SchemeCatalog.Key(SchemeCatalog.PostSubsidy, "MaxYears"), "Duration");
         return rule.Result(monthly, years is { } y ? (int)(y * 12) : null);
     }
 
@@ -215,8 +215,6 @@ public static class EligibilityRules
 
         rule.Add(code, known, new Dictionary<string, string> { [char.ToLowerInvariant(fact[0]) + fact[1..]] = known.ToString() }, known ? yes : no);
     }
-
-    private static string SchemeParameterKey(string scheme, string name) => SchemeCatalog.Find(scheme)!.Parameters.Single(p => p.Name == name).Key;
 
     /// <summary>Whole months from <paramref name="from"/> to <paramref name="to"/> (a month counts when its day is reached).</summary>
     private static int MonthsBetween(DateOnly from, DateOnly to)

@@ -86,6 +86,9 @@ public static class SchemeCatalog
             ("ReliefYears", ParameterUnit.Years)),
     ];
 
+    /// <summary>The parameter key of a scheme's number (throws for a name the scheme does not read).</summary>
+    public static string Key(string scheme, string name) => Find(scheme)!.Parameters.Single(p => p.Name == name).Key;
+
     public static SchemeDefinition? Find(string? code) => All.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
 
     private static SchemeDefinition Scheme(string code, string zh, string en, string source, Beneficiary beneficiary, SchemeWorkflow workflow, params (string Name, ParameterUnit Unit)[] parameters) =>
