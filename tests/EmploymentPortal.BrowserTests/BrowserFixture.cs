@@ -44,6 +44,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A browser context on the test server. Timeouts are generous: the test run shares two cores
+    /// with the other test projects, and a first sign-in (password hashing, EF Core model) can be slow.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL ??= BaseAddress.ToString();
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -7,7 +7,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
     [Fact]
     public async Task CommunityStaff_RegistersAPerson_AndFindsThemInTheLedger()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
@@ -39,7 +39,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
     [Fact]
     public async Task CommunityStaff_OnAPhone_CreatesAHouseholdAndSeesItsDerivedStatus()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },

@@ -9,7 +9,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
     [InlineData(390, 844, "phone")]
     public async Task CommunityStaff_SignsIn_SeesStationHomeWithTheirCommunity(int width, int height, string name)
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -41,7 +41,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
     [Fact]
     public async Task WrongPassword_ShowsErrorSummaryLinkedToTheForm()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Identity/Account/Login?culture=en-US");
         await page.FillAsync("#Input_UserName", "street1");
