@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<ITransferService, TransferService>();
         services.AddScoped<ISchemeParameters, SchemeParameters>();
         services.AddScoped<IEligibilityService, EligibilityService>();
+        services.AddScoped<ICertificationService, CertificationService>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -32,7 +32,8 @@ public sealed record PersonListQuery(
     string? RegionCode,
     PersonSort Sort,
     int Page,
-    int PageSize);
+    int PageSize,
+    bool CertifiedHardshipOnly = false);
 
 public sealed record PersonListItem(
     Guid Id,

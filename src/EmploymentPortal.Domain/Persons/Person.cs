@@ -103,6 +103,9 @@ public sealed class Person
     /// </summary>
     public DateOnly? UnemployedSince { get; private set; }
 
+    /// <summary>The application date of an approved 4050 hardship certification (ledger filter).</summary>
+    public DateOnly? HardshipCertifiedOn { get; private set; }
+
     public Guid? HouseholdId { get; private set; }
 
     public Households.Relationship? Relationship { get; private set; }
@@ -187,6 +190,12 @@ public sealed class Person
             EmploymentStatus = EmploymentStatus.Unemployed;
         }
 
+        UpdatedAt = now;
+    }
+
+    public void CertifyHardship(DateOnly on, DateTimeOffset now)
+    {
+        HardshipCertifiedOn = on;
         UpdatedAt = now;
     }
 

@@ -89,6 +89,103 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Eligibility.HardshipCertification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ApplicationDate")
+                        .HasColumnType("date")
+                        .HasColumnName("application_date");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("category");
+
+                    b.Property<short>("CheckDecision")
+                        .HasColumnType("smallint")
+                        .HasColumnName("check_decision");
+
+                    b.Property<string>("CheckSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("check_summary");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hardship_certifications");
+
+                    b.HasIndex("PersonId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ux_hardship_certifications_open")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("PersonId", "RequestedAt")
+                        .HasDatabaseName("ix_hardship_certifications_person_id_requested_at");
+
+                    b.HasIndex("RegionCode", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_hardship_certifications_region_code_status_requested_at");
+
+                    b.ToTable("hardship_certifications", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -283,6 +380,10 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.Property<short>("EmploymentStatus")
                         .HasColumnType("smallint")
                         .HasColumnName("employment_status");
+
+                    b.Property<DateOnly?>("HardshipCertifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hardship_certified_on");
 
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("uuid")
@@ -1003,6 +1104,16 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Eligibility.HardshipCertification", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hardship_certifications_persons_person_id");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>

@@ -49,6 +49,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();
 
+    public DbSet<Domain.Eligibility.HardshipCertification> HardshipCertifications => Set<Domain.Eligibility.HardshipCertification>();
+
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -81,6 +83,7 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<UnemploymentRegistration>(builder);
         ScopeByRegion<FollowUp>(builder);
         ScopeByRegion<Household>(builder);
+        ScopeByRegion<Domain.Eligibility.HardshipCertification>(builder);
 
         // A transfer belongs to both ends: the holding and the receiving area see it.
         builder.Entity<TransferRequest>().HasQueryFilter(

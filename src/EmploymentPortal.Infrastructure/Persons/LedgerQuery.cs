@@ -59,6 +59,11 @@ public sealed partial class LedgerQuery
             persons = persons.Where(p => (p.Sex == Sex.Female && p.BirthDate <= women) || (p.Sex == Sex.Male && p.BirthDate <= men));
         }
 
+        if (query.CertifiedHardshipOnly)
+        {
+            persons = persons.Where(p => p.HardshipCertifiedOn != null);
+        }
+
         if (query.LongTermOnly)
         {
             var since = _longTermSince;

@@ -128,3 +128,26 @@ public sealed class TransferRequestConfiguration : IEntityTypeConfiguration<Tran
         builder.HasIndex(t => new { t.ToRegionCode, t.Status });
     }
 }
+
+public sealed class HardshipCertificationConfiguration : IEntityTypeConfiguration<Domain.Eligibility.HardshipCertification>
+{
+    public void Configure(EntityTypeBuilder<Domain.Eligibility.HardshipCertification> builder)
+    {
+        builder.ToTable("hardship_certifications");
+        builder.Property(c => c.RegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
+        builder.Property(c => c.Category).HasMaxLength(60);
+        builder.Property(c => c.Status).HasConversion<short>();
+        builder.Property(c => c.CheckDecision).HasConversion<short>();
+        builder.Property(c => c.CheckSummary).HasMaxLength(4000);
+        builder.Property(c => c.RequestedByName).HasMaxLength(256);
+        builder.Property(c => c.DecidedByName).HasMaxLength(256);
+        builder.Property(c => c.DecisionReason).HasMaxLength(Domain.Eligibility.HardshipCertification.TextMaxLength);
+        builder.Property(c => c.Version).IsRowVersion();
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
+
+        // One open request per person and category, also under a double click.
+        builder.HasIndex(c => new { c.PersonId, c.Category }).IsUnique().HasFilter("status = 1").HasDatabaseName("ux_hardship_certifications_open");
+        builder.HasIndex(c => new { c.RegionCode, c.Status, c.RequestedAt });
+        builder.HasIndex(c => new { c.PersonId, c.RequestedAt });
+    }
+}

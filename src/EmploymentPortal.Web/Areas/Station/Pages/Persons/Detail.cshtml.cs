@@ -14,12 +14,15 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// A person's page: derived facts, unemployment registration, follow-ups and one timeline.
 /// Another area's person is not found (404): the registry reads through the scope filter.
 /// </summary>
-public sealed class DetailModel(IPersonRegistry registry, IEligibilityService eligibility, TimeProvider clock, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(IPersonRegistry registry, IEligibilityService eligibility, ICertificationService certifications, TimeProvider clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public PersonView Person { get; private set; } = null!;
 
     /// <summary>The 4050 hardship check on today's date, criterion by criterion.</summary>
     public EligibilityResult? Hardship { get; private set; }
+
+    /// <summary>The newest 4050 certification request or decision.</summary>
+    public CertificationItem? Certification { get; private set; }
 
     /// <summary>Set only in the response to the audited reveal action.</summary>
     public string? RevealedIdNumber { get; private set; }
@@ -56,6 +59,9 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
     public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken cancellationToken) =>
         RunFormAsync("FollowUp", texts, () => registry.AddFollowUpAsync(id, FollowUp.Kind, FollowUp.OccurredOn!.Value, FollowUp.Notes, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(FollowUpForm.Notes));
 
+    public Task<IActionResult> OnPostRequestCertificationAsync(Guid id, CancellationToken cancellationToken) =>
+        RunFormAsync("Certification", texts, () => certifications.RequestAsync(id, cancellationToken), () => LoadAsync(id, cancellationToken), new { id });
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var person = await registry.GetAsync(id, cancellationToken);
@@ -65,6 +71,7 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
         }
 
         Person = person;
+        Certification = await certifications.LatestForPersonAsync(id, cancellationToken);
         Hardship = await eligibility.EvaluatePersonAsync(id, EligibilityRules.Hardship4050, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
         return true;
     }

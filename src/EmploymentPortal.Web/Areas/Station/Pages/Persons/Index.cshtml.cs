@@ -33,6 +33,9 @@ public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, ISt
     public EducationLevel? Education { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public bool Certified { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -47,10 +50,10 @@ public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, ISt
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p => Url.Page("Index", new
     {
-        q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, page = p,
+        q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Certified, page = p,
     })!);
 
-    private PersonListQuery Query => new(Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize);
+    private PersonListQuery Query => new(Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -65,7 +68,7 @@ public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, ISt
         if (await excel.ExportAsync(Query, buffer, cancellationToken) is null)
         {
             TempData["Message"] = texts["Ledger.ExportTooMany", ILedgerExcel.MaxExportRows].Value;
-            return RedirectToPage(new { q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort });
+            return RedirectToPage(new { q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Certified });
         }
 
         var name = $"{texts["Nav.Ledger"].Value}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx";

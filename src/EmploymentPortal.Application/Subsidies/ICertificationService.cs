@@ -1,0 +1,38 @@
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Domain.Eligibility;
+
+namespace EmploymentPortal.Application.Subsidies;
+
+/// <summary>4050 hardship certification: station staff request, county officials decide; audited, scoped.</summary>
+public interface ICertificationService
+{
+    /// <summary>Requests certification with today's eligibility check stored alongside.</summary>
+    Task<CommandResult> RequestAsync(Guid personId, CancellationToken cancellationToken);
+
+    /// <summary>Open requests of the caller's area, oldest first.</summary>
+    Task<IReadOnlyList<CertificationItem>> PendingAsync(CancellationToken cancellationToken);
+
+    Task<CertificationItem?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The person's newest request or certification, for their page.</summary>
+    Task<CertificationItem?> LatestForPersonAsync(Guid personId, CancellationToken cancellationToken);
+
+    Task<CommandResult> DecideAsync(Guid id, bool approve, string? reason, CancellationToken cancellationToken);
+}
+
+public sealed record CertificationItem(
+    Guid Id,
+    Guid PersonId,
+    string PersonName,
+    string IdNumberMasked,
+    string RegionName,
+    DateOnly ApplicationDate,
+    Decision CheckDecision,
+    IReadOnlyList<string> CheckLines,
+    string RequestedBy,
+    DateTimeOffset RequestedAt,
+    int DaysWaiting,
+    CertificationStatus Status,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    string? DecisionReason);

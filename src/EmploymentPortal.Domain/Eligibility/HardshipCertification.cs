@@ -1,0 +1,118 @@
+namespace EmploymentPortal.Domain.Eligibility;
+
+public enum CertificationStatus
+{
+    Requested = 1,
+    Approved = 2,
+    Rejected = 3,
+}
+
+/// <summary>
+/// A request to certify a person as a 4050 hardship person (大龄就业困难对象): made by station
+/// staff with the eligibility check of its application date stored alongside, decided by a county
+/// official (a rejection gives its reason). Ages are taken on the application date.
+/// </summary>
+public sealed class HardshipCertification
+{
+    public const int TextMaxLength = 500;
+
+    private HardshipCertification()
+    {
+        RegionCode = string.Empty;
+        Category = string.Empty;
+        RequestedByName = string.Empty;
+        CheckSummary = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    public string RegionCode { get; private set; }
+
+    /// <summary>The rule it certifies against (<see cref="EligibilityRules.Hardship4050"/>).</summary>
+    public string Category { get; private set; }
+
+    public DateOnly ApplicationDate { get; private set; }
+
+    public Decision CheckDecision { get; private set; }
+
+    /// <summary>The check's reasons at request time, one per line, "zh | en".</summary>
+    public string CheckSummary { get; private set; }
+
+    public Guid? RequestedById { get; private set; }
+
+    public string RequestedByName { get; private set; }
+
+    public DateTimeOffset RequestedAt { get; private set; }
+
+    public CertificationStatus Status { get; private set; }
+
+    public Guid? DecidedById { get; private set; }
+
+    public string? DecidedByName { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public string? DecisionReason { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static HardshipCertification Request(Guid personId, string regionCode, EligibilityResult check, Guid? byId, string byName, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return new HardshipCertification
+        {
+            Id = Guid.CreateVersion7(),
+            PersonId = personId,
+            RegionCode = regionCode,
+            Category = check.SchemeCode,
+            ApplicationDate = check.On,
+            CheckDecision = check.Decision,
+            CheckSummary = string.Join('\n', check.Criteria.Select(c => $"{c.Outcome}: {c.Reason.Zh} | {c.Reason.En}")),
+            RequestedById = byId,
+            RequestedByName = byName,
+            RequestedAt = at,
+            Status = CertificationStatus.Requested,
+        };
+    }
+
+    /// <summary>Approves or rejects; the requester may not decide their own request.</summary>
+    public void Decide(bool approve, string? reason, Guid? byId, string byName, DateTimeOffset at)
+    {
+        if (Status != CertificationStatus.Requested)
+        {
+            throw new EligibilityException("The request has already been decided.");
+        }
+
+        if (byId is not null && byId == RequestedById)
+        {
+            throw new EligibilityException("The requester may not decide their own request.");
+        }
+
+        reason = reason?.Trim();
+        if (!approve && string.IsNullOrEmpty(reason))
+        {
+            throw new EligibilityException("A rejection gives its reason.");
+        }
+
+        if (reason?.Length > TextMaxLength)
+        {
+            throw new EligibilityException($"A reason has at most {TextMaxLength} characters.");
+        }
+
+        Status = approve ? CertificationStatus.Approved : CertificationStatus.Rejected;
+        DecisionReason = string.IsNullOrEmpty(reason) ? null : reason;
+        DecidedById = byId;
+        DecidedByName = byName;
+        DecidedAt = at;
+    }
+}
+
+public sealed class EligibilityException : Common.DomainException
+{
+    public EligibilityException(string message)
+        : base(message)
+    {
+    }
+}

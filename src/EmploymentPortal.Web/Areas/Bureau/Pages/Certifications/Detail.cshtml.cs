@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Eligibility;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Areas.Bureau.Pages.Certifications;
+
+/// <summary>An official approves or rejects (with a reason) a certification request, seeing the check made at request time.</summary>
+public sealed class DetailModel(ICertificationService certifications, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    public CertificationItem Item { get; private set; } = null!;
+
+    [BindProperty]
+    [Display(Name = "Certification.Reason")]
+    [StringLength(HardshipCertification.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) => DecideAsync(id, true, cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) => DecideAsync(id, false, cancellationToken);
+
+    /// <summary>A check line as stored ("Outcome: 中文 | English"), in the user's language.</summary>
+    public static (string Outcome, string Text) Line(string line, bool chinese)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        var outcome = colon > 0 ? line[..colon] : string.Empty;
+        var parts = line[(colon + 1)..].Split(" | ");
+        return (outcome, (chinese || parts.Length < 2 ? parts[0] : parts[1]).Trim());
+    }
+
+    private async Task<IActionResult> DecideAsync(Guid id, bool approve, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await certifications.DecideAsync(id, approve, Reason, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = texts[approve ? "Certification.Approved" : "Certification.Rejected"].Value;
+                return RedirectToPage("Index");
+            }
+
+            foreach (var (field, key) in result.Errors)
+            {
+                ModelState.AddModelError(field, texts[key]);
+            }
+        }
+
+        return InvalidPage();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var item = await certifications.GetAsync(id, cancellationToken);
+        Item = item!;
+        return item is not null;
+    }
+}

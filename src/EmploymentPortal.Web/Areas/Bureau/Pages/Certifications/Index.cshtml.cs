@@ -1,0 +1,12 @@
+using EmploymentPortal.Application.Subsidies;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Areas.Bureau.Pages.Certifications;
+
+/// <summary>The officials' queue of 4050 certification requests in their area, oldest first.</summary>
+public sealed class IndexModel(ICertificationService certifications) : PageModel
+{
+    public IReadOnlyList<CertificationItem> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await certifications.PendingAsync(cancellationToken);
+}
