@@ -1,4 +1,5 @@
 using EmploymentPortal.Domain.Regions;
+using EmploymentPortal.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -165,24 +166,24 @@ public static class RegistryCopy
                 await persons.WriteAsync(p.IdNumberLastFour, NpgsqlDbType.Varchar, cancellationToken);
                 await persons.WriteAsync(p.BirthDate, NpgsqlDbType.Date, cancellationToken);
                 await persons.WriteAsync((short)p.Sex, NpgsqlDbType.Smallint, cancellationToken);
-                await WriteNullableAsync(persons, p.Phone, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteNullableAsync(p.Phone, NpgsqlDbType.Varchar, cancellationToken);
                 await persons.WriteAsync(p.Address, NpgsqlDbType.Varchar, cancellationToken);
                 await persons.WriteAsync((short)p.Hukou, NpgsqlDbType.Smallint, cancellationToken);
                 await persons.WriteAsync((short)p.Education, NpgsqlDbType.Smallint, cancellationToken);
-                await WriteNullableAsync(persons, p.Skills, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(persons, p.WishedOccupation, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(persons, p.WishedMonthlyPay, NpgsqlDbType.Numeric, cancellationToken);
-                await WriteNullableAsync(persons, p.WishedArea, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(persons, (short?)p.WishedWorkType, NpgsqlDbType.Smallint, cancellationToken);
+                await persons.WriteNullableAsync(p.Skills, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteNullableAsync(p.WishedOccupation, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteNullableAsync(p.WishedMonthlyPay, NpgsqlDbType.Numeric, cancellationToken);
+                await persons.WriteNullableAsync(p.WishedArea, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteNullableAsync((short?)p.WishedWorkType, NpgsqlDbType.Smallint, cancellationToken);
                 await persons.WriteAsync((short)p.LaborCapacity, NpgsqlDbType.Smallint, cancellationToken);
                 await persons.WriteAsync(p.WantsWork, NpgsqlDbType.Boolean, cancellationToken);
                 await persons.WriteAsync((short)p.EmploymentStatus, NpgsqlDbType.Smallint, cancellationToken);
-                await WriteNullableAsync(persons, p.EmploymentHistory, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteNullableAsync(p.EmploymentHistory, NpgsqlDbType.Varchar, cancellationToken);
                 await persons.WriteAsync((int)p.PriorityGroups, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(persons, p.LivingNeeds, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(persons, p.Notes, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(persons, p.HouseholdId, NpgsqlDbType.Uuid, cancellationToken);
-                await WriteNullableAsync(persons, (short?)p.Relationship, NpgsqlDbType.Smallint, cancellationToken);
+                await persons.WriteNullableAsync(p.LivingNeeds, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteNullableAsync(p.Notes, NpgsqlDbType.Varchar, cancellationToken);
+                await persons.WriteNullableAsync(p.HouseholdId, NpgsqlDbType.Uuid, cancellationToken);
+                await persons.WriteNullableAsync((short?)p.Relationship, NpgsqlDbType.Smallint, cancellationToken);
                 await persons.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await persons.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             }
@@ -200,8 +201,8 @@ public static class RegistryCopy
                 await registrations.WriteAsync(r.PersonId, NpgsqlDbType.Uuid, cancellationToken);
                 await registrations.WriteAsync(r.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
                 await registrations.WriteAsync(r.RegisteredOn, NpgsqlDbType.Date, cancellationToken);
-                await WriteNullableAsync(registrations, r.EndedOn, NpgsqlDbType.Date, cancellationToken);
-                await WriteNullableAsync(registrations, (short?)r.EndReason, NpgsqlDbType.Smallint, cancellationToken);
+                await registrations.WriteNullableAsync(r.EndedOn, NpgsqlDbType.Date, cancellationToken);
+                await registrations.WriteNullableAsync((short?)r.EndReason, NpgsqlDbType.Smallint, cancellationToken);
             }
 
             await registrations.CompleteAsync(cancellationToken);
@@ -231,12 +232,4 @@ public static class RegistryCopy
         connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
 
     private static string Quote(string column) => "\"" + column + "\"";
-
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : class =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
-
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } v ? importer.WriteAsync(v, type, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 }

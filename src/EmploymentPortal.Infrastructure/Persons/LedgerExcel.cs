@@ -179,6 +179,8 @@ public sealed class LedgerExcel(
         var errors = new List<ImportRowError>();
         var candidates = new List<Candidate>(dataRows);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var yes = labels.TextInAllCultures("Common.Yes").Append("true").Append("1").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var no = labels.TextInAllCultures("Common.No").Append("false").Append("0").ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var index = 1; index <= dataRows; index++)
         {
             var rowNumber = index + 1;
@@ -218,11 +220,12 @@ public sealed class LedgerExcel(
             var education = Parse<EducationLevel>(5);
             var status = Parse<EmploymentStatus>(6);
             var capacity = Parse<LaborCapacity>(7);
-            bool? wantsWork = Cell(8).Length == 0 ? null
-                : labels.TextInAllCultures("Common.Yes").Contains(Cell(8), StringComparer.OrdinalIgnoreCase) || Cell(8) is "true" or "1" ? true
-                : labels.TextInAllCultures("Common.No").Contains(Cell(8), StringComparer.OrdinalIgnoreCase) || Cell(8) is "false" or "0" ? false
+            var wantsText = Cell(8);
+            bool? wantsWork = wantsText.Length == 0 ? null
+                : yes.Contains(wantsText) ? true
+                : no.Contains(wantsText) ? false
                 : null;
-            if (wantsWork is null && Cell(8).Length > 0)
+            if (wantsWork is null && wantsText.Length > 0)
             {
                 Fail(8, "Import.NotAllowed");
             }
@@ -336,26 +339,18 @@ public sealed class LedgerExcel(
                     await copy.WriteAsync(p.IdNumberLastFour, NpgsqlDbType.Varchar, cancellationToken);
                     await copy.WriteAsync(p.BirthDate, NpgsqlDbType.Date, cancellationToken);
                     await copy.WriteAsync((short)p.Sex, NpgsqlDbType.Smallint, cancellationToken);
-                    await WriteNullableAsync(copy, p.Phone, cancellationToken);
+                    await copy.WriteNullableAsync(p.Phone, NpgsqlDbType.Varchar, cancellationToken);
                     await copy.WriteAsync(p.Address, NpgsqlDbType.Varchar, cancellationToken);
                     await copy.WriteAsync((short)p.Hukou, NpgsqlDbType.Smallint, cancellationToken);
                     await copy.WriteAsync((short)p.Education, NpgsqlDbType.Smallint, cancellationToken);
-                    await WriteNullableAsync(copy, p.Skills, cancellationToken);
-                    await WriteNullableAsync(copy, p.WishedOccupation, cancellationToken);
+                    await copy.WriteNullableAsync(p.Skills, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteNullableAsync(p.WishedOccupation, NpgsqlDbType.Varchar, cancellationToken);
                     await copy.WriteAsync((short)p.LaborCapacity, NpgsqlDbType.Smallint, cancellationToken);
                     await copy.WriteAsync(p.WantsWork, NpgsqlDbType.Boolean, cancellationToken);
                     await copy.WriteAsync((short)p.EmploymentStatus, NpgsqlDbType.Smallint, cancellationToken);
                     await copy.WriteAsync((int)p.PriorityGroups, NpgsqlDbType.Integer, cancellationToken);
-                    await WriteNullableAsync(copy, p.Notes, cancellationToken);
-                    if (p.UnemployedSince is { } since)
-                    {
-                        await copy.WriteAsync(since, NpgsqlDbType.Date, cancellationToken);
-                    }
-                    else
-                    {
-                        await copy.WriteNullAsync(cancellationToken);
-                    }
-
+                    await copy.WriteNullableAsync(p.Notes, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteNullableAsync(p.UnemployedSince, NpgsqlDbType.Date, cancellationToken);
                     await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                     await copy.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 }
@@ -383,15 +378,7 @@ public sealed class LedgerExcel(
                 {
                     await copy.StartRowAsync(cancellationToken);
                     await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-                    if (actor.UserId is { } userId)
-                    {
-                        await copy.WriteAsync(userId, NpgsqlDbType.Uuid, cancellationToken);
-                    }
-                    else
-                    {
-                        await copy.WriteNullAsync(cancellationToken);
-                    }
-
+                    await copy.WriteNullableAsync(actor.UserId, NpgsqlDbType.Uuid, cancellationToken);
                     await copy.WriteAsync(actor.Name, NpgsqlDbType.Varchar, cancellationToken);
                     await copy.WriteAsync("PersonImported", NpgsqlDbType.Varchar, cancellationToken);
                     await copy.WriteAsync("Person", NpgsqlDbType.Varchar, cancellationToken);
@@ -408,18 +395,6 @@ public sealed class LedgerExcel(
         finally
         {
             await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)
-    {
-        if (value is null)
-        {
-            await copy.WriteNullAsync(cancellationToken);
-        }
-        else
-        {
-            await copy.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
         }
     }
 

@@ -14,12 +14,12 @@ public abstract class PortalPageModel : PageModel
         return Page();
     }
 
-    /// <summary>Adds a service's errors (localization keys) to model state under the form's prefix.</summary>
+    /// <summary>Adds a service's errors (localization keys) to model state under the form's prefix (none for a page's own properties).</summary>
     protected void AddErrors(CommandResult result, IStringLocalizer texts, string prefix = "Input")
     {
         foreach (var (field, key) in result.Errors)
         {
-            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{prefix}.{field}", texts[key]);
+            ModelState.AddModelError(field.Length == 0 || prefix.Length == 0 ? field : $"{prefix}.{field}", texts[key]);
         }
     }
 

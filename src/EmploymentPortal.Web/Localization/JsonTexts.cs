@@ -23,6 +23,9 @@ public sealed class JsonTexts
         _byCulture = Cultures.ToFrozenDictionary(c => c, Load);
     }
 
+    /// <summary>Whether pages render in Chinese (for bilingual data such as scheme names and eligibility reasons).</summary>
+    public static bool UiIsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
     public IReadOnlyDictionary<string, string> For(string culture) => _byCulture[culture];
 
     public string? Find(string key, CultureInfo culture)

@@ -61,10 +61,7 @@ public sealed class NewVersionModel(ISchemeParameters parameters, IStringLocaliz
                 return Redirect($"/Schemes/{Scheme.Code}");
             }
 
-            foreach (var (field, key) in result.Errors)
-            {
-                ModelState.AddModelError(field, texts[key]);
-            }
+            AddErrors(result, texts, prefix: string.Empty);
         }
 
         return InvalidPage();

@@ -50,10 +50,7 @@ public sealed class DetailModel(ICertificationService certifications, IStringLoc
                 return RedirectToPage("Index");
             }
 
-            foreach (var (field, key) in result.Errors)
-            {
-                ModelState.AddModelError(field, texts[key]);
-            }
+            AddErrors(result, texts, prefix: string.Empty);
         }
 
         return InvalidPage();

@@ -40,10 +40,7 @@ public sealed class DecideModel(ITransferService transfers, IStringLocalizer<Tex
                 return RedirectToPage("Index");
             }
 
-            foreach (var (field, key) in result.Errors)
-            {
-                ModelState.AddModelError(field, texts[key]);
-            }
+            AddErrors(result, texts, prefix: string.Empty);
         }
 
         return InvalidPage();
