@@ -1,0 +1,336 @@
+namespace EmploymentPortal.Domain.Subsidies;
+
+/// <summary>
+/// A day that differs from the Monday–Friday rule: a public holiday on a weekday, or a swapped
+/// working day 调休 on a weekend. Officials keep these from the State Council's yearly notice.
+/// </summary>
+public sealed class CalendarDay
+{
+    public const int NoteMaxLength = 100;
+
+    private CalendarDay()
+    {
+        Note = string.Empty;
+    }
+
+    public DateOnly Date { get; private set; }
+
+    public bool IsWorkingDay { get; private set; }
+
+    public string Note { get; private set; }
+
+    public static CalendarDay Create(DateOnly date, bool isWorkingDay, string note)
+    {
+        note = note.Trim();
+        if (note.Length is 0 or > NoteMaxLength)
+        {
+            throw new SubsidyException("Calendar.NoteRequired");
+        }
+
+        return new CalendarDay { Date = date, IsWorkingDay = isWorkingDay, Note = note };
+    }
+}
+
+/// <summary>Working-day arithmetic over the kept calendar: weekdays work, weekends rest, unless a <see cref="CalendarDay"/> says otherwise.</summary>
+public static class WorkingDays
+{
+    public static bool IsWorkingDay(DateOnly date, IReadOnlyDictionary<DateOnly, bool> exceptions)
+    {
+        ArgumentNullException.ThrowIfNull(exceptions);
+        return exceptions.TryGetValue(date, out var working) ? working : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    }
+
+    /// <summary>
+    /// The notice period of <paramref name="days"/> working days published on <paramref name="published"/>:
+    /// it starts on the first working day on or after publication and ends on its last working day.
+    /// </summary>
+    public static (DateOnly Starts, DateOnly Ends) Period(DateOnly published, int days, IReadOnlyDictionary<DateOnly, bool> exceptions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var day = published;
+        while (!IsWorkingDay(day, exceptions))
+        {
+            day = day.AddDays(1);
+        }
+
+        var starts = day;
+        for (var counted = 1; counted < days;)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day, exceptions))
+            {
+                counted++;
+            }
+        }
+
+        return (starts, day);
+    }
+}
+
+/// <summary>A published list of approved applications, public for a number of working days before payment.</summary>
+public sealed class Notice
+{
+    public const int TitleMaxLength = 100;
+
+    private Notice()
+    {
+        RegionCode = string.Empty;
+        Title = string.Empty;
+        PublishedByName = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The publishing bureau's region (a county): officials of it see and manage the notice.</summary>
+    public string RegionCode { get; private set; }
+
+    public string Title { get; private set; }
+
+    public int WorkingDays { get; private set; }
+
+    public DateOnly StartsOn { get; private set; }
+
+    public DateOnly EndsOn { get; private set; }
+
+    public DateTimeOffset PublishedAt { get; private set; }
+
+    public string PublishedByName { get; private set; }
+
+    /// <summary>Set once the ended notice has made its applications payable or withheld.</summary>
+    public bool Closed { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public bool IsOpenOn(DateOnly day) => day >= StartsOn && day <= EndsOn;
+
+    public static Notice Publish(string regionCode, string title, int workingDays, DateOnly today, IReadOnlyDictionary<DateOnly, bool> calendar, string byName, DateTimeOffset at)
+    {
+        title = title.Trim();
+        if (title.Length is 0 or > TitleMaxLength)
+        {
+            throw new SubsidyException("Notice.TitleRequired");
+        }
+
+        var (starts, ends) = Subsidies.WorkingDays.Period(today, workingDays, calendar);
+        return new Notice
+        {
+            Id = Guid.CreateVersion7(),
+            RegionCode = regionCode,
+            Title = title,
+            WorkingDays = workingDays,
+            StartsOn = starts,
+            EndsOn = ends,
+            PublishedAt = at,
+            PublishedByName = byName,
+        };
+    }
+
+    public void Close(DateOnly today)
+    {
+        if (Closed || today <= EndsOn)
+        {
+            throw new SubsidyException("Notice.NotEnded");
+        }
+
+        Closed = true;
+    }
+
+    /// <summary>张*三: the first and last characters kept; a two-character name keeps its first.</summary>
+    public static string MaskName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var chars = System.Globalization.StringInfo.GetTextElementEnumerator(name.Trim());
+        var elements = new List<string>();
+        while (chars.MoveNext())
+        {
+            elements.Add(chars.GetTextElement());
+        }
+
+        return elements.Count switch
+        {
+            0 => string.Empty,
+            1 => "*",
+            2 => elements[0] + "*",
+            _ => elements[0] + new string('*', elements.Count - 2) + elements[^1],
+        };
+    }
+}
+
+public enum ObjectionStatus
+{
+    Open = 1,
+    Upheld = 2,
+    Dismissed = 3,
+}
+
+/// <summary>An objection anyone lodges against an application on a notice while it runs; an official resolves it.</summary>
+public sealed class Objection
+{
+    public const int TextMaxLength = 1000;
+
+    private Objection()
+    {
+        RegionCode = string.Empty;
+        Text = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid NoticeId { get; private set; }
+
+    public Guid ApplicationId { get; private set; }
+
+    /// <summary>The application's region: officials of the area resolve it.</summary>
+    public string RegionCode { get; private set; }
+
+    public string Text { get; private set; }
+
+    /// <summary>Optional contact for the call-back (name or phone as the objector chose to give).</summary>
+    public string? Contact { get; private set; }
+
+    public DateTimeOffset LodgedAt { get; private set; }
+
+    public ObjectionStatus Status { get; private set; }
+
+    public string? Resolution { get; private set; }
+
+    public string? ResolvedByName { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static Objection Lodge(Notice notice, SubsidyApplication application, string text, string? contact, DateOnly today, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.NoticeId != notice.Id || !notice.IsOpenOn(today))
+        {
+            throw new SubsidyException("Objection.NoticeNotOpen");
+        }
+
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            throw new SubsidyException("Objection.TextRequired");
+        }
+
+        contact = contact?.Trim();
+        if (text.Length > TextMaxLength || contact?.Length > 100)
+        {
+            throw new SubsidyException("Validation.TooLong");
+        }
+
+        return new Objection
+        {
+            Id = Guid.CreateVersion7(),
+            NoticeId = notice.Id,
+            ApplicationId = application.Id,
+            RegionCode = application.RegionCode,
+            Text = text,
+            Contact = string.IsNullOrEmpty(contact) ? null : contact,
+            LodgedAt = at,
+            Status = ObjectionStatus.Open,
+        };
+    }
+
+    public void Resolve(bool upheld, string resolution, string byName, DateTimeOffset at)
+    {
+        if (Status != ObjectionStatus.Open)
+        {
+            throw new SubsidyException("Objection.AlreadyResolved");
+        }
+
+        resolution = resolution.Trim();
+        if (resolution.Length == 0)
+        {
+            throw new SubsidyException("Objection.ResolutionRequired");
+        }
+
+        if (resolution.Length > TextMaxLength)
+        {
+            throw new SubsidyException("Validation.TooLong");
+        }
+
+        Status = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
+        Resolution = resolution;
+        ResolvedByName = byName;
+        ResolvedAt = at;
+    }
+}
+
+/// <summary>A payment of an application after its notice: recorded once (unique per application).</summary>
+public sealed class Payment
+{
+    public const int ReferenceMaxLength = 64;
+
+    private Payment()
+    {
+        RegionCode = string.Empty;
+        SchemeCode = string.Empty;
+        Reference = string.Empty;
+        RecordedByName = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ApplicationId { get; private set; }
+
+    public string RegionCode { get; private set; }
+
+    public string SchemeCode { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public DateOnly PaidOn { get; private set; }
+
+    public string Reference { get; private set; }
+
+    public string RecordedByName { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>
+    /// Pays a payable application. The amount is the rule's when it computed one (staff cannot
+    /// type another); schemes whose amount depends on premiums actually paid take the entered one.
+    /// </summary>
+    public static Payment Record(SubsidyApplication application, decimal? enteredAmount, DateOnly paidOn, string reference, DateOnly today, string byName, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        reference = reference.Trim();
+        if (reference.Length is 0 or > ReferenceMaxLength)
+        {
+            throw new SubsidyException("Payment.ReferenceRequired");
+        }
+
+        if (paidOn > today)
+        {
+            throw new SubsidyException("Payment.FutureDate");
+        }
+
+        var amount = application.Amount ?? enteredAmount ?? throw new SubsidyException("Payment.AmountRequired");
+        if (application.Amount is { } computed && enteredAmount is { } typed && typed != computed)
+        {
+            throw new SubsidyException("Payment.AmountIsComputed");
+        }
+
+        if (amount <= 0)
+        {
+            throw new SubsidyException("Payment.AmountRequired");
+        }
+
+        application.MarkPaid();
+        return new Payment
+        {
+            Id = Guid.CreateVersion7(),
+            ApplicationId = application.Id,
+            RegionCode = application.RegionCode,
+            SchemeCode = application.SchemeCode,
+            Amount = amount,
+            PaidOn = paidOn,
+            Reference = reference,
+            RecordedByName = byName,
+            RecordedAt = at,
+        };
+    }
+}
