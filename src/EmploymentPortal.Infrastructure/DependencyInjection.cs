@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddScoped<ISchemeParameters, SchemeParameters>();
         services.AddScoped<IEligibilityService, EligibilityService>();
         services.AddScoped<ICertificationService, CertificationService>();
+        services.AddScoped<ISubsidyApplications, SubsidyApplications>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -6,4 +6,7 @@ public interface ICurrentActor
     Guid? UserId { get; }
 
     string Name { get; }
+
+    /// <summary>The account's one role (workflow steps check it); none for system work.</summary>
+    string? Role => null;
 }

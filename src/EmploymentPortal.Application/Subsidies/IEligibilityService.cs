@@ -7,4 +7,10 @@ public interface IEligibilityService
 {
     /// <summary>Evaluates a person of the caller's area for a scheme on a date; null when the person is not in the area.</summary>
     Task<EligibilityResult?> EvaluatePersonAsync(Guid personId, string code, DateOnly on, CancellationToken cancellationToken);
+
+    /// <summary>What the registry knows about a person of the caller's area on a date; null when not in the area.</summary>
+    Task<EligibilityFacts?> PersonFactsAsync(Guid personId, DateOnly on, CancellationToken cancellationToken);
+
+    /// <summary>Evaluates facts against a scheme with the parameter versions in force.</summary>
+    Task<EligibilityResult> EvaluateAsync(EligibilityFacts facts, string code, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public static class ParameterKeys
     public const string HardshipWomenMinAge = "Hardship4050.WomenMinAge";
     public const string HardshipMenMinAge = "Hardship4050.MenMinAge";
 
+    /// <summary>How many working days a public notice 公示 of approved applications runs before payment.</summary>
+    public const string NoticeWorkingDays = "Notice.WorkingDays";
+
     /// <summary>Per retirement schedule (Male, FemaleWorker): base age, reform start, step and cap.</summary>
     public static string RetirementBaseYears(RetirementSchedule schedule) => $"Retirement.{schedule}.BaseYears";
 

@@ -51,6 +51,18 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<Domain.Eligibility.HardshipCertification> HardshipCertifications => Set<Domain.Eligibility.HardshipCertification>();
 
+    public DbSet<Domain.Subsidies.SubsidyApplication> SubsidyApplications => Set<Domain.Subsidies.SubsidyApplication>();
+
+    public DbSet<Domain.Subsidies.ApplicationAction> ApplicationActions => Set<Domain.Subsidies.ApplicationAction>();
+
+    public DbSet<Domain.Subsidies.CalendarDay> CalendarDays => Set<Domain.Subsidies.CalendarDay>();
+
+    public DbSet<Domain.Subsidies.Notice> Notices => Set<Domain.Subsidies.Notice>();
+
+    public DbSet<Domain.Subsidies.Objection> Objections => Set<Domain.Subsidies.Objection>();
+
+    public DbSet<Domain.Subsidies.Payment> Payments => Set<Domain.Subsidies.Payment>();
+
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -84,6 +96,10 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<FollowUp>(builder);
         ScopeByRegion<Household>(builder);
         ScopeByRegion<Domain.Eligibility.HardshipCertification>(builder);
+        ScopeByRegion<Domain.Subsidies.SubsidyApplication>(builder);
+        ScopeByRegion<Domain.Subsidies.Notice>(builder);
+        ScopeByRegion<Domain.Subsidies.Objection>(builder);
+        ScopeByRegion<Domain.Subsidies.Payment>(builder);
 
         // A transfer belongs to both ends: the holding and the receiving area see it.
         builder.Entity<TransferRequest>().HasQueryFilter(

@@ -23,6 +23,7 @@ public static class PolicyParameterSeed
         (ParameterKeys.ZeroEmploymentStableMonths, LabourLaw, 6m, "004 §三(一) 稳定一户; months set by the county (no number in the source)"),
         (ParameterKeys.HardshipWomenMinAge, new DateOnly(2002, 9, 30), 40m, "002 §二.4 (男 50 周岁以上、女 40 周岁以上; 中发〔2002〕12号)"),
         (ParameterKeys.HardshipMenMinAge, new DateOnly(2002, 9, 30), 50m, "002 §二.4 (男 50 周岁以上、女 40 周岁以上; 中发〔2002〕12号)"),
+        (ParameterKeys.NoticeWorkingDays, new DateOnly(2002, 9, 30), 5m, "002 §四(五) 公示 (the source sets no length; 5 working days is the usual local practice, a county value)"),
         (ParameterKeys.RetirementBaseYears(RetirementSchedule.Male), OldRetirement, 60m, OldSource),
         (ParameterKeys.RetirementMaxDelayMonths(RetirementSchedule.Male), OldRetirement, 0m, OldSource),
         (ParameterKeys.RetirementMaxDelayMonths(RetirementSchedule.Male), Reform, 36m, ReformSource),

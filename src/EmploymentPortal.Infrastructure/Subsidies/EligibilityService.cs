@@ -9,7 +9,10 @@ namespace EmploymentPortal.Infrastructure.Subsidies;
 /// <summary>Builds the facts the registry knows about a person (through the scope filter) and evaluates them.</summary>
 public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore parameters) : IEligibilityService
 {
-    public async Task<EligibilityResult?> EvaluatePersonAsync(Guid personId, string code, DateOnly on, CancellationToken cancellationToken)
+    public async Task<EligibilityResult?> EvaluatePersonAsync(Guid personId, string code, DateOnly on, CancellationToken cancellationToken) =>
+        await PersonFactsAsync(personId, on, cancellationToken) is { } facts ? await EvaluateAsync(facts, code, cancellationToken) : null;
+
+    public async Task<EligibilityFacts?> PersonFactsAsync(Guid personId, DateOnly on, CancellationToken cancellationToken)
     {
         var person = await db.Persons.AsNoTracking()
             .Where(p => p.Id == personId)
@@ -19,15 +22,11 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
                 p.Sex,
                 p.LaborCapacity,
                 p.WantsWork,
+                p.HardshipCertifiedOn,
                 Registered = db.UnemploymentRegistrations.Any(r => r.PersonId == p.Id && r.RegisteredOn <= on && (r.EndedOn == null || r.EndedOn > on)),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (person is null)
-        {
-            return null;
-        }
-
-        var facts = new EligibilityFacts
+        return person is null ? null : new EligibilityFacts
         {
             ApplicationDate = on,
             BirthDate = person.BirthDate,
@@ -35,7 +34,10 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
             LaborCapacity = person.LaborCapacity,
             WantsWork = person.WantsWork,
             RegisteredUnemployed = person.Registered,
+            HardshipCertified = person.HardshipCertifiedOn is { } certified && certified <= on,
         };
-        return EligibilityRules.Evaluate(facts, code, await parameters.GetAsync(cancellationToken));
     }
+
+    public async Task<EligibilityResult> EvaluateAsync(EligibilityFacts facts, string code, CancellationToken cancellationToken) =>
+        EligibilityRules.Evaluate(facts, code, await parameters.GetAsync(cancellationToken));
 }

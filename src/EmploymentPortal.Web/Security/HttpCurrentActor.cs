@@ -10,5 +10,7 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
         Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     /// <summary>The user's name; "system" for work done outside a request (scheduled jobs, commands).</summary>
+    public string? Role => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.Role);
+
     public string Name => accessor.HttpContext is { } context ? context.User.Identity?.Name ?? "anonymous" : "system";
 }
