@@ -40,6 +40,11 @@ public static class DemoCity
         new("street1", "城关街道演示账号", Roles.StreetStaff, Districts[0].Streets[0].Code),
         new("community1", "向阳社区演示账号", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(0)),
         new("community2", "和平社区演示账号", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(1)),
+
+        // Second accounts of the same units: a later workflow step needs another person (separation of duties).
+        new("community1b", "向阳社区演示账号二", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(0)),
+        new("street1b", "城关街道演示账号二", Roles.StreetStaff, Districts[0].Streets[0].Code),
+        new("county2", "奎文区局演示账号", Roles.CountyOfficial, Districts[1].Code),
         new("employer1", "演示用人单位", Roles.Employer, null),
         new("seeker1", "演示求职者", Roles.JobSeeker, null),
     ];

@@ -35,6 +35,7 @@ public static class PublicPages
         conventions.AuthorizeAreaFolder("Bureau", "/", Policies.BureauOfficials);
         conventions.AuthorizeAreaFolder("Admin", "/", Policies.Administrators);
         conventions.AuthorizeFolder("/Org", Policies.Staff);
+        conventions.AuthorizeFolder("/Applications", Policies.Staff);
         conventions.AuthorizePage("/Schemes/NewVersion", Policies.PolicyEditors);
     }
 }

@@ -1,0 +1,127 @@
+using System.ComponentModel.DataAnnotations;
+using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Eligibility;
+using EmploymentPortal.Domain.Subsidies;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Applications;
+
+/// <summary>
+/// Prepares a subsidy application for a person (new) or corrects a returned one: the facts the
+/// scheme's rule reads, a check of them on demand, and submission (an override reason when the
+/// check does not say "eligible").
+/// </summary>
+public sealed class EditModel(ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    /// <summary>The form's own id: it becomes the application's, so a double-clicked submit inserts once.</summary>
+    [BindProperty]
+    public Guid RequestId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid PersonId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Application.Scheme")]
+    public string? Scheme { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Application.Applicant")]
+    [StringLength(SubsidyApplication.ApplicantNameMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? ApplicantName { get; set; }
+
+    [BindProperty]
+    public Dictionary<string, string?> Facts { get; set; } = [];
+
+    [BindProperty]
+    [Display(Name = "Application.OverrideReason")]
+    [StringLength(SubsidyApplication.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? OverrideReason { get; set; }
+
+    /// <summary>Set when correcting a returned application.</summary>
+    public Guid? Id { get; private set; }
+
+    public ApplicationPreview? Preview { get; private set; }
+
+    public SchemeDefinition? Definition => SchemeCatalog.Find(Scheme);
+
+    public IReadOnlyList<SchemeDefinition> Schemes { get; } =
+        SchemeCatalog.All.Where(s => EligibilityRules.Implemented.Contains(s.Code)).ToList();
+
+    public IReadOnlyList<FactField> Fields => Definition is { } d ? ApplicationFacts.For(d.Code) : [];
+
+    public string? ReturnReason { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        RequestId = Guid.CreateVersion7();
+        if (id is { } existing)
+        {
+            if (await applications.GetAsync(existing, cancellationToken) is not { MayResubmit: true } detail)
+            {
+                return NotFound();
+            }
+
+            var a = detail.Application;
+            Id = existing;
+            PersonId = a.PersonId;
+            Scheme = a.SchemeCode;
+            ApplicantName = a.ApplicantName;
+            Facts = a.Facts.ToDictionary(f => f.Key, f => (string?)f.Value);
+            OverrideReason = a.OverrideReason;
+            ReturnReason = a.Actions.Where(x => x.Action == StepAction.Returned).MaxBy(x => x.At)?.Reason;
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>Checks the typed facts without submitting.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        ModelState.Clear();
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (ModelState.IsValid)
+        {
+            var input = new ApplicationInput(RequestId, PersonId, Scheme ?? string.Empty, ApplicantName, Facts, OverrideReason);
+            var result = id is { } existing
+                ? await applications.ResubmitAsync(existing, input, cancellationToken)
+                : await applications.SubmitAsync(input, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = texts[id is null ? "Application.Submitted" : "Application.Resubmitted"].Value;
+                return Redirect($"~/Applications/{id ?? RequestId}");
+            }
+
+            AddErrors(result, texts, prefix: string.Empty);
+        }
+
+        return await LoadAsync(cancellationToken) ? InvalidPage() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (RequestId == Guid.Empty)
+        {
+            RequestId = Guid.CreateVersion7();
+        }
+
+        if (Definition is null)
+        {
+            // No scheme chosen yet: the page offers the list; the person must still be in the area.
+            Scheme = null;
+            Preview = await applications.PreviewAsync(PersonId, Schemes[0].Code, new Dictionary<string, string?>(), cancellationToken);
+            return Preview is not null;
+        }
+
+        Preview = await applications.PreviewAsync(PersonId, Definition.Code, Facts, cancellationToken);
+        return Preview is not null;
+    }
+}
