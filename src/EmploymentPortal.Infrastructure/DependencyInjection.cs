@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<IEligibilityService, EligibilityService>();
         services.AddScoped<ICertificationService, CertificationService>();
         services.AddScoped<ISubsidyApplications, SubsidyApplications>();
+        services.AddScoped<INotices, Notices>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -57,6 +57,7 @@ public sealed record ApplicationQuery(
     bool ActionableOnly = false,
     Guid? PersonId = null,
     int Page = 1,
+    Guid? NoticeId = null,
     int PageSize = 50);
 
 public sealed record ApplicationRow(
@@ -84,7 +85,8 @@ public sealed record ApplicationDetail(
     int DaysWaiting,
     bool MayAct,
     bool MayResubmit,
-    PaymentView? Payment);
+    PaymentView? Payment,
+    IReadOnlyList<Persons.AuditEntry> Audit);
 
 public sealed record PaymentView(decimal Amount, DateOnly PaidOn, string Reference, string RecordedBy);
 

@@ -192,6 +192,11 @@ public sealed class SubsidyApplications(
             applications = applications.Where(a => a.PersonId == personId);
         }
 
+        if (query.NoticeId is { } noticeId)
+        {
+            applications = applications.Where(a => a.NoticeId == noticeId);
+        }
+
         if (query.MinDaysWaiting is > 0 and var days)
         {
             var cutoff = clock.GetUtcNow().AddDays(-days);
@@ -243,11 +248,18 @@ public sealed class SubsidyApplications(
             .SingleAsync(cancellationToken);
         var payment = await db.Payments.AsNoTracking().Where(p => p.ApplicationId == id)
             .Select(p => new PaymentView(p.Amount, p.PaidOn, p.Reference, p.RecordedByName)).SingleOrDefaultAsync(cancellationToken);
+        var key = id.ToString();
+        var auditEntries = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.EntityType == EntityType && a.EntityId == key)
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+            .Select(a => new Application.Persons.AuditEntry(a.OccurredAt, a.ActorName, a.Action, a.Before, a.After))
+            .ToListAsync(cancellationToken);
         return new ApplicationDetail(
             application, person.Name, person.IdNumberMasked, person.Region, DaysWaiting(application),
             RoleActs(application) && application.MayAct(actor.UserId),
             application.Status == ApplicationStatus.Returned && actor.Role is { } role && Workflows.SubmitterRoles.Contains(role),
-            payment);
+            payment,
+            auditEntries);
     }
 
     private static object Snapshot(SubsidyApplication a) =>

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Subsidies;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Areas.Bureau.Pages.Notices;
+
+/// <summary>One notice of the area with its applications and the objections to resolve.</summary>
+public sealed class DetailModel(INotices notices, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    public NoticeDetail Notice { get; private set; } = null!;
+
+    [BindProperty]
+    public Guid ObjectionId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Objection.Resolution")]
+    [StringLength(Objection.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? Resolution { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostUpholdAsync(Guid id, CancellationToken cancellationToken) => ResolveAsync(id, true, cancellationToken);
+
+    public Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken cancellationToken) => ResolveAsync(id, false, cancellationToken);
+
+    private async Task<IActionResult> ResolveAsync(Guid id, bool upheld, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await notices.ResolveObjectionAsync(ObjectionId, upheld, Resolution, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = texts[upheld ? "Objection.Upheld" : "Objection.Dismissed"].Value;
+                return RedirectToPage(new { id });
+            }
+
+            AddErrors(result, texts, prefix: string.Empty);
+        }
+
+        return await LoadAsync(id, cancellationToken) ? InvalidPage() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var notice = await notices.GetAsync(id, cancellationToken);
+        Notice = notice!;
+        return notice is not null;
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Subsidies;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Areas.Bureau.Pages.Payments;
+
+/// <summary>Payable applications (notice ended, no upheld objection) with a payment form each, and totals per scheme and region.</summary>
+public sealed class IndexModel(INotices notices, ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    [BindProperty]
+    public Guid ApplicationId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Payment.Amount")]
+    public decimal? Amount { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Payment.PaidOn")]
+    public DateOnly? PaidOn { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Payment.Reference")]
+    [StringLength(Payment.ReferenceMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? Reference { get; set; }
+
+    public IReadOnlyList<ApplicationRow> Payable { get; private set; } = [];
+
+    public IReadOnlyList<PaymentTotal> Totals { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostPayAsync(CancellationToken cancellationToken)
+    {
+        if (PaidOn is null)
+        {
+            ModelState.AddModelError(nameof(PaidOn), texts["Validation.Required"]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await notices.PayAsync(ApplicationId, Amount, PaidOn!.Value, Reference, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = texts["Payment.Recorded"].Value;
+                return RedirectToPage();
+            }
+
+            AddErrors(result, texts, prefix: string.Empty);
+        }
+
+        await LoadAsync(cancellationToken);
+        return InvalidPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await notices.CloseEndedAsync(cancellationToken);
+        Payable = (await applications.ListAsync(new ApplicationQuery(ApplicationStatus.Payable, PageSize: 500), cancellationToken)).Items;
+        Totals = await notices.TotalsAsync(cancellationToken);
+    }
+}

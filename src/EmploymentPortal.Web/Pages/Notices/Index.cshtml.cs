@@ -1,0 +1,12 @@
+using EmploymentPortal.Application.Subsidies;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Pages.Notices;
+
+/// <summary>Public notices 公示 of approved subsidies: running ones and those of the last 90 days.</summary>
+public sealed class IndexModel(INotices notices) : PageModel
+{
+    public IReadOnlyList<NoticeSummary> Notices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Notices = await notices.PublicListAsync(cancellationToken);
+}
