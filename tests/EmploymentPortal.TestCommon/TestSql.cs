@@ -19,6 +19,15 @@ public static class TestSql
         return value is T typed ? typed : throw new InvalidOperationException($"No {typeof(T).Name} from: {sql}");
     }
 
+    /// <summary>Runs a statement that stands in for time passing (e.g. a notice's dates moved into the past); returns the rows affected.</summary>
+    public static async Task<int> ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The folder holding EmploymentPortal.sln, found from the test binaries upwards.</summary>
     public static string SolutionRoot()
     {

@@ -1,22 +1,20 @@
-using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
+
+using static EmploymentPortal.Web.Tests.SubsidyPages;
 
 namespace EmploymentPortal.Web.Tests;
 
 /// <summary>Subsidy applications through the pages: submission with the stored check, the workflows, separation of duties, concurrency and scoping.</summary>
 public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
-
     [Fact]
     public async Task Standard_CommunityPrepares_StreetReviews_CountyApproves_WithTheCheckStored()
     {
         using var community = await portal.SignInAsync("community1");
-        var (person, id) = await SubmitJobDevelopmentAsync(community, "申请甲", contractYears: 3);
+        var (person, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, "申请甲", contractYears: 3);
 
         var (_, page) = await community.GetPageAsync($"/Applications/{id}");
         page.QuerySelector("[data-testid=check]")!.TextContent.Should().Contain("符合").And.Contain("达到 3 年");
@@ -45,7 +43,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
     public async Task Ineligible_NeedsAnOverrideReason_KeepsTypedFacts_AndApproversSeeItFlagged()
     {
         using var community = await portal.SignInAsync("community1");
-        var person = await RegisteredAsync(community, "申请乙", 35);
+        var person = await community.RegisteredAsync(portal.ConnectionString, "申请乙", 35);
         var url = $"/Station/Applications/Edit?personId={PersonId(person)}&scheme=CommunityJobDevelopment";
         var fields = JobDevelopmentFacts(Today.AddYears(3).AddMonths(-1)); // 2 years 11 months
 
@@ -73,7 +71,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
     public async Task DoubleClickedSubmit_CreatesOneApplication()
     {
         using var community = await portal.SignInAsync("community1");
-        var person = await RegisteredAsync(community, "申请丙", 40);
+        var person = await community.RegisteredAsync(portal.ConnectionString, "申请丙", 40);
         var url = $"/Station/Applications/Edit?personId={PersonId(person)}&scheme=CommunityJobDevelopment";
         var (_, page) = await community.GetPageAsync(url);
         var form = page.QuerySelector<IHtmlFormElement>("main form")!;
@@ -91,7 +89,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
     public async Task SeparationOfDuties_TheSubmitterCannotReview_AnotherStreetAccountCan()
     {
         using var street = await portal.SignInAsync("street1");
-        var (_, id) = await SubmitJobDevelopmentAsync(street, "申请丁", contractYears: 4);
+        var (_, id) = await street.SubmitJobDevelopmentAsync(portal.ConnectionString, "申请丁", contractYears: 4);
 
         var (_, own) = await street.GetPageAsync($"/Applications/{id}");
         own.QuerySelector("[data-testid=act]").Should().BeNull();
@@ -113,7 +111,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
     public async Task SmallLoan_FiveSteps_WithReferenceNumbers_AndAWrongRoleRefused()
     {
         using var community = await portal.SignInAsync("community1");
-        var person = await RegisteredAsync(community, "贷款甲", 30);
+        var person = await community.RegisteredAsync(portal.ConnectionString, "贷款甲", 30);
         var url = $"/Station/Applications/Edit?personId={PersonId(person)}&scheme=SmallLoan";
         var submitted = await community.ClickAsync(url, "[data-testid=submit]", new Dictionary<string, string>
         {
@@ -147,7 +145,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
     public async Task Returned_ThenCorrectedAndResubmitted_StartsAgain()
     {
         using var community = await portal.SignInAsync("community1");
-        var (_, id) = await SubmitJobDevelopmentAsync(community, "申请戊", contractYears: 3);
+        var (_, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, "申请戊", contractYears: 3);
         using var street = await portal.SignInAsync("street1");
         var noReason = await street.ClickAsync($"/Applications/{id}", "[data-testid=return]", new Dictionary<string, string>());
         noReason.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -172,7 +170,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
     public async Task TwoOfficialsApproveAtOnce_ExactlyOneSucceeds()
     {
         using var community = await portal.SignInAsync("community1");
-        var (_, id) = await SubmitJobDevelopmentAsync(community, "申请己", contractYears: 3);
+        var (_, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, "申请己", contractYears: 3);
         using var street = await portal.SignInAsync("street1");
         await street.ClickAsync($"/Applications/{id}", "[data-testid=approve]", new Dictionary<string, string>());
 
@@ -198,7 +196,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
         var ids = new List<string>();
         foreach (var name in new[] { "批量甲", "批量乙" })
         {
-            var (_, id) = await SubmitJobDevelopmentAsync(community, name, contractYears: 3);
+            var (_, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, name, contractYears: 3);
             await street.ClickAsync($"/Applications/{id}", "[data-testid=approve]", new Dictionary<string, string>());
             ids.Add(id);
         }
@@ -233,7 +231,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
     public async Task Scoping_AnotherCountyAndAnotherCommunity_SeeNothing()
     {
         using var community = await portal.SignInAsync("community1");
-        var (_, id) = await SubmitJobDevelopmentAsync(community, "申请庚", contractYears: 3);
+        var (_, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, "申请庚", contractYears: 3);
 
         using var county2 = await portal.SignInAsync("county2");
         (await county2.GetAsync($"/Applications/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -253,39 +251,12 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
     public async Task ApplicationPage_InEnglish()
     {
         using var community = await portal.SignInAsync("community1");
-        var (_, id) = await SubmitJobDevelopmentAsync(community, "申请辛", contractYears: 3);
+        var (_, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, "申请辛", contractYears: 3);
         using var street = await portal.SignInAsync("street1");
         var (_, page) = await street.GetPageAsync($"/Applications/{id}?culture=en-US");
         page.QuerySelector("[data-testid=check]")!.TextContent.Should().Contain("Check at submission").And.Contain("Eligible").And.Contain("at least 3 years");
         page.QuerySelector("[data-testid=act]")!.TextContent.Should().Contain("Street office reviews");
     }
-
-    private static Dictionary<string, string> JobDevelopmentFacts(DateOnly contractEnd) => new()
-    {
-        ["ApplicantName"] = "向阳社区便民服务部",
-        ["Facts[NewCommunityServiceProject]"] = "true",
-        ["Facts[ContractStart]"] = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Facts[ContractEnd]"] = contractEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Facts[SocialInsurancePaidOnTime]"] = "true",
-    };
-
-    private async Task<(string Person, string Id)> SubmitJobDevelopmentAsync(PortalClient staff, string name, int contractYears)
-    {
-        var person = await RegisteredAsync(staff, name, 45);
-        var url = $"/Station/Applications/Edit?personId={PersonId(person)}&scheme=CommunityJobDevelopment";
-        var response = await staff.ClickAsync(url, "[data-testid=submit]", JobDevelopmentFacts(Today.AddYears(contractYears).AddDays(-1)));
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return (person, response.Headers.Location!.OriginalString.Split('/')[^1]);
-    }
-
-    private async Task<string> RegisteredAsync(PortalClient staff, string name, int age)
-    {
-        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(Today.AddYears(-age).AddDays(-3), Sex.Female), name);
-        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, "form[action*=OpenRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        return url;
-    }
-
-    private static string PersonId(string personUrl) => personUrl.Split('/')[^1];
 
     private Task<long> CountAsync(string name) =>
         TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(*) FROM subsidy_applications a JOIN persons p ON p.id = a.person_id WHERE p.name = '{name}'");

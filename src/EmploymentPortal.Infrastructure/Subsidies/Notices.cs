@@ -303,6 +303,7 @@ public sealed class Notices(
         catch (Exception e) when (e is DbUpdateConcurrencyException || (e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }))
         {
             // Paid once, never twice: another official recorded it a moment earlier.
+            db.ChangeTracker.Clear();
             return CommandResult.Fail(string.Empty, "Payment.NotPayable");
         }
 

@@ -1,0 +1,141 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using EmploymentPortal.TestCommon;
+using static EmploymentPortal.Web.Tests.SubsidyPages;
+
+namespace EmploymentPortal.Web.Tests;
+
+/// <summary>Public notice, objections and payments through the pages.</summary>
+public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Published_ShowsMaskedToThePublic_ObjectionUpheld_IsWithheld_OthersPayableAndPaidOnce()
+    {
+        var paid = await portal.ApprovedJobDevelopmentAsync("公示张三");
+        var objected = await portal.ApprovedJobDevelopmentAsync("公示李四");
+        using var county = await portal.SignInAsync("county1");
+        var notice = await PublishAsync(county, "2026年第1批就业补贴公示", paid, objected);
+
+        // The public sees masked names and numbers, never the full ones.
+        using var anonymous = portal.Anonymous();
+        var (_, list) = await anonymous.GetPageAsync("/Notices");
+        list.QuerySelector("[data-testid=notices]")!.TextContent.Should().Contain("2026年第1批就业补贴公示");
+        var (status, page) = await anonymous.GetPageAsync($"/Notices/{notice}");
+        status.StatusCode.Should().Be(HttpStatusCode.OK);
+        var rows = page.QuerySelector("[data-testid=rows]")!.TextContent;
+        rows.Should().Contain("公**三").And.Contain("公**四").And.Contain("********").And.Contain("500");
+        rows.Should().NotContain("公示张三");
+        page.QuerySelector("[data-testid=period]")!.TextContent.Should().Contain("5 个工作日");
+
+        // Anyone objects while it runs; an empty objection is refused with what was chosen kept.
+        var empty = await anonymous.ClickAsync($"/Notices/{notice}", "[data-testid=lodge]", new Dictionary<string, string> { ["ApplicationId"] = objected, ["Text"] = " " });
+        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(empty)).Errors().Should().Contain("请写明异议内容");
+        (await anonymous.ClickAsync($"/Notices/{notice}", "[data-testid=lodge]", new Dictionary<string, string> { ["ApplicationId"] = objected, ["Text"] = "此人已在外地就业" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var (_, detail) = await county.GetPageAsync($"/Bureau/Notices/{notice}");
+        detail.QuerySelector("[data-testid=objections]")!.TextContent.Should().Contain("公示李四").And.Contain("此人已在外地就业");
+        (await county.ClickAsync($"/Bureau/Notices/{notice}", "[data-testid=uphold]", new Dictionary<string, string> { ["Resolution"] = "经核实属实" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        // The notice ends (moved into the past): the upheld one is withheld, the other payable.
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE notices SET starts_on = starts_on - 30, ends_on = ends_on - 30 WHERE id = '{notice}'");
+        var (_, payments) = await county.GetPageAsync("/Bureau/Payments");
+        var payable = payments.QuerySelector("[data-testid=payable]")!.TextContent;
+        payable.Should().Contain("公示张三").And.NotContain("公示李四");
+        var (_, withheld) = await county.GetPageAsync($"/Applications/{objected}");
+        withheld.QuerySelector("[data-testid=status]")!.TextContent.Should().Be("公示异议成立，不予支付");
+        var (_, closed) = await anonymous.GetPageAsync($"/Notices/{notice}");
+        closed.QuerySelector("[data-testid=object]").Should().BeNull("objections close with the notice");
+
+        // Two officials record the payment at the same moment: one payment stands.
+        using var city = await portal.SignInAsync("city1");
+        var (_, first) = await county.GetPageAsync("/Bureau/Payments");
+        var (_, second) = await city.GetPageAsync("/Bureau/Payments");
+        var fields = new Dictionary<string, string> { ["Reference"] = "PAY-2026-0001" };
+        var results = await Task.WhenAll(
+            county.PostFormAsync(first.QuerySelector<IHtmlFormElement>($"[data-testid=pay-{paid}]")!, "/Bureau/Payments", fields, "/Bureau/Payments?handler=Pay"),
+            city.PostFormAsync(second.QuerySelector<IHtmlFormElement>($"[data-testid=pay-{paid}]")!, "/Bureau/Payments", fields, "/Bureau/Payments?handler=Pay"));
+        results.Count(r => r.StatusCode == HttpStatusCode.Redirect).Should().Be(1);
+        (await Html.ParseAsync(results.Single(r => r.StatusCode != HttpStatusCode.Redirect))).Errors().Should().Contain("该申请不是待支付状态（可能已支付）");
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(*) FROM payments WHERE application_id = '{paid}'")).Should().Be(1);
+
+        var (_, totals) = await county.GetPageAsync("/Bureau/Payments");
+        totals.QuerySelector("[data-testid=totals]")!.TextContent.Should().Contain("社区就业岗位开发补贴").And.Contain("向阳社区").And.Contain("500");
+        var (_, paidPage) = await county.GetPageAsync($"/Applications/{paid}");
+        paidPage.QuerySelector("[data-testid=payment]")!.TextContent.Should().Contain("PAY-2026-0001");
+    }
+
+    [Fact]
+    public async Task NoticeLength_CountsWorkingDays_FromTheKeptCalendar()
+    {
+        var id = await portal.ApprovedJobDevelopmentAsync("日历甲");
+        using var county = await portal.SignInAsync("county1");
+
+        // Every day of the next two weeks a holiday except one: the notice must reach past them.
+        var (_, calendar) = await county.GetPageAsync("/Bureau/Calendar");
+        calendar.QuerySelector("[data-testid=days]").Should().BeNull();
+        var noNote = await county.ClickAsync("/Bureau/Calendar", "[data-testid=set-day]", new Dictionary<string, string> { ["Date"] = Iso(Today), ["IsWorkingDay"] = "false", ["Note"] = string.Empty });
+        noNote.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        for (var d = 0; d < 14; d++)
+        {
+            (await county.ClickAsync("/Bureau/Calendar", "[data-testid=set-day]", new Dictionary<string, string> { ["Date"] = Iso(Today.AddDays(d)), ["IsWorkingDay"] = d == 3 ? "true" : "false", ["Note"] = "测试假期" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        var notice = await PublishAsync(county, "日历公示", id);
+
+        // Day 3 (a swapped working day) is the first working day, then four weekdays from day 14 on.
+        var expectedEnd = Today.AddDays(13);
+        for (var counted = 1; counted < 5;)
+        {
+            expectedEnd = expectedEnd.AddDays(1);
+            if (expectedEnd.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                counted++;
+            }
+        }
+
+        var (_, detail) = await county.GetPageAsync($"/Bureau/Notices/{notice}");
+        detail.QuerySelector("[data-testid=period]")!.TextContent.Should().StartWith($"{Iso(Today.AddDays(3))} – {Iso(expectedEnd)}");
+
+        // Removing a day asks first.
+        var (_, confirm) = await county.GetPageAsync($"/Bureau/Calendar?Year={Today.AddDays(3).Year}&Remove={Iso(Today.AddDays(3))}");
+        confirm.QuerySelector("[data-testid=confirm-remove]").Should().NotBeNull();
+        (await county.ClickAsync($"/Bureau/Calendar?Year={Today.AddDays(3).Year}&Remove={Iso(Today.AddDays(3))}", "[data-testid=remove]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, after) = await county.GetPageAsync($"/Bureau/Calendar?Year={Today.AddDays(4).Year}");
+        after.MainText().Should().Contain(Iso(Today.AddDays(4))).And.NotContain(Iso(Today.AddDays(3)) + " ");
+
+        // Leave the calendar as the other tests of this class expect it.
+        await TestSql.ExecuteAsync(portal.ConnectionString, "DELETE FROM calendar_days");
+    }
+
+    [Fact]
+    public async Task Scoping_AnotherCounty_NeitherSeesNorPays()
+    {
+        var id = await portal.ApprovedJobDevelopmentAsync("公示王五");
+        using var county = await portal.SignInAsync("county1");
+        var notice = await PublishAsync(county, "辖区公示", id);
+
+        using var county2 = await portal.SignInAsync("county2");
+        (await county2.GetAsync($"/Bureau/Notices/{notice}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var (_, own) = await county2.GetPageAsync("/Bureau/Notices");
+        own.MainText().Should().NotContain("辖区公示");
+        using var community = await portal.SignInAsync("community1");
+        (await community.GetAsync("/Bureau/Payments")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await community.GetAsync("/Bureau/Calendar")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<string> PublishAsync(PortalClient county, string title, params string[] ids)
+    {
+        var (_, page) = await county.GetPageAsync("/Bureau/Notices");
+        foreach (var box in page.QuerySelectorAll<IHtmlInputElement>("input[name=Selected]"))
+        {
+            box.IsChecked = ids.Contains(box.Value);
+        }
+
+        var form = page.QuerySelector<IHtmlFormElement>("form:has([data-testid=publish])")!;
+        var published = await county.PostFormAsync(form, "/Bureau/Notices", new Dictionary<string, string> { ["Title"] = title }, "/Bureau/Notices?handler=Publish");
+        published.StatusCode.Should().Be(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
+        return published.Headers.Location!.OriginalString.Split('/')[^1];
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Net;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.TestCommon;
+
+namespace EmploymentPortal.Web.Tests;
+
+/// <summary>Steps the subsidy tests share: a registered person, a submitted job-development application, its approval.</summary>
+internal static class SubsidyPages
+{
+    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static Dictionary<string, string> JobDevelopmentFacts(DateOnly contractEnd) => new()
+    {
+        ["ApplicantName"] = "向阳社区便民服务部",
+        ["Facts[NewCommunityServiceProject]"] = "true",
+        ["Facts[ContractStart]"] = Iso(Today),
+        ["Facts[ContractEnd]"] = Iso(contractEnd),
+        ["Facts[SocialInsurancePaidOnTime]"] = "true",
+    };
+
+    /// <summary>Registers an unemployed woman of the given age in community1's community; returns her page's URL.</summary>
+    public static async Task<string> RegisteredAsync(this PortalClient staff, string connectionString, string name, int age)
+    {
+        var url = await staff.RegisterPersonUrlAsync(connectionString, TestIds.Make(Today.AddYears(-age).AddDays(-3), Sex.Female), name);
+        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Iso(Today) }, "form[action*=OpenRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        return url;
+    }
+
+    public static string PersonId(string personUrl) => personUrl.Split('/')[^1];
+
+    /// <summary>Submits an eligible community job-development application; returns the person's URL and the application id.</summary>
+    public static async Task<(string Person, string Id)> SubmitJobDevelopmentAsync(this PortalClient staff, string connectionString, string name, int contractYears)
+    {
+        var person = await staff.RegisteredAsync(connectionString, name, 45);
+        var url = $"/Station/Applications/Edit?personId={PersonId(person)}&scheme=CommunityJobDevelopment";
+        var response = await staff.ClickAsync(url, "[data-testid=submit]", JobDevelopmentFacts(Today.AddYears(contractYears).AddDays(-1)));
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return (person, response.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    /// <summary>An application through the standard workflow: community1 submits, street1 reviews, county1 approves.</summary>
+    public static async Task<string> ApprovedJobDevelopmentAsync(this PortalFixture portal, string name)
+    {
+        using var community = await portal.SignInAsync("community1");
+        var (_, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, name, 3);
+        foreach (var official in new[] { "street1", "county1" })
+        {
+            using var client = await portal.SignInAsync(official);
+            (await client.ClickAsync($"/Applications/{id}", "[data-testid=approve]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        return id;
+    }
+}
