@@ -38,4 +38,10 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
         };
         return EligibilityRules.Evaluate(facts, code, await parameters.GetAsync(cancellationToken));
     }
+
+    public async Task<IReadOnlyList<EligibilityResult>> EvaluateAsync(EligibilityFacts facts, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        var set = await parameters.GetAsync(cancellationToken);
+        return codes.Select(code => EligibilityRules.Evaluate(facts, code, set)).ToList();
+    }
 }

@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Security;
 /// </summary>
 public static class PublicPages
 {
-    public static IReadOnlyList<string> Pages { get; } = ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail"];
+    public static IReadOnlyList<string> Pages { get; } = ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail", "/Policies/Index", "/Policies/Detail", "/Policies/Check"];
 
     public static IReadOnlyList<(string Area, string Page)> AreaPages { get; } =
     [
