@@ -27,7 +27,7 @@ public static class EligibilityRules
     /// <summary>The hardship categories a person may be certified in (就业困难人员), each evaluated by the rule of its code.</summary>
     public static IReadOnlyList<HardshipCategory> HardshipCategories { get; } =
     [
-        new(Hardship4050, "大龄就业困难对象（女 40 周岁、男 50 周岁以上）", "Older job seekers in hardship (women 40+, men 50+)"),
+        new(Hardship4050, "大龄就业困难对象（“4050”人员）", "Older job seekers in hardship (the “4050” group)"),
         new(HardshipZeroEmployment, "零就业家庭成员", "Members of zero-employment households"),
     ];
 

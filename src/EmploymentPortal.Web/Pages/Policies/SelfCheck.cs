@@ -131,8 +131,13 @@ public sealed record SelfCheckLine(string Code, string NameZh, string NameEn, Be
 
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
-    /// <summary>The criteria to show: those about a number the county has not set are said once, in plain words, instead.</summary>
-    public IEnumerable<Criterion> Criteria => Result.Criteria.Where(c => !IsNumberNotSet(c));
+    /// <summary>
+    /// The criteria to show: for "may apply" all of them except those about a number the county
+    /// has not set (said once, in plain words, instead); for "does not apply" the unmet ones (why).
+    /// </summary>
+    public IEnumerable<Criterion> Criteria => MayApply
+        ? Result.Criteria.Where(c => !IsNumberNotSet(c))
+        : Result.Criteria.Where(c => c.Outcome == Outcome.NotMet);
 
     public bool HasNumbersNotSet => Result.Criteria.Any(IsNumberNotSet);
 
