@@ -91,6 +91,8 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         english.QuerySelector("[data-testid=does-not-apply] [data-code=Hardship4050]")!.TextContent
             .Should().Contain("Man, aged 45 years 0 months on the application date, under 50").And.Contain("Not met");
         english.QuerySelector("[data-testid=visit]")!.TextContent.Should().Contain(await DemoIds.UnitNameAsync(portal.ConnectionString, DemoIds.Community2));
+        english.QuerySelector("label[for=Answers_Sex]")!.TextContent.Should().Be("Sex");
+        english.Body!.TextContent.Should().NotContain("Policies.", "every label and message has its English text");
     }
 
     [Fact]
@@ -118,6 +120,9 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         var month = await Html.ParseAsync(await anonymous.SubmitFormAsync("/Policies/Check?culture=en-US", Answers(age: null, sex: "Female", community: community, birthYear: "1981", birthMonth: "13")));
         month.QuerySelector("#Answers_BirthMonth-error")!.TextContent.Should().Be("Enter the month you were born, from 1 to 12 and not after this month");
         month.QuerySelector("#Answers_BirthYear")!.GetAttribute("value").Should().Be("1981");
+        var letters = await Html.ParseAsync(await anonymous.SubmitFormAsync("/Policies/Check", Answers(age: "abc", sex: "Female", community: community)));
+        letters.Errors().Should().Equal(["输入的值无效"], "one message for the field: the binding error, not also \"enter your age\"");
+        letters.QuerySelector("#Answers_Age")!.GetAttribute("value").Should().Be("abc");
     }
 
     [Fact]

@@ -35,7 +35,12 @@ public sealed class CheckModel(IEligibilityService eligibility, IServicePoints s
         Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         foreach (var (field, key) in Answers.AgeErrors(Today))
         {
-            ModelState.AddModelError($"{nameof(Answers)}.{field}", texts[key, SelfCheckAnswers.MaxAge]);
+            // One message per field: a value that did not bind ("abc") already says so.
+            var name = $"{nameof(Answers)}.{field}";
+            if (ModelState[name]?.Errors.Count is null or 0)
+            {
+                ModelState.AddModelError(name, texts[key, SelfCheckAnswers.MaxAge]);
+            }
         }
 
         if (Answers.CommunityId is { } communityId)
