@@ -162,6 +162,50 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         logged.Should().Contain("/Policies/Check", "the request itself is logged").And.NotContain("1977").And.NotContain("Female").And.NotContain("LowIncome");
     }
 
+    [Theory]
+    [InlineData(null, null, 40, "1986-11-23", 40)]
+    [InlineData(1986, 11, null, "1986-11-01", 40)]
+    [InlineData(1986, 12, null, "1986-12-01", 39)]
+    [InlineData(2026, 11, null, "2026-11-01", 0)]
+    public void SelfCheckAnswers_BirthDate_IsTheOldestTheAnswerAllows(int? year, int? month, int? age, string expectedBirth, int expectedYears)
+    {
+        var today = new DateOnly(2026, 11, 23);
+        var answers = new Pages.Policies.SelfCheckAnswers { BirthYear = year, BirthMonth = month, Age = age };
+
+        answers.AgeErrors(today).Should().BeEmpty();
+        var birth = answers.ApproximateBirthDate(today);
+        birth.Should().Be(DateOnly.Parse(expectedBirth, CultureInfo.InvariantCulture));
+        Domain.Persons.Age.On(birth, today).Years.Should().Be(expectedYears);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, "Age", "Policies.Check.AgeRequired")]
+    [InlineData(null, null, 121, "Age", "Policies.Check.AgeRange")]
+    [InlineData(null, null, -1, "Age", "Policies.Check.AgeRange")]
+    [InlineData(2026, 12, null, "BirthMonth", "Policies.Check.BirthMonthRange")]
+    [InlineData(1981, null, null, "BirthMonth", "Policies.Check.BirthMonthRange")]
+    [InlineData(null, 5, 40, "BirthYear", "Policies.Check.BirthYearRange")]
+    [InlineData(1905, 5, null, "BirthYear", "Policies.Check.BirthYearRange")]
+    public void SelfCheckAnswers_ImpossibleAge_NamesTheField(int? year, int? month, int? age, string field, string key)
+    {
+        var answers = new Pages.Policies.SelfCheckAnswers { BirthYear = year, BirthMonth = month, Age = age };
+
+        answers.AgeErrors(new DateOnly(2026, 11, 23)).Should().Equal((field, key));
+    }
+
+    [Fact]
+    public void SelfCheckAnswers_StartingABusiness_LeavesTheRegistrationToTheStation()
+    {
+        var answers = new Pages.Policies.SelfCheckAnswers { Age = 30, Status = Pages.Policies.SelfCheckStatus.StartingBusiness, LowIncomeHousehold = true };
+
+        var facts = answers.ToFacts(new DateOnly(2026, 11, 23));
+
+        facts.RegisteredUnemployed.Should().BeNull();
+        facts.StartingSelfEmployment.Should().BeTrue();
+        facts.LowIncomeHousehold.Should().BeTrue();
+        facts.HardshipCertified.Should().BeFalse("an unticked group is a no");
+    }
+
     private static Dictionary<string, string> Answers(string? age, string sex, int? community, string status = "RegisteredUnemployed", string? birthYear = null, string? birthMonth = null)
     {
         var answers = new Dictionary<string, string>

@@ -8,6 +8,6 @@ public interface IEligibilityService
     /// <summary>Evaluates a person of the caller's area for a scheme on a date; null when the person is not in the area.</summary>
     Task<EligibilityResult?> EvaluatePersonAsync(Guid personId, string code, DateOnly on, CancellationToken cancellationToken);
 
-    /// <summary>Evaluates facts that are not a registered person's (the public self-check) for several rules; nothing is stored.</summary>
-    Task<IReadOnlyList<EligibilityResult>> EvaluateAsync(EligibilityFacts facts, IReadOnlyList<string> codes, CancellationToken cancellationToken);
+    /// <summary>Evaluates facts against a scheme with the parameter versions in force.</summary>
+    Task<EligibilityResult> EvaluateAsync(EligibilityFacts facts, string code, CancellationToken cancellationToken);
 }

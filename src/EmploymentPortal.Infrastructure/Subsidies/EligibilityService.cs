@@ -39,9 +39,6 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
         return EligibilityRules.Evaluate(facts, code, await parameters.GetAsync(cancellationToken));
     }
 
-    public async Task<IReadOnlyList<EligibilityResult>> EvaluateAsync(EligibilityFacts facts, IReadOnlyList<string> codes, CancellationToken cancellationToken)
-    {
-        var set = await parameters.GetAsync(cancellationToken);
-        return codes.Select(code => EligibilityRules.Evaluate(facts, code, set)).ToList();
-    }
+    public async Task<EligibilityResult> EvaluateAsync(EligibilityFacts facts, string code, CancellationToken cancellationToken) =>
+        EligibilityRules.Evaluate(facts, code, await parameters.GetAsync(cancellationToken));
 }

@@ -57,8 +57,15 @@ public sealed class CheckModel(IEligibilityService eligibility, IServicePoints s
             return InvalidPage();
         }
 
-        var results = await eligibility.EvaluateAsync(Answers.ToFacts(Today), SelfCheckLine.Codes, cancellationToken);
-        Lines = results.Select(SelfCheckLine.For).ToList();
+        // The parameter versions are loaded once per request (PolicyParameterStore), not once per rule.
+        var facts = Answers.ToFacts(Today);
+        var lines = new List<SelfCheckLine>();
+        foreach (var code in SelfCheckLine.Codes)
+        {
+            lines.Add(SelfCheckLine.For(await eligibility.EvaluateAsync(facts, code, cancellationToken)));
+        }
+
+        Lines = lines;
         return Page();
     }
 }
