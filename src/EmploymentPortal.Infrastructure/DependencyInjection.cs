@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<IOrgDirectory, OrgDirectory>();
+        services.AddScoped<IServicePoints, ServicePoints>();
         services.AddScoped<PortalDatabaseInitializer>();
         services.AddScoped<PolicyParameterStore>();
         services.AddScoped<IPersonRegistry, PersonRegistry>();

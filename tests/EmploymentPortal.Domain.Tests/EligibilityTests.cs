@@ -144,4 +144,174 @@ public sealed class EligibilityTests
         result.Amount.Should().BeNull();
         result.Criteria.Single(c => c.Code == "LoanAmount").Reason.Zh.Should().Be("申请 500000 元，超过最高额度 200000 元");
     }
+
+    // The six schemes of 001 and 002 whose numbers are local: evaluated with TestParameters.Local
+    // (made-up county numbers) and, for "not set", with TestParameters.National (none of them).
+    private static EligibilityFacts Poor(DateOnly? on = null) => Person(new DateOnly(1985, 5, 5), Sex.Female, on) with
+    {
+        HardshipCertified = false,
+        LowIncomeHousehold = true,
+        StartingSelfEmployment = false,
+    };
+
+    private static EligibilityFacts Trainee() => Person(new DateOnly(1980, 2, 2), Sex.Male) with
+    {
+        TrainingFree = true,
+        PassRatePercent = 85m,
+        ReemploymentRatePercent = 65m,
+    };
+
+    private static EligibilityFacts Placed() => Poor() with { PlacedByIntroduction = true, ContractStart = new DateOnly(2026, 10, 1), RegisteredUnemployed = false };
+
+    private static EligibilityFacts HiredFor(DateOnly start, DateOnly end) => Person(new DateOnly(1990, 3, 3), Sex.Male) with
+    {
+        HardshipCertified = false,
+        LowIncomeHousehold = false,
+        ContractStart = start,
+        ContractEnd = end,
+        SocialInsurancePaidOnTime = true,
+    };
+
+    private static EligibilityFacts Trained(int? days, DateOnly? on = null) => Poor(on) with { TrainingDays = days };
+
+    private static EligibilityFacts StartingBusiness() => Person(new DateOnly(1988, 8, 8), Sex.Male) with { StartingSelfEmployment = true };
+
+    private static EligibilityFacts ZeroHousehold() => Person(new DateOnly(1995, 1, 1), Sex.Male) with { ZeroEmploymentHousehold = true };
+
+    /// <summary>name, facts, scheme, use the local numbers, decision, the fact named as missing, amount, months.</summary>
+    public static TheoryData<string, EligibilityFacts, string, bool, Decision, string?, decimal?, int?> NewRuleCases => new()
+    {
+        // Training subsidy (002 §三(三)1): to the institution, per trainee.
+        { "training: free, 85% passed, 65% re-employed", Trainee(), "Training", true, Decision.Eligible, null, 600m, null },
+        { "training: pass rate exactly the minimum", Trainee() with { PassRatePercent = 80m }, "Training", true, Decision.Eligible, null, 600m, null },
+        { "training: pass rate 79.9%", Trainee() with { PassRatePercent = 79.9m }, "Training", true, Decision.NotEligible, null, null, null },
+        { "training: re-employment 59%", Trainee() with { ReemploymentRatePercent = 59m }, "Training", true, Decision.NotEligible, null, null, null },
+        { "training: the trainee paid", Trainee() with { TrainingFree = false }, "Training", true, Decision.NotEligible, null, null, null },
+        { "training: trainee not registered unemployed", Trainee() with { RegisteredUnemployed = false }, "Training", true, Decision.NotEligible, null, null, null },
+        { "training: pass rate unknown", Trainee() with { PassRatePercent = null }, "Training", true, Decision.CannotTell, "PassRatePercent", null, null },
+        { "training: numbers not set", Trainee(), "Training", false, Decision.CannotTell, "Scheme.Training.MinPassRate", null, null },
+
+        // One-off job-search and start-up subsidy (001): 1,000 yuan, 1,500 from 2026-07-01.
+        { "job search: low-income household, registered", Poor(), "JobSearch", true, Decision.Eligible, null, 1_500m, null },
+        { "job search: the day before the new amount", Poor(new DateOnly(2026, 6, 30)), "JobSearch", true, Decision.Eligible, null, 1_000m, null },
+        { "job search: the day the new amount starts", Poor(new DateOnly(2026, 7, 1)), "JobSearch", true, Decision.Eligible, null, 1_500m, null },
+        { "job search: certified hardship, starting a business, not registered", Poor() with { HardshipCertified = true, LowIncomeHousehold = false, RegisteredUnemployed = false, StartingSelfEmployment = true }, "JobSearch", true, Decision.Eligible, null, 1_500m, null },
+        { "job search: neither hardship nor low income", Poor() with { LowIncomeHousehold = false }, "JobSearch", true, Decision.NotEligible, null, null, null },
+        { "job search: neither registered nor starting", Poor() with { RegisteredUnemployed = false }, "JobSearch", true, Decision.NotEligible, null, null, null },
+        { "job search: household unknown", Poor() with { LowIncomeHousehold = null }, "JobSearch", true, Decision.CannotTell, "LowIncomeHousehold", null, null },
+        { "job search: registration and start-up unknown", Poor() with { RegisteredUnemployed = null, StartingSelfEmployment = null }, "JobSearch", true, Decision.CannotTell, "RegisteredUnemployed", null, null },
+        { "job search: amount not set", Poor(), "JobSearch", false, Decision.CannotTell, "Scheme.JobSearch.Amount", null, null },
+
+        // Job-introduction subsidy (001): per placement with a labour contract.
+        { "introduction: placed, contract started", Placed(), "JobIntroduction", true, Decision.Eligible, null, 300m, null },
+        { "introduction: contract starts on the application date", Placed() with { ContractStart = On }, "JobIntroduction", true, Decision.Eligible, null, 300m, null },
+        { "introduction: contract starts tomorrow", Placed() with { ContractStart = On.AddDays(1) }, "JobIntroduction", true, Decision.NotEligible, null, null, null },
+        { "introduction: found the job otherwise", Placed() with { PlacedByIntroduction = false }, "JobIntroduction", true, Decision.NotEligible, null, null, null },
+        { "introduction: not a poor laborer", Placed() with { LowIncomeHousehold = false }, "JobIntroduction", true, Decision.NotEligible, null, null, null },
+        { "introduction: contract start unknown", Placed() with { ContractStart = null }, "JobIntroduction", true, Decision.CannotTell, "ContractStart", null, null },
+        { "introduction: amount not set", Placed(), "JobIntroduction", false, Decision.CannotTell, "Scheme.JobIntroduction.AmountPerPlacement", null, null },
+
+        // Employer one-off hiring subsidy (001): a contract of at least 12 months, to the day.
+        { "hiring: registered unemployed, exactly 12 months", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), "EmployerHiring", true, Decision.Eligible, null, 1_000m, null },
+        { "hiring: 12 months less a day", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 30)), "EmployerHiring", true, Decision.NotEligible, null, null, null },
+        { "hiring: low-income, not registered", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { RegisteredUnemployed = false, LowIncomeHousehold = true }, "EmployerHiring", true, Decision.Eligible, null, 1_000m, null },
+        { "hiring: none of the groups", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { RegisteredUnemployed = false }, "EmployerHiring", true, Decision.NotEligible, null, null, null },
+        { "hiring: insurance not paid", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { SocialInsurancePaidOnTime = false }, "EmployerHiring", true, Decision.NotEligible, null, null, null },
+        { "hiring: contract end unknown", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { ContractEnd = null }, "EmployerHiring", true, Decision.CannotTell, "ContractStart", null, null },
+        { "hiring: registration unknown, not poor", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { RegisteredUnemployed = null }, "EmployerHiring", true, Decision.CannotTell, "RegisteredUnemployed", null, null },
+        { "hiring: numbers not set", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)), "EmployerHiring", false, Decision.CannotTell, "Scheme.EmployerHiring.MinContractMonths", null, null },
+
+        // Training living-cost subsidy (001): daily amount × days, at most the maximum days.
+        { "living cost: 20 days at 30 yuan (2025)", Trained(20, new DateOnly(2025, 6, 1)), "TrainingLivingCost", true, Decision.Eligible, null, 600m, null },
+        { "living cost: 90 days capped at 60 (2025)", Trained(90, new DateOnly(2025, 6, 1)), "TrainingLivingCost", true, Decision.Eligible, null, 1_800m, null },
+        { "living cost: 90 days at 50 yuan from 2026", Trained(90), "TrainingLivingCost", true, Decision.Eligible, null, 3_000m, null },
+        { "living cost: 31 December 2025 still 30 yuan", Trained(10, new DateOnly(2025, 12, 31)), "TrainingLivingCost", true, Decision.Eligible, null, 300m, null },
+        { "living cost: no day attended", Trained(0), "TrainingLivingCost", true, Decision.NotEligible, null, null, null },
+        { "living cost: not a poor laborer", Trained(20) with { LowIncomeHousehold = false }, "TrainingLivingCost", true, Decision.NotEligible, null, null, null },
+        { "living cost: days unknown", Trained(null), "TrainingLivingCost", true, Decision.CannotTell, "TrainingDays", null, null },
+        { "living cost: numbers not set", Trained(20), "TrainingLivingCost", false, Decision.CannotTell, "Scheme.TrainingLivingCost.DailyAmount", null, null },
+
+        // Fee and tax relief for self-employment (002 §二.1): no amount, a duration.
+        { "relief: registered, starting a business", StartingBusiness(), "SelfEmploymentRelief", true, Decision.Eligible, null, null, 36 },
+        { "relief: not starting a business", StartingBusiness() with { StartingSelfEmployment = false }, "SelfEmploymentRelief", true, Decision.NotEligible, null, null, null },
+        { "relief: not registered unemployed", StartingBusiness() with { RegisteredUnemployed = false }, "SelfEmploymentRelief", true, Decision.NotEligible, null, null, null },
+        { "relief: start-up unknown", StartingBusiness() with { StartingSelfEmployment = null }, "SelfEmploymentRelief", true, Decision.CannotTell, "StartingSelfEmployment", null, null },
+        { "relief: years not set", StartingBusiness(), "SelfEmploymentRelief", false, Decision.CannotTell, "Scheme.SelfEmploymentRelief.ReliefYears", null, null },
+
+        // The second hardship category: a zero-employment household's member seeking work.
+        { "zero-employment: member, able, registered", ZeroHousehold(), EligibilityRules.HardshipZeroEmployment, false, Decision.Eligible, null, null, null },
+        { "zero-employment: not a member", ZeroHousehold() with { ZeroEmploymentHousehold = false }, EligibilityRules.HardshipZeroEmployment, false, Decision.NotEligible, null, null, null },
+        { "zero-employment: not registered", ZeroHousehold() with { RegisteredUnemployed = false }, EligibilityRules.HardshipZeroEmployment, false, Decision.NotEligible, null, null, null },
+        { "zero-employment: no wish to work", ZeroHousehold() with { WantsWork = false }, EligibilityRules.HardshipZeroEmployment, false, Decision.NotEligible, null, null, null },
+        { "zero-employment: household unknown", ZeroHousehold() with { ZeroEmploymentHousehold = null }, EligibilityRules.HardshipZeroEmployment, false, Decision.CannotTell, "ZeroEmploymentHousehold", null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(NewRuleCases))]
+    public void Evaluate_NewRules_Table(string name, EligibilityFacts facts, string scheme, bool local, Decision expected, string? missing, decimal? amount, int? months)
+    {
+        var result = EligibilityRules.Evaluate(facts, scheme, local ? TestParameters.Local : TestParameters.National);
+
+        result.Decision.Should().Be(expected, name);
+        result.Criteria.Should().OnlyContain(c => c.Reason.Zh.Length > 0 && c.Reason.En.Length > 0, "every criterion says why, in both languages");
+        result.Amount.Should().Be(amount, name);
+        result.DurationMonths.Should().Be(months, name);
+        if (missing is null)
+        {
+            result.MissingFacts.Should().BeEmpty(name);
+        }
+        else
+        {
+            result.MissingFacts.Should().Contain(missing, name);
+            result.Criteria.Should().Contain(c => c.Outcome == Outcome.Unknown, "the gap is a criterion of its own");
+        }
+    }
+
+    [Fact]
+    public void Implemented_EveryCatalogSchemeAndHardshipCategory_Evaluates()
+    {
+        EligibilityRules.Implemented.Should().Contain(Subsidies.SchemeCatalog.All.Select(s => s.Code));
+        EligibilityRules.Implemented.Should().Contain(EligibilityRules.HardshipCategories.Select(c => c.Code));
+        EligibilityRules.HardshipCategories.Should().OnlyContain(c => c.NameZh.Length > 0 && c.NameEn.Length > 0);
+        var nothingKnown = new EligibilityFacts { ApplicationDate = On };
+        foreach (var code in EligibilityRules.Implemented)
+        {
+            var result = EligibilityRules.Evaluate(nothingKnown, code, TestParameters.Local);
+            result.Decision.Should().Be(Decision.CannotTell, $"{code} knows nothing, so it cannot tell (never a silent no)");
+            result.MissingFacts.Should().NotBeEmpty(code);
+        }
+    }
+
+    [Fact]
+    public void TrainingLivingCost_Capped_SaysHowTheAmountWasComputed()
+    {
+        var result = EligibilityRules.Evaluate(Trained(90), "TrainingLivingCost", TestParameters.Local);
+
+        var amount = result.Criteria.Single(c => c.Code == "Amount");
+        amount.Reason.Zh.Should().Be("按 60 天（最多 60 天）× 每天 50 元计算");
+        amount.Reason.En.Should().Be("60 days (at most 60) × 50 yuan a day");
+        result.Criteria.Single(c => c.Code == "PoorOrHardship").Reason.En.Should().Be("A member of a low-income (poor) household");
+    }
+
+    [Fact]
+    public void Training_PassRateBelowTheMinimum_SaysSoInBothLanguages()
+    {
+        var result = EligibilityRules.Evaluate(Trainee() with { PassRatePercent = 79.9m }, "Training", TestParameters.Local);
+
+        var rate = result.Criteria.Single(c => c.Code == "PassRate");
+        rate.Outcome.Should().Be(Outcome.NotMet);
+        rate.Reason.Zh.Should().Be("培训合格率 79.9%，低于要求的 80%");
+        rate.Reason.En.Should().Be("Pass rate 79.9%, below the required 80%");
+        rate.FactsUsed.Should().Contain("passRatePercent", "79.9").And.Contain("min", "80");
+    }
+
+    [Fact]
+    public void NumberNotSet_CannotTell_NamesTheNumberAndTheDate()
+    {
+        var result = EligibilityRules.Evaluate(Poor(), "JobSearch", TestParameters.National);
+
+        result.Criteria.Single(c => c.Code == "Amount").Reason.Should().Be(new Reason(
+            "政策参数 Scheme.JobSearch.Amount 在 2026-11-23 尚未设定", "Policy number Scheme.JobSearch.Amount is not set on 2026-11-23"));
+        result.Amount.Should().BeNull();
+    }
 }

@@ -2,13 +2,18 @@ using EmploymentPortal.Domain.Policies;
 
 namespace EmploymentPortal.Domain.Tests;
 
-/// <summary>The national values as test data: working age from 16, retirement before and after the 2025 reform.</summary>
+/// <summary>
+/// The national values as test data (working age from 16, retirement before and after the 2025
+/// reform, the scheme numbers the sources give), and <see cref="Local"/>: the same plus made-up
+/// county numbers for the schemes whose amounts the sources leave to the locality.
+/// </summary>
 internal static class TestParameters
 {
     private static readonly DateOnly Old = new(1978, 6, 2);
     private static readonly DateOnly Reform = new(2025, 1, 1);
+    private static readonly DateOnly County2020 = new(2020, 1, 1);
 
-    public static PolicyParameterSet National { get; } = new(
+    private static readonly (string Key, DateOnly EffectiveFrom, decimal Value)[] NationalVersions =
     [
         (ParameterKeys.WorkingAgeMinimumYears, Old, 16m),
         (ParameterKeys.LongTermUnemploymentMonths, Old, 12m),
@@ -35,5 +40,25 @@ internal static class TestParameters
         ("Scheme.SocialInsurance.MinContractYears", new DateOnly(2002, 9, 30), 3m),
         ("Scheme.SocialInsurance.NearRetirementYears", new DateOnly(2002, 9, 30), 0m),
         ("Scheme.SocialInsurance.NearRetirementYears", new DateOnly(2015, 4, 27), 5m),
+    ];
+
+    public static PolicyParameterSet National { get; } = new(NationalVersions);
+
+    /// <summary>Test values only (not from any source): a county that has set its numbers, two of them changing in 2026.</summary>
+    public static PolicyParameterSet Local { get; } = new(
+    [
+        .. NationalVersions,
+        ("Scheme.Training.AmountPerTrainee", County2020, 600m),
+        ("Scheme.Training.MinPassRate", County2020, 80m),
+        ("Scheme.Training.MinReemploymentRate", County2020, 60m),
+        ("Scheme.JobSearch.Amount", County2020, 1_000m),
+        ("Scheme.JobSearch.Amount", new DateOnly(2026, 7, 1), 1_500m),
+        ("Scheme.JobIntroduction.AmountPerPlacement", County2020, 300m),
+        ("Scheme.EmployerHiring.AmountPerPerson", County2020, 1_000m),
+        ("Scheme.EmployerHiring.MinContractMonths", County2020, 12m),
+        ("Scheme.TrainingLivingCost.DailyAmount", County2020, 30m),
+        ("Scheme.TrainingLivingCost.DailyAmount", new DateOnly(2026, 1, 1), 50m),
+        ("Scheme.TrainingLivingCost.MaxDays", County2020, 60m),
+        ("Scheme.SelfEmploymentRelief.ReliefYears", County2020, 3m),
     ]);
 }

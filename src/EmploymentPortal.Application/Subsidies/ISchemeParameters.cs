@@ -11,6 +11,9 @@ public interface ISchemeParameters
     /// <summary>The scheme's versions, newest first; null for an unknown scheme.</summary>
     Task<IReadOnlyList<SchemeVersion>?> HistoryAsync(string code, CancellationToken cancellationToken);
 
+    /// <summary>Every scheme's numbers in force on the date (scheme code → parameter name → value); numbers not set are absent.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> InForceAsync(DateOnly on, CancellationToken cancellationToken);
+
     /// <summary>Adds a version (city officials and admins); blank values keep the previous version's.</summary>
     Task<CommandResult> AddVersionAsync(string code, DateOnly effectiveFrom, string source, IReadOnlyDictionary<string, decimal?> values, CancellationToken cancellationToken);
 }

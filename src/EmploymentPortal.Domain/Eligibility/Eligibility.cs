@@ -77,4 +77,25 @@ public sealed record EligibilityFacts
     public bool? NewCommunityServiceProject { get; init; }
 
     public bool? PublicWelfarePost { get; init; }
+
+    /// <summary>A member of a low-income household or a household registered as poor (低收入户、建档立卡贫困户).</summary>
+    public bool? LowIncomeHousehold { get; init; }
+
+    /// <summary>A member of a zero-employment household (零就业家庭).</summary>
+    public bool? ZeroEmploymentHousehold { get; init; }
+
+    /// <summary>The training was free to the trainee.</summary>
+    public bool? TrainingFree { get; init; }
+
+    /// <summary>The training class's pass rate, in percent.</summary>
+    public decimal? PassRatePercent { get; init; }
+
+    /// <summary>The training class's re-employment rate after the training, in percent.</summary>
+    public decimal? ReemploymentRatePercent { get; init; }
+
+    /// <summary>Days of training attended.</summary>
+    public int? TrainingDays { get; init; }
+
+    /// <summary>The job was found through a job introduction (职业介绍).</summary>
+    public bool? PlacedByIntroduction { get; init; }
 }

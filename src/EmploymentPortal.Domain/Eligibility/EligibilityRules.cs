@@ -15,8 +15,21 @@ public static class EligibilityRules
     /// <summary>The 4050 hardship certification (大龄就业困难对象), evaluated like a scheme.</summary>
     public const string Hardship4050 = nameof(Hardship4050);
 
+    /// <summary>A member of a zero-employment household (零就业家庭) seeking work: a second certifiable hardship category.</summary>
+    public const string HardshipZeroEmployment = nameof(HardshipZeroEmployment);
+
     public static IReadOnlyList<string> Implemented { get; } =
-        [Hardship4050, SchemeCatalog.SmallLoan, SchemeCatalog.CommunityJobDevelopment, SchemeCatalog.SocialInsurance, SchemeCatalog.PostSubsidy];
+    [
+        Hardship4050, HardshipZeroEmployment, SchemeCatalog.SmallLoan, SchemeCatalog.CommunityJobDevelopment, SchemeCatalog.SocialInsurance, SchemeCatalog.PostSubsidy,
+        SchemeCatalog.Training, SchemeCatalog.JobSearch, SchemeCatalog.JobIntroduction, SchemeCatalog.EmployerHiring, SchemeCatalog.TrainingLivingCost, SchemeCatalog.SelfEmploymentRelief,
+    ];
+
+    /// <summary>The hardship categories a person may be certified in (就业困难人员), each evaluated by the rule of its code.</summary>
+    public static IReadOnlyList<HardshipCategory> HardshipCategories { get; } =
+    [
+        new(Hardship4050, "大龄就业困难对象（“4050”人员）", "Older job seekers in hardship (the “4050” group)"),
+        new(HardshipZeroEmployment, "零就业家庭成员", "Members of zero-employment households"),
+    ];
 
     public static EligibilityResult Evaluate(EligibilityFacts facts, string code, PolicyParameterSet parameters)
     {
@@ -29,6 +42,12 @@ public static class EligibilityRules
                 Capable(rule, facts);
                 Registered(rule, facts);
                 return rule.Result();
+            case HardshipZeroEmployment:
+                Flag(rule, facts.ZeroEmploymentHousehold, "ZeroEmploymentHousehold", nameof(facts.ZeroEmploymentHousehold),
+                    new("零就业家庭成员", "A member of a zero-employment household"), new("不是零就业家庭成员", "Not a member of a zero-employment household"));
+                Capable(rule, facts);
+                Registered(rule, facts);
+                return rule.Result();
             case SchemeCatalog.SmallLoan:
                 return SmallLoan(rule, facts);
             case SchemeCatalog.CommunityJobDevelopment:
@@ -37,6 +56,18 @@ public static class EligibilityRules
                 return SocialInsurance(rule, facts);
             case SchemeCatalog.PostSubsidy:
                 return PostSubsidy(rule, facts);
+            case SchemeCatalog.Training:
+                return Training(rule, facts);
+            case SchemeCatalog.JobSearch:
+                return JobSearch(rule, facts);
+            case SchemeCatalog.JobIntroduction:
+                return JobIntroduction(rule, facts);
+            case SchemeCatalog.EmployerHiring:
+                return EmployerHiring(rule, facts);
+            case SchemeCatalog.TrainingLivingCost:
+                return TrainingLivingCost(rule, facts);
+            case SchemeCatalog.SelfEmploymentRelief:
+                return SelfEmploymentRelief(rule, facts);
             default:
                 throw new ArgumentOutOfRangeException(nameof(code), code, "No eligibility rule for this scheme yet.");
         }
@@ -184,6 +215,192 @@ public static class EligibilityRules
         return rule.Result(monthly, years is { } y ? (int)(y * 12) : null);
     }
 
+    private static EligibilityResult Training(RuleBuilder rule, EligibilityFacts f)
+    {
+        // 002 §三(三)1: a qualified institution trained laid-off/unemployed persons free of charge;
+        // the labour department finds the trainees within the eligible range and the pass rate and
+        // the post-training re-employment rate "reach certain requirements" (the thresholds are local).
+        Registered(rule, f);
+        Flag(rule, f.TrainingFree, "TrainingFree", nameof(f.TrainingFree),
+            new("培训对学员免费", "The training was free to the trainee"), new("培训向学员收费", "The trainee paid for the training"));
+        Rate(rule, f.PassRatePercent, nameof(f.PassRatePercent), SchemeCatalog.Key(SchemeCatalog.Training, "MinPassRate"), "PassRate", ("培训合格率", "Pass rate"));
+        Rate(rule, f.ReemploymentRatePercent, nameof(f.ReemploymentRatePercent), SchemeCatalog.Key(SchemeCatalog.Training, "MinReemploymentRate"), "ReemploymentRate", ("培训后再就业率", "Re-employment rate after training"));
+        var amount = rule.Number(SchemeCatalog.Key(SchemeCatalog.Training, "AmountPerTrainee"), "Amount");
+        return rule.Result(amount, null);
+    }
+
+    private static EligibilityResult JobSearch(RuleBuilder rule, EligibilityFacts f)
+    {
+        PoorOrHardship(rule, f);
+        Either(rule, "SeekingWorkOrStarting", f.RegisteredUnemployed, nameof(f.RegisteredUnemployed), f.StartingSelfEmployment, nameof(f.StartingSelfEmployment),
+            new("已办理失业登记", "Registered unemployed"), new("正在自主创业", "Starting self-employment"),
+            new("既未办理失业登记，也不是自主创业", "Neither registered unemployed nor starting self-employment"),
+            new("不知道是否已办理失业登记或正在创业", "Whether the person is registered unemployed or starting self-employment is not known"));
+        var amount = rule.Number(SchemeCatalog.Key(SchemeCatalog.JobSearch, "Amount"), "Amount");
+        return rule.Result(amount, null);
+    }
+
+    private static EligibilityResult JobIntroduction(RuleBuilder rule, EligibilityFacts f)
+    {
+        PoorOrHardship(rule, f);
+        Flag(rule, f.PlacedByIntroduction, "PlacedByIntroduction", nameof(f.PlacedByIntroduction),
+            new("经职业介绍实现就业", "Placed in the job by a job introduction"), new("不是经职业介绍就业", "Not placed by a job introduction"));
+        if (f.ContractStart is not { } start)
+        {
+            rule.Missing("ContractSigned", nameof(f.ContractStart), new("缺少劳动合同起始日期", "The contract's start date is missing"));
+        }
+        else
+        {
+            // The placement is a fact once the contract has started (a contract for a later date is not yet a placement).
+            var met = start <= f.ApplicationDate;
+            rule.Add("ContractSigned", met, new Dictionary<string, string> { ["contractStart"] = Iso(start) },
+                met ? new($"签订劳动合同，{Iso(start)} 起", $"Labour contract from {Iso(start)}")
+                    : new($"劳动合同 {Iso(start)} 才开始，申请日尚未就业", $"The labour contract only starts on {Iso(start)}, after the application date"));
+        }
+
+        var amount = rule.Number(SchemeCatalog.Key(SchemeCatalog.JobIntroduction, "AmountPerPlacement"), "Amount");
+        return rule.Result(amount, null);
+    }
+
+    private static EligibilityResult EmployerHiring(RuleBuilder rule, EligibilityFacts f)
+    {
+        // 001: employers hiring poor laborers; the national rule this extends also counts registered
+        // unemployed persons, so either makes the hired person count.
+        PoorOrHardship(rule, f, orRegistered: true);
+        if (f.ContractStart is not { } start || f.ContractEnd is not { } end)
+        {
+            rule.Missing("Contract", nameof(f.ContractStart), new("缺少劳动合同起止日期", "The contract's start or end date is missing"));
+        }
+        else if (rule.Number(SchemeCatalog.Key(SchemeCatalog.EmployerHiring, "MinContractMonths"), "Contract") is { } minMonths)
+        {
+            // As for years: a contract of 12 months from 2026-01-01 ends on 2026-12-31.
+            var met = end.AddDays(1) >= start.AddMonths((int)minMonths);
+            var months = MonthsBetween(start, end.AddDays(1));
+            rule.Add("Contract", met, new Dictionary<string, string> { ["start"] = Iso(start), ["end"] = Iso(end) },
+                new($"劳动合同 {Iso(start)} 至 {Iso(end)}（{months} 个月），{(met ? "达到" : "不足")} {minMonths:0} 个月",
+                    $"Contract {Iso(start)} to {Iso(end)} ({months} months), {(met ? "at least" : "under")} {minMonths:0} months"));
+        }
+
+        Flag(rule, f.SocialInsurancePaidOnTime, "SocialInsurancePaid", nameof(f.SocialInsurancePaidOnTime),
+            new("为其缴纳社会保险费", "Social insurance paid for the person"), new("未为其缴纳社会保险费", "Social insurance not paid for the person"));
+        var amount = rule.Number(SchemeCatalog.Key(SchemeCatalog.EmployerHiring, "AmountPerPerson"), "Amount");
+        return rule.Result(amount, null);
+    }
+
+    private static EligibilityResult TrainingLivingCost(RuleBuilder rule, EligibilityFacts f)
+    {
+        PoorOrHardship(rule, f);
+        var daily = rule.Number(SchemeCatalog.Key(SchemeCatalog.TrainingLivingCost, "DailyAmount"), "Amount");
+        var maxDays = rule.Number(SchemeCatalog.Key(SchemeCatalog.TrainingLivingCost, "MaxDays"), "Amount");
+        if (f.TrainingDays is not { } days)
+        {
+            rule.Missing("TrainingAttended", nameof(f.TrainingDays), new("缺少参加培训的天数", "The number of training days attended is missing"));
+            return rule.Result();
+        }
+
+        rule.Add("TrainingAttended", days > 0, new Dictionary<string, string> { ["trainingDays"] = days.ToString(CultureInfo.InvariantCulture) },
+            days > 0 ? new($"参加培训 {days} 天", $"Attended {days} days of training") : new("未参加培训", "Did not attend training"));
+        if (daily is not { } perDay || maxDays is not { } cap || days <= 0)
+        {
+            return rule.Result();
+        }
+
+        var paidDays = Math.Min(days, (int)cap);
+        rule.Note("Amount", new Dictionary<string, string> { ["paidDays"] = paidDays.ToString(CultureInfo.InvariantCulture), ["dailyAmount"] = Money(perDay) },
+            new($"按 {paidDays} 天（最多 {cap:0} 天）× 每天 {Money(perDay)} 元计算", $"{paidDays} days (at most {cap:0}) × {Money(perDay)} yuan a day"));
+        return rule.Result(perDay * paidDays, null);
+    }
+
+    private static EligibilityResult SelfEmploymentRelief(RuleBuilder rule, EligibilityFacts f)
+    {
+        // 002 §二.1: laid-off and unemployed persons in individual business are exempt from all
+        // administrative, registration and licence fees (and the related taxes for a period).
+        Registered(rule, f);
+        Flag(rule, f.StartingSelfEmployment, "SelfEmployment", nameof(f.StartingSelfEmployment),
+            new("自谋职业、从事个体经营", "Starting self-employment (an individual business)"), new("不是自谋职业或个体经营", "Not starting self-employment"));
+        var years = rule.Number(SchemeCatalog.Key(SchemeCatalog.SelfEmploymentRelief, "ReliefYears"), "Duration");
+        return rule.Result(null, years is { } y ? (int)(y * 12) : null);
+    }
+
+    /// <summary>
+    /// A poor laborer or hardship person (001 贫困劳动力): certified in a hardship category, or a
+    /// member of a low-income or poverty-registered household; for an employer's hire
+    /// (<paramref name="orRegistered"/>) a registered unemployed person counts too.
+    /// </summary>
+    private static void PoorOrHardship(RuleBuilder rule, EligibilityFacts f, bool orRegistered = false)
+    {
+        var code = orRegistered ? "HiredPerson" : "PoorOrHardship";
+        if (f.HardshipCertified == true)
+        {
+            rule.Add(code, true, new Dictionary<string, string> { ["hardshipCertified"] = "True" }, new("已认定为就业困难人员", "Certified as a person in employment hardship"));
+        }
+        else if (f.LowIncomeHousehold == true)
+        {
+            rule.Add(code, true, new Dictionary<string, string> { ["lowIncomeHousehold"] = "True" }, new("低收入（贫困）家庭成员", "A member of a low-income (poor) household"));
+        }
+        else if (orRegistered && f.RegisteredUnemployed == true)
+        {
+            rule.Add(code, true, new Dictionary<string, string> { ["registeredUnemployed"] = "True" }, new("已办理失业登记", "Registered unemployed"));
+        }
+        else if (f.HardshipCertified is null || f.LowIncomeHousehold is null || (orRegistered && f.RegisteredUnemployed is null))
+        {
+            var fact = f.HardshipCertified is null ? nameof(f.HardshipCertified) : f.LowIncomeHousehold is null ? nameof(f.LowIncomeHousehold) : nameof(f.RegisteredUnemployed);
+            rule.Missing(code, fact, orRegistered
+                ? new("不知道受雇者是否为就业困难人员、低收入（贫困）家庭成员或登记失业人员", "Whether the hired person is in hardship, from a low-income (poor) household or registered unemployed is not known")
+                : new("不知道是否为就业困难人员或低收入（贫困）家庭成员", "Whether the person is in hardship or from a low-income (poor) household is not known"));
+        }
+        else
+        {
+            var facts = new Dictionary<string, string> { ["hardshipCertified"] = "False", ["lowIncomeHousehold"] = "False" };
+            if (orRegistered)
+            {
+                facts["registeredUnemployed"] = "False";
+            }
+
+            rule.Add(code, false, facts, orRegistered
+                ? new("受雇者不是就业困难人员、低收入（贫困）家庭成员或登记失业人员", "The hired person is not in hardship, not from a low-income (poor) household and not registered unemployed")
+                : new("不是就业困难人员，也不是低收入（贫困）家庭成员", "Neither certified in hardship nor from a low-income (poor) household"));
+        }
+    }
+
+    /// <summary>Met when either fact is true; unknown when neither is true and one is not known.</summary>
+    private static void Either(RuleBuilder rule, string code, bool? first, string firstFact, bool? second, string secondFact, Reason firstYes, Reason secondYes, Reason neither, Reason unknown)
+    {
+        if (first == true || second == true)
+        {
+            rule.Add(code, true, new Dictionary<string, string> { [Camel(first == true ? firstFact : secondFact)] = "True" }, first == true ? firstYes : secondYes);
+        }
+        else if (first is null || second is null)
+        {
+            rule.Missing(code, first is null ? firstFact : secondFact, unknown);
+        }
+        else
+        {
+            rule.Add(code, false, new Dictionary<string, string> { [Camel(firstFact)] = "False", [Camel(secondFact)] = "False" }, neither);
+        }
+    }
+
+    /// <summary>A rate reaching its minimum (a percentage in force on the date).</summary>
+    private static void Rate(RuleBuilder rule, decimal? value, string fact, string minKey, string code, (string Zh, string En) name)
+    {
+        if (value is not { } rate)
+        {
+            rule.Missing(code, fact, new($"缺少{name.Zh}", $"The {name.En.ToLowerInvariant()} is missing"));
+            return;
+        }
+
+        if (rule.Number(minKey, code) is not { } min)
+        {
+            return;
+        }
+
+        var met = rate >= min;
+        rule.Add(code, met, new Dictionary<string, string> { [Camel(fact)] = Money(rate), ["min"] = Money(min) },
+            new($"{name.Zh} {Money(rate)}%，{(met ? "达到" : "低于")}要求的 {Money(min)}%", $"{name.En} {Money(rate)}%, {(met ? "at least" : "below")} the required {Money(min)}%"));
+    }
+
+    private static string Camel(string fact) => char.ToLowerInvariant(fact[0]) + fact[1..];
+
     private static void Contract(RuleBuilder rule, EligibilityFacts f, string minYearsKey)
     {
         if (f.ContractStart is not { } start || f.ContractEnd is not { } end)
@@ -269,4 +486,10 @@ public static class EligibilityRules
                 decision == Decision.Eligible ? amount : null, decision == Decision.Eligible ? months : null);
         }
     }
+}
+
+/// <summary>A hardship category a person may be certified in; its code is the rule that checks it.</summary>
+public sealed record HardshipCategory(string Code, string NameZh, string NameEn)
+{
+    public string Name(bool chinese) => chinese ? NameZh : NameEn;
 }

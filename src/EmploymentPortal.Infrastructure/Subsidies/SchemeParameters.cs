@@ -4,14 +4,27 @@ using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Policies;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace EmploymentPortal.Infrastructure.Subsidies;
 
 /// <summary>Scheme parameter versions as rows of <c>policy_parameters</c> (one store for every policy number).</summary>
-public sealed class SchemeParameters(PortalDbContext db, AuditLog audit, TimeProvider clock) : ISchemeParameters
+public sealed class SchemeParameters(PortalDbContext db, PolicyParameterStore store, AuditLog audit, TimeProvider clock) : ISchemeParameters
 {
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> InForceAsync(DateOnly on, CancellationToken cancellationToken)
+    {
+        var set = await store.GetAsync(cancellationToken);
+        return SchemeCatalog.All.ToDictionary(
+            s => s.Code,
+            s => (IReadOnlyDictionary<string, decimal>)s.Parameters
+                .Select(p => (p.Name, Value: set.TryValueOn(p.Key, on)))
+                .Where(p => p.Value is not null)
+                .ToDictionary(p => p.Name, p => p.Value!.Value, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<SchemeVersion>?> HistoryAsync(string code, CancellationToken cancellationToken)
     {
         var scheme = SchemeCatalog.Find(code);

@@ -8,7 +8,8 @@ namespace EmploymentPortal.Web.Security;
 /// </summary>
 public static class PublicPages
 {
-    public static IReadOnlyList<string> Pages { get; } = ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail", "/Notices/Index", "/Notices/Detail"];
+    public static IReadOnlyList<string> Pages { get; } =
+        ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail", "/Policies/Index", "/Policies/Detail", "/Policies/Check", "/Notices/Index", "/Notices/Detail"];
 
     public static IReadOnlyList<(string Area, string Page)> AreaPages { get; } =
     [

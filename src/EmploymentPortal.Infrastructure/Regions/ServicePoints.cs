@@ -1,0 +1,45 @@
+using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Domain.Regions;
+using EmploymentPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Infrastructure.Regions;
+
+/// <summary>Public projections of regions and of the names of stations and street offices (no staff, no persons).</summary>
+public sealed class ServicePoints(PortalDbContext db) : IServicePoints
+{
+    public async Task<IReadOnlyList<CommunityChoice>> CommunitiesAsync(CancellationToken cancellationToken) =>
+        await (
+                from c in db.Regions.AsNoTracking()
+                where c.Level == RegionLevel.Community
+                join s in db.Regions on c.ParentId equals s.Id
+                join d in db.Regions on s.ParentId equals d.Id
+                orderby c.Code
+                select new CommunityChoice(c.Id, c.Name, s.Name, d.Name))
+            .ToListAsync(cancellationToken);
+
+    public async Task<ServicePoint?> ForCommunityAsync(int communityId, CancellationToken cancellationToken)
+    {
+        var community = await (
+                from c in db.Regions.AsNoTracking()
+                where c.Id == communityId && c.Level == RegionLevel.Community
+                join s in db.Regions on c.ParentId equals s.Id
+                select new { c.Code, c.Name, StreetCode = s.Code, StreetName = s.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (community is null)
+        {
+            return null;
+        }
+
+        // Reviewed IgnoreQueryFilters: an anonymous resident has no data scope; only the names of
+        // the station or street office that serves the chosen community are read, nothing else.
+        var units = await db.OrgUnits.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
+            .Where(u => (u.RegionCode == community.Code && u.Kind == OrgUnitKind.CommunityStation)
+                || (u.RegionCode == community.StreetCode && u.Kind == OrgUnitKind.StreetOffice))
+            .OrderByDescending(u => u.Kind)
+            .ThenBy(u => u.Id)
+            .Select(u => new { u.Name, u.Kind })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ServicePoint(community.Name, community.StreetName, units?.Name, units?.Kind);
+    }
+}

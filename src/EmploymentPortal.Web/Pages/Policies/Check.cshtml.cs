@@ -1,0 +1,71 @@
+using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Pages.Policies;
+
+/// <summary>
+/// The anonymous self-check: a few answers (no ID number, no name) evaluated by the eligibility
+/// rules on today's date, with the station to visit. Posted (with antiforgery) so the answers stay
+/// out of URLs, browser history and logs; nothing is stored and nothing about the answers is logged.
+/// </summary>
+public sealed class CheckModel(IEligibilityService eligibility, IServicePoints servicePoints, TimeProvider clock, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    [BindProperty]
+    public SelfCheckAnswers Answers { get; set; } = new();
+
+    public IReadOnlyList<CommunityChoice> Communities { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The answer, after a valid post.</summary>
+    public IReadOnlyList<SelfCheckLine>? Lines { get; private set; }
+
+    public ServicePoint? Visit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Communities = await servicePoints.CommunitiesAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Communities = await servicePoints.CommunitiesAsync(cancellationToken);
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        foreach (var (field, key) in Answers.AgeErrors(Today))
+        {
+            // One message per field: a value that did not bind ("abc") already says so.
+            var name = $"{nameof(Answers)}.{field}";
+            if (ModelState[name]?.Errors.Count is null or 0)
+            {
+                ModelState.AddModelError(name, texts[key, SelfCheckAnswers.MaxAge]);
+            }
+        }
+
+        if (Answers.CommunityId is { } communityId)
+        {
+            Visit = await servicePoints.ForCommunityAsync(communityId, cancellationToken);
+            if (Visit is null)
+            {
+                ModelState.AddModelError($"{nameof(Answers)}.{nameof(Answers.CommunityId)}", texts["Policies.Check.CommunityRequired"]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return InvalidPage();
+        }
+
+        // The parameter versions are loaded once per request (PolicyParameterStore), not once per rule.
+        var facts = Answers.ToFacts(Today);
+        var lines = new List<SelfCheckLine>();
+        foreach (var code in SelfCheckLine.Codes)
+        {
+            lines.Add(SelfCheckLine.For(await eligibility.EvaluateAsync(facts, code, cancellationToken)));
+        }
+
+        Lines = lines;
+        return Page();
+    }
+}
