@@ -168,3 +168,34 @@ public sealed class SubsidyWorkflowTests
         twice.Should().Throw<SubsidyException>().WithMessage("Payment.NotPayable");
     }
 }
+
+public sealed class ApplicationFactsTests
+{
+    [Fact]
+    public void Every_scheme_with_a_rule_asks_for_the_facts_its_rule_reads_and_the_registry_cannot_know()
+    {
+        foreach (var scheme in SchemeCatalog.All)
+        {
+            ApplicationFacts.For(scheme.Code).Should().NotBeEmpty($"{scheme.Code} needs facts staff enter");
+        }
+    }
+
+    [Fact]
+    public void Typed_values_set_facts_blank_stays_unknown_and_bad_values_are_named()
+    {
+        var registry = new EligibilityFacts { ApplicationDate = new DateOnly(2026, 11, 23) };
+        var (facts, invalid) = ApplicationFacts.Apply(SchemeCatalog.SmallLoan, registry, new Dictionary<string, string?>
+        {
+            ["StartingSelfEmployment"] = "true",
+            ["RequestedLoanAmount"] = "15万",
+            ["RequestedLoanTermMonths"] = " ",
+            ["ContractStart"] = "2026-01-01", // not a small-loan fact: ignored
+        });
+
+        facts.StartingSelfEmployment.Should().BeTrue();
+        facts.RequestedLoanAmount.Should().BeNull();
+        facts.RequestedLoanTermMonths.Should().BeNull();
+        facts.ContractStart.Should().BeNull();
+        invalid.Should().Equal("RequestedLoanAmount");
+    }
+}

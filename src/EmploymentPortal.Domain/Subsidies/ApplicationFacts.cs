@@ -60,6 +60,12 @@ public static class ApplicationFacts
         FactField.Date(nameof(EligibilityFacts.ContractEnd), (f, v) => f with { ContractEnd = v }),
         FactField.YesNo(nameof(EligibilityFacts.SocialInsurancePaidOnTime), (f, v) => f with { SocialInsurancePaidOnTime = v }),
         FactField.YesNo(nameof(EligibilityFacts.PublicWelfarePost), (f, v) => f with { PublicWelfarePost = v }),
+        FactField.YesNo(nameof(EligibilityFacts.LowIncomeHousehold), (f, v) => f with { LowIncomeHousehold = v }),
+        FactField.YesNo(nameof(EligibilityFacts.TrainingFree), (f, v) => f with { TrainingFree = v }),
+        FactField.Amount(nameof(EligibilityFacts.PassRatePercent), (f, v) => f with { PassRatePercent = v }),
+        FactField.Amount(nameof(EligibilityFacts.ReemploymentRatePercent), (f, v) => f with { ReemploymentRatePercent = v }),
+        FactField.Count(nameof(EligibilityFacts.TrainingDays), (f, v) => f with { TrainingDays = v }),
+        FactField.YesNo(nameof(EligibilityFacts.PlacedByIntroduction), (f, v) => f with { PlacedByIntroduction = v }),
     ];
 
     private static readonly Dictionary<string, string[]> ByScheme = new(StringComparer.OrdinalIgnoreCase)
@@ -68,6 +74,12 @@ public static class ApplicationFacts
         [SchemeCatalog.CommunityJobDevelopment] = [nameof(EligibilityFacts.NewCommunityServiceProject), nameof(EligibilityFacts.ContractStart), nameof(EligibilityFacts.ContractEnd), nameof(EligibilityFacts.SocialInsurancePaidOnTime)],
         [SchemeCatalog.SocialInsurance] = [nameof(EligibilityFacts.ContractStart), nameof(EligibilityFacts.ContractEnd), nameof(EligibilityFacts.PublicWelfarePost)],
         [SchemeCatalog.PostSubsidy] = [nameof(EligibilityFacts.PublicWelfarePost)],
+        [SchemeCatalog.Training] = [nameof(EligibilityFacts.TrainingFree), nameof(EligibilityFacts.PassRatePercent), nameof(EligibilityFacts.ReemploymentRatePercent)],
+        [SchemeCatalog.JobSearch] = [nameof(EligibilityFacts.LowIncomeHousehold), nameof(EligibilityFacts.StartingSelfEmployment)],
+        [SchemeCatalog.JobIntroduction] = [nameof(EligibilityFacts.LowIncomeHousehold), nameof(EligibilityFacts.PlacedByIntroduction), nameof(EligibilityFacts.ContractStart)],
+        [SchemeCatalog.EmployerHiring] = [nameof(EligibilityFacts.LowIncomeHousehold), nameof(EligibilityFacts.ContractStart), nameof(EligibilityFacts.ContractEnd), nameof(EligibilityFacts.SocialInsurancePaidOnTime)],
+        [SchemeCatalog.TrainingLivingCost] = [nameof(EligibilityFacts.LowIncomeHousehold), nameof(EligibilityFacts.TrainingDays)],
+        [SchemeCatalog.SelfEmploymentRelief] = [nameof(EligibilityFacts.StartingSelfEmployment)],
     };
 
     /// <summary>The fields staff fill in for a scheme, in form order.</summary>

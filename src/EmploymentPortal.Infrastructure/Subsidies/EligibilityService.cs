@@ -23,6 +23,7 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
                 p.LaborCapacity,
                 p.WantsWork,
                 p.HardshipCertifiedOn,
+                ZeroEmployment = db.Households.Any(h => h.Id == p.HouseholdId && (h.Status == Domain.Households.ZeroEmploymentStatus.Identified || h.Status == Domain.Households.ZeroEmploymentStatus.Assisting)),
                 Registered = db.UnemploymentRegistrations.Any(r => r.PersonId == p.Id && r.RegisteredOn <= on && (r.EndedOn == null || r.EndedOn > on)),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -35,6 +36,9 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
             WantsWork = person.WantsWork,
             RegisteredUnemployed = person.Registered,
             HardshipCertified = person.HardshipCertifiedOn is { } certified && certified <= on,
+
+            // Derived from the household's members (issue 3), as of today: a past date's status is not kept.
+            ZeroEmploymentHousehold = person.ZeroEmployment,
         };
     }
 
