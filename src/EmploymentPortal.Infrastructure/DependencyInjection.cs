@@ -73,6 +73,8 @@ public static class DependencyInjection
         services.AddScoped<ISchemeParameters, SchemeParameters>();
         services.AddScoped<IEligibilityService, EligibilityService>();
         services.AddScoped<ICertificationService, CertificationService>();
+        services.AddScoped<IEligibilityBatch, EligibilityBatch>();
+        services.AddScoped<IEligibilityCandidates, EligibilityCandidates>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -51,6 +51,10 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<Domain.Eligibility.HardshipCertification> HardshipCertifications => Set<Domain.Eligibility.HardshipCertification>();
 
+    public DbSet<Domain.Eligibility.EligibilityCandidate> EligibilityCandidates => Set<Domain.Eligibility.EligibilityCandidate>();
+
+    public DbSet<Domain.Eligibility.EligibilityRun> EligibilityRuns => Set<Domain.Eligibility.EligibilityRun>();
+
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -84,6 +88,7 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<FollowUp>(builder);
         ScopeByRegion<Household>(builder);
         ScopeByRegion<Domain.Eligibility.HardshipCertification>(builder);
+        ScopeByRegion<Domain.Eligibility.EligibilityCandidate>(builder);
 
         // A transfer belongs to both ends: the holding and the receiving area see it.
         builder.Entity<TransferRequest>().HasQueryFilter(
