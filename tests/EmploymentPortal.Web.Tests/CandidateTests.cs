@@ -92,6 +92,20 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task Batch_TwoOverlappingRunsAtOnce_TakeTurnsAndAgree()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        await RegisteredAsync(staff, "候选女壬", 43, Sex.Female);
+
+        var runs = await Task.WhenAll(RunBatchAsync(TimeSpan.Zero), RunBatchAsync(TimeSpan.Zero, Community1), RunBatchAsync(TimeSpan.Zero, Street1));
+
+        runs[1].Candidates.Should().BeGreaterThan(0);
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM eligibility_candidates WHERE region_code LIKE '370702001001%'"))
+            .Should().Be(runs[1].Candidates, "whichever run wrote last, community 1's rows are one run's, not two");
+        (await ListAsync(staff, "Station", EligibilityRules.Hardship4050)).Keys.Should().Contain("候选女壬");
+    }
+
+    [Fact]
     public async Task Lists_AreScopedToTheCallersArea()
     {
         using var staff = await portal.SignInAsync("community1");

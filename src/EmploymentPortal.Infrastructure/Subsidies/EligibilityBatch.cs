@@ -104,8 +104,11 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
             catch
             {
                 // Stop reading, then let the original failure through (the transaction rolls back).
+                // The reader's own outcome is this failure (passed through the channel) or the
+                // cancellation it caused: marked observed, not lost.
                 await stop.CancelAsync();
                 await Task.WhenAny(produce);
+                _ = produce.Exception;
                 throw;
             }
 
