@@ -188,6 +188,20 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
         CandidateRules.ApplicationFacts.Should().Contain(nameof(EligibilityFacts.RequestedLoanAmount)).And.NotContain(nameof(EligibilityFacts.BirthDate));
     }
 
+    [Fact]
+    public void CandidateRules_EveryFact_IsARegistryOrAnApplicationFact_AndApplicationFactsHaveLabels()
+    {
+        var facts = typeof(EligibilityFacts).GetProperties().Select(p => p.Name).Where(n => n != nameof(EligibilityFacts.ApplicationDate)).ToList();
+
+        facts.Should().OnlyContain(f => CandidateRules.RegistryFacts.Contains(f) ^ CandidateRules.ApplicationFacts.Contains(f),
+            "a new fact is either read by the batch's query or left to the application, and said so");
+        var texts = new Localization.JsonTexts();
+        foreach (var culture in Localization.JsonTexts.Cultures)
+        {
+            CandidateRules.ApplicationFacts.Should().OnlyContain(f => texts.For(culture).ContainsKey("EligibilityFact." + f), culture);
+        }
+    }
+
     private async Task<EligibilityBatchSummary> RunBatchAsync(TimeSpan ahead, string? regionCode = null)
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();
