@@ -7,6 +7,7 @@ using EmploymentPortal.Bench.Commands;
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- ledger --connection "..."     ledger query timings
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- import --connection "..."     50,000-row xlsx import
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- recompute --connection "..."  household status job
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- eligibility --connection "..." eligibility batch and one person's evaluation
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -26,11 +27,14 @@ try
             return await ImportCommand.RunAsync(args[1..], cancel.Token);
         case "recompute":
             return await RecomputeCommand.RunAsync(args[1..], cancel.Token);
+        case "eligibility":
+            return await EligibilityCommand.RunAsync(args[1..], cancel.Token);
         case "help" or "--help" or "-h":
             Console.WriteLine(GenerateCommand.Usage);
             Console.WriteLine(LedgerCommand.Usage);
             Console.WriteLine(ImportCommand.Usage);
             Console.WriteLine(RecomputeCommand.Usage);
+            Console.WriteLine(EligibilityCommand.Usage);
             Console.WriteLine("Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).");
             return 0;
         default:

@@ -76,6 +76,8 @@ public static class DependencyInjection
         services.AddScoped<ICertificationService, CertificationService>();
         services.AddScoped<ISubsidyApplications, SubsidyApplications>();
         services.AddScoped<INotices, Notices>();
+        services.AddScoped<IEligibilityBatch, EligibilityBatch>();
+        services.AddScoped<IEligibilityCandidates, EligibilityCandidates>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

@@ -20,6 +20,9 @@ public sealed class PortalOptions
         /// <summary>Recompute every household's zero-employment status once a day.</summary>
         public bool HouseholdStatus { get; set; } = true;
 
+        /// <summary>Evaluate every person against the eligibility rules once a day (the "may qualify" lists).</summary>
+        public bool Eligibility { get; set; } = true;
+
         public TimeSpan FirstRunDelay { get; set; } = TimeSpan.FromMinutes(1);
     }
 

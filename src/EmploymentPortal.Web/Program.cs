@@ -20,6 +20,13 @@ if (args.Length > 0 && args[0] == "recompute-households")
     return;
 }
 
+// `-- evaluate-eligibility [region prefix]` re-runs the eligibility batch (whole register by default) and exits.
+if (args.Length > 0 && args[0] == "evaluate-eligibility")
+{
+    await EmploymentPortal.Web.Jobs.EligibilityBatchService.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), args.Length > 1 ? args[1] : null, app.Lifetime.ApplicationStopping);
+    return;
+}
+
 app.UsePortal();
 await app.RunAsync();
 

@@ -36,6 +36,7 @@ public static class WebServices
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddInfrastructureServices(builder.Configuration);
         services.AddHostedService<Jobs.HouseholdStatusService>();
+        services.AddHostedService<Jobs.EligibilityBatchService>();
         services.AddSingleton<EmploymentPortal.Application.Persons.ILabelCatalog, Localization.LabelCatalog>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = portal.Security.StampValidationInterval);

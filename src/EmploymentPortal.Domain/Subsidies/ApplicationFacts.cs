@@ -82,6 +82,9 @@ public static class ApplicationFacts
         [SchemeCatalog.SelfEmploymentRelief] = [nameof(EligibilityFacts.StartingSelfEmployment)],
     };
 
+    /// <summary>Every fact only an application supplies (the "may qualify" lists treat these as still to come).</summary>
+    public static IReadOnlySet<string> Names { get; } = Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The fields staff fill in for a scheme, in form order.</summary>
     public static IReadOnlyList<FactField> For(string scheme) =>
         ByScheme.TryGetValue(scheme, out var names) ? names.Select(n => Fields.Single(f => f.Name == n)).ToList() : [];

@@ -89,6 +89,87 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Eligibility.EligibilityCandidate", b =>
+                {
+                    b.Property<string>("SchemeCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("scheme_code");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<short>("Decision")
+                        .HasColumnType("smallint")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("evaluated_on");
+
+                    b.Property<string>("MissingFacts")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("missing_facts");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.HasKey("SchemeCode", "PersonId")
+                        .HasName("pk_eligibility_candidates");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_eligibility_candidates_person_id");
+
+                    b.HasIndex("RegionCode", "SchemeCode")
+                        .HasDatabaseName("ix_eligibility_candidates_region_code_scheme_code");
+
+                    b.HasIndex("SchemeCode", "RegionCode", "PersonId")
+                        .HasDatabaseName("ix_eligibility_candidates_scheme_code_region_code_person_id");
+
+                    b.ToTable("eligibility_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Eligibility.EligibilityRun", b =>
+                {
+                    b.Property<string>("RegionPrefix")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_prefix")
+                        .UseCollation("C");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidates");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("evaluated_on");
+
+                    b.Property<long>("Evaluations")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluations");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer")
+                        .HasColumnName("persons");
+
+                    b.HasKey("RegionPrefix")
+                        .HasName("pk_eligibility_runs");
+
+                    b.ToTable("eligibility_runs", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Eligibility.HardshipCertification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1509,6 +1590,16 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Eligibility.EligibilityCandidate", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_eligibility_candidates_persons_person_id");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Eligibility.HardshipCertification", b =>

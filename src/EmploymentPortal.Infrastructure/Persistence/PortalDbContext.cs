@@ -62,6 +62,9 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
     public DbSet<Domain.Subsidies.Objection> Objections => Set<Domain.Subsidies.Objection>();
 
     public DbSet<Domain.Subsidies.Payment> Payments => Set<Domain.Subsidies.Payment>();
+    public DbSet<Domain.Eligibility.EligibilityCandidate> EligibilityCandidates => Set<Domain.Eligibility.EligibilityCandidate>();
+
+    public DbSet<Domain.Eligibility.EligibilityRun> EligibilityRuns => Set<Domain.Eligibility.EligibilityRun>();
 
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
@@ -100,6 +103,7 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Domain.Subsidies.Notice>(builder);
         ScopeByRegion<Domain.Subsidies.Objection>(builder);
         ScopeByRegion<Domain.Subsidies.Payment>(builder);
+        ScopeByRegion<Domain.Eligibility.EligibilityCandidate>(builder);
 
         // A transfer belongs to both ends: the holding and the receiving area see it.
         builder.Entity<TransferRequest>().HasQueryFilter(

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Infrastructure.Subsidies;
 
-/// <summary>Builds the facts the registry knows about a person (through the scope filter) and evaluates them.</summary>
+/// <summary>
+/// Builds the facts the registry knows about a person (through the scope filter) and evaluates them;
+/// the eligibility batch reads the same facts (<see cref="CandidateRules.RegistryFacts"/>) for a whole area.
+/// </summary>
 public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore parameters) : IEligibilityService
 {
     public async Task<EligibilityResult?> EvaluatePersonAsync(Guid personId, string code, DateOnly on, CancellationToken cancellationToken) =>

@@ -2,14 +2,19 @@ using System.Globalization;
 using System.Security.Claims;
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Forms;
 
-/// <summary>What a staff home page shows: the member's unit and the regions below it.</summary>
-public sealed record StaffHome(OrgUnitSummary Unit, RegionDetail Region)
+/// <summary>
+/// What a staff home page shows: the member's unit, the regions below it, and the "may qualify"
+/// panel of their area (<paramref name="Area"/> is where the lists live: Station or Bureau).
+/// </summary>
+public sealed record StaffHome(OrgUnitSummary Unit, RegionDetail Region, CandidatePanel Candidates, string Area, bool CanReEvaluate)
 {
-    public static async Task<StaffHome?> LoadAsync(IOrgDirectory directory, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<StaffHome?> LoadAsync(IOrgDirectory directory, IEligibilityCandidates candidates, ClaimsPrincipal user, string area, bool canReEvaluate, CancellationToken cancellationToken)
     {
         if (!int.TryParse(user.FindFirstValue(PortalClaims.UnitId), NumberStyles.None, CultureInfo.InvariantCulture, out var unitId))
         {
@@ -18,15 +23,35 @@ public sealed record StaffHome(OrgUnitSummary Unit, RegionDetail Region)
 
         var unit = await directory.GetUnitAsync(unitId, cancellationToken);
         var region = unit is null ? null : await directory.GetRegionAsync(unit.Unit.RegionId, cancellationToken);
-        return unit is null || region is null ? null : new StaffHome(unit.Unit, region);
+        return unit is null || region is null
+            ? null
+            : new StaffHome(unit.Unit, region, await candidates.PanelAsync(cancellationToken), area, canReEvaluate);
     }
 }
 
-/// <summary>The home pages of station staff and bureau officials: the member's unit and the area below it.</summary>
-public abstract class StaffHomePageModel(IOrgDirectory directory) : PageModel
+/// <summary>The home pages of station staff and bureau officials: the member's unit, the area below it, who may qualify.</summary>
+public abstract class StaffHomePageModel(IOrgDirectory directory, IEligibilityCandidates candidates) : PageModel
 {
     public StaffHome? Home { get; private set; }
 
+    /// <summary>The area whose candidate list the panel links to.</summary>
+    protected abstract string Area { get; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Home = await StaffHome.LoadAsync(directory, User, cancellationToken);
+        Home = await StaffHome.LoadAsync(directory, candidates, User, Area, await CanReEvaluateAsync(), cancellationToken);
+
+    /// <summary>Whether the page offers "evaluate my area now".</summary>
+    protected virtual Task<bool> CanReEvaluateAsync() => Task.FromResult(false);
+}
+
+/// <summary>Names for the batch's schemes and facts in the page's language.</summary>
+public static class CandidateTexts
+{
+    public static string SchemeName(string code, Microsoft.Extensions.Localization.IStringLocalizer texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return Domain.Subsidies.SchemeCatalog.Find(code) is { } scheme
+            ? scheme.Name(JsonTexts.UiIsChinese)
+            : texts["Candidates.Scheme." + code].Value;
+    }
 }

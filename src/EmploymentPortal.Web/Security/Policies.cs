@@ -11,6 +11,9 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Administrators = nameof(Administrators);
 
+    /// <summary>Who re-runs the eligibility batch for their area from the bureau home: county officials.</summary>
+    public const string CountyOfficials = nameof(CountyOfficials);
+
     /// <summary>Who adds versions of policy numbers: city officials and admins.</summary>
     public const string PolicyEditors = nameof(PolicyEditors);
 
@@ -20,6 +23,7 @@ public static class Policies
         options.AddPolicy(BureauOfficials, p => p.RequireRole(Roles.CountyOfficial, Roles.CityOfficial));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.ToArray()));
         options.AddPolicy(Administrators, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(CountyOfficials, p => p.RequireRole(Roles.CountyOfficial));
         options.AddPolicy(PolicyEditors, p => p.RequireRole(Roles.CityOfficial, Roles.Admin));
 
         // Everything requires a signed-in user unless it is on the public list (PublicPages).

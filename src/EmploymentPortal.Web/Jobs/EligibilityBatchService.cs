@@ -1,0 +1,54 @@
+using EmploymentPortal.Application.Subsidies;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentPortal.Web.Jobs;
+
+/// <summary>
+/// Runs <see cref="IEligibilityBatch"/> over the whole register once a day (first a minute after
+/// start-up), so the "may qualify" lists follow ages reached and registrations opened or ended.
+/// Off with <c>Portal:Jobs:Eligibility=false</c>; operators can also run
+/// <c>-- evaluate-eligibility</c>, and county officials re-run their county from the bureau home.
+/// </summary>
+public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<EligibilityBatchService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Jobs.Eligibility)
+        {
+            return;
+        }
+
+        await Task.Delay(options.Value.Jobs.FirstRunDelay, stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
+        do
+        {
+            try
+            {
+                await RunOnceAsync(scopes, null, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Logged and retried tomorrow: a failed run changes nothing (one transaction).
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Evaluates the subtree of <paramref name="regionPrefix"/> (null: the whole register) today.</summary>
+    public static async Task<EligibilityBatchSummary> RunOnceAsync(IServiceScopeFactory scopes, string? regionPrefix, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetLocalNow().Date);
+        var summary = await scope.ServiceProvider.GetRequiredService<IEligibilityBatch>().RunAsync(regionPrefix, today, cancellationToken);
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<EligibilityBatchService>>();
+        LogDone(logger, summary.RegionPrefix, summary.Persons, summary.Evaluations, summary.Candidates, summary.Elapsed.TotalSeconds);
+        return summary;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility evaluated for region prefix '{RegionPrefix}': {Persons} persons, {Evaluations} evaluations, {Candidates} candidates, {Seconds:F1} s")]
+    private static partial void LogDone(ILogger logger, string regionPrefix, int persons, long evaluations, int candidates, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Eligibility batch failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
