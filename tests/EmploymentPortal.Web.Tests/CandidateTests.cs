@@ -155,13 +155,13 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
         panel.QuerySelector("h2")!.TextContent.Should().Be("可能符合条件");
         panel.QuerySelector("[data-testid=last-evaluation]")!.TextContent.Should().Contain("最近一次测算：按 " + Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         panel.QuerySelector("[data-scheme=Hardship4050]")!.TextContent.Should().Be(expected.ToString(CultureInfo.InvariantCulture));
-        panel.QuerySelectorAll("a").Select(a => a.TextContent).Should().Contain("大龄就业困难对象认定（4050）").And.Contain("小额担保贷款（创业担保贷款）");
+        panel.QuerySelectorAll("a").Select(a => a.TextContent).Should().Contain("大龄就业困难对象（“4050”人员）").And.Contain("小额担保贷款（创业担保贷款）");
         panel.QuerySelector("[data-testid=re-evaluate]").Should().BeNull("only county officials re-run the batch");
 
         var (_, en) = await staff.GetPageAsync("/Station?culture=en-US");
         var english = en.QuerySelector("[data-testid=candidates-panel]")!;
         english.QuerySelector("h2")!.TextContent.Should().Be("May qualify");
-        english.QuerySelectorAll("a").Select(a => a.TextContent).Should().Contain("4050 hardship certification").And.Contain("Guaranteed business loan");
+        english.QuerySelectorAll("a").Select(a => a.TextContent).Should().Contain("Older job seekers in hardship (the “4050” group)").And.Contain("Guaranteed business loan");
         var (_, list) = await staff.GetPageAsync("/Station/Candidates?scheme=SmallLoan&culture=en-US");
         list.QuerySelector("h1")!.TextContent.Should().Be("May qualify: Guaranteed business loan");
         list.QuerySelector("[data-testid=candidates]")!.TextContent.Should().Contain("Still missing").And.Contain("Loan amount");

@@ -87,6 +87,25 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task OtherCategory_ZeroEmploymentHouseholdMember_RequestedWithItsOwnCheck()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var person = await RegisteredAsync(staff, "认定丁", 30);
+        var (_, page) = await staff.GetPageAsync(person);
+        page.QuerySelector("[data-testid=check-Hardship4050]")!.TextContent.Should().Contain("不满 50 周岁");
+        var zero = page.QuerySelector("[data-testid=check-HardshipZeroEmployment]")!;
+        zero.TextContent.Should().Contain("零就业家庭成员");
+        var form = zero.QuerySelector<IHtmlFormElement>("form")!;
+        (await staff.PostFormAsync(form, person, new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        using var county = await portal.SignInAsync("county1");
+        var link = await QueueLinkAsync(county, "认定丁");
+        var (_, detail) = await county.GetPageAsync(link);
+        detail.QuerySelector("[data-testid=category]")!.TextContent.Should().Be("零就业家庭成员");
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT c.category FROM hardship_certifications c JOIN persons p ON p.id = c.person_id WHERE p.name = '认定丁'")).Should().Be("HardshipZeroEmployment");
+    }
+
+    [Fact]
     public async Task Queue_StationStaff_Forbidden()
     {
         using var staff = await portal.SignInAsync("community1");

@@ -6,8 +6,8 @@ namespace EmploymentPortal.Application.Subsidies;
 /// <summary>4050 hardship certification: station staff request, county officials decide; audited, scoped.</summary>
 public interface ICertificationService
 {
-    /// <summary>Requests certification with today's eligibility check stored alongside.</summary>
-    Task<CommandResult> RequestAsync(Guid personId, CancellationToken cancellationToken);
+    /// <summary>Requests certification in a hardship category (<see cref="EligibilityRules.HardshipCategories"/>) with today's check stored alongside.</summary>
+    Task<CommandResult> RequestAsync(Guid personId, string category, CancellationToken cancellationToken);
 
     /// <summary>Open requests of the caller's area, oldest first.</summary>
     Task<IReadOnlyList<CertificationItem>> PendingAsync(CancellationToken cancellationToken);
@@ -23,6 +23,7 @@ public interface ICertificationService
 public sealed record CertificationItem(
     Guid Id,
     Guid PersonId,
+    string Category,
     string PersonName,
     string IdNumberMasked,
     string RegionName,

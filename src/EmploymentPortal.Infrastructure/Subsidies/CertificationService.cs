@@ -21,10 +21,15 @@ public sealed class CertificationService(
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
-    public async Task<CommandResult> RequestAsync(Guid personId, CancellationToken cancellationToken)
+    public async Task<CommandResult> RequestAsync(Guid personId, string category, CancellationToken cancellationToken)
     {
+        if (!EligibilityRules.HardshipCategories.Any(c => c.Code == category))
+        {
+            return CommandResult.Fail(string.Empty, "Certification.UnknownCategory");
+        }
+
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.RegionCode, p.HardshipCertifiedOn }).SingleOrDefaultAsync(cancellationToken);
-        var check = await eligibility.EvaluatePersonAsync(personId, EligibilityRules.Hardship4050, Today, cancellationToken);
+        var check = await eligibility.EvaluatePersonAsync(personId, category, Today, cancellationToken);
         if (person is null || check is null)
         {
             return CommandResult.Fail(string.Empty, "Person.NotFound");
@@ -117,7 +122,7 @@ public sealed class CertificationService(
             })
             .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.Certification.RequestedAt).Select(r => new CertificationItem(
-            r.Certification.Id, r.Certification.PersonId, r.Name, r.IdNumberMasked, r.RegionName, r.Certification.ApplicationDate,
+            r.Certification.Id, r.Certification.PersonId, r.Certification.Category, r.Name, r.IdNumberMasked, r.RegionName, r.Certification.ApplicationDate,
             r.Certification.CheckDecision, r.Certification.CheckSummary.Split('\n'), r.Certification.RequestedByName, r.Certification.RequestedAt,
             today.DayNumber - DateOnly.FromDateTime(r.Certification.RequestedAt.LocalDateTime).DayNumber,
             r.Certification.Status, r.Certification.DecidedByName, r.Certification.DecidedAt, r.Certification.DecisionReason)).ToList();

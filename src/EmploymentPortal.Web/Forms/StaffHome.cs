@@ -50,8 +50,9 @@ public static class CandidateTexts
     public static string SchemeName(string code, Microsoft.Extensions.Localization.IStringLocalizer texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return Domain.Subsidies.SchemeCatalog.Find(code) is { } scheme
-            ? scheme.Name(JsonTexts.UiIsChinese)
-            : texts["Candidates.Scheme." + code].Value;
+        var chinese = JsonTexts.UiIsChinese;
+        return Domain.Subsidies.SchemeCatalog.Find(code)?.Name(chinese)
+            ?? Domain.Eligibility.EligibilityRules.HardshipCategories.FirstOrDefault(c => c.Code == code)?.Name(chinese)
+            ?? code;
     }
 }

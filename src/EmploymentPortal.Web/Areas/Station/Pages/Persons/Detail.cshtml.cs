@@ -19,7 +19,12 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
     public PersonView Person { get; private set; } = null!;
 
     /// <summary>The 4050 hardship check on today's date, criterion by criterion.</summary>
-    public EligibilityResult? Hardship { get; private set; }
+    /// <summary>Today's check of each hardship category (4050, zero-employment household member, ...).</summary>
+    public IReadOnlyList<EligibilityResult> HardshipChecks { get; private set; } = [];
+
+    /// <summary>The category a certification request is for.</summary>
+    [BindProperty(Name = "Certification.Category")]
+    public string? CertificationCategory { get; set; }
 
     /// <summary>The newest 4050 certification request or decision.</summary>
     public CertificationItem? Certification { get; private set; }
@@ -60,7 +65,7 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
         RunFormAsync("FollowUp", texts, () => registry.AddFollowUpAsync(id, FollowUp.Kind, FollowUp.OccurredOn!.Value, FollowUp.Notes, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(FollowUpForm.Notes));
 
     public Task<IActionResult> OnPostRequestCertificationAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("Certification", texts, () => certifications.RequestAsync(id, cancellationToken), () => LoadAsync(id, cancellationToken), new { id });
+        RunFormAsync("Certification", texts, () => certifications.RequestAsync(id, CertificationCategory ?? string.Empty, cancellationToken), () => LoadAsync(id, cancellationToken), new { id });
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -72,7 +77,14 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
 
         Person = person;
         Certification = await certifications.LatestForPersonAsync(id, cancellationToken);
-        Hardship = await eligibility.EvaluatePersonAsync(id, EligibilityRules.Hardship4050, DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var checks = new List<EligibilityResult>();
+        foreach (var category in EligibilityRules.HardshipCategories)
+        {
+            checks.Add((await eligibility.EvaluatePersonAsync(id, category.Code, today, cancellationToken))!);
+        }
+
+        HardshipChecks = checks;
         return true;
     }
 
