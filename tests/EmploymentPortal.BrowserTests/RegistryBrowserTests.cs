@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using static EmploymentPortal.BrowserTests.BrowserPages;
+
 namespace EmploymentPortal.BrowserTests;
 
 public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -12,7 +14,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
             BaseURL = fixture.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        var page = await SignInAsync(context, "community1");
+        var page = await SignInAsync(context, "community1", "**/Station");
 
         await page.GotoAsync("/Station/Persons/Register");
         await page.FillAsync("#IdNumber", "370702197603150021");
@@ -21,11 +23,11 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.ClickAsync("[data-testid=register-submit]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Persons/[0-9a-f-]{36}$"));
         (await page.Locator("[data-testid=identity]").InnerTextAsync()).Should().Contain("1976-03-15").And.Contain("女");
-        await Shot(page, "person");
+        await ShotAsync(page, "person");
 
         await page.GotoAsync("/Station/Persons");
         (await page.Locator("[data-testid=ledger]").InnerTextAsync()).Should().Contain("刘桂兰").And.Contain("370702********0021");
-        await Shot(page, "ledger");
+        await ShotAsync(page, "ledger");
 
         await page.GotoAsync("/Station/Persons/Register");
         await page.FillAsync("#IdNumber", "370702197603150022");
@@ -33,7 +35,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.ClickAsync("[data-testid=register-submit]");
         (await page.Locator("#IdNumber-error").InnerTextAsync()).Should().Contain("校验位");
         (await page.InputValueAsync("#Input_Name")).Should().Be("错号");
-        await Shot(page, "register-error");
+        await ShotAsync(page, "register-error");
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
         });
-        var page = await SignInAsync(context, "community1");
+        var page = await SignInAsync(context, "community1", "**/Station");
 
         await page.GotoAsync("/Station/Persons/Register");
         await page.FillAsync("#IdNumber", "370702197011110018");
@@ -57,27 +59,9 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.ClickAsync("main form button[type=submit]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Households/[0-9a-f-]{36}$"));
         (await page.Locator("[data-testid=zero-status]").InnerTextAsync()).Should().Be("已认定");
-        await Shot(page, "household-phone");
+        await ShotAsync(page, "household-phone");
 
         await page.GotoAsync("/Station/Persons/Import");
-        await Shot(page, "import-phone");
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string userName)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", "Demo!2345678");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/Station");
-        return page;
-    }
-
-    private static async Task Shot(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await ShotAsync(page, "import-phone");
     }
 }

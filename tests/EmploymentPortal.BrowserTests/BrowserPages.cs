@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace EmploymentPortal.BrowserTests;
+
+/// <summary>Steps the browser tests share: signing in as a demo account, and a full-page screenshot.</summary>
+internal static class BrowserPages
+{
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string userName, string home)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_UserName", userName);
+        await page.FillAsync("#Input_Password", "Demo!2345678");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(home);
+        return page;
+    }
+
+    /// <summary>Saves a full-page screenshot under the test output's screenshots folder.</summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
