@@ -125,6 +125,24 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         (await community.GetAsync("/Bureau/Calendar")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task NoticeAndQueue_InEnglish()
+    {
+        var id = await portal.ApprovedJobDevelopmentAsync("英文甲");
+        using var county = await portal.SignInAsync("county1");
+        var notice = await PublishAsync(county, "Batch 7", id);
+
+        using var anonymous = portal.Anonymous();
+        var (_, page) = await anonymous.GetPageAsync($"/Notices/{notice}?culture=en-US");
+        page.QuerySelector("[data-testid=period]")!.TextContent.Should().Contain("5 working days");
+        page.QuerySelector("[data-testid=rows]")!.TextContent.Should().Contain("Community job-development subsidy").And.Contain("英*甲");
+        page.QuerySelector("[data-testid=object]")!.TextContent.Should().Contain("Object to this notice");
+        var (_, queue) = await county.GetPageAsync("/Bureau/Notices?culture=en-US");
+        queue.QuerySelector("[data-testid=notices]")!.TextContent.Should().Contain("Batch 7").And.Contain("Running");
+        var (_, payments) = await county.GetPageAsync("/Bureau/Payments?culture=en-US");
+        payments.QuerySelector("[data-testid=payable]")!.TextContent.Should().Contain("Payable (notice ended, no upheld objection)");
+    }
+
     private static async Task<string> PublishAsync(PortalClient county, string title, params string[] ids)
     {
         var (_, page) = await county.GetPageAsync("/Bureau/Notices");
