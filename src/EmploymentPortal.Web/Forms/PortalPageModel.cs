@@ -24,6 +24,37 @@ public abstract class PortalPageModel : PageModel
     }
 
     /// <summary>
+    /// Runs a page's one form: when the posted values are valid, the command; on success a message
+    /// (<paramref name="successKey"/>) and a redirect back to the page (<paramref name="routeValues"/>);
+    /// otherwise the page again with the errors and what was typed (<paramref name="reload"/> false
+    /// means not found).
+    /// </summary>
+    protected async Task<IActionResult> CommandAsync(
+        IStringLocalizer texts,
+        Func<Task<CommandResult>> command,
+        string successKey,
+        object routeValues,
+        Func<Task<bool>> reload)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(reload);
+        if (ModelState.IsValid)
+        {
+            var result = await command();
+            if (result.Succeeded)
+            {
+                TempData["Message"] = texts[successKey].Value;
+                return RedirectToPage(routeValues);
+            }
+
+            AddErrors(result, texts, prefix: string.Empty);
+        }
+
+        return await reload() ? InvalidPage() : NotFound();
+    }
+
+    /// <summary>
     /// Runs one of several forms on a page: validates only the posted form (its model-state keys
     /// start with <paramref name="form"/>), requires <paramref name="requiredFields"/>, runs the
     /// command, and on success redirects back with a message; otherwise re-renders with the errors

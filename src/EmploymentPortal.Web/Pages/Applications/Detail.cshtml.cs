@@ -40,22 +40,8 @@ public sealed class DetailModel(ISubsidyApplications applications, IStringLocali
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, StepAction.Returned, cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Guid id, StepAction action, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await applications.ActAsync(id, action, Reason, Reference, Version, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = texts["Application." + action].Value;
-                return RedirectToPage(new { id });
-            }
-
-            AddErrors(result, texts, prefix: string.Empty);
-        }
-
-        return await LoadAsync(id, cancellationToken) ? InvalidPage() : NotFound();
-    }
+    private Task<IActionResult> ActAsync(Guid id, StepAction action, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => applications.ActAsync(id, action, Reason, Reference, Version, cancellationToken), "Application." + action, new { id }, () => LoadAsync(id, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

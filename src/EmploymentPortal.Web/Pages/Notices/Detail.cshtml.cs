@@ -29,22 +29,8 @@ public sealed class DetailModel(INotices notices, IStringLocalizer<Texts> texts)
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostObjectAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await notices.ObjectAsync(id, ApplicationId, Text, Contact, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = texts["Objection.Lodged"].Value;
-                return RedirectToPage(new { id });
-            }
-
-            AddErrors(result, texts, prefix: string.Empty);
-        }
-
-        return await LoadAsync(id, cancellationToken) ? InvalidPage() : NotFound();
-    }
+    public Task<IActionResult> OnPostObjectAsync(Guid id, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => notices.ObjectAsync(id, ApplicationId, Text, Contact, cancellationToken), "Objection.Lodged", new { id }, () => LoadAsync(id, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -28,22 +28,8 @@ public sealed class DetailModel(INotices notices, IStringLocalizer<Texts> texts)
 
     public Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken cancellationToken) => ResolveAsync(id, false, cancellationToken);
 
-    private async Task<IActionResult> ResolveAsync(Guid id, bool upheld, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await notices.ResolveObjectionAsync(ObjectionId, upheld, Resolution, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = texts[upheld ? "Objection.Upheld" : "Objection.Dismissed"].Value;
-                return RedirectToPage(new { id });
-            }
-
-            AddErrors(result, texts, prefix: string.Empty);
-        }
-
-        return await LoadAsync(id, cancellationToken) ? InvalidPage() : NotFound();
-    }
+    private Task<IActionResult> ResolveAsync(Guid id, bool upheld, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => notices.ResolveObjectionAsync(ObjectionId, upheld, Resolution, cancellationToken), upheld ? "Objection.Upheld" : "Objection.Dismissed", new { id }, () => LoadAsync(id, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
