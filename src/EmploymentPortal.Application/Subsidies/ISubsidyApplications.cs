@@ -11,8 +11,11 @@ namespace EmploymentPortal.Application.Subsidies;
 /// </summary>
 public interface ISubsidyApplications
 {
-    /// <summary>The check the entered facts give today, for the form; null when the person is not in the area.</summary>
-    Task<ApplicationPreview?> PreviewAsync(Guid personId, string scheme, IReadOnlyDictionary<string, string?> facts, CancellationToken cancellationToken);
+    /// <summary>
+    /// The person and the check the entered facts give today, for the form (no check before a
+    /// scheme with a rule is chosen); null when the person is not in the area.
+    /// </summary>
+    Task<ApplicationPreview?> PreviewAsync(Guid personId, string? scheme, IReadOnlyDictionary<string, string?> facts, CancellationToken cancellationToken);
 
     /// <summary>Submits; <see cref="ApplicationInput.RequestId"/> becomes the id, so a double-clicked submit inserts once.</summary>
     Task<CommandResult> SubmitAsync(ApplicationInput input, CancellationToken cancellationToken);
@@ -43,7 +46,7 @@ public sealed record ApplicationInput(
     IReadOnlyDictionary<string, string?> Facts,
     string? OverrideReason);
 
-public sealed record ApplicationPreview(string PersonName, string IdNumberMasked, EligibilityResult Check, IReadOnlyList<string> InvalidFacts);
+public sealed record ApplicationPreview(string PersonName, string IdNumberMasked, EligibilityResult? Check, IReadOnlyList<string> InvalidFacts);
 
 /// <summary>
 /// The list filters. <see cref="ActionableOnly"/> keeps applications whose current step the

@@ -27,16 +27,21 @@ public sealed class SubsidyApplications(
 
     private Actor Me => new(actor.UserId, actor.Name, actor.Role);
 
-    public async Task<ApplicationPreview?> PreviewAsync(Guid personId, string scheme, IReadOnlyDictionary<string, string?> facts, CancellationToken cancellationToken)
+    public async Task<ApplicationPreview?> PreviewAsync(Guid personId, string? scheme, IReadOnlyDictionary<string, string?> facts, CancellationToken cancellationToken)
     {
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Name, p.IdNumberMasked }).SingleOrDefaultAsync(cancellationToken);
-        if (person is null || SchemeCatalog.Find(scheme) is not { } definition || !EligibilityRules.Implemented.Contains(definition.Code))
+        if (person is null)
         {
             return null;
         }
 
+        if (SchemeCatalog.Find(scheme) is not { } definition || !EligibilityRules.Implemented.Contains(definition.Code))
+        {
+            return new ApplicationPreview(person.Name, person.IdNumberMasked, null, []);
+        }
+
         var (check, invalid) = await CheckAsync(personId, definition.Code, facts, cancellationToken);
-        return check is null ? null : new ApplicationPreview(person.Name, person.IdNumberMasked, check, invalid);
+        return new ApplicationPreview(person.Name, person.IdNumberMasked, check, invalid);
     }
 
     public async Task<CommandResult> SubmitAsync(ApplicationInput input, CancellationToken cancellationToken)

@@ -45,7 +45,8 @@ public sealed class EditModel(ISubsidyApplications applications, IStringLocalize
 
     public ApplicationPreview? Preview { get; private set; }
 
-    public SchemeDefinition? Definition => SchemeCatalog.Find(Scheme);
+    /// <summary>The chosen scheme, when it has a rule (a scheme without one cannot be applied for).</summary>
+    public SchemeDefinition? Definition => SchemeCatalog.Find(Scheme) is { } d && EligibilityRules.Implemented.Contains(d.Code) ? d : null;
 
     public IReadOnlyList<SchemeDefinition> Schemes { get; } =
         SchemeCatalog.All.Where(s => EligibilityRules.Implemented.Contains(s.Code)).ToList();
@@ -113,15 +114,9 @@ public sealed class EditModel(ISubsidyApplications applications, IStringLocalize
             RequestId = Guid.CreateVersion7();
         }
 
-        if (Definition is null)
-        {
-            // No scheme chosen yet: the page offers the list; the person must still be in the area.
-            Scheme = null;
-            Preview = await applications.PreviewAsync(PersonId, Schemes[0].Code, new Dictionary<string, string?>(), cancellationToken);
-            return Preview is not null;
-        }
-
-        Preview = await applications.PreviewAsync(PersonId, Definition.Code, Facts, cancellationToken);
+        // Without a scheme the page offers the list; the person must still be in the area.
+        Scheme = Definition?.Code;
+        Preview = await applications.PreviewAsync(PersonId, Scheme, Facts, cancellationToken);
         return Preview is not null;
     }
 }
