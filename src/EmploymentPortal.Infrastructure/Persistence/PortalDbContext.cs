@@ -66,6 +66,10 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<Domain.Eligibility.EligibilityRun> EligibilityRuns => Set<Domain.Eligibility.EligibilityRun>();
 
+    public DbSet<Domain.Jobs.Employer> Employers => Set<Domain.Jobs.Employer>();
+
+    public DbSet<Domain.Jobs.Posting> Postings => Set<Domain.Jobs.Posting>();
+
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -100,6 +104,11 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Household>(builder);
         ScopeByRegion<Domain.Eligibility.HardshipCertification>(builder);
         ScopeByRegion<Domain.Subsidies.SubsidyApplication>(builder);
+
+        // Staff read the employers and postings of their area; employers' own reads and the public
+        // search go past the filter deliberately, each limited by its own condition (account, published).
+        ScopeByRegion<Domain.Jobs.Employer>(builder);
+        ScopeByRegion<Domain.Jobs.Posting>(builder);
         ScopeByRegion<Domain.Subsidies.Notice>(builder);
         ScopeByRegion<Domain.Subsidies.Objection>(builder);
         ScopeByRegion<Domain.Subsidies.Payment>(builder);

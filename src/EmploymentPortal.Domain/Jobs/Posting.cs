@@ -1,0 +1,243 @@
+using EmploymentPortal.Domain.Persons;
+
+namespace EmploymentPortal.Domain.Jobs;
+
+public enum PostingType
+{
+    FullTime = 1,
+
+    /// <summary>非全日制.</summary>
+    PartTime = 2,
+    Temporary = 3,
+    Seasonal = 4,
+
+    /// <summary>公益性岗位: reserved for hardship groups.</summary>
+    PublicWelfare = 5,
+
+    /// <summary>社区岗位.</summary>
+    Community = 6,
+}
+
+public enum PostingStatus
+{
+    Draft = 1,
+    PendingReview = 2,
+    Published = 3,
+    Closed = 4,
+    Filled = 5,
+
+    /// <summary>Its end date passed while published (set by the daily job).</summary>
+    Expired = 6,
+}
+
+/// <summary>The details of a posting as entered.</summary>
+public sealed record PostingDetails(
+    string Title,
+    string Description,
+    string OccupationCode,
+    int RegionId,
+    string RegionCode,
+    int PayMin,
+    int PayMax,
+    int Headcount,
+    PostingType Type,
+    EducationLevel? Education,
+    string? Skills,
+    string ContactName,
+    string ContactPhone,
+    DateOnly ValidFrom,
+    DateOnly ValidTo);
+
+/// <summary>
+/// A job posting: draft → pending review → published → closed or filled, and expired after its
+/// end date. Only a verified employer's posting is published; a rejected review returns it to
+/// draft with the reviewer's note.
+/// </summary>
+public sealed class Posting
+{
+    public const int TitleMaxLength = 60;
+    public const int DescriptionMaxLength = 4000;
+    public const int MaxPay = 1_000_000;
+
+    private Posting()
+    {
+        Title = string.Empty;
+        Description = string.Empty;
+        OccupationCode = string.Empty;
+        RegionCode = string.Empty;
+        ContactName = string.Empty;
+        ContactPhone = string.Empty;
+        CreatedByName = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid EmployerId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Description { get; private set; }
+
+    public string OccupationCode { get; private set; }
+
+    public int RegionId { get; private set; }
+
+    /// <summary>The workplace: staff of its area review it; search filters by its prefix.</summary>
+    public string RegionCode { get; private set; }
+
+    public int PayMin { get; private set; }
+
+    public int PayMax { get; private set; }
+
+    public int Headcount { get; private set; }
+
+    public PostingType Type { get; private set; }
+
+    public EducationLevel? Education { get; private set; }
+
+    public string? Skills { get; private set; }
+
+    public string ContactName { get; private set; }
+
+    public string ContactPhone { get; private set; }
+
+    public DateOnly ValidFrom { get; private set; }
+
+    public DateOnly ValidTo { get; private set; }
+
+    public PostingStatus Status { get; private set; }
+
+    public string? ReviewNote { get; private set; }
+
+    public string? ReviewedByName { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public string CreatedByName { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static Posting Create(Guid employerId, PostingDetails details, string byName, DateTimeOffset at, DateOnly today)
+    {
+        var posting = new Posting { Id = Guid.CreateVersion7(), EmployerId = employerId, Status = PostingStatus.Draft, CreatedAt = at, CreatedByName = byName };
+        posting.Update(details, today);
+        return posting;
+    }
+
+    /// <summary>Edits a draft (or a posting sent back); a published one is closed and posted again instead.</summary>
+    public void Update(PostingDetails details, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (Status is not PostingStatus.Draft)
+        {
+            throw new JobsException("Posting.NotDraft");
+        }
+
+        if (OccupationCatalog.Find(details.OccupationCode) is null)
+        {
+            throw new JobsException("Posting.OccupationRequired");
+        }
+
+        if (details.PayMin < 0 || details.PayMax < details.PayMin || details.PayMax > MaxPay)
+        {
+            throw new JobsException("Posting.PayRange");
+        }
+
+        if (details.Headcount is < 1 or > 10_000)
+        {
+            throw new JobsException("Posting.Headcount");
+        }
+
+        if (details.ValidTo < details.ValidFrom || details.ValidTo < today)
+        {
+            throw new JobsException("Posting.ValidRange");
+        }
+
+        if (!Enum.IsDefined(details.Type))
+        {
+            throw new JobsException("Posting.TypeRequired");
+        }
+
+        Title = Employer.Required(details.Title, TitleMaxLength, "Posting.TitleRequired");
+        Description = Employer.Required(details.Description, DescriptionMaxLength, "Posting.DescriptionRequired");
+        ContactName = Employer.Required(details.ContactName, Employer.TextMaxLength, "Posting.ContactRequired");
+        ContactPhone = Employer.Required(details.ContactPhone, 20, "Posting.ContactRequired");
+        Skills = string.IsNullOrWhiteSpace(details.Skills) ? null : Employer.Required(details.Skills, 500, "Posting.Skills");
+        OccupationCode = details.OccupationCode;
+        RegionId = details.RegionId;
+        RegionCode = details.RegionCode;
+        PayMin = details.PayMin;
+        PayMax = details.PayMax;
+        Headcount = details.Headcount;
+        Type = details.Type;
+        Education = details.Education;
+        ValidFrom = details.ValidFrom;
+        ValidTo = details.ValidTo;
+    }
+
+    public void SubmitForReview()
+    {
+        if (Status != PostingStatus.Draft)
+        {
+            throw new JobsException("Posting.NotDraft");
+        }
+
+        Status = PostingStatus.PendingReview;
+    }
+
+    /// <summary>Street or county staff publish it (the employer must be verified) or send it back with a note.</summary>
+    public void Review(bool publish, string? note, EmployerStatus employer, string byName, DateTimeOffset at, DateOnly today)
+    {
+        if (Status != PostingStatus.PendingReview)
+        {
+            throw new JobsException("Posting.NotPending");
+        }
+
+        note = note?.Trim();
+        if (publish && employer != EmployerStatus.Verified)
+        {
+            throw new JobsException("Posting.EmployerNotVerified");
+        }
+
+        if (publish && ValidTo < today)
+        {
+            throw new JobsException("Posting.ValidRange");
+        }
+
+        if (!publish && string.IsNullOrEmpty(note))
+        {
+            throw new JobsException("Posting.ReasonRequired");
+        }
+
+        Status = publish ? PostingStatus.Published : PostingStatus.Draft;
+        ReviewNote = string.IsNullOrEmpty(note) ? null : note;
+        ReviewedByName = byName;
+        PublishedAt = publish ? at : PublishedAt;
+    }
+
+    /// <summary>The employer or staff end a published posting: filled, or closed.</summary>
+    public void End(bool filled)
+    {
+        if (Status != PostingStatus.Published)
+        {
+            throw new JobsException("Posting.NotPublished");
+        }
+
+        Status = filled ? PostingStatus.Filled : PostingStatus.Closed;
+    }
+
+    /// <summary>True once the end date has passed: the daily job marks it expired.</summary>
+    public bool ExpiredOn(DateOnly today) => Status == PostingStatus.Published && ValidTo < today;
+
+    public void Expire(DateOnly today)
+    {
+        if (!ExpiredOn(today))
+        {
+            throw new JobsException("Posting.NotExpired");
+        }
+
+        Status = PostingStatus.Expired;
+    }
+}
