@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddScoped<ICertificationService, CertificationService>();
         services.AddScoped<ISubsidyApplications, SubsidyApplications>();
         services.AddScoped<INotices, Notices>();
+        services.AddScoped<Application.Jobs.IJobBoard, Jobs.JobBoard>();
         services.AddScoped<IEligibilityBatch, EligibilityBatch>();
         services.AddScoped<IEligibilityCandidates, EligibilityCandidates>();
         services.AddScoped<HouseholdDerivation>();

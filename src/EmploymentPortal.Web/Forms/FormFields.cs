@@ -40,6 +40,22 @@ public static class FormFields
         return Wrap(id, label, hint, error, input);
     }
 
+    public static IHtmlContent TextAreaField<TModel, TValue>(
+        this IHtmlHelper<TModel> html,
+        Expression<Func<TModel, TValue>> expression,
+        string? hint = null,
+        int rows = 6)
+    {
+        var (id, name, label, error) = Describe(html, expression);
+        var area = new TagBuilder("textarea");
+        area.AddCssClass("input");
+        area.MergeAttribute("id", id);
+        area.MergeAttribute("name", name);
+        area.MergeAttribute("rows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        area.InnerHtml.Append(html.ValueFor(expression) ?? string.Empty);
+        return Wrap(id, label, hint, error, area);
+    }
+
     public static IHtmlContent SelectField<TModel, TValue>(
         this IHtmlHelper<TModel> html,
         Expression<Func<TModel, TValue>> expression,

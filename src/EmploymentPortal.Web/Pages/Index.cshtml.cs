@@ -29,6 +29,7 @@ public sealed class IndexModel : PageModel
         Roles.CommunityStaff or Roles.StreetStaff => "/Station",
         Roles.CountyOfficial or Roles.CityOfficial => "/Bureau",
         Roles.Admin => "/Admin",
+        Roles.Employer => "/Employer",
         _ => null,
     };
 }

@@ -17,8 +17,15 @@ public static class Policies
     /// <summary>Who adds versions of policy numbers: city officials and admins.</summary>
     public const string PolicyEditors = nameof(PolicyEditors);
 
+    /// <summary>Who manages postings: employer accounts (their own) and staff (their area's).</summary>
+    public const string PostingManagers = nameof(PostingManagers);
+
+    public const string Employers = nameof(Employers);
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(PostingManagers, p => p.RequireRole([.. Roles.Staff, Roles.Employer]));
+        options.AddPolicy(Employers, p => p.RequireRole(Roles.Employer));
         options.AddPolicy(StationStaff, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff));
         options.AddPolicy(BureauOfficials, p => p.RequireRole(Roles.CountyOfficial, Roles.CityOfficial));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.ToArray()));

@@ -37,6 +37,9 @@ public static class PublicPages
         conventions.AuthorizeAreaFolder("Admin", "/", Policies.Administrators);
         conventions.AuthorizeFolder("/Org", Policies.Staff);
         conventions.AuthorizeFolder("/Applications", Policies.Staff);
+        conventions.AuthorizeFolder("/Employers", Policies.Staff);
+        conventions.AuthorizeFolder("/Postings", Policies.PostingManagers);
+        conventions.AuthorizeFolder("/Employer", Policies.Employers);
         conventions.AuthorizePage("/Schemes/NewVersion", Policies.PolicyEditors);
     }
 }

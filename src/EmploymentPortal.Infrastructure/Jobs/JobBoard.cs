@@ -1,0 +1,363 @@
+using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Jobs;
+using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EmploymentPortal.Infrastructure.Jobs;
+
+/// <summary>
+/// Employers and postings over EF Core. Staff read through the region scope filter; an employer
+/// account has no region scope, so its reads go past the filter limited to its own employer.
+/// </summary>
+public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor actor, TimeProvider clock) : IJobBoard
+{
+    private const string EmployerEntity = "Employer";
+    private const string PostingEntity = "Posting";
+    private const int PageSize = 50;
+
+    /// <summary>Who verifies employers and reviews postings: street and county staff.</summary>
+    private static readonly string[] Reviewers = [Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial];
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    private bool IsEmployer => actor.Role == Roles.Employer;
+
+    public async Task<EmployerView?> MineAsync(CancellationToken cancellationToken) =>
+        IsEmployer ? (await ViewsAsync(OwnEmployers().Take(1), cancellationToken)).FirstOrDefault() : null;
+
+    public async Task<(CommandResult Result, Guid? Id)> RegisterMineAsync(EmployerInput input, CancellationToken cancellationToken)
+    {
+        if (!IsEmployer || actor.UserId is null)
+        {
+            return (CommandResult.Fail(string.Empty, "Employer.NotAnEmployerAccount"), null);
+        }
+
+        if (await OwnEmployers().AnyAsync(cancellationToken))
+        {
+            return (CommandResult.Fail(string.Empty, "Employer.AlreadyRegistered"), null);
+        }
+
+        return await AddEmployerAsync(input, actor.UserId, anyRegion: true, cancellationToken);
+    }
+
+    public Task<(CommandResult Result, Guid? Id)> EnterEmployerAsync(EmployerInput input, CancellationToken cancellationToken) =>
+        IsEmployer ? Task.FromResult<(CommandResult, Guid?)>((CommandResult.Fail(string.Empty, "Employer.StaffOnly"), null)) : AddEmployerAsync(input, null, anyRegion: false, cancellationToken);
+
+    public async Task<PagedResult<EmployerView>> EmployersAsync(EmployerStatus? status, int page, CancellationToken cancellationToken)
+    {
+        var employers = db.Employers.AsNoTracking();
+        if (status is { } s)
+        {
+            employers = employers.Where(e => e.Status == s);
+        }
+
+        var total = await employers.CountAsync(cancellationToken);
+        page = Math.Max(1, page);
+        var items = await ViewsAsync(employers.OrderBy(e => e.Status).ThenBy(e => e.CreatedAt).Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
+        return new PagedResult<EmployerView>(items, page, PageSize, total);
+    }
+
+    public async Task<EmployerView?> EmployerAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ViewsAsync(ManageableEmployers().Where(e => e.Id == id), cancellationToken)).SingleOrDefault();
+
+    public async Task<CommandResult> VerifyAsync(Guid id, bool verified, string? note, CancellationToken cancellationToken)
+    {
+        if (!Reviewers.Contains(actor.Role))
+        {
+            return CommandResult.Fail(string.Empty, "Employer.ReviewersOnly");
+        }
+
+        var employer = await db.Employers.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (employer is null)
+        {
+            return CommandResult.Fail(string.Empty, "Employer.NotFound");
+        }
+
+        return await RunAsync(() => employer.Verify(verified, note, actor.Name, clock.GetUtcNow()), "Note", () =>
+            audit.Add(verified ? "EmployerVerified" : "EmployerRejected", EmployerEntity, id.ToString(), employer.RegionCode, null, new { note }), cancellationToken);
+    }
+
+    public async Task<(CommandResult Result, Guid? Id)> CreatePostingAsync(Guid employerId, PostingInput input, CancellationToken cancellationToken)
+    {
+        if (!await ManageableEmployers().AnyAsync(e => e.Id == employerId, cancellationToken))
+        {
+            return (CommandResult.Fail(string.Empty, "Employer.NotFound"), null);
+        }
+
+        var (details, error) = await DetailsAsync(input, cancellationToken);
+        if (error is not null)
+        {
+            return (error, null);
+        }
+
+        Posting posting;
+        try
+        {
+            posting = Posting.Create(employerId, details!, actor.Name, clock.GetUtcNow(), Today);
+        }
+        catch (JobsException e)
+        {
+            return (Fail(e), null);
+        }
+
+        db.Postings.Add(posting);
+        audit.Add("PostingCreated", PostingEntity, posting.Id.ToString(), posting.RegionCode, null, Snapshot(posting));
+        await db.SaveChangesAsync(cancellationToken);
+        return (CommandResult.Ok, posting.Id);
+    }
+
+    public async Task<CommandResult> UpdatePostingAsync(Guid id, PostingInput input, CancellationToken cancellationToken)
+    {
+        var posting = await ManageablePostings().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (posting is null)
+        {
+            return CommandResult.Fail(string.Empty, "Posting.NotFound");
+        }
+
+        var (details, error) = await DetailsAsync(input, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var before = Snapshot(posting);
+        return await RunAsync(() => posting.Update(details!, Today), string.Empty, () =>
+            audit.Add("PostingUpdated", PostingEntity, id.ToString(), posting.RegionCode, before, Snapshot(posting)), cancellationToken);
+    }
+
+    public async Task<CommandResult> SubmitPostingAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var posting = await ManageablePostings().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return posting is null
+            ? CommandResult.Fail(string.Empty, "Posting.NotFound")
+            : await RunAsync(posting.SubmitForReview, string.Empty, () => audit.Add("PostingSubmitted", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
+    }
+
+    public async Task<CommandResult> ReviewPostingAsync(Guid id, bool publish, string? note, CancellationToken cancellationToken)
+    {
+        if (!Reviewers.Contains(actor.Role))
+        {
+            return CommandResult.Fail(string.Empty, "Employer.ReviewersOnly");
+        }
+
+        var posting = await db.Postings.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (posting is null)
+        {
+            return CommandResult.Fail(string.Empty, "Posting.NotFound");
+        }
+
+        // The employer may be registered in another area than the workplace: its status is read past the filter.
+        var employerStatus = await db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
+            .Where(e => e.Id == posting.EmployerId).Select(e => e.Status).SingleAsync(cancellationToken);
+        return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.GetUtcNow(), Today), "Note", () =>
+            audit.Add(publish ? "PostingPublished" : "PostingReturned", PostingEntity, id.ToString(), posting.RegionCode, null, new { note }), cancellationToken);
+    }
+
+    public async Task<CommandResult> EndPostingAsync(Guid id, bool filled, CancellationToken cancellationToken)
+    {
+        var posting = await ManageablePostings().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return posting is null
+            ? CommandResult.Fail(string.Empty, "Posting.NotFound")
+            : await RunAsync(() => posting.End(filled), string.Empty, () => audit.Add(filled ? "PostingFilled" : "PostingClosed", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
+    }
+
+    public async Task<PostingView?> PostingAsync(Guid id, CancellationToken cancellationToken) =>
+        (await PostingViewsAsync(ManageablePostings().Where(p => p.Id == id), cancellationToken)).SingleOrDefault();
+
+    public async Task<PagedResult<PostingView>> PostingsAsync(PostingStatus? status, Guid? employerId, int page, CancellationToken cancellationToken)
+    {
+        var postings = ManageablePostings().AsNoTracking();
+        if (status is { } s)
+        {
+            postings = postings.Where(p => p.Status == s);
+        }
+
+        if (employerId is { } employer)
+        {
+            postings = postings.Where(p => p.EmployerId == employer);
+        }
+
+        var total = await postings.CountAsync(cancellationToken);
+        page = Math.Max(1, page);
+        var items = await PostingViewsAsync(
+            postings.OrderBy(p => p.Status == PostingStatus.PendingReview ? 0 : 1).ThenByDescending(p => p.CreatedAt).Skip((page - 1) * PageSize).Take(PageSize),
+            cancellationToken);
+        return new PagedResult<PostingView>(items, page, PageSize, total);
+    }
+
+    public async Task<int> ExpireAsync(CancellationToken cancellationToken)
+    {
+        // One set-based statement over the partial index of published postings by end date.
+        var today = Today;
+        return await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
+            .Where(p => p.Status == PostingStatus.Published && p.ValidTo < today)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PostingStatus.Expired), cancellationToken);
+    }
+
+    private static CommandResult Fail(JobsException e) => CommandResult.Fail(FieldOf(e.Message), e.Message);
+
+    private static string FieldOf(string key) => key switch
+    {
+        "Employer.NameRequired" => "Name",
+        "Employer.IndustryRequired" => "Industry",
+        "Employer.ContactRequired" => "ContactName",
+        "Employer.SizeRequired" => "Size",
+        "Posting.TitleRequired" => "Title",
+        "Posting.DescriptionRequired" => "Description",
+        "Posting.OccupationRequired" => "OccupationCode",
+        "Posting.PayRange" => "PayMax",
+        "Posting.Headcount" => "Headcount",
+        "Posting.ValidRange" => "ValidTo",
+        "Posting.ContactRequired" => "ContactName",
+        "Posting.TypeRequired" => "Type",
+        _ => string.Empty,
+    };
+
+    private static object Snapshot(Posting p) => new { p.Title, p.OccupationCode, p.RegionCode, p.PayMin, p.PayMax, p.Headcount, type = p.Type.ToString(), p.ValidFrom, p.ValidTo, status = p.Status.ToString() };
+
+    private IQueryable<Employer> OwnEmployers()
+    {
+        var me = actor.UserId;
+        return db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(e => me != null && e.AccountId == me);
+    }
+
+    private IQueryable<Employer> ManageableEmployers() => IsEmployer ? OwnEmployers() : db.Employers;
+
+    private IQueryable<Posting> ManageablePostings()
+    {
+        if (!IsEmployer)
+        {
+            return db.Postings;
+        }
+
+        var own = OwnEmployers().Select(e => e.Id);
+        return db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(p => own.Contains(p.EmployerId));
+    }
+
+    /// <summary>Employers with their region's name and posting count (postings read past the filter: an employer's postings may lie in another area).</summary>
+    private async Task<List<EmployerView>> ViewsAsync(IQueryable<Employer> employers, CancellationToken cancellationToken)
+    {
+        var rows = await employers.AsNoTracking()
+            .Select(e => new { Employer = e, Region = db.Regions.Where(r => r.Id == e.RegionId).Select(r => r.Name).First() })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Employer.Id).ToList();
+        var counts = await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(p => ids.Contains(p.EmployerId))
+            .GroupBy(p => p.EmployerId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return rows.Select(r => new EmployerView(r.Employer, r.Region, counts.GetValueOrDefault(r.Employer.Id))).ToList();
+    }
+
+    /// <summary>Postings with their employer (read past the filter: registered perhaps in another area) and region names.</summary>
+    private async Task<List<PostingView>> PostingViewsAsync(IQueryable<Posting> postings, CancellationToken cancellationToken)
+    {
+        var rows = await postings.AsNoTracking()
+            .Select(p => new { Posting = p, Region = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First() })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Posting.EmployerId).Distinct().ToList();
+        var employers = await db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(e => ids.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => new { e.Name, e.Status }, cancellationToken);
+        return rows.Select(r => new PostingView(r.Posting, employers[r.Posting.EmployerId].Name, employers[r.Posting.EmployerId].Status, r.Region)).ToList();
+    }
+
+    private async Task<(CommandResult Result, Guid? Id)> AddEmployerAsync(EmployerInput input, Guid? accountId, bool anyRegion, CancellationToken cancellationToken)
+    {
+        if (!CreditCode.TryParse(input.CreditCode, out var code))
+        {
+            return (CommandResult.Fail("CreditCode", "Employer.CreditCodeInvalid"), null);
+        }
+
+        var region = input.RegionId is { } regionId ? await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, cancellationToken) : null;
+        if (region is null || (!anyRegion && !db.Scope.Includes(region.Code)))
+        {
+            return (CommandResult.Fail("RegionId", "Employer.RegionRequired"), null);
+        }
+
+        Employer employer;
+        try
+        {
+            employer = Employer.Create(code, input.Name ?? string.Empty, input.Industry ?? string.Empty, input.Size ?? 0, region.Id, region.Code, input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, accountId, clock.GetUtcNow());
+        }
+        catch (JobsException e)
+        {
+            return (Fail(e), null);
+        }
+
+        db.Employers.Add(employer);
+        audit.Add("EmployerRegistered", EmployerEntity, employer.Id.ToString(), employer.RegionCode, null, new { employer.CreditCode, employer.Name, employer.Industry, size = employer.Size.ToString(), selfRegistered = accountId is not null });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return (CommandResult.Fail("CreditCode", "Employer.CreditCodeTaken"), null);
+        }
+
+        return (CommandResult.Ok, employer.Id);
+    }
+
+    private async Task<(PostingDetails? Details, CommandResult? Error)> DetailsAsync(PostingInput input, CancellationToken cancellationToken)
+    {
+        var missing = new List<(string, string)>();
+        void Require(object? value, string field)
+        {
+            if (value is null)
+            {
+                missing.Add((field, "Validation.Required"));
+            }
+        }
+
+        Require(input.PayMin, "PayMin");
+        Require(input.PayMax, "PayMax");
+        Require(input.Headcount, "Headcount");
+        Require(input.Type, "Type");
+        Require(input.ValidFrom, "ValidFrom");
+        Require(input.ValidTo, "ValidTo");
+        var region = input.RegionId is { } regionId ? await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, cancellationToken) : null;
+        if (region is null)
+        {
+            missing.Add(("RegionId", "Posting.RegionRequired"));
+        }
+
+        if (missing.Count > 0)
+        {
+            return (null, new CommandResult(missing));
+        }
+
+        return (new PostingDetails(
+            input.Title ?? string.Empty, input.Description ?? string.Empty, input.OccupationCode ?? string.Empty, region!.Id, region.Code,
+            input.PayMin!.Value, input.PayMax!.Value, input.Headcount!.Value, input.Type!.Value, input.Education, input.Skills,
+            input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, input.ValidFrom!.Value, input.ValidTo!.Value), null);
+    }
+
+    private async Task<CommandResult> RunAsync(Action change, string field, Action audited, CancellationToken cancellationToken)
+    {
+        try
+        {
+            change();
+        }
+        catch (JobsException e)
+        {
+            return CommandResult.Fail(FieldOf(e.Message) is { Length: > 0 } known ? known : field, e.Message);
+        }
+
+        audited();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Fail(string.Empty, "Posting.ChangedMeanwhile");
+        }
+
+        return CommandResult.Ok;
+    }
+}

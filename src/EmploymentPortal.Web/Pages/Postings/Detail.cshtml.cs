@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Pages.Postings;
+
+/// <summary>One posting its employer or staff manage: submit for review, review (street and county staff), close or mark filled.</summary>
+public sealed class DetailModel(IJobBoard board, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    public PostingView View { get; private set; } = null!;
+
+    [BindProperty]
+    [Display(Name = "Posting.ReviewNote")]
+    [StringLength(500, ErrorMessage = "Validation.TooLong")]
+    public string? Note { get; set; }
+
+    public bool MayReview => User.IsInRole(Roles.StreetStaff) || User.IsInRole(Roles.CountyOfficial) || User.IsInRole(Roles.CityOfficial);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => board.SubmitPostingAsync(id, cancellationToken), "Posting.Submitted", new { id }, () => LoadAsync(id, cancellationToken));
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => board.ReviewPostingAsync(id, true, Note, cancellationToken), "Posting.PublishedMessage", new { id }, () => LoadAsync(id, cancellationToken));
+
+    public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => board.ReviewPostingAsync(id, false, Note, cancellationToken), "Posting.ReturnedMessage", new { id }, () => LoadAsync(id, cancellationToken));
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => board.EndPostingAsync(id, false, cancellationToken), "Posting.ClosedMessage", new { id }, () => LoadAsync(id, cancellationToken));
+
+    public Task<IActionResult> OnPostFilledAsync(Guid id, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => board.EndPostingAsync(id, true, cancellationToken), "Posting.FilledMessage", new { id }, () => LoadAsync(id, cancellationToken));
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await board.PostingAsync(id, cancellationToken);
+        View = view!;
+        return view is not null;
+    }
+}
