@@ -23,6 +23,9 @@ public sealed class PortalOptions
         /// <summary>Evaluate every person against the eligibility rules once a day (the "may qualify" lists).</summary>
         public bool Eligibility { get; set; } = true;
 
+        /// <summary>Mark published postings past their end date as expired once a day.</summary>
+        public bool PostingExpiry { get; set; } = true;
+
         public TimeSpan FirstRunDelay { get; set; } = TimeSpan.FromMinutes(1);
     }
 

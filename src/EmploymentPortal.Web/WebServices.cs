@@ -37,6 +37,7 @@ public static class WebServices
         services.AddInfrastructureServices(builder.Configuration);
         services.AddHostedService<Jobs.HouseholdStatusService>();
         services.AddHostedService<Jobs.EligibilityBatchService>();
+        services.AddHostedService<Jobs.PostingExpiryService>();
         services.AddSingleton<EmploymentPortal.Application.Persons.ILabelCatalog, Localization.LabelCatalog>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = portal.Security.StampValidationInterval);

@@ -9,31 +9,14 @@ namespace EmploymentPortal.Web.Jobs;
 /// Off with <c>Portal:Jobs:Eligibility=false</c>; operators can also run
 /// <c>-- evaluate-eligibility</c>, and county officials re-run their county from the bureau home.
 /// </summary>
-public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<EligibilityBatchService> logger) : BackgroundService
+public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<EligibilityBatchService> logger)
+    : DailyJob(scopes, options, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Jobs.Eligibility)
-        {
-            return;
-        }
+    protected override string Name => "eligibility batch";
 
-        await Task.Delay(options.Value.Jobs.FirstRunDelay, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
-        do
-        {
-            try
-            {
-                await RunOnceAsync(scopes, null, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Logged and retried tomorrow: a failed run changes nothing (one transaction).
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled(PortalOptions.JobSettings jobs) => jobs.Eligibility;
+
+    protected override Task RunAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) => RunOnceAsync(scopes, null, cancellationToken);
 
     /// <summary>Evaluates the subtree of <paramref name="regionPrefix"/> (null: the whole register) today.</summary>
     public static async Task<EligibilityBatchSummary> RunOnceAsync(IServiceScopeFactory scopes, string? regionPrefix, CancellationToken cancellationToken)
@@ -48,7 +31,4 @@ public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility evaluated for region prefix '{RegionPrefix}': {Persons} persons, {Evaluations} evaluations, {Candidates} candidates, {Seconds:F1} s")]
     private static partial void LogDone(ILogger logger, string regionPrefix, int persons, long evaluations, int candidates, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Eligibility batch failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -9,31 +9,14 @@ namespace EmploymentPortal.Web.Jobs;
 /// Off with <c>Portal:Jobs:HouseholdStatus=false</c>; operators can also run
 /// <c>-- recompute-households</c>.
 /// </summary>
-public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<HouseholdStatusService> logger) : BackgroundService
+public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<HouseholdStatusService> logger)
+    : DailyJob(scopes, options, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Jobs.HouseholdStatus)
-        {
-            return;
-        }
+    protected override string Name => "household status";
 
-        await Task.Delay(options.Value.Jobs.FirstRunDelay, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
-        do
-        {
-            try
-            {
-                await RunOnceAsync(scopes, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Logged and retried tomorrow: a failed run changes nothing (one transaction).
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled(PortalOptions.JobSettings jobs) => jobs.HouseholdStatus;
+
+    protected override Task RunAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) => RunOnceAsync(scopes, cancellationToken);
 
     public static async Task<RecomputeSummary> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
@@ -46,7 +29,4 @@ public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Household statuses recomputed: {Households} households, {Changed} changed, {Seconds:F1} s")]
     private static partial void LogDone(ILogger logger, int households, int changed, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Household status recompute failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

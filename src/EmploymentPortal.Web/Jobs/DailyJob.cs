@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace EmploymentPortal.Web.Jobs;
+
+/// <summary>
+/// The daily loop the scheduled jobs share: off unless its <c>Portal:Jobs</c> switch is on, the
+/// first run a while after start-up, then once a day; a failed run is logged and retried the next
+/// day (each job's run is one transaction, so a failure changes nothing).
+/// </summary>
+public abstract partial class DailyJob(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger logger) : BackgroundService
+{
+    protected abstract string Name { get; }
+
+    protected abstract bool Enabled(PortalOptions.JobSettings jobs);
+
+    protected abstract Task RunAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled(options.Value.Jobs))
+        {
+            return;
+        }
+
+        await Task.Delay(options.Value.Jobs.FirstRunDelay, stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
+        do
+        {
+            try
+            {
+                await RunAsync(scopes, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, Name, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled job {Job} failed; it runs again tomorrow")]
+    private static partial void LogFailed(ILogger logger, string job, Exception exception);
+}

@@ -1,0 +1,30 @@
+using EmploymentPortal.Application.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentPortal.Web.Jobs;
+
+/// <summary>
+/// Marks published postings past their end date as expired once a day (one set-based UPDATE).
+/// Off with <c>Portal:Jobs:PostingExpiry=false</c>. Searches never show a posting past its end
+/// date in any case: they filter on the date too.
+/// </summary>
+public sealed partial class PostingExpiryService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<PostingExpiryService> logger)
+    : DailyJob(scopes, options, logger)
+{
+    protected override string Name => "posting expiry";
+
+    protected override bool Enabled(PortalOptions.JobSettings jobs) => jobs.PostingExpiry;
+
+    protected override Task RunAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) => RunOnceAsync(scopes, cancellationToken);
+
+    public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var expired = await scope.ServiceProvider.GetRequiredService<IJobBoard>().ExpireAsync(cancellationToken);
+        LogDone(scope.ServiceProvider.GetRequiredService<ILogger<PostingExpiryService>>(), expired);
+        return expired;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Postings expired: {Expired}")]
+    private static partial void LogDone(ILogger logger, int expired);
+}
