@@ -22,12 +22,12 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
     }
 
     [Theory]
-    [InlineData("employer1", "用人单位")]
-    [InlineData("seeker1", "求职者")]
-    public async Task SignIn_SelfServiceDemo_SeesPublicHomeWithRole(string userName, string roleText)
+    [InlineData("employer1", "用人单位", "/Employer")] // employers have their own home
+    [InlineData("seeker1", "求职者", "/")]
+    public async Task SignIn_SelfServiceDemo_SeesTheirHomeWithRole(string userName, string roleText, string home)
     {
         using var client = await portal.SignInAsync(userName);
-        var (response, page) = await client.GetPageAsync("/");
+        var (response, page) = await client.GetPageAsync(home);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.QuerySelector("[data-testid=user-bar] .user-role")!.TextContent.Should().Be(roleText);
     }
