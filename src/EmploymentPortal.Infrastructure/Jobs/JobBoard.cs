@@ -319,8 +319,9 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
         Require(input.Type, "Type");
         Require(input.ValidFrom, "ValidFrom");
         Require(input.ValidTo, "ValidTo");
+        // Staff post within their area (else they could not see the posting again); employers anywhere.
         var region = input.RegionId is { } regionId ? await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, cancellationToken) : null;
-        if (region is null)
+        if (region is null || (!IsEmployer && !db.Scope.Includes(region.Code)))
         {
             missing.Add(("RegionId", "Posting.RegionRequired"));
         }
