@@ -110,6 +110,20 @@ public sealed class EmployerPostingTests(PortalFixture portal) : IClassFixture<P
         var (_, page) = await community.GetPageAsync(entered.Headers.Location!.OriginalString);
         page.QuerySelector("[data-testid=verify]").Should().BeNull("community staff enter employers, street and county staff verify them");
         page.QuerySelector("[data-testid=employer]")!.TextContent.Should().Contain("工作人员代录");
+
+        // Staff post for it, within their area only.
+        var newPosting = page.QuerySelector("[data-testid=new-posting]")!.GetAttribute("href")!;
+        var elsewhere = await community.SubmitFormAsync(newPosting, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "理货员", ["Input.Description"] = "超市理货", ["Input.OccupationCode"] = "4-01",
+            ["Input.RegionId"] = (await CommunityIdAsync("370705001001")).ToString(CultureInfo.InvariantCulture),
+            ["Input.PayMin"] = "2500", ["Input.PayMax"] = "3000", ["Input.Type"] = "PartTime", ["Input.ContactName"] = "李店长", ["Input.ContactPhone"] = "13800000001",
+        });
+        elsewhere.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var form = await Html.ParseAsync(elsewhere);
+        form.Errors().Should().Contain("请选择工作地点（工作人员代发时须在您的辖区内）");
+        form.QuerySelector<IHtmlInputElement>("#Input_Title")!.Value.Should().Be("理货员");
+        (await DraftAsync(community, newPosting, "理货员")).Should().StartWith("/Postings/");
     }
 
     [Fact]
