@@ -79,6 +79,10 @@ public static class DependencyInjection
         services.AddScoped<Application.Jobs.IJobBoard, Jobs.JobBoard>();
         services.AddScoped<IEligibilityBatch, EligibilityBatch>();
         services.AddScoped<IEligibilityCandidates, EligibilityCandidates>();
+        services.AddScoped<Jobs.SeekerService>();
+        services.AddScoped<Jobs.StaffJobServices>();
+        services.AddScoped<Jobs.JobFairService>();
+        services.AddScoped<Jobs.ApplicantService>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

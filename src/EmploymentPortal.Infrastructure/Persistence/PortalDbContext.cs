@@ -70,6 +70,18 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<Domain.Jobs.Posting> Postings => Set<Domain.Jobs.Posting>();
 
+    public DbSet<Domain.Jobs.SeekerLink> SeekerLinks => Set<Domain.Jobs.SeekerLink>();
+
+    public DbSet<Domain.Jobs.SavedPosting> SavedPostings => Set<Domain.Jobs.SavedPosting>();
+
+    public DbSet<Domain.Jobs.JobApplication> JobApplications => Set<Domain.Jobs.JobApplication>();
+
+    public DbSet<Domain.Jobs.Referral> Referrals => Set<Domain.Jobs.Referral>();
+
+    public DbSet<Domain.Jobs.PostingPush> PostingPushes => Set<Domain.Jobs.PostingPush>();
+
+    public DbSet<Domain.Jobs.JobFair> JobFairs => Set<Domain.Jobs.JobFair>();
+
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -109,6 +121,13 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         // search go past the filter deliberately, each limited by its own condition (account, published).
         ScopeByRegion<Domain.Jobs.Employer>(builder);
         ScopeByRegion<Domain.Jobs.Posting>(builder);
+
+        // Link requests, referrals and pushes belong to the person's (or named community's) area;
+        // job fairs to the organising area (the public pages read published ones past the filter).
+        ScopeByRegion<Domain.Jobs.SeekerLink>(builder);
+        ScopeByRegion<Domain.Jobs.Referral>(builder);
+        ScopeByRegion<Domain.Jobs.PostingPush>(builder);
+        ScopeByRegion<Domain.Jobs.JobFair>(builder);
         ScopeByRegion<Domain.Subsidies.Notice>(builder);
         ScopeByRegion<Domain.Subsidies.Objection>(builder);
         ScopeByRegion<Domain.Subsidies.Payment>(builder);

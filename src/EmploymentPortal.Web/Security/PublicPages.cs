@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Security;
 public static class PublicPages
 {
     public static IReadOnlyList<string> Pages { get; } =
-        ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail", "/Policies/Index", "/Policies/Detail", "/Policies/Check", "/Notices/Index", "/Notices/Detail"];
+        ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail", "/Policies/Index", "/Policies/Detail", "/Policies/Check", "/Notices/Index", "/Notices/Detail", "/JobFairs/Index", "/JobFairs/Detail"];
 
     public static IReadOnlyList<(string Area, string Page)> AreaPages { get; } =
     [

@@ -1,0 +1,167 @@
+namespace EmploymentPortal.Domain.Jobs;
+
+public enum SeekerLinkStatus
+{
+    Pending = 1,
+    Confirmed = 2,
+    Rejected = 3,
+}
+
+/// <summary>
+/// A self-registered job seeker's request to be linked to their person record. The seeker names
+/// the community they live in; staff there confirm it only when the ID number and the phone both
+/// match a person of their area. Until then the seeker learns nothing about any person.
+/// </summary>
+public sealed class SeekerLink
+{
+    private SeekerLink()
+    {
+        RegionCode = string.Empty;
+        IdNumberHash = [];
+        IdNumberMasked = string.Empty;
+        Phone = string.Empty;
+        Name = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AccountId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public byte[] IdNumberHash { get; private set; }
+
+    public string IdNumberMasked { get; private set; }
+
+    public string Phone { get; private set; }
+
+    public int RegionId { get; private set; }
+
+    /// <summary>The community the seeker says they live in: its staff decide.</summary>
+    public string RegionCode { get; private set; }
+
+    /// <summary>The seeker's own wish, a code of <see cref="OccupationCatalog"/> (matching prefers it to the ledger's free text).</summary>
+    public string? WishedOccupationCode { get; private set; }
+
+    public SeekerLinkStatus Status { get; private set; }
+
+    public Guid? PersonId { get; private set; }
+
+    public DateTimeOffset RequestedAt { get; private set; }
+
+    public string? DecidedByName { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public static SeekerLink Request(Guid accountId, string name, byte[] idNumberHash, string idNumberMasked, string phone, int regionId, string regionCode, string? wishedOccupationCode, DateTimeOffset at)
+    {
+        if (wishedOccupationCode is not null && OccupationCatalog.Find(wishedOccupationCode) is null)
+        {
+            throw new JobsException("Seeker.OccupationUnknown");
+        }
+
+        return new SeekerLink
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            Name = Employer.Required(name, 50, "Seeker.NameRequired"),
+            IdNumberHash = idNumberHash,
+            IdNumberMasked = idNumberMasked,
+            Phone = Employer.Required(phone, 11, "Seeker.PhoneRequired"),
+            RegionId = regionId,
+            RegionCode = regionCode,
+            WishedOccupationCode = wishedOccupationCode,
+            Status = SeekerLinkStatus.Pending,
+            RequestedAt = at,
+        };
+    }
+
+    /// <summary>Staff confirm with the person whose ID number and phone matched.</summary>
+    public void Confirm(Guid personId, string byName, DateTimeOffset at)
+    {
+        EnsurePending();
+        Status = SeekerLinkStatus.Confirmed;
+        PersonId = personId;
+        DecidedByName = byName;
+        DecidedAt = at;
+    }
+
+    public void Reject(string byName, DateTimeOffset at)
+    {
+        EnsurePending();
+        Status = SeekerLinkStatus.Rejected;
+        DecidedByName = byName;
+        DecidedAt = at;
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != SeekerLinkStatus.Pending)
+        {
+            throw new JobsException("Seeker.LinkDecided");
+        }
+    }
+}
+
+/// <summary>A posting a seeker keeps to look at again.</summary>
+public sealed class SavedPosting
+{
+    private SavedPosting()
+    {
+    }
+
+    public Guid AccountId { get; private set; }
+
+    public Guid PostingId { get; private set; }
+
+    public DateTimeOffset SavedAt { get; private set; }
+
+    public static SavedPosting Save(Guid accountId, Guid postingId, DateTimeOffset at) => new() { AccountId = accountId, PostingId = postingId, SavedAt = at };
+}
+
+/// <summary>
+/// A seeker's application to a published posting: one per seeker and posting (a unique index,
+/// so a double click makes one). The employer of the posting sees it.
+/// </summary>
+public sealed class JobApplication
+{
+    private JobApplication()
+    {
+        Name = string.Empty;
+        Phone = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PostingId { get; private set; }
+
+    public Guid AccountId { get; private set; }
+
+    /// <summary>The linked person when the seeker's link was confirmed (public-welfare posts rank certified hardship first).</summary>
+    public Guid? PersonId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Phone { get; private set; }
+
+    public DateTimeOffset AppliedAt { get; private set; }
+
+    public static JobApplication Apply(Guid postingId, PostingStatus status, Guid accountId, Guid? personId, string name, string phone, DateTimeOffset at)
+    {
+        if (status != PostingStatus.Published)
+        {
+            throw new JobsException("Posting.NotPublished");
+        }
+
+        return new JobApplication
+        {
+            Id = Guid.CreateVersion7(),
+            PostingId = postingId,
+            AccountId = accountId,
+            PersonId = personId,
+            Name = Employer.Required(name, 50, "Seeker.NameRequired"),
+            Phone = Employer.Required(phone, 20, "Seeker.PhoneRequired"),
+            AppliedAt = at,
+        };
+    }
+}

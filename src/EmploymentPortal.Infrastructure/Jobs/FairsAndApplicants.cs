@@ -1,0 +1,145 @@
+using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Domain.Jobs;
+using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Infrastructure.Jobs;
+
+public sealed record JobFairRow(Guid Id, string Title, DateOnly Date, bool Online, string? Venue, int Employers);
+
+public sealed record JobFairPosting(Guid Id, string Title, int PayMin, int PayMax, PostingType Type);
+
+public sealed record JobFairEmployer(Guid Id, string Name, IReadOnlyList<JobFairPosting> Postings);
+
+public sealed record JobFairView(Guid Id, string Title, DateOnly Date, bool Online, string? Venue, string? Description, IReadOnlyList<Guid> EmployerIds, IReadOnlyList<JobFairEmployer> Employers);
+
+public sealed record JobFairInput(string Title, DateOnly Date, bool Online, string? Venue, string? Description, IReadOnlyList<Guid> EmployerIds);
+
+public sealed record EmployerOption(Guid Id, string Name);
+
+public sealed record ApplicantRow(string Name, string Phone, DateTimeOffset AppliedAt, bool HardshipPriority);
+
+public sealed record EmployerPostingRow(Guid Id, string Title, PostingStatus Status, PostingType Type, int Applicants);
+
+/// <summary>Job fairs: staff of the organising area edit them; anyone reads them.</summary>
+public sealed class JobFairService(PortalDbContext db, AuditLog audit, ICurrentActor actor)
+{
+    public const int PublicListSize = 100;
+
+    // Reviewed IgnoreQueryFilters: job fairs are public announcements.
+    private IQueryable<JobFair> AllFairs() => db.JobFairs.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking();
+
+    public async Task<IReadOnlyList<JobFairRow>> PublicListAsync(DateOnly from, CancellationToken cancellationToken) =>
+        await Rows(AllFairs().Where(f => f.Date >= from).OrderBy(f => f.Date)).ToListAsync(cancellationToken);
+
+    /// <summary>The fairs of the caller's area, newest first.</summary>
+    public async Task<IReadOnlyList<JobFairRow>> StaffListAsync(CancellationToken cancellationToken) =>
+        await Rows(db.JobFairs.AsNoTracking().OrderByDescending(f => f.Date)).ToListAsync(cancellationToken);
+
+    /// <summary>A fair with its employers and their published postings; <paramref name="staffScope"/> reads through the area filter.</summary>
+    public async Task<JobFairView?> GetAsync(Guid id, bool staffScope, CancellationToken cancellationToken)
+    {
+        var source = staffScope ? db.JobFairs.AsNoTracking() : AllFairs();
+        var fair = await source.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (fair is null)
+        {
+            return null;
+        }
+
+        var ids = fair.EmployerIds.ToList();
+
+        // Reviewed IgnoreQueryFilters: the employers a fair names and their published postings are public.
+        var employers = await db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
+            .Where(e => ids.Contains(e.Id) && e.Status == EmployerStatus.Verified).OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
+        var postings = await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
+            .Where(p => ids.Contains(p.EmployerId) && p.Status == PostingStatus.Published).OrderByDescending(p => p.PublishedAt).Take(500)
+            .Select(p => new { p.EmployerId, Row = new JobFairPosting(p.Id, p.Title, p.PayMin, p.PayMax, p.Type) }).ToListAsync(cancellationToken);
+        return new JobFairView(fair.Id, fair.Title, fair.Date, fair.Online, fair.Venue, fair.Description, ids,
+            employers.Select(e => new JobFairEmployer(e.Id, e.Name, postings.Where(p => p.EmployerId == e.Id).Select(p => p.Row).ToList())).ToList());
+    }
+
+    /// <summary>Verified employers of the caller's area, to take part.</summary>
+    public async Task<IReadOnlyList<EmployerOption>> EmployerOptionsAsync(CancellationToken cancellationToken) =>
+        await db.Employers.AsNoTracking().Where(e => e.Status == EmployerStatus.Verified).OrderBy(e => e.Name).Take(500).Select(e => new EmployerOption(e.Id, e.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>Creates (no id) or edits a fair of the caller's area; the organising region is the caller's unit's.</summary>
+    public async Task<(CommandResult Result, Guid? Id)> SaveAsync(Guid? id, string unitRegionCode, JobFairInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!input.Online && string.IsNullOrWhiteSpace(input.Venue))
+        {
+            return (CommandResult.Fail("Venue", "JobFair.VenueRequired"), null);
+        }
+
+        var allowed = await db.Employers.Where(e => e.Status == EmployerStatus.Verified && input.EmployerIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        if (allowed.Count != input.EmployerIds.Distinct().Count())
+        {
+            return (CommandResult.Fail("EmployerIds", "JobFair.EmployerOutOfScope"), null);
+        }
+
+        JobFair fair;
+        if (id is { } existing)
+        {
+            var found = await db.JobFairs.SingleOrDefaultAsync(f => f.Id == existing, cancellationToken);
+            if (found is null)
+            {
+                return (CommandResult.Fail(string.Empty, "JobFair.NotFound"), null);
+            }
+
+            fair = found;
+            fair.Update(input.Title, input.Date, input.Online, input.Venue, input.Description, allowed);
+            audit.Add("JobFairUpdated", "JobFair", fair.Id.ToString(), fair.RegionCode, null, new { input.Title, input.Date, input.Online, employers = allowed.Count });
+        }
+        else
+        {
+            fair = JobFair.Create(unitRegionCode, input.Title, input.Date, input.Online, input.Venue, input.Description, allowed);
+            db.JobFairs.Add(fair);
+            audit.Add("JobFairCreated", "JobFair", fair.Id.ToString(), fair.RegionCode, null, new { input.Title, input.Date, input.Online, employers = allowed.Count, by = actor.Name });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (CommandResult.Ok, fair.Id);
+    }
+
+    private static IQueryable<JobFairRow> Rows(IQueryable<JobFair> fairs) =>
+        fairs.Take(PublicListSize).Select(f => new JobFairRow(f.Id, f.Title, f.Date, f.Online, f.Venue, EF.Property<List<Guid>>(f, "_employerIds").Count));
+}
+
+/// <summary>An employer's own postings and their applicants, found through the employer's account link only.</summary>
+public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor)
+{
+    // Reviewed IgnoreQueryFilters: an employer has no area; every query is limited to the employers linked to the signed-in account.
+    private IQueryable<Posting> OwnPostings()
+    {
+        var account = actor.UserId ?? Guid.Empty;
+        var own = db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(e => e.AccountId == account).Select(e => e.Id);
+        return db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(p => own.Contains(p.EmployerId));
+    }
+
+    public async Task<IReadOnlyList<EmployerPostingRow>> PostingsAsync(CancellationToken cancellationToken) =>
+        await OwnPostings().OrderByDescending(p => p.CreatedAt).Take(200)
+            .Select(p => new EmployerPostingRow(p.Id, p.Title, p.Status, p.Type, db.JobApplications.Count(a => a.PostingId == p.Id)))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The applicants of one of the employer's own postings (null: not theirs, or none such). Public-welfare posts rank certified hardship first.</summary>
+    public async Task<(EmployerPostingRow Posting, IReadOnlyList<ApplicantRow> Applicants)?> ApplicantsAsync(Guid postingId, CancellationToken cancellationToken)
+    {
+        var posting = await OwnPostings().Where(p => p.Id == postingId).Select(p => new EmployerPostingRow(p.Id, p.Title, p.Status, p.Type, 0)).SingleOrDefaultAsync(cancellationToken);
+        if (posting is null)
+        {
+            return null;
+        }
+
+        // Reviewed IgnoreQueryFilters: only whether an applicant's linked person holds a hardship certification, for this employer's own posting.
+        var persons = db.Persons.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
+        var rows = await db.JobApplications.AsNoTracking().Where(a => a.PostingId == postingId)
+            .Select(a => new { a.Name, a.Phone, a.AppliedAt, Hardship = a.PersonId != null && persons.Any(p => p.Id == a.PersonId && p.HardshipCertifiedOn != null) })
+            .OrderBy(a => a.AppliedAt).Take(500)
+            .ToListAsync(cancellationToken);
+        var welfare = posting.Type == PostingType.PublicWelfare;
+        var ranked = welfare ? rows.OrderByDescending(r => r.Hardship).ThenBy(r => r.AppliedAt) : rows.OrderBy(r => r.AppliedAt);
+        return (posting with { Applicants = rows.Count }, ranked.Select(r => new ApplicantRow(r.Name, r.Phone, r.AppliedAt, welfare && r.Hardship)).ToList());
+    }
+}

@@ -1,0 +1,257 @@
+using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Jobs;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Regions;
+using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EmploymentPortal.Infrastructure.Jobs;
+
+public sealed record SeekerLinkView(SeekerLinkStatus Status, string IdNumberMasked, string RegionName, string? WishedOccupationCode, DateTimeOffset RequestedAt);
+
+public sealed record SeekerPostingRow(Guid Id, string Title, string EmployerName, string RegionName, int PayMin, int PayMax, PostingType Type, PostingStatus Status, DateTimeOffset At);
+
+public sealed record SeekerPostingView(Guid Id, string Title, string Description, string EmployerName, string RegionName, string OccupationCode, int PayMin, int PayMax, PostingType Type, DateOnly ValidTo, bool Saved, bool Applied);
+
+public sealed record PendingLinkRow(Guid Id, string Name, string IdNumberMasked, string PhoneMasked, string RegionName, DateTimeOffset RequestedAt);
+
+/// <summary>
+/// The job seeker's side: the link to their person record, saved postings and applications.
+/// A seeker's scope is empty, so their own rows are read past the region filter, each query
+/// limited to the signed-in account.
+/// </summary>
+public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, TimeProvider clock)
+{
+    private Guid Account => actor.UserId ?? throw new InvalidOperationException("A seeker action needs a signed-in account.");
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>The account's live (pending or confirmed) link, else its newest.</summary>
+    public async Task<SeekerLinkView?> GetLinkAsync(CancellationToken cancellationToken)
+    {
+        var account = Account;
+
+        // Reviewed IgnoreQueryFilters: limited to the signed-in account's own requests.
+        return await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
+            .Where(l => l.AccountId == account)
+            .OrderBy(l => l.Status == SeekerLinkStatus.Rejected).ThenByDescending(l => l.RequestedAt)
+            .Select(l => new SeekerLinkView(l.Status, l.IdNumberMasked, db.Regions.Where(r => r.Id == l.RegionId).Select(r => r.Name).First(), l.WishedOccupationCode, l.RequestedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RegionOption>> CommunitiesAsync(CancellationToken cancellationToken) =>
+        await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Code).Select(r => new RegionOption(r.Id, r.Code, r.Name)).ToListAsync(cancellationToken);
+
+    public async Task<CommandResult> RequestLinkAsync(string name, string idNumber, string phone, int regionId, string? wishedOccupationCode, CancellationToken cancellationToken)
+    {
+        var problem = ResidentIdNumber.TryParse(idNumber, Today, out var id);
+        if (problem != IdNumberProblem.None)
+        {
+            return CommandResult.Fail("IdNumber", "IdNumber." + problem);
+        }
+
+        phone = phone.Trim();
+        if (phone.Length != 11 || !phone.All(char.IsAsciiDigit) || phone[0] != '1')
+        {
+            return CommandResult.Fail("Phone", "Seeker.PhoneInvalid");
+        }
+
+        var region = await db.Regions.AsNoTracking().Where(r => r.Id == regionId && r.Level == RegionLevel.Community).Select(r => new { r.Id, r.Code }).SingleOrDefaultAsync(cancellationToken);
+        if (region is null)
+        {
+            return CommandResult.Fail("RegionId", "Seeker.CommunityRequired");
+        }
+
+        if (!string.IsNullOrEmpty(wishedOccupationCode) && OccupationCatalog.Find(wishedOccupationCode) is null)
+        {
+            return CommandResult.Fail("WishedOccupationCode", "Seeker.OccupationUnknown");
+        }
+
+        var account = Account;
+
+        // Reviewed IgnoreQueryFilters: the account's own requests.
+        if (await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AnyAsync(l => l.AccountId == account && l.Status != SeekerLinkStatus.Rejected, cancellationToken))
+        {
+            return CommandResult.Fail(string.Empty, "Seeker.LinkExists");
+        }
+
+        var link = SeekerLink.Request(account, name, protector.LookupHash(id), id.Masked, phone, region.Id, region.Code, string.IsNullOrEmpty(wishedOccupationCode) ? null : wishedOccupationCode, clock.GetUtcNow());
+        db.SeekerLinks.Add(link);
+        audit.Add("SeekerLinkRequested", "SeekerLink", link.Id.ToString(), link.RegionCode, null, new { idNumber = link.IdNumberMasked });
+        return await SaveUniqueAsync("Seeker.LinkExists", cancellationToken);
+    }
+
+    /// <summary>Staff: the pending requests naming a community of their area.</summary>
+    public async Task<IReadOnlyList<PendingLinkRow>> PendingLinksAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.SeekerLinks.AsNoTracking().Where(l => l.Status == SeekerLinkStatus.Pending).OrderBy(l => l.RequestedAt).Take(200)
+            .Select(l => new { l.Id, l.Name, l.IdNumberMasked, l.Phone, Region = db.Regions.Where(r => r.Id == l.RegionId).Select(r => r.Name).First(), l.RequestedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(l => new PendingLinkRow(l.Id, l.Name, l.IdNumberMasked, Person.MaskPhone(l.Phone), l.Region, l.RequestedAt)).ToList();
+    }
+
+    /// <summary>Staff confirm only when a person of their area has both the ID number and the phone; or they reject.</summary>
+    public async Task<CommandResult> DecideLinkAsync(Guid linkId, bool confirm, CancellationToken cancellationToken)
+    {
+        var link = await db.SeekerLinks.SingleOrDefaultAsync(l => l.Id == linkId, cancellationToken);
+        if (link is null)
+        {
+            return CommandResult.Fail(string.Empty, "Seeker.LinkNotFound");
+        }
+
+        if (link.Status != SeekerLinkStatus.Pending)
+        {
+            return CommandResult.Fail(string.Empty, "Seeker.LinkDecided");
+        }
+
+        if (!confirm)
+        {
+            link.Reject(actor.Name, clock.GetUtcNow());
+            audit.Add("SeekerLinkRejected", "SeekerLink", link.Id.ToString(), link.RegionCode, null, null);
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult.Ok;
+        }
+
+        // Persons read through the scope filter: only a person of the staff member's area matches.
+        var hash = link.IdNumberHash;
+        var phone = link.Phone;
+        var person = await db.Persons.AsNoTracking().Where(p => p.IdNumberHash == hash && p.Phone == phone).Select(p => new { p.Id }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null)
+        {
+            return CommandResult.Fail(string.Empty, "Seeker.NoMatch");
+        }
+
+        link.Confirm(person.Id, actor.Name, clock.GetUtcNow());
+        audit.Add("SeekerLinkConfirmed", "SeekerLink", link.Id.ToString(), link.RegionCode, null, new { personId = person.Id });
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    /// <summary>A published posting as a seeker sees it, with whether they saved or applied to it.</summary>
+    public async Task<SeekerPostingView?> GetPostingAsync(Guid postingId, CancellationToken cancellationToken)
+    {
+        var account = Account;
+        var employers = AllEmployers();
+
+        // Reviewed IgnoreQueryFilters: published postings are public.
+        return await Published().Where(p => p.Id == postingId)
+            .Select(p => new SeekerPostingView(
+                p.Id, p.Title, p.Description,
+                employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(),
+                db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
+                p.OccupationCode, p.PayMin, p.PayMax, p.Type, p.ValidTo,
+                db.SavedPostings.Any(s => s.AccountId == account && s.PostingId == p.Id),
+                db.JobApplications.Any(a => a.AccountId == account && a.PostingId == p.Id)))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<CommandResult> SaveAsync(Guid postingId, bool save, CancellationToken cancellationToken)
+    {
+        var account = Account;
+        var saved = await db.SavedPostings.SingleOrDefaultAsync(s => s.AccountId == account && s.PostingId == postingId, cancellationToken);
+        if (!save)
+        {
+            if (saved is not null)
+            {
+                db.SavedPostings.Remove(saved);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return CommandResult.Ok;
+        }
+
+        if (saved is not null)
+        {
+            return CommandResult.Ok;
+        }
+
+        if (!await Published().AnyAsync(p => p.Id == postingId, cancellationToken))
+        {
+            return CommandResult.Fail(string.Empty, "Posting.NotPublished");
+        }
+
+        db.SavedPostings.Add(SavedPosting.Save(account, postingId, clock.GetUtcNow()));
+        return await SaveUniqueAsync(null, cancellationToken);
+    }
+
+    /// <summary>Applies once: a second click (or a race) finds the first application and succeeds without another.</summary>
+    public async Task<CommandResult> ApplyAsync(Guid postingId, CancellationToken cancellationToken)
+    {
+        var account = Account;
+        if (await db.JobApplications.AnyAsync(a => a.AccountId == account && a.PostingId == postingId, cancellationToken))
+        {
+            return CommandResult.Ok;
+        }
+
+        var posting = await Published().Where(p => p.Id == postingId).Select(p => new { p.Id, p.Status, p.RegionCode }).SingleOrDefaultAsync(cancellationToken);
+        if (posting is null)
+        {
+            return CommandResult.Fail(string.Empty, "Posting.NotPublished");
+        }
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == account).Select(u => new { u.DisplayName, u.UserName, u.PhoneNumber }).SingleAsync(cancellationToken);
+
+        // Reviewed IgnoreQueryFilters: the account's own confirmed link.
+        var personId = await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
+            .Where(l => l.AccountId == account && l.Status == SeekerLinkStatus.Confirmed).Select(l => l.PersonId).FirstOrDefaultAsync(cancellationToken);
+        var application = JobApplication.Apply(posting.Id, posting.Status, account, personId, user.DisplayName, user.PhoneNumber ?? user.UserName ?? string.Empty, clock.GetUtcNow());
+        db.JobApplications.Add(application);
+        audit.Add("JobApplied", "JobApplication", application.Id.ToString(), posting.RegionCode, null, new { postingId });
+        return await SaveUniqueAsync(null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SeekerPostingRow>> SavedAsync(CancellationToken cancellationToken)
+    {
+        var account = Account;
+        var employers = AllEmployers();
+        return await (
+            from s in db.SavedPostings
+            where s.AccountId == account
+            join p in AllPostings() on s.PostingId equals p.Id
+            orderby s.SavedAt descending
+            select new SeekerPostingRow(p.Id, p.Title, employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(), db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PayMin, p.PayMax, p.Type, p.Status, s.SavedAt))
+            .Take(200).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SeekerPostingRow>> ApplicationsAsync(CancellationToken cancellationToken)
+    {
+        var account = Account;
+        var employers = AllEmployers();
+        return await (
+            from a in db.JobApplications
+            where a.AccountId == account
+            join p in AllPostings() on a.PostingId equals p.Id
+            orderby a.AppliedAt descending
+            select new SeekerPostingRow(p.Id, p.Title, employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(), db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PayMin, p.PayMax, p.Type, p.Status, a.AppliedAt))
+            .Take(200).ToListAsync(cancellationToken);
+    }
+
+    // Reviewed IgnoreQueryFilters: the postings the seeker saved or applied to, whatever their state now.
+    // Reviewed IgnoreQueryFilters: only the names of the employers of postings already selected.
+    private IQueryable<Employer> AllEmployers() => db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
+
+    private IQueryable<Posting> AllPostings() => db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
+
+    // Reviewed IgnoreQueryFilters: published postings are public; every caller adds its own condition.
+    private IQueryable<Posting> Published() =>
+        db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(p => p.Status == PostingStatus.Published);
+
+    private async Task<CommandResult> SaveUniqueAsync(string? duplicateKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult.Ok;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A second click raced the first: the one row stands.
+            db.ChangeTracker.Clear();
+            return duplicateKey is null ? CommandResult.Ok : CommandResult.Fail(string.Empty, duplicateKey);
+        }
+    }
+}

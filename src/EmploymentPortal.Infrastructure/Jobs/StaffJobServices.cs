@@ -1,0 +1,280 @@
+using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Jobs;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Households;
+using EmploymentPortal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Infrastructure.Jobs;
+
+public sealed record MatchedPosting(Guid Id, string Title, string EmployerName, string RegionName, int PayMin, int PayMax, PostingType Type, int Points, IReadOnlyList<MatchReason> Reasons);
+
+public sealed record MatchedPerson(Guid Id, string Name, string RegionName, int Points, IReadOnlyList<MatchReason> Reasons);
+
+public sealed record PersonForMatching(Guid Id, string Name, string RegionCode, EmploymentStatus Status, bool Hardship);
+
+public sealed record PostingForMatching(Guid Id, string Title, string EmployerName, PostingType Type);
+
+public sealed record ReferralRow(Guid Id, Guid PersonId, string PersonName, string PostingTitle, DateOnly ReferredOn, ReferralOutcome Outcome, DateOnly? OutcomeOn, string ByName);
+
+public sealed record DuePerson(Guid Id, string Name, string RegionName, PriorityGroups Groups, DateOnly? UnemployedSince);
+
+/// <summary>
+/// Staff work on jobs for the people of their area: matching with reasons, referrals with
+/// outcomes, and the monthly push. Persons are read through the scope filter; published
+/// postings are public and read past it.
+/// </summary>
+public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, TimeProvider clock)
+{
+    /// <summary>How many candidates the database ranks before the reasons are worked out (bounded reads).</summary>
+    public const int Candidates = 100;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<PersonForMatching?> PersonAsync(Guid personId, CancellationToken cancellationToken) =>
+        await db.Persons.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Id, p.Name, p.RegionCode, p.EmploymentStatus, p.HardshipCertifiedOn, p.PriorityGroups })
+            .ToListAsync(cancellationToken) is [var p] ? new PersonForMatching(p.Id, p.Name, p.RegionCode, p.EmploymentStatus, JobMatching.IsHardship(p.HardshipCertifiedOn, p.PriorityGroups)) : null;
+
+    public async Task<PostingForMatching?> PostingAsync(Guid postingId, CancellationToken cancellationToken)
+    {
+        var employers = AllEmployers();
+        return await Published().Where(p => p.Id == postingId)
+            .Select(p => new PostingForMatching(p.Id, p.Title, employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(), p.Type))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Published postings ranked by fit for a person of the caller's area (null: not found).</summary>
+    public async Task<IReadOnlyList<MatchedPosting>?> MatchPostingsAsync(Guid personId, int top, CancellationToken cancellationToken)
+    {
+        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        // Reviewed IgnoreQueryFilters: the person's own link (their wish), read for a person already in scope.
+        var linkedWish = await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
+            .Where(l => l.PersonId == personId && l.Status == SeekerLinkStatus.Confirmed).Select(l => l.WishedOccupationCode).FirstOrDefaultAsync(cancellationToken);
+        var facts = new SeekerFacts(person.RegionCode, person.Education, person.Skills, linkedWish ?? JobMatching.OccupationCodeOf(person.WishedOccupation), person.WishedMonthlyPay, person.WishedWorkType, JobMatching.IsHardship(person.HardshipCertifiedOn, person.PriorityGroups));
+
+        var district = person.RegionCode[..6];
+        var street = person.RegionCode[..9];
+        var major = facts.WishedOccupationCode is { } code ? OccupationCatalog.Find(code)!.Major : "\u0000";
+        var postings = Published().Where(p => p.ValidTo >= Today);
+        if (!facts.Hardship)
+        {
+            postings = postings.Where(p => p.Type != PostingType.PublicWelfare);
+        }
+
+        // The database ranks by place and occupation (indexable, bounded); the pure scorer adds the rest and the reasons.
+        var candidates = await postings
+            .OrderByDescending(p => (p.RegionCode == person.RegionCode ? 3 : p.RegionCode.StartsWith(street) ? 2 : p.RegionCode.StartsWith(district) ? 1 : 0)
+                + (p.OccupationCode == facts.WishedOccupationCode ? 4 : p.OccupationCode.StartsWith(major) ? 2 : 0))
+            .ThenByDescending(p => p.PublishedAt)
+            .Take(Candidates)
+            .Select(p => new { p.Id, p.Title, p.EmployerId, p.RegionId, p.RegionCode, p.OccupationCode, p.Education, p.Skills, p.PayMin, p.PayMax, p.Type })
+            .ToListAsync(cancellationToken);
+
+        var scored = candidates
+            .Select(p => (p, score: JobMatching.Score(facts, new PostingFacts(p.RegionCode, p.OccupationCode, p.Education, p.Skills, p.PayMin, p.PayMax, p.Type))))
+            .Where(x => x.score is not null)
+            .OrderByDescending(x => x.score!.Points)
+            .Take(top)
+            .ToList();
+        var employerIds = scored.Select(x => x.p.EmployerId).Distinct().ToList();
+        var regionIds = scored.Select(x => x.p.RegionId).Distinct().ToList();
+        var employerNames = await AllEmployers().Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        var regionNames = await db.Regions.Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        return scored.Select(x => new MatchedPosting(x.p.Id, x.p.Title, employerNames[x.p.EmployerId], regionNames[x.p.RegionId], x.p.PayMin, x.p.PayMax, x.p.Type, x.score!.Points, x.score.Reasons)).ToList();
+    }
+
+    /// <summary>The registered unemployed of the caller's area who fit a published posting, best first (null: not found).</summary>
+    public async Task<IReadOnlyList<MatchedPerson>?> MatchPersonsAsync(Guid postingId, int top, CancellationToken cancellationToken)
+    {
+        var posting = await Published().AsNoTracking().SingleOrDefaultAsync(p => p.Id == postingId, cancellationToken);
+        if (posting is null)
+        {
+            return null;
+        }
+
+        var district = posting.RegionCode[..6];
+        var street = posting.RegionCode[..9];
+        var persons = db.Persons.AsNoTracking().Where(p => p.UnemployedSince != null && p.WantsWork && p.LaborCapacity != LaborCapacity.None);
+        if (posting.Type == PostingType.PublicWelfare)
+        {
+            persons = persons.Where(p => p.HardshipCertifiedOn != null || (p.PriorityGroups & JobMatching.HardshipGroups) != 0);
+        }
+
+        var candidates = await persons
+            .OrderByDescending(p => p.RegionCode == posting.RegionCode ? 3 : p.RegionCode.StartsWith(street) ? 2 : p.RegionCode.StartsWith(district) ? 1 : 0)
+            .ThenByDescending(p => posting.Education == null || p.Education >= posting.Education)
+            .ThenBy(p => p.UnemployedSince)
+            .Take(Candidates)
+            .Select(p => new { p.Id, p.Name, p.RegionId, p.RegionCode, p.Education, p.Skills, p.WishedOccupation, p.WishedMonthlyPay, p.WishedWorkType, p.HardshipCertifiedOn, p.PriorityGroups })
+            .ToListAsync(cancellationToken);
+
+        var facts = new PostingFacts(posting.RegionCode, posting.OccupationCode, posting.Education, posting.Skills, posting.PayMin, posting.PayMax, posting.Type);
+        var scored = candidates
+            .Select(p => (p, score: JobMatching.Score(new SeekerFacts(p.RegionCode, p.Education, p.Skills, JobMatching.OccupationCodeOf(p.WishedOccupation), p.WishedMonthlyPay, p.WishedWorkType, JobMatching.IsHardship(p.HardshipCertifiedOn, p.PriorityGroups)), facts)))
+            .Where(x => x.score is not null)
+            .OrderByDescending(x => x.score!.Points)
+            .Take(top)
+            .ToList();
+        var regionIds = scored.Select(x => x.p.RegionId).Distinct().ToList();
+        var regionNames = await db.Regions.Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        return scored.Select(x => new MatchedPerson(x.p.Id, x.p.Name, regionNames[x.p.RegionId], x.score!.Points, x.score.Reasons)).ToList();
+    }
+
+    /// <summary>Refers a person of the caller's area to a published posting (recorded on their timeline too).</summary>
+    public async Task<CommandResult> ReferAsync(Guid personId, Guid postingId, CancellationToken cancellationToken)
+    {
+        var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Id, p.RegionCode }).SingleOrDefaultAsync(cancellationToken);
+        var posting = await Published().Where(p => p.Id == postingId).Select(p => new { p.Id, p.Status, p.Title }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null || posting is null)
+        {
+            return CommandResult.Fail(string.Empty, "Referral.NotFound");
+        }
+
+        var referral = Referral.Create(person.Id, person.RegionCode, posting.Id, posting.Status, Today, actor.UserId, actor.Name, clock.GetUtcNow());
+        db.Referrals.Add(referral);
+        db.FollowUps.Add(FollowUp.Record(person.Id, person.RegionCode, FollowUpKind.JobReferral, Today, actor.UserId, actor.Name, "职业介绍 / Referral: " + posting.Title, clock.GetUtcNow()));
+        audit.Add("ReferralCreated", "Referral", referral.Id.ToString(), person.RegionCode, null, new { personId, postingId });
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    public async Task<PagedResult<ReferralRow>> ReferralsAsync(Guid? personId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var referrals = db.Referrals.AsNoTracking();
+        if (personId is { } only)
+        {
+            referrals = referrals.Where(r => r.PersonId == only);
+        }
+
+        var total = await referrals.CountAsync(cancellationToken);
+        page = Math.Max(1, page);
+        var postings = AllPostings();
+        var items = await referrals.OrderByDescending(r => r.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => new ReferralRow(r.Id, r.PersonId, db.Persons.Where(p => p.Id == r.PersonId).Select(p => p.Name).First(), postings.Where(p => p.Id == r.PostingId).Select(p => p.Title).First(), r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ReferralRow>(items, page, pageSize, total);
+    }
+
+    public async Task<ReferralRow?> ReferralAsync(Guid referralId, CancellationToken cancellationToken)
+    {
+        var postings = AllPostings();
+        return await db.Referrals.AsNoTracking().Where(r => r.Id == referralId)
+            .Select(r => new ReferralRow(r.Id, r.PersonId, db.Persons.Where(p => p.Id == r.PersonId).Select(p => p.Name).First(), postings.Where(p => p.Id == r.PostingId).Select(p => p.Title).First(), r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a referral's outcome. A hire makes the person employed and ends their open
+    /// unemployment registration (reason: employed) through the registry's own command, which
+    /// recomputes the household; the outcome, the registration, the person, the household and
+    /// their audit events commit in one transaction.
+    /// </summary>
+    public async Task<CommandResult> RecordOutcomeAsync(Guid referralId, ReferralOutcome outcome, DateOnly on, CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        if (referral is null)
+        {
+            return CommandResult.Fail(string.Empty, "Referral.NotFound");
+        }
+
+        if (referral.Outcome is not (ReferralOutcome.Referred or ReferralOutcome.Interview))
+        {
+            return CommandResult.Fail("Outcome", "Referral.OutcomeFinal");
+        }
+
+        if (outcome == ReferralOutcome.Referred || !Enum.IsDefined(outcome))
+        {
+            return CommandResult.Fail("Outcome", "Referral.OutcomeRequired");
+        }
+
+        if (on < referral.ReferredOn || on > Today)
+        {
+            return CommandResult.Fail("On", "Referral.DateInvalid");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        referral.Record(outcome, on, Today);
+        audit.Add("ReferralOutcome", "Referral", referral.Id.ToString(), referral.RegionCode, null, new { personId = referral.PersonId, outcome = outcome.ToString(), on });
+        if (outcome == ReferralOutcome.Hired)
+        {
+            var hasOpen = await db.UnemploymentRegistrations.AnyAsync(r => r.PersonId == referral.PersonId && r.EndedOn == null, cancellationToken);
+            if (hasOpen)
+            {
+                // The registry ends the registration, sets the person employed and recomputes the household (it saves our changes with its own).
+                var ended = await registry.EndRegistrationAsync(referral.PersonId, on, UnemploymentEndReason.Employed, cancellationToken);
+                if (!ended.Succeeded)
+                {
+                    return new CommandResult(ended.Errors.Select(e => (e.Field == "EndedOn" ? "On" : e.Field, e.MessageKey)).ToList());
+                }
+            }
+            else
+            {
+                var person = await db.Persons.SingleAsync(p => p.Id == referral.PersonId, cancellationToken);
+                var before = person.EmploymentStatus;
+                person.SetEmploymentStatus(EmploymentStatus.Employed, clock.GetUtcNow());
+                audit.Add("PersonUpdated", "Person", person.Id.ToString(), person.RegionCode, new { employmentStatus = before.ToString() }, new { employmentStatus = person.EmploymentStatus.ToString() });
+                await households.RecomputeAsync(person.HouseholdId, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Unemployed persons of a priority group in the caller's area with no posting pushed this month (001).</summary>
+    public async Task<PagedResult<DuePerson>> DueThisMonthAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var monthStart = new DateOnly(Today.Year, Today.Month, 1);
+        var due = db.Persons.AsNoTracking()
+            .Where(p => p.EmploymentStatus == EmploymentStatus.Unemployed && p.PriorityGroups != PriorityGroups.None)
+            .Where(p => !db.PostingPushes.Any(x => x.PersonId == p.Id && x.PushedOn >= monthStart));
+        var total = await due.CountAsync(cancellationToken);
+        page = Math.Max(1, page);
+        var items = await due.OrderBy(p => p.RegionCode).ThenBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new DuePerson(p.Id, p.Name, db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PriorityGroups, p.UnemployedSince))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<DuePerson>(items, page, pageSize, total);
+    }
+
+    /// <summary>Sends a published posting to a person of the caller's area: the push and a follow-up on their timeline.</summary>
+    public async Task<CommandResult> PushAsync(Guid personId, Guid postingId, CancellationToken cancellationToken)
+    {
+        var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Id, p.RegionCode }).SingleOrDefaultAsync(cancellationToken);
+        var posting = await Published().Where(p => p.Id == postingId).Select(p => new { p.Id, p.Status, p.Title }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null || posting is null)
+        {
+            return CommandResult.Fail(string.Empty, "Referral.NotFound");
+        }
+
+        var push = PostingPush.Send(person.Id, person.RegionCode, posting.Id, posting.Status, Today, actor.UserId, actor.Name);
+        db.PostingPushes.Add(push);
+        db.FollowUps.Add(FollowUp.Record(person.Id, person.RegionCode, FollowUpKind.JobReferral, Today, actor.UserId, actor.Name, "岗位推送 / Posting sent: " + posting.Title, clock.GetUtcNow()));
+        audit.Add("PostingPushed", "PostingPush", push.Id.ToString(), person.RegionCode, null, new { personId, postingId });
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    // Reviewed IgnoreQueryFilters: published postings are public (matching looks past the area on purpose).
+    private IQueryable<Posting> Published() =>
+        db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(p => p.Status == PostingStatus.Published);
+
+    // Reviewed IgnoreQueryFilters: titles of postings already referred to from this area.
+    private IQueryable<Posting> AllPostings() => db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
+
+    // Reviewed IgnoreQueryFilters: names of the employers of published postings.
+    private IQueryable<Employer> AllEmployers() => db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
+}

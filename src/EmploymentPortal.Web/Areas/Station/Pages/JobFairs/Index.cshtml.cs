@@ -1,0 +1,12 @@
+using EmploymentPortal.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.JobFairs;
+
+/// <summary>The area's job fairs.</summary>
+public sealed class IndexModel(JobFairService fairs) : PageModel
+{
+    public IReadOnlyList<JobFairRow> Fairs { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Fairs = await fairs.StaffListAsync(cancellationToken);
+}

@@ -1,0 +1,16 @@
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Pushes;
+
+/// <summary>001: who in the area (unemployed, in a priority group) has had no posting sent this month; send from the person's matches.</summary>
+public sealed class IndexModel(StaffJobServices jobs) : PageModel
+{
+    public const int PageSize = 20;
+
+    public PagedResult<DuePerson> Due { get; private set; } = null!;
+
+    public async Task OnGetAsync(int page, CancellationToken cancellationToken) =>
+        Due = await jobs.DueThisMonthAsync(page, PageSize, cancellationToken);
+}

@@ -1,0 +1,21 @@
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
+
+/// <summary>The area's referrals 职业介绍, newest first, optionally of one person.</summary>
+public sealed class IndexModel(StaffJobServices jobs) : PageModel
+{
+    public const int PageSize = 20;
+
+    public PagedResult<ReferralRow> Referrals { get; private set; } = null!;
+
+    public Guid? PersonId { get; private set; }
+
+    public async Task OnGetAsync(Guid? personId, int page, CancellationToken cancellationToken)
+    {
+        PersonId = personId;
+        Referrals = await jobs.ReferralsAsync(personId, page, PageSize, cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Web.Forms;
+using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
+
+/// <summary>Seekers' link requests naming a community of the area: confirm (ID number and phone must match a person here) or reject.</summary>
+public sealed class LinksModel(SeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
+{
+    public IReadOnlyList<PendingLinkRow> Pending { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostAsync(Guid linkId, bool confirm, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => seekers.DecideLinkAsync(linkId, confirm, cancellationToken), "Common.Saved", new { }, () => LoadAsync(cancellationToken));
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Pending = await seekers.PendingLinksAsync(cancellationToken);
+        return true;
+    }
+}

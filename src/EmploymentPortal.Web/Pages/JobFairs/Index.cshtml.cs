@@ -1,0 +1,13 @@
+using EmploymentPortal.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Pages.JobFairs;
+
+/// <summary>Public list of coming job fairs, on site and online (004 §二(一)).</summary>
+public sealed class IndexModel(JobFairService fairs, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<JobFairRow> Fairs { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Fairs = await fairs.PublicListAsync(DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+}

@@ -1,0 +1,15 @@
+using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EmploymentPortal.Web.Pages.Seeker;
+
+/// <summary>The seeker's own applications, newest first.</summary>
+[Authorize(Roles = Roles.JobSeeker)]
+public sealed class ApplicationsModel(SeekerService seekers) : PageModel
+{
+    public IReadOnlyList<SeekerPostingRow> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await seekers.ApplicationsAsync(cancellationToken);
+}
