@@ -43,6 +43,13 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         var button = document.QuerySelector<IHtmlButtonElement>(buttonSelector)
             ?? throw new InvalidOperationException($"No button '{buttonSelector}' on {pageUrl}.");
         var form = button.Form ?? throw new InvalidOperationException($"Button '{buttonSelector}' is outside a form.");
+
+        // Like a browser, the clicked button's own name and value go with the form.
+        if (button.GetAttribute("name") is { Length: > 0 } name && !fields.ContainsKey(name))
+        {
+            fields = new Dictionary<string, string>(fields) { [name] = button.Value };
+        }
+
         return await PostFormAsync(form, pageUrl, fields, button.GetAttribute("formaction"));
     }
 

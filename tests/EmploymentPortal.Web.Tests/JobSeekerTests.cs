@@ -124,8 +124,8 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         hired.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var (_, page) = await staff.GetPageAsync(person);
-        page.QuerySelector("[data-testid=status]")!.TextContent.Should().Be("已就业");
-        page.QuerySelector("[data-testid=unemployment]")!.TextContent.Should().Contain("无");
+        page.QuerySelector("[data-testid=status]")!.TextContent.Should().Be("就业");
+        page.QuerySelector("[data-testid=unemployment]")!.TextContent.Should().Contain("当前没有失业登记");
         (await TestSql.ScalarAsync<short>(portal.ConnectionString, $"SELECT end_reason FROM unemployment_registrations WHERE person_id = '{personId}'")).Should().Be((short)UnemploymentEndReason.Employed);
         (await TestSql.ScalarAsync<string>(portal.ConnectionString, $"SELECT status::text FROM households WHERE id = (SELECT household_id FROM persons WHERE id = '{personId}')")).Should().NotBe(((int)Domain.Households.ZeroEmploymentStatus.Identified).ToString(CultureInfo.InvariantCulture));
         var txids = await TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(DISTINCT xmin::text) FROM (SELECT xmin FROM referrals WHERE id = '{referral}' UNION ALL SELECT xmin FROM unemployment_registrations WHERE person_id = '{personId}' UNION ALL SELECT xmin FROM persons WHERE id = '{personId}') t");

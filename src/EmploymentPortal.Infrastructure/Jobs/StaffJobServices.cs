@@ -63,7 +63,10 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
 
         var district = person.RegionCode[..6];
         var street = person.RegionCode[..9];
-        var major = facts.WishedOccupationCode is { } code ? OccupationCatalog.Find(code)!.Major : "\u0000";
+        // No wished occupation: nothing matches on occupation (an empty wish must not match every code by prefix).
+        var wished = facts.WishedOccupationCode is { } code && OccupationCatalog.Find(code) is { } occupation ? occupation : null;
+        var wishedCode = wished?.Code ?? "-";
+        var major = wished is null ? "-" : wished.Major + "-";
         var postings = Published().Where(p => p.ValidTo >= Today);
         if (!facts.Hardship)
         {
@@ -73,7 +76,7 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
         // The database ranks by place and occupation (indexable, bounded); the pure scorer adds the rest and the reasons.
         var candidates = await postings
             .OrderByDescending(p => (p.RegionCode == person.RegionCode ? 3 : p.RegionCode.StartsWith(street) ? 2 : p.RegionCode.StartsWith(district) ? 1 : 0)
-                + (p.OccupationCode == facts.WishedOccupationCode ? 4 : p.OccupationCode.StartsWith(major) ? 2 : 0))
+                + (p.OccupationCode == wishedCode ? 4 : p.OccupationCode.StartsWith(major) ? 2 : 0))
             .ThenByDescending(p => p.PublishedAt)
             .Take(Candidates)
             .Select(p => new { p.Id, p.Title, p.EmployerId, p.RegionId, p.RegionCode, p.OccupationCode, p.Education, p.Skills, p.PayMin, p.PayMax, p.Type })
@@ -157,19 +160,25 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
 
         var total = await referrals.CountAsync(cancellationToken);
         page = Math.Max(1, page);
-        var postings = AllPostings();
-        var items = await referrals.OrderByDescending(r => r.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(r => new ReferralRow(r.Id, r.PersonId, db.Persons.Where(p => p.Id == r.PersonId).Select(p => p.Name).First(), postings.Where(p => p.Id == r.PostingId).Select(p => p.Title).First(), r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName))
-            .ToListAsync(cancellationToken);
+        var items = await RowsAsync(referrals.OrderByDescending(r => r.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return new PagedResult<ReferralRow>(items, page, pageSize, total);
     }
 
-    public async Task<ReferralRow?> ReferralAsync(Guid referralId, CancellationToken cancellationToken)
+    public async Task<ReferralRow?> ReferralAsync(Guid referralId, CancellationToken cancellationToken) =>
+        (await RowsAsync(db.Referrals.AsNoTracking().Where(r => r.Id == referralId), cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// Referrals of the caller's area with the person's name, then the postings' titles in a second
+    /// query: an IgnoreQueryFilters anywhere in a query lifts the region filter for all of it.
+    /// </summary>
+    private async Task<List<ReferralRow>> RowsAsync(IQueryable<Referral> referrals, CancellationToken cancellationToken)
     {
-        var postings = AllPostings();
-        return await db.Referrals.AsNoTracking().Where(r => r.Id == referralId)
-            .Select(r => new ReferralRow(r.Id, r.PersonId, db.Persons.Where(p => p.Id == r.PersonId).Select(p => p.Name).First(), postings.Where(p => p.Id == r.PostingId).Select(p => p.Title).First(), r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName))
-            .SingleOrDefaultAsync(cancellationToken);
+        var rows = await referrals
+            .Select(r => new { r.Id, r.PersonId, r.PostingId, Name = db.Persons.Where(p => p.Id == r.PersonId).Select(p => p.Name).First(), r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.PostingId).Distinct().ToList();
+        var titles = await AllPostings().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        return rows.Select(r => new ReferralRow(r.Id, r.PersonId, r.Name, titles[r.PostingId], r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName)).ToList();
     }
 
     /// <summary>
