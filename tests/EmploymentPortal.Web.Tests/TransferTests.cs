@@ -77,6 +77,23 @@ public sealed class TransferTests(PortalFixture portal) : IClassFixture<PortalFi
         receiverList.MainText().Should().Contain("未同意").And.Contain("本人仍在本社区居住");
     }
 
+    [Fact]
+    public async Task TransferList_ShowsOnlyTransfersThatInvolveTheCallersArea()
+    {
+        using var street = await portal.SignInAsync("street1");
+        using var receiver = await portal.SignInAsync("community1");
+        var id = TestIds.Make(new DateOnly(1979, 3, 9), Sex.Male);
+        await street.RegisterPersonUrlAsync(portal.ConnectionString, id, "东风转出", "370702001003");
+        var community1 = (await RegionAsync(portal.ConnectionString, Community1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await RequestAsync(receiver, id, community1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var (_, own) = await receiver.GetPageAsync("/Station/Transfers");
+        own.MainText().Should().Contain("370702********");
+        using var other = await portal.SignInAsync("community2");
+        var (_, list) = await other.GetPageAsync("/Station/Transfers");
+        list.MainText().Should().NotContain(id[..6] + "********" + id[14..], "a transfer from 东风 to 向阳 is none of 和平's business");
+    }
+
     private static async Task<HttpResponseMessage> RequestAsync(PortalClient client, string idNumber, string regionId) =>
         await client.SubmitFormAsync("/Station/Transfers/Request", new Dictionary<string, string>
         {

@@ -170,8 +170,7 @@ public sealed class TransferService(
 
     private async Task<List<TransferItem>> ItemsAsync(IQueryable<TransferRequest> transfers, CancellationToken cancellationToken)
     {
-        string[] scopeFilter = [PortalDbContext.RegionScopeFilter];
-        var rows = await transfers
+        var transferRows = await transfers
             .OrderBy(t => t.Status).ThenByDescending(t => t.RequestedAt)
             .Take(500)
             .Select(t => new
@@ -179,11 +178,16 @@ public sealed class TransferService(
                 Transfer = t,
                 FromName = db.Regions.Where(r => r.Id == t.FromRegionId).Select(r => r.Name).First(),
                 ToName = db.Regions.Where(r => r.Id == t.ToRegionId).Select(r => r.Name).First(),
-
-                // Reviewed IgnoreQueryFilters: the masked number always (the requester typed the full one); the name below only in scope.
-                Person = db.Persons.IgnoreQueryFilters(scopeFilter).Where(p => p.Id == t.PersonId).Select(p => new { p.Name, p.IdNumberMasked, p.RegionCode }).First(),
             })
             .ToListAsync(cancellationToken);
+
+        // Reviewed IgnoreQueryFilters: the masked number always (the requester typed the full one); the name below only in scope.
+        // A second query: an IgnoreQueryFilters anywhere in the first would lift the transfers' own filter too.
+        var personIds = transferRows.Select(r => r.Transfer.PersonId).Distinct().ToList();
+        var persons = await db.Persons.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.IdNumberMasked, p.RegionCode })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var rows = transferRows.Select(r => new { r.Transfer, r.FromName, r.ToName, Person = persons[r.Transfer.PersonId] }).ToList();
         var scope = db.Scope;
         return rows.Select(r => new TransferItem(
             r.Transfer.Id,
