@@ -13,7 +13,12 @@ public interface IJobSearch
 
     /// <summary>One published posting of a verified employer, or null (draft, pending, ended, unknown).</summary>
     Task<PublicPosting?> GetPublishedAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The areas a search can be limited to: counties and streets, in code order.</summary>
+    Task<IReadOnlyList<JobArea>> AreasAsync(CancellationToken cancellationToken);
 }
+
+public sealed record JobArea(string Code, string Name, bool IsStreet);
 
 public enum JobSort
 {

@@ -166,6 +166,13 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
             posting.PublishedAt!.Value);
     }
 
+    public async Task<IReadOnlyList<JobArea>> AreasAsync(CancellationToken cancellationToken) =>
+        await db.Regions.AsNoTracking()
+            .Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.Street)
+            .OrderBy(r => r.Code)
+            .Select(r => new JobArea(r.Code, r.Name, r.Level == RegionLevel.Street))
+            .ToListAsync(cancellationToken);
+
     /// <summary>
     /// The tsquery of a keyword: each CJK run is a phrase of its character pairs (<c>'保安' &lt;-&gt; '安员'</c>),
     /// a single character a prefix (<c>'家':*</c>), a word itself; runs are combined with AND. Null when
