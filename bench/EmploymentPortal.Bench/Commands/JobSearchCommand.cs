@@ -222,8 +222,9 @@ public static class JobSearchCommand
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await using (var vacuum = new NpgsqlCommand("VACUUM ANALYZE employers; VACUUM ANALYZE postings", connection) { CommandTimeout = 0 })
+        foreach (var table in new[] { "employers", "postings" })
         {
+            await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection) { CommandTimeout = 0 };
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
         }
 

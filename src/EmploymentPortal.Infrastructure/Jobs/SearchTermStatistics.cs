@@ -62,7 +62,7 @@ public sealed class SearchTermStatistics(TimeProvider clock)
         try
         {
             await using var command = new NpgsqlCommand(
-                "SELECT most_common_elems::text[], most_common_elem_freqs FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'postings' AND attname = 'search_vector'",
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'postings' AND attname = 'search_vector'",
                 connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) && !reader.IsDBNull(1))
