@@ -2,9 +2,9 @@ using System.Text;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Infrastructure.Jobs;
 using EmploymentPortal.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using EmploymentPortal.Web.Pages.Jobs;
 using EmploymentPortal.Web.Security;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace EmploymentPortal.Web.Api;
