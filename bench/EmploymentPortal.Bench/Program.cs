@@ -8,6 +8,7 @@ using EmploymentPortal.Bench.Commands;
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- import --connection "..."     50,000-row xlsx import
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- recompute --connection "..."  household status job
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- eligibility --connection "..." eligibility batch and one person's evaluation
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- jobs --connection "..." [--generate 1000000]  public job search
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -29,12 +30,15 @@ try
             return await RecomputeCommand.RunAsync(args[1..], cancel.Token);
         case "eligibility":
             return await EligibilityCommand.RunAsync(args[1..], cancel.Token);
+        case "jobs":
+            return await JobSearchCommand.RunAsync(args[1..], cancel.Token);
         case "help" or "--help" or "-h":
             Console.WriteLine(GenerateCommand.Usage);
             Console.WriteLine(LedgerCommand.Usage);
             Console.WriteLine(ImportCommand.Usage);
             Console.WriteLine(RecomputeCommand.Usage);
             Console.WriteLine(EligibilityCommand.Usage);
+            Console.WriteLine(JobSearchCommand.Usage);
             Console.WriteLine("Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).");
             return 0;
         default:

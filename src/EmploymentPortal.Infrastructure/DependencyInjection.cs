@@ -1,11 +1,13 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Households;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Households;
+using EmploymentPortal.Infrastructure.Jobs;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Persons;
 using EmploymentPortal.Infrastructure.Policies;
@@ -83,6 +85,9 @@ public static class DependencyInjection
         services.AddScoped<Jobs.StaffJobServices>();
         services.AddScoped<Jobs.JobFairService>();
         services.AddScoped<Jobs.ApplicantService>();
+        services.AddSingleton<SearchTermStatistics>();
+        services.AddScoped<JobSearch>();
+        services.AddScoped<IJobSearch>(sp => sp.GetRequiredService<JobSearch>());
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

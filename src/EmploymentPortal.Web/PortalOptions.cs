@@ -15,6 +15,15 @@ public sealed class PortalOptions
 
     public JobSettings Jobs { get; set; } = new();
 
+    public BenchSettings Bench { get; set; } = new();
+
+    /// <summary>Switches for benchmarks only (docs/benchmarks.md); all off by default.</summary>
+    public sealed class BenchSettings
+    {
+        /// <summary>Maps <c>/bench/raw-jobs</c>: the job search's SQL with its rows as plain text, anonymous. Never in service.</summary>
+        public bool RawJobsEndpoint { get; set; }
+    }
+
     public sealed class JobSettings
     {
         /// <summary>Recompute every household's zero-employment status once a day.</summary>

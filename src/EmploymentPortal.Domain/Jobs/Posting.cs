@@ -62,6 +62,7 @@ public sealed class Posting
     private Posting()
     {
         Title = string.Empty;
+        SearchText = string.Empty;
         Description = string.Empty;
         OccupationCode = string.Empty;
         RegionCode = string.Empty;
@@ -77,6 +78,9 @@ public sealed class Posting
     public string Title { get; private set; }
 
     public string Description { get; private set; }
+
+    /// <summary>The search tokens of the title and description (<see cref="SearchTokens.ForPosting"/>), kept with them.</summary>
+    public string SearchText { get; private set; }
 
     public string OccupationCode { get; private set; }
 
@@ -162,6 +166,7 @@ public sealed class Posting
 
         Title = Employer.Required(details.Title, TitleMaxLength, "Posting.TitleRequired");
         Description = Employer.Required(details.Description, DescriptionMaxLength, "Posting.DescriptionRequired");
+        SearchText = SearchTokens.ForPosting(Title, Description);
         ContactName = Employer.Required(details.ContactName, Employer.TextMaxLength, "Posting.ContactRequired");
         ContactPhone = Employer.Required(details.ContactPhone, 20, "Posting.ContactRequired");
         Skills = string.IsNullOrWhiteSpace(details.Skills) ? null : Employer.Required(details.Skills, 500, "Posting.Skills");

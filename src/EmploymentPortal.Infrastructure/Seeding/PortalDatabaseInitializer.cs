@@ -96,7 +96,40 @@ public sealed class PortalDatabaseInitializer(
             Check(await users.AddToRoleAsync(user, seed.Role), seed.UserName);
         }
 
+        await SeedDemoPostingsAsync(db, cancellationToken);
         logger.LogInformation("Demo data seeded: {RegionCount} regions, {UnitCount} units", await db.Regions.CountAsync(cancellationToken), await db.OrgUnits.CountAsync(cancellationToken));
+    }
+
+    /// <summary>A verified demo employer of the <c>employer1</c> account and its published postings in the demo districts, so /Jobs shows something.</summary>
+    private async Task SeedDemoPostingsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var code = DemoCity.EmployerCreditCode();
+        if (await db.Employers.AnyAsync(e => e.CreditCode == code.Value, cancellationToken))
+        {
+            return;
+        }
+
+        var account = await users.FindByNameAsync("employer1");
+        var communities = await db.Regions.Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var home = communities[0];
+        var employer = Domain.Jobs.Employer.Create(code, "潍坊演示人力资源服务有限公司", "人力资源服务", Domain.Jobs.EmployerSize.Small, home.Id, home.Code, "张经理", "05368888888", account?.Id, now);
+        employer.Verify(true, null, "系统演示数据", now);
+        db.Employers.Add(employer);
+        for (var i = 0; i < DemoCity.Postings.Count; i++)
+        {
+            var (title, description, occupation, payMin, payMax, type) = DemoCity.Postings[i];
+            var region = communities[(i * 7) % communities.Count];
+            var posting = Domain.Jobs.Posting.Create(employer.Id,
+                new Domain.Jobs.PostingDetails(title, description, occupation, region.Id, region.Code, payMin, payMax, 1 + (i % 5), type, null, null, "张经理", "05368888888", today, today.AddDays(90)),
+                "系统演示数据", now, today);
+            posting.SubmitForReview();
+            posting.Review(true, null, employer.Status, "系统演示数据", now.AddHours(-i), today);
+            db.Postings.Add(posting);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private PortalDbContext SystemContext() => new(options, new FixedDataScopeProvider(DataScope.All));

@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Security;
 public static class PublicPages
 {
     public static IReadOnlyList<string> Pages { get; } =
-        ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail", "/Policies/Index", "/Policies/Detail", "/Policies/Check", "/Notices/Index", "/Notices/Detail", "/JobFairs/Index", "/JobFairs/Detail"];
+        ["/Index", "/Error", "/Status", "/Culture", "/Schemes/Index", "/Schemes/Detail", "/Policies/Index", "/Policies/Detail", "/Policies/Check", "/Notices/Index", "/Notices/Detail", "/JobFairs/Index", "/JobFairs/Detail", "/Jobs/Index", "/Jobs/Detail"];
 
     public static IReadOnlyList<(string Area, string Page)> AreaPages { get; } =
     [
@@ -18,7 +18,10 @@ public static class PublicPages
     ];
 
     /// <summary>Non-page endpoints that are public.</summary>
-    public static IReadOnlyList<string> Endpoints { get; } = ["/health", "/health/ready"];
+    public static IReadOnlyList<string> Endpoints { get; } = ["/health", "/health/ready", JobsApi];
+
+    /// <summary>The public job search as JSON.</summary>
+    public const string JobsApi = "/api/jobs";
 
     public static void Apply(PageConventionCollection conventions)
     {

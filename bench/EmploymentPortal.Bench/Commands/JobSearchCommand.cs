@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Bench.Registry;
+using EmploymentPortal.Domain.Jobs;
+using EmploymentPortal.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EmploymentPortal.Bench.Commands;
+
+/// <summary>
+/// The public job search at a million postings: fills <c>employers</c> and <c>postings</c> with
+/// realistic Chinese postings (binary COPY, search tokens made by the app's <see cref="SearchTokens"/>),
+/// then times <see cref="IJobSearch.SearchAsync"/> per scenario (the app's own SQL: the page and
+/// the capped count in one round trip) and prints each plan's node types from EXPLAIN.
+/// </summary>
+public static class JobSearchCommand
+{
+    public const string Usage =
+        """
+        jobs --connection "Host=...;Database=..."   (or env ConnectionStrings__Portal)
+             [--generate 1000000] [--employers 20000] [--seed 20261123] [--iterations 30] [--warmup 3]
+          --generate adds that many postings (half published, 90 % of employers verified) and runs
+          VACUUM ANALYZE; without it the scenarios run over what is there.
+        """;
+
+    // Job words with their occupation category: titles and descriptions are made from these.
+    private static readonly (string Word, string Category)[] Jobs =
+    [
+        ("保安员", "3-02"), ("家政服务员", "4-10"), ("电工", "6-25"), ("保洁员", "4-09"), ("厨师", "4-03"), ("餐厅服务员", "4-03"),
+        ("收银员", "4-01"), ("快递员", "4-02"), ("仓库管理员", "4-02"), ("货车司机", "4-02"), ("Java开发工程师", "4-04"),
+        ("前端开发工程师", "4-04"), ("会计", "2-06"), ("小学教师", "2-08"), ("护士", "2-05"), ("普工", "6-31"), ("焊工", "6-18"),
+        ("钳工", "6-18"), ("瓦工", "6-29"), ("木工", "6-29"), ("养老护理员", "4-14"), ("育婴员", "4-10"), ("月嫂", "4-10"),
+        ("客服专员", "4-07"), ("销售代表", "4-01"), ("行政文员", "3-01"), ("面点师", "6-02"), ("缝纫工", "6-05"), ("农机手", "5-01"),
+        ("水电工", "4-12"), ("汽车维修工", "4-12"), ("绿化工", "4-09"), ("消防设施操作员", "3-02"), ("机械设计工程师", "2-02"),
+    ];
+
+    private static readonly string[] Prefixes = ["", "", "急招", "高薪诚聘", "长期招聘", "招聘", "诚聘", "直招"];
+
+    // Common phrases: each in over 30 % of postings (经验, 五险一金) or about a fifth (包吃包住).
+    private static readonly (string Sentence, double Share)[] Common =
+    [
+        ("有相关工作经验者优先。", 0.45), ("公司缴纳五险一金。", 0.35), ("包吃包住。", 0.2), ("工作地点在潍坊市区，交通便利。", 0.25),
+        ("能吃苦耐劳，服从安排。", 0.3), ("节假日按国家规定执行。", 0.15),
+    ];
+
+    // Rare skills: one of them in half of the postings, so each in about 0.25 %.
+    private static readonly string[] Skills =
+    [
+        "叉车证", "茶艺", "烘焙", "插花", "珠算", "刺绣", "裱花", "调酒", "速记", "盲打", "电焊证", "高压电工证", "低压电工证", "健康证", "驾驶证",
+        "Excel", "CAD", "PLC", "SpringBoot", "Vue", "MySQL", "Python", "Linux", "SolidWorks", "Photoshop", "育儿", "早教", "营养配餐", "推拿",
+        "针灸", "康复护理", "心肺复苏", "急救", "消防控制室", "安检", "押运", "巡逻", "监控", "门岗", "物业", "保洁机械", "地毯清洗", "外墙清洗",
+        "高空作业", "脚手架", "钢筋", "混凝土", "测量放线", "水准仪", "全站仪", "数控车床", "加工中心", "线切割", "模具", "注塑", "冲压", "钣金",
+        "喷涂", "装配", "包装", "质检", "仓储", "分拣", "冷链", "配送", "网约车", "客运", "校车", "烧烤", "川菜", "鲁菜", "面食", "西点", "咖啡",
+        "收纳", "陪护", "护工", "月子餐", "催乳", "小儿推拿", "养老", "助浴", "理发", "美甲", "摄影", "剪辑", "直播", "电商", "客服", "话务",
+        "英语", "日语", "韩语", "俄语", "普通话", "书法", "美术", "钢琴", "舞蹈", "游泳", "篮球", "足球", "象棋", "围棋", "奥数", "编程",
+    ];
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var line = new CommandLine(args, new HashSet<string>());
+        var connectionString = line.Connection();
+        var generate = line.Int("generate", 0);
+        var employers = line.Int("employers", 20_000);
+        var seed = line.ULong("seed", 20261123);
+        var iterations = line.Int("iterations", 30);
+        var warmup = line.Int("warmup", 3);
+        line.RejectUnknown();
+
+        if (generate > 0)
+        {
+            await GenerateAsync(connectionString, generate, employers, seed, cancellationToken);
+        }
+
+        await MeasureAsync(connectionString, iterations, warmup, cancellationToken);
+        return 0;
+    }
+
+    private static async Task GenerateAsync(string connectionString, int postings, int employerCount, ulong seed, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var communities = new List<(int Id, string Code)>();
+        await using (var command = new NpgsqlCommand("SELECT id, code FROM regions WHERE level = 5 ORDER BY code", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                communities.Add((reader.GetInt32(0), reader.GetString(1)));
+            }
+        }
+
+        // Index builds after the load are much faster than keeping a GIN index up to date row by row.
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var command = new NpgsqlCommand("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'postings' AND indexname <> 'pk_postings'", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = new NpgsqlCommand($"DROP INDEX \"{name}\"", connection, transaction);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var random = new DeterministicRandom(seed);
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var employerIds = new List<(Guid Id, int RegionId, string RegionCode, string Name)>();
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY employers (id, credit_code, name, industry, size, region_id, region_code, contact_name, contact_phone, status, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var i = 0; i < employerCount; i++)
+            {
+                var (regionId, regionCode) = random.Pick(communities);
+                var body = "91" + regionCode[..6] + (100_000_000 + i).ToString(CultureInfo.InvariantCulture)[..9];
+                var name = "潍坊" + random.Pick(["华信", "鸿达", "金诚", "顺通", "安居", "众康", "恒泰", "利民", "新元", "天成"]) + random.Pick(["物业", "家政", "物流", "餐饮", "科技", "机械", "建筑", "服装", "商贸", "农业"]) + "有限公司" + i.ToString(CultureInfo.InvariantCulture);
+                var id = random.NextGuidV7(now.AddDays(-400));
+                employerIds.Add((id, regionId, regionCode, name));
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(body + CreditCode.CheckCharacter(body), NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(name, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync("综合", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync((short)random.Between(1, 4), NpgsqlDbType.Smallint, cancellationToken);
+                await copy.WriteAsync(regionId, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(regionCode, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync("王经理", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync("0536" + random.Between(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync((short)(random.Chance(0.9) ? EmployerStatus.Verified : EmployerStatus.Pending), NpgsqlDbType.Smallint, cancellationToken);
+                await copy.WriteAsync(now.AddDays(-400), NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY postings (id, employer_id, title, description, search_text, occupation_code, region_id, region_code, pay_min, pay_max, headcount, type, contact_name, contact_phone, valid_from, valid_to, status, published_at, created_at, created_by_name) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            var description = new StringBuilder();
+            for (var i = 0; i < postings; i++)
+            {
+                var employer = random.Pick(employerIds);
+                var (job, category) = random.Pick(Jobs);
+                var title = random.Pick(Prefixes) + job;
+                description.Clear();
+                description.Append(CultureInfo.InvariantCulture, $"招聘{job}{random.Between(1, 20)}名，负责日常{job}相关工作。");
+                foreach (var (sentence, share) in Common)
+                {
+                    if (random.Chance(share))
+                    {
+                        description.Append(sentence);
+                    }
+                }
+
+                if (random.Chance(0.5))
+                {
+                    description.Append(CultureInfo.InvariantCulture, $"熟悉{random.Pick(Skills)}者优先。");
+                }
+
+                var published = random.Chance(0.5);
+                var createdAt = now.AddMinutes(-random.Next(60 * 24 * 180));
+                var payMin = random.Between(20, 80) * 100;
+                var text = description.ToString();
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(random.NextGuidV7(createdAt), NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(employer.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(title, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(text, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(SearchTokens.ForPosting(title, text), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(category, NpgsqlDbType.Varchar, cancellationToken);
+
+                // Most postings are in the employer's community, some elsewhere in the city.
+                var (regionId, regionCode) = random.Chance(0.8) ? (employer.RegionId, employer.RegionCode) : random.Pick(communities);
+                await copy.WriteAsync(regionId, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(regionCode, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(payMin, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(payMin + (random.Between(0, 30) * 100), NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(random.Between(1, 20), NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync((short)(random.Chance(0.8) ? PostingType.FullTime : (PostingType)random.Between(2, 6)), NpgsqlDbType.Smallint, cancellationToken);
+                await copy.WriteAsync("王经理", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync("0536" + random.Between(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar, cancellationToken);
+                var validFrom = DateOnly.FromDateTime(createdAt.UtcDateTime);
+                await copy.WriteAsync(validFrom, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(published ? today.AddDays(random.Between(1, 180)) : validFrom.AddDays(random.Between(30, 360)), NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync((short)(published ? PostingStatus.Published : random.Pick([PostingStatus.Draft, PostingStatus.PendingReview, PostingStatus.Closed, PostingStatus.Filled, PostingStatus.Expired])), NpgsqlDbType.Smallint, cancellationToken);
+                if (published)
+                {
+                    await copy.WriteAsync(createdAt.AddHours(random.Between(1, 72)), NpgsqlDbType.TimestampTz, cancellationToken);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(cancellationToken);
+                }
+
+                await copy.WriteAsync(createdAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync("bench", NpgsqlDbType.Varchar, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        Console.WriteLine($"copied {employerCount:N0} employers and {postings:N0} postings in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        foreach (var (name, definition) in indexes)
+        {
+            var indexWatch = Stopwatch.StartNew();
+            await using var create = new NpgsqlCommand(definition, connection, transaction) { CommandTimeout = 0 };
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            Console.WriteLine($"  index {name}: {indexWatch.Elapsed.TotalSeconds:F1} s");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var table in new[] { "employers", "postings" })
+        {
+            await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection) { CommandTimeout = 0 };
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Console.WriteLine($"generated in {stopwatch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static async Task MeasureAsync(string connectionString, int iterations, int warmup, CancellationToken cancellationToken)
+    {
+        string district = "370702000000", street = "370702001000", community = "370702001001";
+        var scenarios = new (string Name, JobSearchQuery Query)[]
+        {
+            ("rare skill 茶艺", new("茶艺")),
+            ("rare skill 茶艺 + district", new("茶艺", district)),
+            ("rare skill 茶艺 + community", new("茶艺", community)),
+            ("rare Latin PLC + street", new("PLC", street)),
+            ("two-char 保安 + district", new("保安", district)),
+            ("two-char 电工 + street", new("电工", street)),
+            ("two-char 家政 + community", new("家政", community)),
+            ("mixed Java开发 + district", new("Java开发", district)),
+            ("common 经验 (45 %)", new("经验")),
+            ("common 经验 + district", new("经验", district)),
+            ("common 经验 + street", new("经验", street)),
+            ("common 经验 + community", new("经验", community)),
+            ("common 五险一金 + district", new("五险一金", district)),
+            ("common 五险一金 + district, by pay", new("五险一金", district, Sort: JobSort.Pay)),
+            ("no keyword, district", new(null, district)),
+            ("no keyword, community, category 4", new(null, community, "4")),
+            ("no keyword, district, pay ≥ 8000, by pay", new(null, district, MinPay: 8000, Sort: JobSort.Pay)),
+        };
+
+        await using var provider = PortalServices.Build(connectionString, DataScope.None);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        Console.WriteLine($"{"scenario",-42} {"plan",-10} {"count",6} {"p50 ms",7} {"p95 ms",7} {"max ms",7}  page plan | count plan");
+        foreach (var (name, query) in scenarios)
+        {
+            var timings = new List<double>();
+            JobSearchResult? result = null;
+            for (var i = 0; i < warmup + iterations; i++)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var search = scope.ServiceProvider.GetRequiredService<IJobSearch>();
+                var stopwatch = Stopwatch.StartNew();
+                result = await search.SearchAsync(query, cancellationToken);
+                if (i >= warmup)
+                {
+                    timings.Add(stopwatch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            // The second page too: keyset paging must not be slower than the first.
+            string plans;
+            await using (var scope = provider.CreateAsyncScope())
+            {
+                var prepared = await scope.ServiceProvider.GetRequiredService<JobSearch>().PrepareAsync(query with { After = result!.Next }, null, cancellationToken);
+                plans = await ExplainAsync(connection, prepared.PageSql, prepared.Parameters, cancellationToken) + " | " + await ExplainAsync(connection, prepared.CountSql, prepared.Parameters, cancellationToken);
+            }
+
+            timings.Sort();
+            var count = result.CountCapped ? $"{result.Count}+" : result.Count.ToString(CultureInfo.InvariantCulture);
+            Console.WriteLine($"{name,-42} {result.Plan,-10} {count,6} {Percentile(timings, 0.5),7:F1} {Percentile(timings, 0.95),7:F1} {timings[^1],7:F1}  {plans}");
+        }
+    }
+
+    /// <summary>The plan's node types (with the index used), outermost first.</summary>
+    private static async Task<string> ExplainAsync(NpgsqlConnection connection, string sql, IReadOnlyList<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
+        foreach (var parameter in parameters)
+        {
+            if (sql.Contains("@" + parameter.ParameterName, StringComparison.Ordinal))
+            {
+                command.Parameters.Add(parameter.Clone());
+            }
+        }
+
+        var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        using var document = JsonDocument.Parse(json);
+        var nodes = new List<string>();
+        Walk(document.RootElement[0].GetProperty("Plan"));
+        return string.Join(" > ", nodes);
+
+        void Walk(JsonElement node)
+        {
+            var type = node.GetProperty("Node Type").GetString()!;
+            if (node.TryGetProperty("Index Name", out var index))
+            {
+                type += $"({index.GetString()})";
+            }
+            else if (node.TryGetProperty("Relation Name", out var relation) && type == "Seq Scan")
+            {
+                type += $"({relation.GetString()})";
+            }
+
+            nodes.Add(type);
+            if (node.TryGetProperty("Plans", out var children))
+            {
+                foreach (var child in children.EnumerateArray())
+                {
+                    Walk(child);
+                }
+            }
+        }
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
