@@ -81,10 +81,10 @@ public static class DependencyInjection
         services.AddScoped<Application.Jobs.IJobBoard, Jobs.JobBoard>();
         services.AddScoped<IEligibilityBatch, EligibilityBatch>();
         services.AddScoped<IEligibilityCandidates, EligibilityCandidates>();
-        services.AddScoped<Jobs.SeekerService>();
-        services.AddScoped<Jobs.StaffJobServices>();
-        services.AddScoped<Jobs.JobFairService>();
-        services.AddScoped<Jobs.ApplicantService>();
+        services.AddScoped<Application.Jobs.ISeekerService, Jobs.SeekerService>();
+        services.AddScoped<Application.Jobs.IStaffJobs, Jobs.StaffJobServices>();
+        services.AddScoped<Application.Jobs.IJobFairs, Jobs.JobFairService>();
+        services.AddScoped<Application.Jobs.IApplicants, Jobs.ApplicantService>();
         services.AddSingleton<SearchTermStatistics>();
         services.AddScoped<JobSearch>();
         services.AddScoped<IJobSearch>(sp => sp.GetRequiredService<JobSearch>());

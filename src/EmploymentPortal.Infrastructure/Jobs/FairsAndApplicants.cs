@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
@@ -7,24 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Infrastructure.Jobs;
 
-public sealed record JobFairRow(Guid Id, string Title, DateOnly Date, bool Online, string? Venue, int Employers);
-
-public sealed record JobFairPosting(Guid Id, string Title, int PayMin, int PayMax, PostingType Type);
-
-public sealed record JobFairEmployer(Guid Id, string Name, IReadOnlyList<JobFairPosting> Postings);
-
-public sealed record JobFairView(Guid Id, string Title, DateOnly Date, bool Online, string? Venue, string? Description, IReadOnlyList<Guid> EmployerIds, IReadOnlyList<JobFairEmployer> Employers);
-
-public sealed record JobFairInput(string Title, DateOnly Date, bool Online, string? Venue, string? Description, IReadOnlyList<Guid> EmployerIds);
-
-public sealed record EmployerOption(Guid Id, string Name);
-
-public sealed record ApplicantRow(string Name, string Phone, DateTimeOffset AppliedAt, bool HardshipPriority);
-
-public sealed record EmployerPostingRow(Guid Id, string Title, PostingStatus Status, PostingType Type, int Applicants);
-
 /// <summary>Job fairs: staff of the organising area edit them; anyone reads them.</summary>
-public sealed class JobFairService(PortalDbContext db, AuditLog audit, ICurrentActor actor)
+public sealed class JobFairService(PortalDbContext db, AuditLog audit, ICurrentActor actor) : IJobFairs
 {
     public const int PublicListSize = 100;
 
@@ -108,7 +93,7 @@ public sealed class JobFairService(PortalDbContext db, AuditLog audit, ICurrentA
 }
 
 /// <summary>An employer's own postings and their applicants, found through the employer's account link only.</summary>
-public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor)
+public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor) : IApplicants
 {
     // Reviewed IgnoreQueryFilters: an employer has no area; every query is limited to the employers linked to the signed-in account.
     private IQueryable<Posting> OwnPostings()

@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Persons;
@@ -11,20 +12,12 @@ using Npgsql;
 
 namespace EmploymentPortal.Infrastructure.Jobs;
 
-public sealed record SeekerLinkView(SeekerLinkStatus Status, string IdNumberMasked, string RegionName, string? WishedOccupationCode, DateTimeOffset RequestedAt);
-
-public sealed record SeekerPostingRow(Guid Id, string Title, string EmployerName, string RegionName, int PayMin, int PayMax, PostingType Type, PostingStatus Status, DateTimeOffset At);
-
-public sealed record SeekerPostingView(Guid Id, string Title, string Description, string EmployerName, string RegionName, string OccupationCode, int PayMin, int PayMax, PostingType Type, DateOnly ValidTo, bool Saved, bool Applied);
-
-public sealed record PendingLinkRow(Guid Id, string Name, string IdNumberMasked, string PhoneMasked, string RegionName, DateTimeOffset RequestedAt);
-
 /// <summary>
 /// The job seeker's side: the link to their person record, saved postings and applications.
 /// A seeker's scope is empty, so their own rows are read past the region filter, each query
 /// limited to the signed-in account.
 /// </summary>
-public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, TimeProvider clock)
+public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, TimeProvider clock) : ISeekerService
 {
     private Guid Account => actor.UserId ?? throw new InvalidOperationException("A seeker action needs a signed-in account.");
 

@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Persons;
@@ -10,24 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Infrastructure.Jobs;
 
-public sealed record MatchedPosting(Guid Id, string Title, string EmployerName, string RegionName, int PayMin, int PayMax, PostingType Type, int Points, IReadOnlyList<MatchReason> Reasons);
-
-public sealed record MatchedPerson(Guid Id, string Name, string RegionName, int Points, IReadOnlyList<MatchReason> Reasons);
-
-public sealed record PersonForMatching(Guid Id, string Name, string RegionCode, EmploymentStatus Status, bool Hardship);
-
-public sealed record PostingForMatching(Guid Id, string Title, string EmployerName, PostingType Type);
-
-public sealed record ReferralRow(Guid Id, Guid PersonId, string PersonName, string PostingTitle, DateOnly ReferredOn, ReferralOutcome Outcome, DateOnly? OutcomeOn, string ByName);
-
-public sealed record DuePerson(Guid Id, string Name, string RegionName, PriorityGroups Groups, DateOnly? UnemployedSince);
-
 /// <summary>
 /// Staff work on jobs for the people of their area: matching with reasons, referrals with
 /// outcomes, and the monthly push. Persons are read through the scope filter; published
 /// postings are public and read past it.
 /// </summary>
-public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, TimeProvider clock)
+public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, TimeProvider clock) : IStaffJobs
 {
     /// <summary>How many candidates the database ranks before the reasons are worked out (bounded reads).</summary>
     public const int Candidates = 100;

@@ -1,11 +1,11 @@
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.JobFairs;
 
 /// <summary>A job fair with its employers and their published postings, for anyone.</summary>
-public sealed class DetailModel(JobFairService fairs) : PageModel
+public sealed class DetailModel(IJobFairs fairs) : PageModel
 {
     public JobFairView Fair { get; private set; } = null!;
 

@@ -1,10 +1,10 @@
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.JobFairs;
 
 /// <summary>Public list of coming job fairs, on site and online (004 §二(一)).</summary>
-public sealed class IndexModel(JobFairService fairs, TimeProvider clock) : PageModel
+public sealed class IndexModel(IJobFairs fairs, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<JobFairRow> Fairs { get; private set; } = [];
 

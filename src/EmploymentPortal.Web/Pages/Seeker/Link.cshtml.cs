@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Pages.Seeker;
 
 /// <summary>A seeker asks to be linked to their person record; the page shows only their own request's state.</summary>
 [Authorize(Roles = Roles.JobSeeker)]
-public sealed class LinkModel(SeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class LinkModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public SeekerLinkView? Link { get; private set; }
 

@@ -1,5 +1,5 @@
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.Seeker;
 
 /// <summary>The seeker's own saved postings, newest first.</summary>
 [Authorize(Roles = Roles.JobSeeker)]
-public sealed class SavedModel(SeekerService seekers) : PageModel
+public sealed class SavedModel(ISeekerService seekers) : PageModel
 {
     public IReadOnlyList<SeekerPostingRow> Rows { get; private set; } = [];
 

@@ -1,5 +1,5 @@
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Pages.Employer.Applicants;
 
 /// <summary>The applicants of one of the employer's own postings; another employer's posting is not found.</summary>
 [Authorize(Roles = Roles.Employer)]
-public sealed class DetailModel(ApplicantService applicants) : PageModel
+public sealed class DetailModel(IApplicants applicants) : PageModel
 {
     public EmployerPostingRow Posting { get; private set; } = null!;
 

@@ -1,5 +1,5 @@
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.Employer.Applicants;
 
 /// <summary>The employer's own postings with how many applied.</summary>
 [Authorize(Roles = Roles.Employer)]
-public sealed class IndexModel(ApplicantService applicants) : PageModel
+public sealed class IndexModel(IApplicants applicants) : PageModel
 {
     public IReadOnlyList<EmployerPostingRow> Postings { get; private set; } = [];
 

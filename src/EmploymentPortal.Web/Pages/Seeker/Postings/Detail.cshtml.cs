@@ -1,5 +1,5 @@
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Pages.Seeker.Postings;
 
 /// <summary>A published posting for a seeker: save it, or apply once.</summary>
 [Authorize(Roles = Roles.JobSeeker)]
-public sealed class DetailModel(SeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public SeekerPostingView Posting { get; private set; } = null!;
 

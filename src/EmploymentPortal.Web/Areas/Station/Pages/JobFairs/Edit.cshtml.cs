@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Scoping;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.JobFairs;
 
 /// <summary>Creates or edits a job fair of the area: date, venue or online, the employers taking part.</summary>
-public sealed class EditModel(JobFairService fairs, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class EditModel(IJobFairs fairs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public IReadOnlyList<EmployerOption> Employers { get; private set; } = [];
 

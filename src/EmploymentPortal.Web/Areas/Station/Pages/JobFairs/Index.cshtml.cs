@@ -1,10 +1,10 @@
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.JobFairs;
 
 /// <summary>The area's job fairs.</summary>
-public sealed class IndexModel(JobFairService fairs) : PageModel
+public sealed class IndexModel(IJobFairs fairs) : PageModel
 {
     public IReadOnlyList<JobFairRow> Fairs { get; private set; } = [];
 

@@ -1,4 +1,4 @@
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.Matching;
 
 /// <summary>Published postings ranked for a person of the area, each with its reasons; refer or send one from here.</summary>
-public sealed class PersonModel(StaffJobServices jobs, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class PersonModel(IStaffJobs jobs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public const int Top = 20;
 

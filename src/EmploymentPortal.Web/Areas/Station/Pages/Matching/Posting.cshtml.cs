@@ -1,11 +1,11 @@
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Matching;
 
 /// <summary>The registered unemployed of the area who fit a published posting, with reasons.</summary>
-public sealed class PostingModel(StaffJobServices jobs) : PageModel
+public sealed class PostingModel(IStaffJobs jobs) : PageModel
 {
     public const int Top = 20;
 

@@ -1,11 +1,11 @@
 using EmploymentPortal.Application.Common;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Pushes;
 
 /// <summary>001: who in the area (unemployed, in a priority group) has had no posting sent this month; send from the person's matches.</summary>
-public sealed class IndexModel(StaffJobServices jobs) : PageModel
+public sealed class IndexModel(IStaffJobs jobs) : PageModel
 {
     public const int PageSize = 20;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Domain.Jobs;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>One referral and its outcome; "hired" makes the person employed and ends the registration.</summary>
-public sealed class DetailModel(StaffJobServices jobs, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(IStaffJobs jobs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public ReferralRow Referral { get; private set; } = null!;
 

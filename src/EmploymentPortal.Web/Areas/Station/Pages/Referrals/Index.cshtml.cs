@@ -1,11 +1,11 @@
 using EmploymentPortal.Application.Common;
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>The area's referrals 职业介绍, newest first, optionally of one person.</summary>
-public sealed class IndexModel(StaffJobServices jobs) : PageModel
+public sealed class IndexModel(IStaffJobs jobs) : PageModel
 {
     public const int PageSize = 20;
 

@@ -1,4 +1,4 @@
-using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>Seekers' link requests naming a community of the area: confirm (ID number and phone must match a person here) or reject.</summary>
-public sealed class LinksModel(SeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class LinksModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public IReadOnlyList<PendingLinkRow> Pending { get; private set; } = [];
 
