@@ -68,4 +68,21 @@ public sealed class SubsidyBrowserTests(BrowserFixture fixture) : IClassFixture<
         (await county.Locator("[data-testid=applications]").InnerTextAsync()).Should().Contain("孙丽娟").And.Contain("区县人社局审批");
         await ShotAsync(county, "approval-queue");
     }
+
+    [Fact]
+    public async Task JobSeeker_OnAPhone_SearchesTheDemoPostings()
+    {
+        await using var phone = await fixture.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+        });
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/Jobs");
+        (await page.Locator("[data-testid=search-form]").IsVisibleAsync()).Should().BeTrue();
+        await ShotAsync(page, "jobs-phone");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        width.Should().BeLessThanOrEqualTo(390, "the search page fits a phone without sideways scrolling");
+    }
 }
