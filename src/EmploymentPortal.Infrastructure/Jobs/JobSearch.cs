@@ -42,7 +42,7 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
         var chosen = JobSearchPlan.NoKeyword;
         if (tsQuery is not null)
         {
-            chosen = plan ?? (await statistics.IsCommonAsync(db, tsQuery.Tokens, cancellationToken) ? JobSearchPlan.OrderWalk : JobSearchPlan.TermIndex);
+            chosen = plan ?? await ChoosePlanAsync(tsQuery, RegionCode.TryParse(query.Region, out var area) ? area.ScopePrefix : null, query.PageSize, cancellationToken);
 
             // @@ is what the GIN index serves; the function behind it, ts_match_vq, is the same
             // test that no index serves, so the planner walks the order's index instead.
@@ -79,7 +79,10 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
 
         var order = query.Sort == JobSort.Pay ? "p.pay_max DESC, p.id DESC" : "p.published_at DESC, p.id DESC";
         const string From = "FROM postings p JOIN employers e ON e.id = p.employer_id AND e.status = 2 JOIN regions r ON r.id = p.region_id";
-        var countSql = $"SELECT count(*)::int FROM (SELECT 1 {From} WHERE {where} ORDER BY {order} LIMIT {JobSearchQuery.CountCap + 1}) c";
+        // The capped count needs no order: it takes the matches through the GIN index whatever plan
+        // the page walks (counting 1,001 matches along the date index read tens of thousands of rows).
+        var countWhere = where.ToString().Replace("ts_match_vq(p.search_vector, to_tsquery('simple', @q))", "p.search_vector @@ to_tsquery('simple', @q)", StringComparison.Ordinal);
+        var countSql = $"SELECT count(*)::int FROM (SELECT 1 {From} WHERE {countWhere} LIMIT {JobSearchQuery.CountCap + 1}) c";
         var keyset = Cursor.TryParse(query.After, query.Sort, out var after);
         if (keyset)
         {
@@ -135,6 +138,25 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
                 await connection.CloseAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Walks the order's index when that passes over fewer postings than the term has matches:
+    /// a page needs about pageSize ÷ (term share × area share) rows walked, against term share ×
+    /// published rows collected through the GIN index (then sorted).
+    /// </summary>
+    private async Task<JobSearchPlan> ChoosePlanAsync(SearchTsQuery tsQuery, string? areaPrefix, int pageSize, CancellationToken cancellationToken)
+    {
+        var termShare = await statistics.TermShareAsync(db, tsQuery.Tokens, cancellationToken);
+        if (termShare < SearchTermStatistics.CommonShare)
+        {
+            return JobSearchPlan.TermIndex;
+        }
+
+        var (published, areaShare) = await statistics.AreaAsync(db, areaPrefix, cancellationToken);
+        var walked = (Math.Clamp(pageSize, 1, JobSearchQuery.MaxPageSize) + 1) / Math.Max(termShare * areaShare, 1e-9);
+        var collected = termShare * published;
+        return walked < collected ? JobSearchPlan.OrderWalk : JobSearchPlan.TermIndex;
     }
 
     public async Task<PublicPosting?> GetPublishedAsync(Guid id, CancellationToken cancellationToken)

@@ -23,11 +23,43 @@ public sealed class SearchTermStatistics(TimeProvider clock)
     // Replaced whole; two requests that find it stale at once both read the statistics, which is harmless.
     private volatile Snapshot? _snapshot;
 
-    public async Task<bool> IsCommonAsync(PortalDbContext db, IReadOnlyList<SearchToken> tokens, CancellationToken cancellationToken)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset ReadAt, long Count)> _areas = new(StringComparer.Ordinal);
+
+    public async Task<bool> IsCommonAsync(PortalDbContext db, IReadOnlyList<SearchToken> tokens, CancellationToken cancellationToken) =>
+        await TermShareAsync(db, tokens, cancellationToken) >= CommonShare;
+
+    /// <summary>The estimated share of postings holding every token of the term (its rarest token's share).</summary>
+    public async Task<double> TermShareAsync(PortalDbContext db, IReadOnlyList<SearchToken> tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var shares = await SharesAsync(db, cancellationToken);
-        return tokens.Count > 0 && tokens.Min(t => Share(shares, t)) >= CommonShare;
+        return tokens.Count == 0 ? 0 : tokens.Min(t => Share(shares, t));
+    }
+
+    /// <summary>
+    /// How many postings are published, and the share of them in an area (a region-code prefix),
+    /// counted at most every few minutes per area: what the walk along the date index must pass
+    /// over to find a page of one area's matches.
+    /// </summary>
+    public async Task<(long Published, double AreaShare)> AreaAsync(PortalDbContext db, string? prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var total = await CountAsync(db, string.Empty, cancellationToken);
+        return prefix is null || total == 0 ? (total, 1) : (total, (double)await CountAsync(db, prefix, cancellationToken) / total);
+    }
+
+    private async Task<long> CountAsync(PortalDbContext db, string prefix, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_areas.TryGetValue(prefix, out var cached) && now - cached.ReadAt < MaxAge)
+        {
+            return cached.Count;
+        }
+
+        var count = await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
+            .LongCountAsync(p => p.Status == Domain.Jobs.PostingStatus.Published && p.RegionCode.StartsWith(prefix), cancellationToken);
+        _areas[prefix] = (now, count);
+        return count;
     }
 
     /// <summary>The estimated share of postings holding the token (a prefix: the sum over the common tokens it starts, at most 1).</summary>
