@@ -82,7 +82,9 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
         // The capped count needs no order: it takes the matches through the GIN index whatever plan
         // the page walks (counting 1,001 matches along the date index read tens of thousands of rows).
         var countWhere = where.ToString().Replace("ts_match_vq(p.search_vector, to_tsquery('simple', @q))", "p.search_vector @@ to_tsquery('simple', @q)", StringComparison.Ordinal);
-        var countSql = $"SELECT count(*)::int FROM (SELECT 1 {From} WHERE {countWhere} LIMIT {JobSearchQuery.CountCap + 1}) c";
+        // Without a keyword the order's index bounds the count (the first 1,001 postings of the area).
+        var countOrder = tsQuery is null ? $" ORDER BY {order}" : string.Empty;
+        var countSql = $"SELECT count(*)::int FROM (SELECT 1 {From} WHERE {countWhere}{countOrder} LIMIT {JobSearchQuery.CountCap + 1}) c";
         var keyset = Cursor.TryParse(query.After, query.Sort, out var after);
         if (keyset)
         {
