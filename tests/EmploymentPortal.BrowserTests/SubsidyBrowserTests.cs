@@ -85,4 +85,27 @@ public sealed class SubsidyBrowserTests(BrowserFixture fixture) : IClassFixture<
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         width.Should().BeLessThanOrEqualTo(390, "the search page fits a phone without sideways scrolling");
     }
+
+    [Fact]
+    public async Task Seeker_OnAPhone_OpensAPostingAndTheLinkPage()
+    {
+        await using var phone = await fixture.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+        });
+        var page = await SignInAsync(phone, "seeker1", "**/");
+        await page.GotoAsync("/Jobs");
+        await page.ClickAsync("[data-testid=hits] a >> nth=0");
+        await page.WaitForURLAsync(new Regex("/Jobs/[0-9a-f-]{36}$"));
+        await ShotAsync(page, "job-phone");
+        await page.ClickAsync("[data-testid=apply-link]");
+        await page.WaitForURLAsync(new Regex("/Seeker/Postings/[0-9a-f-]{36}$"));
+        (await page.Locator("[data-testid=apply]").IsVisibleAsync()).Should().BeTrue();
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+        await page.GotoAsync("/Seeker/Link");
+        await ShotAsync(page, "seeker-link-phone");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+    }
 }
