@@ -12,3 +12,9 @@ public enum ZeroEmploymentStatus
     Eliminated = 3,
     Stable = 4,
 }
+
+public static class ZeroEmploymentStatuses
+{
+    /// <summary>The statuses in which the household still has no one employed (identified, or being assisted).</summary>
+    public static IReadOnlyList<ZeroEmploymentStatus> WithoutWork { get; } = [ZeroEmploymentStatus.Identified, ZeroEmploymentStatus.Assisting];
+}

@@ -25,9 +25,6 @@ public sealed class SearchTermStatistics(TimeProvider clock)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset ReadAt, long Count)> _areas = new(StringComparer.Ordinal);
 
-    public async Task<bool> IsCommonAsync(PortalDbContext db, IReadOnlyList<SearchToken> tokens, CancellationToken cancellationToken) =>
-        await TermShareAsync(db, tokens, cancellationToken) >= CommonShare;
-
     /// <summary>The estimated share of postings holding every token of the term (its rarest token's share).</summary>
     public async Task<double> TermShareAsync(PortalDbContext db, IReadOnlyList<SearchToken> tokens, CancellationToken cancellationToken)
     {

@@ -197,29 +197,27 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
         return await SaveUniqueAsync(null, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SeekerPostingRow>> SavedAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SeekerPostingRow>> SavedAsync(CancellationToken cancellationToken)
     {
         var account = Account;
-        var employers = AllEmployers();
-        return await (
-            from s in db.SavedPostings
-            where s.AccountId == account
-            join p in AllPostings() on s.PostingId equals p.Id
-            orderby s.SavedAt descending
-            select new SeekerPostingRow(p.Id, p.Title, employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(), db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PayMin, p.PayMax, p.Type, p.Status, s.SavedAt))
-            .Take(200).ToListAsync(cancellationToken);
+        return RowsAsync(db.SavedPostings.Where(s => s.AccountId == account).Select(s => new PostingAt { PostingId = s.PostingId, At = s.SavedAt }), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SeekerPostingRow>> ApplicationsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SeekerPostingRow>> ApplicationsAsync(CancellationToken cancellationToken)
     {
         var account = Account;
+        return RowsAsync(db.JobApplications.Where(a => a.AccountId == account).Select(a => new PostingAt { PostingId = a.PostingId, At = a.AppliedAt }), cancellationToken);
+    }
+
+    /// <summary>The seeker's saved or applied postings, newest first.</summary>
+    private async Task<IReadOnlyList<SeekerPostingRow>> RowsAsync(IQueryable<PostingAt> mine, CancellationToken cancellationToken)
+    {
         var employers = AllEmployers();
         return await (
-            from a in db.JobApplications
-            where a.AccountId == account
-            join p in AllPostings() on a.PostingId equals p.Id
-            orderby a.AppliedAt descending
-            select new SeekerPostingRow(p.Id, p.Title, employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(), db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PayMin, p.PayMax, p.Type, p.Status, a.AppliedAt))
+            from m in mine
+            join p in AllPostings() on m.PostingId equals p.Id
+            orderby m.At descending
+            select new SeekerPostingRow(p.Id, p.Title, employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(), db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PayMin, p.PayMax, p.Type, p.Status, m.At))
             .Take(200).ToListAsync(cancellationToken);
     }
 
@@ -247,4 +245,12 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
             return duplicateKey is null ? CommandResult.Ok : CommandResult.Fail(string.Empty, duplicateKey);
         }
     }
+}
+
+/// <summary>A posting the seeker saved or applied to, and when (an initializer, so EF Core can translate its members in the join).</summary>
+internal sealed class PostingAt
+{
+    public Guid PostingId { get; init; }
+
+    public DateTimeOffset At { get; init; }
 }

@@ -34,7 +34,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
                p.hardship_certified_on IS NOT NULL AND p.hardship_certified_on <= @on AS certified,
                p.hardship_certified_on IS NOT NULL
                  OR p.id IN (SELECT c.person_id FROM hardship_certifications c WHERE c.status = @requested AND c.category = @hardship) AS hardship_handled,
-               p.household_id IN (SELECT h.id FROM households h WHERE h.status IN (@identified, @assisting)) AS zero_employment
+               p.household_id IN (SELECT h.id FROM households h WHERE h.status = ANY(@withoutWork)) AS zero_employment
         FROM persons p
         """;
 
@@ -159,8 +159,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
             command.Parameters.AddWithValue("on", on);
             command.Parameters.AddWithValue("requested", (short)CertificationStatus.Requested);
             command.Parameters.AddWithValue("hardship", EligibilityRules.Hardship4050);
-            command.Parameters.AddWithValue("identified", (short)Domain.Households.ZeroEmploymentStatus.Identified);
-            command.Parameters.AddWithValue("assisting", (short)Domain.Households.ZeroEmploymentStatus.Assisting);
+            command.Parameters.AddWithValue("withoutWork", Domain.Households.ZeroEmploymentStatuses.WithoutWork.Select(s => (short)s).ToArray());
             command.Parameters.AddWithValue("pattern", prefix + "%");
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
             var chunk = new List<CandidateRow>(ChunkSize);

@@ -17,6 +17,7 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
 
     public async Task<EligibilityFacts?> PersonFactsAsync(Guid personId, DateOnly on, CancellationToken cancellationToken)
     {
+        var withoutWork = Domain.Households.ZeroEmploymentStatuses.WithoutWork;
         var person = await db.Persons.AsNoTracking()
             .Where(p => p.Id == personId)
             .Select(p => new
@@ -26,7 +27,7 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
                 p.LaborCapacity,
                 p.WantsWork,
                 p.HardshipCertifiedOn,
-                ZeroEmployment = db.Households.Any(h => h.Id == p.HouseholdId && (h.Status == Domain.Households.ZeroEmploymentStatus.Identified || h.Status == Domain.Households.ZeroEmploymentStatus.Assisting)),
+                ZeroEmployment = db.Households.Any(h => h.Id == p.HouseholdId && withoutWork.Contains(h.Status)),
                 Registered = db.UnemploymentRegistrations.Any(r => r.PersonId == p.Id && r.RegisteredOn <= on && (r.EndedOn == null || r.EndedOn > on)),
             })
             .SingleOrDefaultAsync(cancellationToken);

@@ -89,7 +89,12 @@ public sealed class Notices(
         }
 
         var set = await parameters.GetAsync(cancellationToken);
-        var days = (int)(set.TryValueOn(ParameterKeys.NoticeWorkingDays, Today) ?? 5m);
+        if (set.TryValueOn(ParameterKeys.NoticeWorkingDays, Today) is not { } workingDays)
+        {
+            return (CommandResult.Fail(string.Empty, "Notice.DaysNotSet"), null);
+        }
+
+        var days = (int)workingDays;
         var calendar = await CalendarFromAsync(Today, cancellationToken);
         Notice notice;
         try

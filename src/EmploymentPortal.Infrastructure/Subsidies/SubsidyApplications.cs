@@ -208,16 +208,23 @@ public sealed class SubsidyApplications(
             applications = applications.Where(a => a.LastActionAt <= cutoff);
         }
 
+        // Separation of duties in SQL (as SubsidyApplication.MayAct): the applications whose submission
+        // or an earlier step of the current round the caller acted on.
+        var me = actor.UserId;
+        var actedEarlier =
+            from a in db.SubsidyApplications
+            from x in db.ApplicationActions
+            where x.ApplicationId == a.Id && x.ActorId == me && (x.StepIndex < 0 || (x.Round == a.Round && x.StepIndex < a.StepIndex))
+            select a.Id;
         if (query.ActionableOnly)
         {
             var role = actor.Role;
-            var me = actor.UserId;
             var loanSchemes = SchemeCatalog.All.Where(s => s.Workflow == SchemeWorkflow.SmallLoan).Select(s => s.Code).ToList();
             var loanSteps = StepsFor(SchemeWorkflow.SmallLoan, role);
             var standardSteps = StepsFor(SchemeWorkflow.Standard, role);
             applications = applications.Where(a => a.Status == ApplicationStatus.InReview
                 && (loanSchemes.Contains(a.SchemeCode) ? loanSteps.Contains(a.StepIndex) : standardSteps.Contains(a.StepIndex))
-                && !db.ApplicationActions.Any(x => x.ApplicationId == a.Id && x.ActorId == me && (x.StepIndex < 0 || (x.Round == a.Round && x.StepIndex < a.StepIndex))));
+                && !actedEarlier.Contains(a.Id));
         }
 
         var total = await applications.CountAsync(cancellationToken);
@@ -229,14 +236,14 @@ public sealed class SubsidyApplications(
             {
                 Application = a,
                 Person = db.Persons.Where(p => p.Id == a.PersonId).Select(p => new { p.Name, p.IdNumberMasked, Region = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First() }).First(),
-                Excluded = db.ApplicationActions.Any(x => x.ApplicationId == a.Id && x.ActorId == actor.UserId && (x.StepIndex < 0 || (x.Round == a.Round && x.StepIndex < a.StepIndex))),
+                Excluded = actedEarlier.Contains(a.Id),
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new ApplicationRow(
             r.Application.Id, r.Application.SchemeCode, r.Person.Name, r.Person.IdNumberMasked, r.Application.ApplicantName, r.Person.Region,
             r.Application.Status, r.Application.CurrentStep?.Code, r.Application.Decision, r.Application.OverrideReason is not null, r.Application.Amount,
             r.Application.SubmittedAt, DaysWaiting(r.Application), r.Application.Version,
-            RoleActs(r.Application) && !r.Excluded && actor.UserId is not null)).ToList();
+            RoleActs(r.Application) && !r.Excluded && me is not null)).ToList();
         return new PagedResult<ApplicationRow>(items, page, query.PageSize, total);
     }
 
