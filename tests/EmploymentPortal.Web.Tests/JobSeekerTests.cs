@@ -77,30 +77,41 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task PublicWelfare_ApplicantsWithCertifiedHardship_RankFirst()
+    public async Task PublicWelfare_Certified4050First_ThenOtherCertifiedHardship_ThenTheRest()
     {
         var employer = await EmployerAsync("employer1");
         var posting = await PostingAsync(employer, PostingType.PublicWelfare, "4-09", Community1);
-        var person = Guid.CreateVersion7();
         await TestSql.ExecuteAsync(portal.ConnectionString, $"""
             INSERT INTO job_applications (id, posting_id, account_id, person_id, name, phone, applied_at)
-            SELECT '{Guid.CreateVersion7()}', '{posting}', id, NULL, '先投递者', '13800000002', now() - interval '1 hour' FROM users WHERE user_name = 'seeker1';
+            SELECT '{Guid.CreateVersion7()}', '{posting}', id, NULL, '先投递者', '13800000002', now() - interval '2 hours' FROM users WHERE user_name = 'seeker1';
             """);
         using var staff = await portal.SignInAsync("community1");
-        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1970, 3, 3), Sex.Male), "困难者乙");
-        var personId = url.Split('/').Last();
-        await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE persons SET hardship_certified_on = '2026-01-01' WHERE id = '{personId}'");
-        await TestSql.ExecuteAsync(portal.ConnectionString, $"""
-            INSERT INTO job_applications (id, posting_id, account_id, person_id, name, phone, applied_at)
-            SELECT '{person}', '{posting}', id, '{personId}', '困难者乙', '13800000003', now() FROM users WHERE user_name = 'employer1';
-            """);
+        // Applied second: certified in the zero-employment category; applied last: certified 4050.
+        foreach (var (name, born, category, hoursAgo, account) in new[]
+                 {
+                     ("零就业者丙", new DateOnly(1990, 5, 5), "HardshipZeroEmployment", 1, "employer1"),
+                     ("困难者乙", new DateOnly(1970, 3, 3), "Hardship4050", 0, "community1"),
+                 })
+        {
+            var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(born, Sex.Male), name);
+            var personId = url.Split('/').Last();
+            await TestSql.ExecuteAsync(portal.ConnectionString, $"""
+                UPDATE persons SET hardship_certified_on = '2026-01-01' WHERE id = '{personId}';
+                INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, check_summary, requested_by_name, requested_at, status)
+                VALUES ('{Guid.CreateVersion7()}', '{personId}', '{Community1}', '{category}', '2026-01-01', 1, '', 'test', now(), 2);
+                INSERT INTO job_applications (id, posting_id, account_id, person_id, name, phone, applied_at)
+                SELECT '{Guid.CreateVersion7()}', '{posting}', id, '{personId}', '{name}', '13800000003', now() - interval '{hoursAgo} hours' FROM users WHERE user_name = '{account}';
+                """);
+        }
 
         using var owner = await portal.SignInAsync("employer1");
         var (_, page) = await owner.GetPageAsync($"/Employer/Applicants/{posting}");
         var rows = page.QuerySelectorAll("[data-testid=applicants] li");
-        rows.Should().HaveCount(2);
-        rows[0].TextContent.Should().Contain("困难者乙").And.Contain("困难人员优先");
-        rows[1].TextContent.Should().Contain("先投递者");
+        rows.Should().HaveCount(3);
+        rows[0].TextContent.Should().Contain("困难者乙").And.Contain("4050 人员优先");
+        rows[1].TextContent.Should().Contain("零就业者丙").And.Contain("困难人员优先");
+        rows[2].TextContent.Should().Contain("先投递者");
+        rows[2].QuerySelector("[data-testid=hardship]").Should().BeNull();
     }
 
     [Fact]

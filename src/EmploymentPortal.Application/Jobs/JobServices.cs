@@ -110,6 +110,14 @@ public sealed record JobFairInput(string Title, DateOnly Date, bool Online, stri
 
 public sealed record EmployerOption(Guid Id, string Name);
 
-public sealed record ApplicantRow(string Name, string Phone, DateTimeOffset AppliedAt, bool HardshipPriority);
+public sealed record ApplicantRow(string Name, string Phone, DateTimeOffset AppliedAt, ApplicantPriority Priority);
+
+/// <summary>An applicant's rank on a public-welfare post: certified 4050 persons first, then other certified hardship.</summary>
+public enum ApplicantPriority
+{
+    None = 0,
+    Hardship4050 = 1,
+    OtherHardship = 2,
+}
 
 public sealed record EmployerPostingRow(Guid Id, string Title, PostingStatus Status, PostingType Type, int Applicants);

@@ -1,6 +1,7 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
@@ -108,7 +109,11 @@ public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor) : 
             .Select(p => new EmployerPostingRow(p.Id, p.Title, p.Status, p.Type, db.JobApplications.Count(a => a.PostingId == p.Id)))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The applicants of one of the employer's own postings (null: not theirs, or none such). Public-welfare posts rank certified hardship first.</summary>
+    /// <summary>
+    /// The applicants of one of the employer's own postings (null: not theirs, or none such). On a
+    /// public-welfare post, applicants certified as 4050 hardship persons come first, then those
+    /// certified in another hardship category, then the rest, each in the order they applied.
+    /// </summary>
     public async Task<(EmployerPostingRow Posting, IReadOnlyList<ApplicantRow> Applicants)?> ApplicantsAsync(Guid postingId, CancellationToken cancellationToken)
     {
         var posting = await OwnPostings().Where(p => p.Id == postingId).Select(p => new EmployerPostingRow(p.Id, p.Title, p.Status, p.Type, 0)).SingleOrDefaultAsync(cancellationToken);
@@ -117,14 +122,23 @@ public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor) : 
             return null;
         }
 
-        // Reviewed IgnoreQueryFilters: only whether an applicant's linked person holds a hardship certification, for this employer's own posting.
-        var persons = db.Persons.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
+        // Reviewed IgnoreQueryFilters: only which certifications an applicant's linked person holds, for this employer's own posting.
+        var certifications = db.HardshipCertifications.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(c => c.Status == CertificationStatus.Approved);
         var rows = await db.JobApplications.AsNoTracking().Where(a => a.PostingId == postingId)
-            .Select(a => new { a.Name, a.Phone, a.AppliedAt, Hardship = a.PersonId != null && persons.Any(p => p.Id == a.PersonId && p.HardshipCertifiedOn != null) })
+            .Select(a => new
+            {
+                a.Name,
+                a.Phone,
+                a.AppliedAt,
+                Is4050 = a.PersonId != null && certifications.Any(c => c.PersonId == a.PersonId && c.Category == EligibilityRules.Hardship4050),
+                Certified = a.PersonId != null && certifications.Any(c => c.PersonId == a.PersonId),
+            })
             .OrderBy(a => a.AppliedAt).Take(500)
             .ToListAsync(cancellationToken);
         var welfare = posting.Type == PostingType.PublicWelfare;
-        var ranked = welfare ? rows.OrderByDescending(r => r.Hardship).ThenBy(r => r.AppliedAt) : rows.OrderBy(r => r.AppliedAt);
-        return (posting with { Applicants = rows.Count }, ranked.Select(r => new ApplicantRow(r.Name, r.Phone, r.AppliedAt, welfare && r.Hardship)).ToList());
+        var ranked = welfare ? rows.OrderBy(r => r.Is4050 ? 0 : r.Certified ? 1 : 2).ThenBy(r => r.AppliedAt) : rows.OrderBy(r => r.AppliedAt);
+        return (posting with { Applicants = rows.Count }, ranked
+            .Select(r => new ApplicantRow(r.Name, r.Phone, r.AppliedAt, !welfare ? ApplicantPriority.None : r.Is4050 ? ApplicantPriority.Hardship4050 : r.Certified ? ApplicantPriority.OtherHardship : ApplicantPriority.None))
+            .ToList());
     }
 }
