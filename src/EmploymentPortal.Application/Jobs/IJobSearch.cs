@@ -26,16 +26,13 @@ public enum JobSort
     Pay = 1,
 }
 
-/// <summary>How a keyword search is run: the GIN index for rare terms, a walk of the order's index for common ones.</summary>
+/// <summary>How a statement of the search finds its postings (docs/policy-rules.md, "Jobs: public search").</summary>
 public enum JobSearchPlan
 {
-    /// <summary>No keyword: the order's index is walked with the filters.</summary>
-    NoKeyword = 0,
-
-    /// <summary>The term's postings are found through the GIN index, then sorted.</summary>
+    /// <summary>The postings holding the keyword's tokens and the filters' lexemes are collected through the GIN index, then sorted.</summary>
     TermIndex = 1,
 
-    /// <summary>The term is common: the order's index is walked and each posting tested until the page is full.</summary>
+    /// <summary>The order's index is walked and each posting tested until the page (or the capped count) is full.</summary>
     OrderWalk = 2,
 }
 

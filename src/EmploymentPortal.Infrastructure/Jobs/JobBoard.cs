@@ -194,9 +194,11 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
     {
         // One set-based statement over the partial index of published postings by end date.
         var today = Today;
-        return await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
+        var expired = await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
             .Where(p => p.Status == PostingStatus.Published && p.ValidTo < today)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PostingStatus.Expired), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(JobListingSql.Reconcile, cancellationToken);
+        return expired;
     }
 
     private static CommandResult Fail(JobsException e) => CommandResult.Fail(FieldOf(e.Message), e.Message);

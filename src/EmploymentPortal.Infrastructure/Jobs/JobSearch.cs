@@ -12,13 +12,19 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 
 /// <summary>
 /// The public search in SQL written here, not by LINQ, so that its plans are chosen on purpose
-/// (docs/policy-rules.md, "Jobs: public search"). It reads past the region-scope filter
-/// deliberately — the search is public — and every statement carries its own condition: the
-/// posting is published, not past its end date, and its employer is verified.
+/// (docs/policy-rules.md, "Jobs: public search"). It reads the public listing (<c>job_listings</c>,
+/// kept by triggers: one narrow row per posting published by a verified employer) and filters out
+/// postings past their end date; only the page's rows are joined to their employer and region names.
 /// </summary>
 public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistics, TimeProvider clock) : IJobSearch
 {
-    private const string Columns = "p.id, p.title, e.name, r.name, p.occupation_code, p.type, p.pay_min, p.pay_max, p.published_at";
+    /// <summary>
+    /// What one posting's row costs when a bitmap built from the GIN index is read, against one
+    /// index entry merged into that bitmap (measured: docs/benchmarks.md, about 5 µs against 0.1 µs).
+    /// </summary>
+    private const double EntryCostInRows = 0.02;
+
+    private const string ListingColumns = "s.posting_id, s.title, s.employer_id, s.region_id, s.occupation_code, s.type, s.pay_min, s.pay_max, s.published_at";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -28,76 +34,125 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
         return await RunAsync(prepared, cancellationToken);
     }
 
-    /// <summary>The search with the plan given instead of chosen (tests run both plans over the same postings).</summary>
+    /// <summary>The search with the plan given (for the page and the count) instead of chosen (tests run both plans over the same postings).</summary>
     public async Task<JobSearchResult> SearchAsync(JobSearchQuery query, JobSearchPlan plan, CancellationToken cancellationToken) =>
         await RunAsync(await PrepareAsync(query, plan, cancellationToken), cancellationToken);
 
-    /// <summary>The two statements of a search (the page and the capped count) and its plan, without running them.</summary>
+    /// <summary>The two statements of a search (the page and the capped count) and their plans, without running them.</summary>
     public async Task<PreparedJobSearch> PrepareAsync(JobSearchQuery query, JobSearchPlan? plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parameters = new List<NpgsqlParameter> { new("today", NpgsqlDbType.Date) { Value = Today } };
-        var where = new StringBuilder("p.status = 3 AND p.valid_to >= @today");
+        var where = new StringBuilder("s.valid_to >= @today");
+
+        // Every filter that has a lexeme in the listing's tsvector joins the keyword in one tsquery.
+        var parts = new List<string>();
+        var groups = new List<IReadOnlyList<SearchToken>>();
         var tsQuery = ToTsQuery(query.Keyword);
-        var chosen = JobSearchPlan.NoKeyword;
         if (tsQuery is not null)
         {
-            chosen = plan ?? await ChoosePlanAsync(tsQuery, RegionCode.TryParse(query.Region, out var area) ? area.ScopePrefix : null, query.PageSize, cancellationToken);
-
-            // @@ is what the GIN index serves; the function behind it, ts_match_vq, is the same
-            // test that no index serves, so the planner walks the order's index instead.
-            where.Append(chosen == JobSearchPlan.OrderWalk
-                ? " AND ts_match_vq(p.search_vector, to_tsquery('simple', @q))"
-                : " AND p.search_vector @@ to_tsquery('simple', @q)");
-            parameters.Add(new("q", NpgsqlDbType.Text) { Value = tsQuery.Text });
+            parts.Add(tsQuery.Tokens.Count > 1 ? $"({tsQuery.Text})" : tsQuery.Text);
+            groups.Add(tsQuery.Tokens);
         }
 
         if (RegionCode.TryParse(query.Region, out var region))
         {
-            where.Append(" AND p.region_code LIKE @region");
-            parameters.Add(new("region", NpgsqlDbType.Text) { Value = region.ScopePrefix + "%" });
+            if (region.Level >= RegionLevel.County)
+            {
+                AddLexeme(ListingLexemes.Area(region.ScopePrefix));
+            }
+            else
+            {
+                where.Append(" AND s.region_code LIKE @region");
+                parameters.Add(new("region", NpgsqlDbType.Text) { Value = region.ScopePrefix + "%" });
+            }
         }
 
         if (OccupationCatalog.Find(query.Category) is { } occupation)
         {
-            where.Append(occupation.IsMajor ? " AND (p.occupation_code = @category OR p.occupation_code LIKE @categoryPrefix)" : " AND p.occupation_code = @category");
-            parameters.Add(new("category", NpgsqlDbType.Text) { Value = occupation.Code });
-            parameters.Add(new("categoryPrefix", NpgsqlDbType.Text) { Value = occupation.Code + "-%" });
+            AddLexeme(ListingLexemes.Occupation(occupation.Code));
         }
 
         if (query.Type is { } type && Enum.IsDefined(type))
         {
-            where.Append(" AND p.type = @type");
-            parameters.Add(new("type", NpgsqlDbType.Smallint) { Value = (short)type });
+            AddLexeme(ListingLexemes.Type(type));
         }
 
         if (query.MinPay is > 0)
         {
-            where.Append(" AND p.pay_max >= @minPay");
+            where.Append(" AND s.pay_max >= @minPay");
             parameters.Add(new("minPay", NpgsqlDbType.Integer) { Value = query.MinPay.Value });
         }
 
-        var order = query.Sort == JobSort.Pay ? "p.pay_max DESC, p.id DESC" : "p.published_at DESC, p.id DESC";
-        const string From = "FROM postings p JOIN employers e ON e.id = p.employer_id AND e.status = 2 JOIN regions r ON r.id = p.region_id";
-        // The capped count needs no order: it takes the matches through the GIN index whatever plan
-        // the page walks (counting 1,001 matches along the date index read tens of thousands of rows).
-        var countWhere = where.ToString().Replace("ts_match_vq(p.search_vector, to_tsquery('simple', @q))", "p.search_vector @@ to_tsquery('simple', @q)", StringComparison.Ordinal);
-        // Without a keyword the order's index bounds the count (the first 1,001 postings of the area).
-        var countOrder = tsQuery is null ? $" ORDER BY {order}" : string.Empty;
-        var countSql = $"SELECT count(*)::int FROM (SELECT 1 {From} WHERE {countWhere}{countOrder} LIMIT {JobSearchQuery.CountCap + 1}) c";
-        var keyset = Cursor.TryParse(query.After, query.Sort, out var after);
-        if (keyset)
+        var size = Math.Clamp(query.PageSize, 1, JobSearchQuery.MaxPageSize);
+        var (pagePlan, countPlan) = parts.Count == 0
+            ? (JobSearchPlan.OrderWalk, JobSearchPlan.OrderWalk)
+            : plan is { } given ? (given, given) : Choose(await statistics.ReadAsync(db, cancellationToken), groups, size);
+        if (parts.Count > 0)
         {
-            where.Append(query.Sort == JobSort.Pay ? " AND (p.pay_max, p.id) < (@afterPay, @afterId)" : " AND (p.published_at, p.id) < (@afterAt, @afterId)");
+            parameters.Add(new("q", NpgsqlDbType.Text) { Value = string.Join(" & ", parts) });
+        }
+
+        // @@ is what the GIN index serves; the function behind it, ts_match_vq, is the same test
+        // that no index serves, so that the order's index is walked instead.
+        string Match(JobSearchPlan chosen) => parts.Count == 0 ? string.Empty
+            : chosen == JobSearchPlan.OrderWalk ? " AND ts_match_vq(s.search_vector, CAST(@q AS tsquery))"
+            : " AND s.search_vector @@ CAST(@q AS tsquery)";
+
+        var order = query.Sort == JobSort.Pay ? "s.pay_max DESC, s.posting_id DESC" : "s.published_at DESC, s.posting_id DESC";
+        var countSql = countPlan == JobSearchPlan.OrderWalk
+            ? $"SELECT count(*)::int FROM (SELECT 1 FROM job_listings s WHERE {where}{Match(countPlan)} ORDER BY s.published_at DESC, s.posting_id DESC LIMIT {JobSearchQuery.CountCap + 1}) c"
+            : $"SELECT count(*)::int FROM (SELECT 1 FROM job_listings s WHERE {where}{Match(countPlan)} LIMIT {JobSearchQuery.CountCap + 1}) c";
+
+        var pageWhere = new StringBuilder(where.ToString()).Append(Match(pagePlan));
+        if (Cursor.TryParse(query.After, query.Sort, out var after))
+        {
+            pageWhere.Append(query.Sort == JobSort.Pay ? " AND (s.pay_max, s.posting_id) < (@afterPay, @afterId)" : " AND (s.published_at, s.posting_id) < (@afterAt, @afterId)");
             parameters.Add(query.Sort == JobSort.Pay
                 ? new("afterPay", NpgsqlDbType.Integer) { Value = after.Pay }
                 : new("afterAt", NpgsqlDbType.TimestampTz) { Value = after.PublishedAt });
             parameters.Add(new("afterId", NpgsqlDbType.Uuid) { Value = after.Id });
         }
 
-        var size = Math.Clamp(query.PageSize, 1, JobSearchQuery.MaxPageSize);
-        var pageSql = $"SELECT {Columns} {From} WHERE {where} ORDER BY {order} LIMIT {size + 1}";
-        return new PreparedJobSearch(pageSql, countSql, parameters, chosen, size, query.Sort, tsQuery is not null || string.IsNullOrWhiteSpace(query.Keyword));
+        // Through the GIN index every match is collected first (MATERIALIZED keeps the planner from
+        // walking the order's index instead), then sorted; a walk stops when the page is full.
+        var page = pagePlan == JobSearchPlan.OrderWalk
+            ? $"SELECT {ListingColumns} FROM job_listings s WHERE {pageWhere} ORDER BY {order} LIMIT {size + 1}"
+            : $"WITH matches AS MATERIALIZED (SELECT {ListingColumns} FROM job_listings s WHERE {pageWhere}) SELECT * FROM matches s ORDER BY {order} LIMIT {size + 1}";
+        var pageSql = $"SELECT s.posting_id, s.title, e.name, r.name, s.occupation_code, s.type, s.pay_min, s.pay_max, s.published_at FROM ({page}) s " +
+                      $"JOIN employers e ON e.id = s.employer_id JOIN regions r ON r.id = s.region_id ORDER BY {order}";
+        return new PreparedJobSearch(pageSql, countSql, parameters, pagePlan, countPlan, size, query.Sort, tsQuery is not null || string.IsNullOrWhiteSpace(query.Keyword));
+
+        void AddLexeme(string lexeme)
+        {
+            parts.Add($"'{lexeme}'");
+            groups.Add([new SearchToken(lexeme, false)]);
+        }
+    }
+
+    /// <summary>
+    /// Each statement's plan from the estimated share m of listings matching (the product of the
+    /// terms' and filters' shares) over N listings. The page: walking passes over about
+    /// (page + 1) ÷ m rows, the GIN index collects m × N. The capped count: walking passes over
+    /// min(cap, m × N) ÷ m rows; the GIN index reads min(cap, m × N) rows and merges the entries of
+    /// every token, about as many as the rarest token has postings each.
+    /// </summary>
+    private static (JobSearchPlan Page, JobSearchPlan Count) Choose(ListingStatistics statistics, List<IReadOnlyList<SearchToken>> groups, int pageSize)
+    {
+        var shares = groups.Select(statistics.TermShare).ToList();
+        var m = shares.Aggregate(1.0, (product, share) => product * share);
+        if (m <= 0)
+        {
+            return (JobSearchPlan.TermIndex, JobSearchPlan.TermIndex);
+        }
+
+        double n = Math.Max(statistics.Listings, 1);
+        var page = (pageSize + 1) / m < m * n ? JobSearchPlan.OrderWalk : JobSearchPlan.TermIndex;
+        var counted = Math.Min(JobSearchQuery.CountCap + 1, m * n);
+        var tokens = groups.Sum(g => g.Count);
+        var gin = counted + (EntryCostInRows * tokens * shares.Min() * n);
+        var count = counted / m < gin ? JobSearchPlan.OrderWalk : JobSearchPlan.TermIndex;
+        return (page, count);
     }
 
     private async Task<JobSearchResult> RunAsync(PreparedJobSearch prepared, CancellationToken cancellationToken)
@@ -131,7 +186,7 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
                 next = Cursor.Of(hits[^1], prepared.Sort);
             }
 
-            return new JobSearchResult(hits, Math.Min(count, JobSearchQuery.CountCap), count > JobSearchQuery.CountCap, next, prepared.Plan, prepared.KeywordUsable);
+            return new JobSearchResult(hits, Math.Min(count, JobSearchQuery.CountCap), count > JobSearchQuery.CountCap, next, prepared.PagePlan, prepared.KeywordUsable);
         }
         finally
         {
@@ -140,25 +195,6 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
                 await connection.CloseAsync();
             }
         }
-    }
-
-    /// <summary>
-    /// Walks the order's index when that passes over fewer postings than the term has matches:
-    /// a page needs about pageSize ÷ (term share × area share) rows walked, against term share ×
-    /// published rows collected through the GIN index (then sorted).
-    /// </summary>
-    private async Task<JobSearchPlan> ChoosePlanAsync(SearchTsQuery tsQuery, string? areaPrefix, int pageSize, CancellationToken cancellationToken)
-    {
-        var termShare = await statistics.TermShareAsync(db, tsQuery.Tokens, cancellationToken);
-        if (termShare < SearchTermStatistics.CommonShare)
-        {
-            return JobSearchPlan.TermIndex;
-        }
-
-        var (published, areaShare) = await statistics.AreaAsync(db, areaPrefix, cancellationToken);
-        var walked = (Math.Clamp(pageSize, 1, JobSearchQuery.MaxPageSize) + 1) / Math.Max(termShare * areaShare, 1e-9);
-        var collected = termShare * published;
-        return walked < collected ? JobSearchPlan.OrderWalk : JobSearchPlan.TermIndex;
     }
 
     public async Task<PublicPosting?> GetPublishedAsync(Guid id, CancellationToken cancellationToken)
@@ -279,7 +315,7 @@ public sealed record SearchToken(string Text, bool Prefix);
 public sealed record SearchTsQuery(string Text, IReadOnlyList<SearchToken> Tokens);
 
 /// <summary>A search's page statement (one row more than the page, to know there is a next) and its capped count.</summary>
-public sealed record PreparedJobSearch(string PageSql, string CountSql, IReadOnlyList<NpgsqlParameter> Parameters, JobSearchPlan Plan, int PageSize, JobSort Sort, bool KeywordUsable)
+public sealed record PreparedJobSearch(string PageSql, string CountSql, IReadOnlyList<NpgsqlParameter> Parameters, JobSearchPlan PagePlan, JobSearchPlan CountPlan, int PageSize, JobSort Sort, bool KeywordUsable)
 {
     /// <summary>Both statements in one round trip: the page's rows, then the count.</summary>
     public NpgsqlBatch CreateBatch(NpgsqlConnection connection)
@@ -301,4 +337,37 @@ public sealed record PreparedJobSearch(string PageSql, string CountSql, IReadOnl
 
         return batch;
     }
+}
+
+/// <summary>
+/// The lexemes the listing's tsvector holds besides the text's tokens (written by the view
+/// <c>job_listing_source</c>, migration JobListings). They start with §, which no text token holds.
+/// </summary>
+public static class ListingLexemes
+{
+    /// <summary>The area at any level: a district's, street's or community's code prefix.</summary>
+    public static string Area(string scopePrefix) => "§" + scopePrefix;
+
+    /// <summary>An occupation category, major ("4") or middle ("4-09").</summary>
+    public static string Occupation(string code) => "§o" + code;
+
+    public static string Type(PostingType type) => "§t" + ((short)type).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Statements over the whole public listing (its definition is the view <c>job_listing_source</c>).</summary>
+public static class JobListingSql
+{
+    /// <summary>
+    /// Mends the listing against its definition: the triggers keep it row by row, but a posting
+    /// published while its employer's verification changed in another transaction could leave one
+    /// row behind. Run daily with the expiry.
+    /// </summary>
+    public const string Reconcile =
+        """
+        DELETE FROM job_listings l WHERE NOT EXISTS (SELECT 1 FROM job_listing_source s WHERE s.posting_id = l.posting_id);
+        INSERT INTO job_listings SELECT s.* FROM job_listing_source s WHERE NOT EXISTS (SELECT 1 FROM job_listings l WHERE l.posting_id = s.posting_id);
+        """;
+
+    /// <summary>Fills the listing anew (after a bulk load with the triggers off).</summary>
+    public const string Rebuild = "TRUNCATE job_listings; INSERT INTO job_listings SELECT * FROM job_listing_source;";
 }

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 
 #nullable disable
 
@@ -680,12 +679,6 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("search_text");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, search_text)", true);
-
                     b.Property<string>("Skills")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -725,28 +718,12 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.HasIndex("RegionId")
                         .HasDatabaseName("ix_postings_region_id");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_postings_published_search")
-                        .HasFilter("status = 3");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
                     b.HasIndex("ValidTo")
                         .HasDatabaseName("ix_postings_published_valid_to")
                         .HasFilter("status = 3");
 
                     b.HasIndex("EmployerId", "Status")
                         .HasDatabaseName("ix_postings_employer_id_status");
-
-                    b.HasIndex("PayMax", "Id")
-                        .IsDescending()
-                        .HasDatabaseName("ix_postings_published_pay")
-                        .HasFilter("status = 3");
-
-                    b.HasIndex("PublishedAt", "Id")
-                        .IsDescending()
-                        .HasDatabaseName("ix_postings_published_newest")
-                        .HasFilter("status = 3");
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_postings_region_code_status");

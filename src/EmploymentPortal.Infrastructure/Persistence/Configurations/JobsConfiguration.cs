@@ -2,7 +2,6 @@ using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NpgsqlTypes;
 
 namespace EmploymentPortal.Infrastructure.Persistence.Configurations;
 
@@ -31,13 +30,6 @@ public sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
     }
 }
 
-/// <summary>Names the search columns share between the configuration and the search's SQL.</summary>
-public static class PostingSearch
-{
-    /// <summary>The shadow property of the generated <c>search_vector</c> column.</summary>
-    public const string VectorProperty = "SearchVector";
-}
-
 public sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
 {
     public void Configure(EntityTypeBuilder<Posting> builder)
@@ -63,16 +55,9 @@ public sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
         builder.HasIndex(p => new { p.EmployerId, p.Status });
         builder.HasIndex(p => new { p.RegionCode, p.Status });
 
-        // Public search (docs/policy-rules.md, "Jobs: public search"): the app-side tokens, the
-        // tsvector PostgreSQL keeps from them, a GIN index over it for rare terms, and the
-        // published postings in date and pay order for common terms and searches without a keyword.
+        // Public search (docs/policy-rules.md, "Jobs: public search"): the app-side tokens, from
+        // which the database keeps the public listing (job_listings, see JobListingSql).
         builder.Property(p => p.SearchText).HasColumnType("text");
-        builder.Property<NpgsqlTsVector>(PostingSearch.VectorProperty)
-            .HasColumnName("search_vector")
-            .HasComputedColumnSql("to_tsvector('simple'::regconfig, search_text)", stored: true);
-        builder.HasIndex(PostingSearch.VectorProperty).HasMethod("gin").HasFilter("status = 3").HasDatabaseName("ix_postings_published_search");
-        builder.HasIndex(p => new { p.PublishedAt, p.Id }).IsDescending(true, true).HasFilter("status = 3").HasDatabaseName("ix_postings_published_newest");
-        builder.HasIndex(p => new { p.PayMax, p.Id }).IsDescending(true, true).HasFilter("status = 3").HasDatabaseName("ix_postings_published_pay");
 
         // The daily expiry finds published postings past their end date.
         builder.HasIndex(p => p.ValidTo).HasFilter("status = 3").HasDatabaseName("ix_postings_published_valid_to");
