@@ -128,6 +128,25 @@ public sealed class JobSearchTests(JobSearchTests.Postings portal) : IClassFixtu
         await ListingMatchesDefinitionAsync();
     }
 
+    [Fact]
+    public async Task IndexesOnly_HoldsForTheBatchAlone()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync();
+        await using (var batch = new Npgsql.NpgsqlBatch(connection))
+        {
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand(PreparedJobSearch.IndexesOnly));
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("SHOW enable_seqscan"));
+            await using var reader = await batch.ExecuteReaderAsync();
+            await reader.NextResultAsync();
+            await reader.ReadAsync();
+            reader.GetString(0).Should().Be("off");
+        }
+
+        await using var after = new Npgsql.NpgsqlCommand("SHOW enable_seqscan", connection);
+        (await after.ExecuteScalarAsync()).Should().Be("on", "the setting ends with the batch's implicit transaction");
+    }
+
     private async Task ListingMatchesDefinitionAsync()
     {
         await using var connection = new Npgsql.NpgsqlConnection(portal.ConnectionString);

@@ -119,8 +119,9 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
         var page = pagePlan == JobSearchPlan.OrderWalk
             ? $"SELECT {ListingColumns} FROM job_listings s WHERE {pageWhere} ORDER BY {order} LIMIT {size + 1}"
             : $"WITH matches AS MATERIALIZED (SELECT {ListingColumns} FROM job_listings s WHERE {pageWhere}) SELECT * FROM matches s ORDER BY {order} LIMIT {size + 1}";
-        var pageSql = $"SELECT s.posting_id, s.title, e.name, r.name, s.occupation_code, s.type, s.pay_min, s.pay_max, s.published_at FROM ({page}) s " +
-                      $"JOIN employers e ON e.id = s.employer_id JOIN regions r ON r.id = s.region_id ORDER BY {order}";
+        // The names only for the page's rows, each by its primary key.
+        var pageSql = "SELECT s.posting_id, s.title, (SELECT e.name FROM employers e WHERE e.id = s.employer_id), (SELECT r.name FROM regions r WHERE r.id = s.region_id), " +
+                      $"s.occupation_code, s.type, s.pay_min, s.pay_max, s.published_at FROM ({page}) s ORDER BY {order}";
         return new PreparedJobSearch(pageSql, countSql, parameters, pagePlan, countPlan, size, query.Sort, tsQuery is not null || string.IsNullOrWhiteSpace(query.Keyword));
 
         void AddLexeme(string lexeme)
@@ -168,6 +169,7 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
         {
             await using var batch = prepared.CreateBatch(connection);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
             var hits = new List<JobHit>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -317,10 +319,18 @@ public sealed record SearchTsQuery(string Text, IReadOnlyList<SearchToken> Token
 /// <summary>A search's page statement (one row more than the page, to know there is a next) and its capped count.</summary>
 public sealed record PreparedJobSearch(string PageSql, string CountSql, IReadOnlyList<NpgsqlParameter> Parameters, JobSearchPlan PagePlan, JobSearchPlan CountPlan, int PageSize, JobSort Sort, bool KeywordUsable)
 {
-    /// <summary>Both statements in one round trip: the page's rows, then the count.</summary>
+    /// <summary>
+    /// Turns sequential scans off for the batch's own (implicit) transaction: the filters are all
+    /// served by an index, but with a LIMIT the planner can still prefer reading the table until
+    /// enough rows are found, which the search must never do (docs/benchmarks.md).
+    /// </summary>
+    public const string IndexesOnly = "SELECT set_config('enable_seqscan', 'off', true)";
+
+    /// <summary>Both statements in one round trip: the setting's row, the page's rows, then the count.</summary>
     public NpgsqlBatch CreateBatch(NpgsqlConnection connection)
     {
         var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(IndexesOnly));
         foreach (var sql in new[] { PageSql, CountSql })
         {
             var command = new NpgsqlBatchCommand(sql);

@@ -56,6 +56,7 @@ public static class JobsApi
                 await connection.OpenAsync(cancellationToken);
                 await using var batch = prepared.CreateBatch(connection);
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
                 var text = new StringBuilder();
                 do
                 {
