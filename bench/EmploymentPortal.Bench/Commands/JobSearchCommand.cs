@@ -27,6 +27,9 @@ public static class JobSearchCommand
              [--generate 1000000] [--employers 20000] [--seed 20261123] [--iterations 30] [--warmup 3]
           --generate adds that many postings (half published, 90 % of employers verified) and runs
           VACUUM ANALYZE; without it the scenarios run over what is there.
+        jobs --connection "..." --pgbench-script FILE [--q 保安] [--region 370702000000] [--category 4]
+          writes the search's statements, as the app would send them, as one pgbench transaction
+          (bench/jobs-throughput.sh compares the pages with it).
         """;
 
     // Job words with their occupation category: titles and descriptions are made from these.
@@ -70,7 +73,14 @@ public static class JobSearchCommand
         var seed = line.ULong("seed", 20261123);
         var iterations = line.Int("iterations", 30);
         var warmup = line.Int("warmup", 3);
+        var script = line.String("pgbench-script");
+        var query = new JobSearchQuery(line.String("q"), line.String("region"), line.String("category"));
         line.RejectUnknown();
+        if (script is not null)
+        {
+            await WritePgbenchScriptAsync(connectionString, query, script, cancellationToken);
+            return 0;
+        }
 
         if (generate > 0)
         {
@@ -300,6 +310,39 @@ public static class JobSearchCommand
             var count = result.CountCapped ? $"{result.Count}+" : result.Count.ToString(CultureInfo.InvariantCulture);
             Console.WriteLine($"{name,-42} {result.Plan,-10} {count,6} {Percentile(timings, 0.5),7:F1} {Percentile(timings, 0.95),7:F1} {timings[^1],7:F1}  {plans}");
         }
+    }
+
+    /// <summary>
+    /// The search's batch (the setting, the page, the capped count) with its parameters written in
+    /// as literals, joined by pgbench's <c>\;</c> into one compound statement: one round trip and one
+    /// implicit transaction, as Npgsql sends the batch.
+    /// </summary>
+    private static async Task WritePgbenchScriptAsync(string connectionString, JobSearchQuery query, string path, CancellationToken cancellationToken)
+    {
+        await using var provider = PortalServices.Build(connectionString, DataScope.None);
+        await using var scope = provider.CreateAsyncScope();
+        var prepared = await scope.ServiceProvider.GetRequiredService<JobSearch>().PrepareAsync(query, null, cancellationToken);
+        var statements = new[] { PreparedJobSearch.IndexesOnly, prepared.PageSql, prepared.CountSql }.Select(sql =>
+        {
+            foreach (var parameter in prepared.Parameters.OrderByDescending(p => p.ParameterName.Length))
+            {
+                var literal = parameter.Value switch
+                {
+                    DateOnly date => $"DATE '{date:yyyy-MM-dd}'",
+                    int number => number.ToString(CultureInfo.InvariantCulture),
+                    short number => number.ToString(CultureInfo.InvariantCulture),
+                    Guid id => $"'{id}'::uuid",
+                    DateTimeOffset at => $"TIMESTAMPTZ '{at.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}+00'",
+                    string text => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",
+                    var other => throw new InvalidOperationException($"No literal for {other?.GetType().Name}"),
+                };
+                sql = sql.Replace("@" + parameter.ParameterName, literal, StringComparison.Ordinal);
+            }
+
+            return sql;
+        });
+        await File.WriteAllTextAsync(path, string.Join(" \\;\n", statements) + ";\n", cancellationToken);
+        Console.WriteLine($"{path}: page {prepared.PagePlan}, count {prepared.CountPlan}");
     }
 
     /// <summary>The plan's node types (with the index used), outermost first.</summary>

@@ -228,12 +228,14 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
             posting.PublishedAt!.Value);
     }
 
+    /// <summary>The areas to search in (counties and streets), read at most every few minutes: every search page lists them.</summary>
     public async Task<IReadOnlyList<JobArea>> AreasAsync(CancellationToken cancellationToken) =>
-        await db.Regions.AsNoTracking()
-            .Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.Street)
-            .OrderBy(r => r.Code)
-            .Select(r => new JobArea(r.Code, r.Name, r.Level == RegionLevel.Street))
-            .ToListAsync(cancellationToken);
+        await statistics.AreasAsync(
+            async () => await db.Regions.AsNoTracking()
+                .Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.Street)
+                .OrderBy(r => r.Code)
+                .Select(r => new JobArea(r.Code, r.Name, r.Level == RegionLevel.Street))
+                .ToListAsync(cancellationToken));
 
     /// <summary>
     /// The tsquery of a keyword: each CJK run is a phrase of its character pairs (<c>'保安' &lt;-&gt; '安员'</c>),

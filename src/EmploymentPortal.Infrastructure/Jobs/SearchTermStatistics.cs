@@ -5,7 +5,7 @@ using Npgsql;
 namespace EmploymentPortal.Infrastructure.Jobs;
 
 /// <summary>
-/// How common a search token is, from the statistics PostgreSQL keeps anyway: <c>ANALYZE</c> records
+/// What the public search reads often and keeps for a few minutes. How common a search token is, from the statistics PostgreSQL keeps anyway: <c>ANALYZE</c> records
 /// the most common lexemes of <c>job_listings.search_vector</c> with their share of rows
 /// (<c>pg_stats.most_common_elems</c>, up to 1,000 of them) — text tokens and the area, category and
 /// type lexemes alike — and the table's row count (<c>pg_class.reltuples</c>). A token not in the list
@@ -15,8 +15,26 @@ public sealed class SearchTermStatistics(TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
-    // Replaced whole; two requests that find it stale at once both read the statistics, which is harmless.
+    // Replaced whole; two requests that find one stale at once both read it again, which is harmless.
     private volatile ListingStatistics? _snapshot;
+    private volatile AreaList? _areas;
+
+    /// <summary>The search's list of areas, read again when older than a few minutes (a new street shows within them).</summary>
+    public async Task<IReadOnlyList<Application.Jobs.JobArea>> AreasAsync(Func<Task<List<Application.Jobs.JobArea>>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var now = clock.GetUtcNow();
+        if (_areas is { } fresh && now - fresh.ReadAt < MaxAge)
+        {
+            return fresh.Areas;
+        }
+
+        var areas = new AreaList(now, await read());
+        _areas = areas;
+        return areas.Areas;
+    }
+
+    private sealed record AreaList(DateTimeOffset ReadAt, IReadOnlyList<Application.Jobs.JobArea> Areas);
 
     /// <summary>The statistics of the public listing, read again when older than a few minutes.</summary>
     public async Task<ListingStatistics> ReadAsync(PortalDbContext db, CancellationToken cancellationToken)
