@@ -28,7 +28,7 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base \
   Portal__Security__PersonalDataKey="$(head -c 32 /dev/urandom | base64)" \
   Portal__Jobs__HouseholdStatus=false Portal__Jobs__Eligibility=false Portal__Jobs__PostingExpiry=false \
   Serilog__MinimumLevel__Default=Warning \
-  dotnet src/EmploymentPortal.Web/bin/Release/net10.0/EmploymentPortal.Web.dll >"$work/portal.log" 2>&1 &
+  dotnet src/EmploymentPortal.Web/bin/Release/net10.0/EmploymentPortal.Web.dll --contentRoot "$root/src/EmploymentPortal.Web" >"$work/portal.log" 2>&1 &
 portal=$!
 trap 'kill $portal 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 60); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
