@@ -21,8 +21,9 @@ public sealed record SearchTextBackfillSummary(int Filled, int LeftEmpty, int Sk
 /// migrations (the <c>migrate</c> command and migration at start-up): reads the postings whose
 /// search text is empty in id order, a batch at a time by keyset (never OFFSET), lets each one
 /// make its tokens with <see cref="Posting.RefreshSearchText"/> (the rule the edits use) and saves
-/// the batch; PostgreSQL recomputes <c>search_vector</c> from it. Idempotent: a second run finds
-/// nothing to do; a posting changed meanwhile fails its row-version check and is left to the next run.
+/// the batch with ordinary UPDATEs, from which the database derives what the search reads.
+/// Idempotent: a second run fills nothing; a posting changed meanwhile fails its
+/// row-version check and is left to the next run.
 /// </summary>
 public sealed partial class PostingSearchTextBackfill(DbContextOptions<PortalDbContext> options, ILogger<PostingSearchTextBackfill> logger)
 {
