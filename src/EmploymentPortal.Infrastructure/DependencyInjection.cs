@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddSingleton<SearchTermStatistics>();
         services.AddScoped<JobSearch>();
         services.AddScoped<IJobSearch>(sp => sp.GetRequiredService<JobSearch>());
+        services.AddScoped<PostingSearchTextBackfill>();
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();

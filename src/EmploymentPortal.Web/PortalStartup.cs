@@ -1,9 +1,10 @@
+using EmploymentPortal.Infrastructure.Jobs;
 using EmploymentPortal.Infrastructure.Seeding;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web;
 
-/// <summary>Database preparation at start-up and the operators' <c>migrate</c> command.</summary>
+/// <summary>Database preparation at start-up and the operators' <c>migrate</c> command: migrations, back-fills, demo data.</summary>
 public static class PortalStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool migrateCommand)
@@ -19,6 +20,9 @@ public static class PortalStartup
         await using var scope = app.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<PortalDatabaseInitializer>();
         await initializer.MigrateAsync(app.Lifetime.ApplicationStopping);
+
+        // Postings saved before their search tokens existed get them now (idempotent; see docs/policy-rules.md, "Jobs: public search").
+        await scope.ServiceProvider.GetRequiredService<PostingSearchTextBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
         if (!options.SeedDemo)
         {
             return;

@@ -16,11 +16,11 @@ internal static class BrowserPages
         return page;
     }
 
-    /// <summary>Saves a full-page screenshot under the test output's screenshots folder.</summary>
-    public static async Task ShotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot (the full page unless told otherwise: a long list shows its first screen) under the test output's screenshots folder.</summary>
+    public static async Task ShotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 }

@@ -166,7 +166,7 @@ public sealed class Posting
 
         Title = Employer.Required(details.Title, TitleMaxLength, "Posting.TitleRequired");
         Description = Employer.Required(details.Description, DescriptionMaxLength, "Posting.DescriptionRequired");
-        SearchText = SearchTokens.ForPosting(Title, Description);
+        RefreshSearchText();
         ContactName = Employer.Required(details.ContactName, Employer.TextMaxLength, "Posting.ContactRequired");
         ContactPhone = Employer.Required(details.ContactPhone, 20, "Posting.ContactRequired");
         Skills = string.IsNullOrWhiteSpace(details.Skills) ? null : Employer.Required(details.Skills, 500, "Posting.Skills");
@@ -181,6 +181,13 @@ public sealed class Posting
         ValidFrom = details.ValidFrom;
         ValidTo = details.ValidTo;
     }
+
+    /// <summary>
+    /// Makes <see cref="SearchText"/> from the title and description again: the one place the rule
+    /// is applied, on every edit and by the back-fill of postings saved before the tokens existed.
+    /// Any status; changes nothing else.
+    /// </summary>
+    public void RefreshSearchText() => SearchText = SearchTokens.ForPosting(Title, Description);
 
     public void SubmitForReview()
     {

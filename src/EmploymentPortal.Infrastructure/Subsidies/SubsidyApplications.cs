@@ -58,9 +58,13 @@ public sealed class SubsidyApplications(
             return error;
         }
 
-        if (await db.SubsidyApplications.AnyAsync(a => a.PersonId == input.PersonId && a.SchemeCode == prepared.Scheme!.Code && Open.Contains(a.Status), cancellationToken))
+        var open = await db.SubsidyApplications.AsNoTracking()
+            .Where(a => a.PersonId == input.PersonId && a.SchemeCode == prepared.Scheme!.Code && Open.Contains(a.Status))
+            .Select(a => a.Id).ToListAsync(cancellationToken);
+        if (open.Count > 0)
         {
-            return CommandResult.Fail(string.Empty, "Application.AlreadyOpen");
+            // The open one may be this very form, posted twice and committed since the first check.
+            return open.Contains(input.RequestId) ? CommandResult.Ok : CommandResult.Fail(string.Empty, "Application.AlreadyOpen");
         }
 
         SubsidyApplication application;

@@ -20,6 +20,9 @@ public sealed class DetailModel(IJobBoard board, IStringLocalizer<Texts> texts) 
 
     public bool MayReview => User.IsInRole(Roles.StreetStaff) || User.IsInRole(Roles.CountyOfficial) || User.IsInRole(Roles.CityOfficial);
 
+    /// <summary>Station staff find the people of their area who fit a published posting.</summary>
+    public bool MayMatch => User.IsInRole(Roles.CommunityStaff) || User.IsInRole(Roles.StreetStaff);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
