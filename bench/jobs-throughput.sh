@@ -5,7 +5,8 @@
 #  2. /Jobs without a keyword (area and category) against pgbench running the identical SQL
 #     (written by `bench ... jobs --pgbench-script`) — target ≥ 0.3.
 # The portal runs in Production mode (secure cookies off: plain HTTP) with a small pool (8 connections); wrk and pgbench use 8
-# connections on 2 threads; every target is warmed up first. Bounded: 4 × SECONDS of load.
+# connections on 2 threads; every target is warmed up first, then measured twice in alternating order
+# (SECONDS in all per target). Bounded: about 4 × SECONDS + 35 s of load.
 # Needs a database filled by `dotnet run -c Release --project bench/EmploymentPortal.Bench -- jobs --generate ...`,
 # wrk and pgbench (apt-get install -y wrk postgresql-client).
 # Usage: CS="Host=127.0.0.1;Port=5498;Database=bench;Username=postgres" bench/jobs-throughput.sh [SECONDS]
@@ -45,13 +46,17 @@ pg_args=$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Database=/dbname=/; s/
 dotnet run -c Release --no-build --project bench/EmploymentPortal.Bench -- jobs --connection "$cs" --pgbench-script "$work/list.sql" --region 370702001001 --category 4
 tps() { pgbench -n -c8 -j2 -T"$1" -f "$work/list.sql" "$pg_args" 2>/dev/null | awk '/^tps/ { print $3 }'; }
 
-for url in "$base/Jobs?$keyword_query" "$base/bench/raw-jobs?$keyword_query" "$base/Jobs?$list_query"; do rps "$url" 5 >/dev/null; done
+for url in "$base/Jobs?$keyword_query" "$base/bench/raw-jobs?$keyword_query" "$base/Jobs?$list_query"; do rps "$url" 10 >/dev/null; done
 tps 5 >/dev/null
 
-page=$(rps "$base/Jobs?$keyword_query" "$seconds")
-raw=$(rps "$base/bench/raw-jobs?$keyword_query" "$seconds")
-list=$(rps "$base/Jobs?$list_query" "$seconds")
-sql=$(tps "$seconds")
+# Two rounds, alternating, each target's figure the mean of its two: neither side always runs first.
+half=$(( (seconds + 1) / 2 ))
+mean() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + b) / 2 }'; }
+page1=$(rps "$base/Jobs?$keyword_query" "$half"); raw1=$(rps "$base/bench/raw-jobs?$keyword_query" "$half")
+list1=$(rps "$base/Jobs?$list_query" "$half"); sql1=$(tps "$half")
+raw2=$(rps "$base/bench/raw-jobs?$keyword_query" "$half"); page2=$(rps "$base/Jobs?$keyword_query" "$half")
+sql2=$(tps "$half"); list2=$(rps "$base/Jobs?$list_query" "$half")
+page=$(mean "$page1" "$page2"); raw=$(mean "$raw1" "$raw2"); list=$(mean "$list1" "$list2"); sql=$(mean "$sql1" "$sql2")
 awk -v page="$page" -v raw="$raw" -v list="$list" -v sql="$sql" 'BEGIN {
   printf "keyword  /Jobs %8.1f req/s   raw endpoint %8.1f req/s   ratio %.2f (target >= 0.8)\n", page, raw, page / raw
   printf "list     /Jobs %8.1f req/s   pgbench      %8.1f tps     ratio %.2f (target >= 0.3)\n", list, sql, list / sql
