@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Jobs.IJobFairs, Jobs.JobFairService>();
         services.AddScoped<Application.Jobs.IApplicants, Jobs.ApplicantService>();
         services.AddSingleton<SearchTermStatistics>();
+        services.AddScoped<Application.Reports.ITargets, Reports.Targets>();
         services.AddScoped<JobSearch>();
         services.AddScoped<IJobSearch>(sp => sp.GetRequiredService<JobSearch>());
         services.AddScoped<PostingSearchTextBackfill>();

@@ -84,6 +84,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
+    public DbSet<Domain.Reports.AnnualTarget> AnnualTargets => Set<Domain.Reports.AnnualTarget>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The scope this context reads with (evaluated per query by the filters).</summary>
@@ -132,6 +134,7 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Domain.Subsidies.Objection>(builder);
         ScopeByRegion<Domain.Subsidies.Payment>(builder);
         ScopeByRegion<Domain.Eligibility.EligibilityCandidate>(builder);
+        ScopeByRegion<Domain.Reports.AnnualTarget>(builder);
 
         // A transfer belongs to both ends: the holding and the receiving area see it.
         builder.Entity<TransferRequest>().HasQueryFilter(
