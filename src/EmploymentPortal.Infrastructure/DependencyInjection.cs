@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<IServicePoints, ServicePoints>();
         services.AddScoped<PortalDatabaseInitializer>();
         services.AddScoped<PolicyParameterStore>();
+        services.AddScoped<EmploymentPortal.Application.Reports.IReports, Reports.Reports>();
         services.AddScoped<IPersonRegistry, PersonRegistry>();
         services.AddScoped<ILedgerExcel, LedgerExcel>();
         services.AddScoped<ITransferService, TransferService>();

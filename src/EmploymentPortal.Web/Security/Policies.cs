@@ -22,10 +22,14 @@ public static class Policies
 
     public const string Employers = nameof(Employers);
 
+    /// <summary>Who sees the station dashboard of their street: street staff (officials have the bureau's).</summary>
+    public const string StreetStaff = nameof(StreetStaff);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PostingManagers, p => p.RequireRole([.. Roles.Staff, Roles.Employer]));
         options.AddPolicy(Employers, p => p.RequireRole(Roles.Employer));
+        options.AddPolicy(StreetStaff, p => p.RequireRole(Roles.StreetStaff));
         options.AddPolicy(StationStaff, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff));
         options.AddPolicy(BureauOfficials, p => p.RequireRole(Roles.CountyOfficial, Roles.CityOfficial));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.ToArray()));
