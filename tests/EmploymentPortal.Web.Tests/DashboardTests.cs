@@ -21,17 +21,17 @@ public sealed class DashboardTests(PortalFixture portal) : IClassFixture<PortalF
 
     // Columns: registered, new-month, new-year, reemployed-month, reemployed-year, long-term, low-education, age4050, identified, assisting, eliminated, stable.
     [Theory]
-    [InlineData("2024-06-15", County, StreetA, new[] { 2, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0 })]
-    [InlineData("2024-06-15", County, StreetB, new[] { 1, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0 })]
-    [InlineData("2024-06-15", County, "total", new[] { 3, 1, 2, 0, 0, 1, 2, 2, 1, 0, 0, 0 })]
-    [InlineData("2024-06-15", StreetA, CommunityA, new[] { 2, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0 })]
-    [InlineData("2025-03-10", County, StreetA, new[] { 2, 1, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0 })]
-    [InlineData("2025-03-10", County, StreetB, new[] { 2, 0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0 })]
-    [InlineData("2025-03-10", County, "total", new[] { 4, 1, 1, 0, 1, 2, 3, 3, 0, 0, 1, 0 })]
-    [InlineData("2025-03-10", StreetA, CommunityA, new[] { 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 1, 0 })]
-    [InlineData("2025-03-10", StreetA, StreetA, new[] { 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]
-    [InlineData("2025-03-10", StreetB, CommunityB, new[] { 2, 0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0 })]
-    [InlineData("2024-12-31", County, "total", new[] { 4, 1, 3, 0, 0, 1, 3, 3, 0, 1, 0, 0 })]
+    [InlineData("2024-06-15", County, StreetA, new[] { 2, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0 })]
+    [InlineData("2024-06-15", County, StreetB, new[] { 1, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0 })]
+    [InlineData("2024-06-15", County, "total", new[] { 3, 1, 2, 0, 0, 1, 2, 2, 1, 0, 0, 0, 0, 0 })]
+    [InlineData("2024-06-15", StreetA, CommunityA, new[] { 2, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0 })]
+    [InlineData("2025-03-10", County, StreetA, new[] { 2, 1, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0 })]
+    [InlineData("2025-03-10", County, StreetB, new[] { 2, 0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0, 0, 0 })]
+    [InlineData("2025-03-10", County, "total", new[] { 4, 1, 1, 0, 1, 2, 3, 3, 0, 0, 1, 0, 0, 0 })]
+    [InlineData("2025-03-10", StreetA, CommunityA, new[] { 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0 })]
+    [InlineData("2025-03-10", StreetA, StreetA, new[] { 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]
+    [InlineData("2025-03-10", StreetB, CommunityB, new[] { 2, 0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0, 0, 0 })]
+    [InlineData("2024-12-31", County, "total", new[] { 4, 1, 3, 0, 0, 1, 3, 3, 0, 1, 0, 0, 0, 0 })]
     public async Task Dashboard_HandComputedRegistry_EveryFigureOnTheDate(string on, string region, string row, int[] expected)
     {
         await ReportFixture.EnsureAsync(portal.ConnectionString);
@@ -59,8 +59,8 @@ public sealed class DashboardTests(PortalFixture portal) : IClassFixture<PortalF
         street.QuerySelector($"tr[data-region='{StreetA}'] th")!.TextContent.Trim().Should().Be("测试甲街道直接登记");
         street.QuerySelector($"tr[data-region='{CommunityA}'] a")!.GetAttribute("href").Should().Be($"?region={CommunityA}&on=2025-03-10");
         var (_, community) = await city.GetPageAsync($"/Bureau/Dashboard?region={CommunityA}&on=2025-03-10");
-        community.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-region")).Should().Equal([CommunityA], "a community is the last level: one row");
-        community.QuerySelector("tbody tr a").Should().BeNull();
+        community.QuerySelectorAll("[data-testid=dashboard] tbody tr").Select(r => r.GetAttribute("data-region")).Should().Equal([CommunityA], "a community is the last level: one row");
+        community.QuerySelector("[data-testid=dashboard] tbody tr a").Should().BeNull();
         (await RowsAsync(city, $"/Bureau/Dashboard?region={StreetA}&on=2024-06-15")).Keys.Should().BeEquivalentTo([CommunityA, "total"], "nobody was registered at the street itself yet");
         street.QuerySelector("[data-testid=dashboard-up]")!.GetAttribute("href").Should().StartWith($"?region={County}");
     }
@@ -140,7 +140,7 @@ public sealed class DashboardTests(PortalFixture portal) : IClassFixture<PortalF
         var (_, page) = await street.GetPageAsync("/Station/Dashboard");
         page.QuerySelector("[data-testid=dashboard-region]")!.TextContent.Should().Contain("城关街道").And.Contain("370702001000");
         page.QuerySelector("[data-testid=dashboard-up]").Should().BeNull("the county is outside a street's area");
-        page.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-region")).Should().Contain("370702001001").And.OnlyContain(c => c!.StartsWith("370702001", StringComparison.Ordinal));
+        page.QuerySelectorAll("[data-testid=dashboard] tbody tr").Select(r => r.GetAttribute("data-region")).Should().Contain("370702001001").And.OnlyContain(c => c!.StartsWith("370702001", StringComparison.Ordinal));
 
         using var county = await portal.SignInAsync("county1");
         var (_, bureau) = await county.GetPageAsync("/Bureau");
@@ -159,7 +159,7 @@ public sealed class DashboardTests(PortalFixture portal) : IClassFixture<PortalF
     }
 
     private static int[] Sum(Dictionary<string, int[]> rows) =>
-        rows.Where(r => r.Key != "total").Select(r => r.Value).Aggregate(new int[12], (a, b) => a.Zip(b, (x, y) => x + y).ToArray());
+        rows.Where(r => r.Key != "total").Select(r => r.Value).Aggregate(new int[14], (a, b) => a.Zip(b, (x, y) => x + y).ToArray());
 }
 
 /// <summary>Registering and ending registrations (and a changed education) moves the dashboard at once; a rebuild gives the same numbers.</summary>
@@ -172,7 +172,7 @@ public sealed class DashboardIncrementalTests(PortalFixture portal) : IClassFixt
         using var city = await portal.SignInAsync("city1");
         const string url = "/Bureau/Dashboard?region=370799001000&on=2025-03-10";
         var before = await DashboardTests.RowsAsync(city, url);
-        before["370799001000"].Should().Equal(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        before["370799001000"].Should().Equal(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         // P4 (at the street) re-employed on 5 March; P2 registers again on 3 March in community A; P1's education corrected to bachelor.
         await TestSql.ExecuteAsync(portal.ConnectionString, """
@@ -182,10 +182,10 @@ public sealed class DashboardIncrementalTests(PortalFixture portal) : IClassFixt
             """);
 
         var after = await DashboardTests.RowsAsync(city, url);
-        after["370799001000"].Should().Equal(0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0);
-        after["370799001001"].Should().Equal(2, 1, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0);
+        after["370799001000"].Should().Equal(0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        after["370799001001"].Should().Equal(2, 1, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0);
         (await DashboardTests.RowsAsync(city, "/Bureau/Dashboard?region=370799001000&on=2024-06-15"))["370799001001"]
-            .Should().Equal([2, 1, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0], "education is the ledger's current entry for every date");
+            .Should().Equal([2, 1, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0], "education is the ledger's current entry for every date");
 
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
@@ -196,5 +196,51 @@ public sealed class DashboardIncrementalTests(PortalFixture portal) : IClassFixt
         (await DashboardTests.RowsAsync(city, url)).Should().BeEquivalentTo(after);
         var county = await DashboardTests.RowsAsync(city, "/Bureau/Dashboard?region=370799000000&on=2025-03-10");
         county["370799001000"].Should().Equal(after["total"]);
+    }
+}
+
+/// <summary>Placements through referrals, target progress and the monthly trend on the dashboard.</summary>
+public sealed class DashboardTargetTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Placements_TargetProgress_AndTheTwelveMonthTrend()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        using var staff = await portal.SignInAsync("community1");
+        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1985, 4, 4), Domain.Persons.Sex.Female), "介绍成功者");
+        var person = url.Split('/').Last();
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"""
+            INSERT INTO referrals (id, person_id, posting_id, region_code, referred_on, outcome, outcome_on, by_name, created_at)
+            SELECT '{Guid.CreateVersion7()}', '{person}', id, '370702001001', '{today:yyyy-MM-dd}', 3, '{today:yyyy-MM-dd}', 'community1', now() FROM postings LIMIT 1;
+            """);
+
+        using var city = await portal.SignInAsync("city1");
+        (await city.SubmitFormAsync($"/Bureau/Targets?Year={today.Year}", new Dictionary<string, string>
+        {
+            ["Values[370700000000:ReEmployed]"] = "8000",
+            ["Values[370702000000:ReferralPlacements]"] = "4",
+        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        using var county = await portal.SignInAsync("county1");
+        var (_, page) = await county.GetPageAsync("/Bureau/Dashboard");
+        var street = page.QuerySelector("tr[data-region='370702001000']")!;
+        street.QuerySelector("td[data-field=placed-year]")!.GetAttribute("data-value").Should().Be("1");
+        street.QuerySelector("td[data-field=placed-month]")!.GetAttribute("data-value").Should().Be("1");
+        var target = page.QuerySelector("[data-testid=targets] tr[data-indicator=ReferralPlacements]")!;
+        target.TextContent.Should().Contain("潍城区").And.Contain("25.0%", "1 of 4");
+        target.QuerySelector("td[data-field=actual]")!.TextContent.Should().Be("1");
+        page.QuerySelector("[data-testid=targets]")!.TextContent.Should().NotContain("8,000", "the city's target is above the county");
+
+        var (_, cityPage) = await city.GetPageAsync("/Bureau/Dashboard");
+        cityPage.QuerySelector("[data-testid=targets] tr[data-indicator=ReEmployed] td[data-field=target]")!.TextContent.Should().Be("8,000");
+        var trend = cityPage.QuerySelectorAll("[data-testid=trend] tbody tr");
+        trend.Should().HaveCount(12);
+        trend[^1].QuerySelector("th")!.TextContent.Should().Be($"{today:yyyy-MM}");
+        cityPage.QuerySelector("[data-testid=trend]")!.GetAttribute("data-chart").Should().Be("line", "js/charts.js draws the chart from this table");
+        cityPage.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")).Should().Contain(s => s!.StartsWith("/lib/chart.js/chart.umd.min.js", StringComparison.Ordinal));
+
+        using var street1 = await portal.SignInAsync("street1");
+        var (_, streetPage) = await street1.GetPageAsync("/Station/Dashboard");
+        streetPage.QuerySelector("[data-testid=no-targets]").Should().NotBeNull("no target is set for the street or its communities");
     }
 }

@@ -5,7 +5,8 @@ namespace EmploymentPortal.Application.Reports;
 /// <summary>
 /// The registry's figures for one region (or one row of a dashboard) as of a date
 /// (docs/policy-rules.md, "Reports"). Counts of registrations open on the date and of events in
-/// the date's month and year up to the date; zero-employment households by status on the date.
+/// the date's month and year up to the date; zero-employment households by status on the date;
+/// persons placed through referrals (outcome "hired") in the month and the year up to the date.
 /// </summary>
 public sealed record RegistryFigures(
     int Registered,
@@ -19,9 +20,11 @@ public sealed record RegistryFigures(
     int HouseholdsIdentified,
     int HouseholdsAssisting,
     int HouseholdsEliminated,
-    int HouseholdsStable)
+    int HouseholdsStable,
+    int PlacedInMonth,
+    int PlacedInYear)
 {
-    public static RegistryFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static RegistryFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>Share of the registered unemployed on the date (null when there are none).</summary>
     public decimal? ShareOf(int part) => Registered == 0 ? null : (decimal)part / Registered;
@@ -33,7 +36,8 @@ public sealed record RegistryFigures(
             a.Registered + b.Registered, a.NewInMonth + b.NewInMonth, a.NewInYear + b.NewInYear, a.ReemployedInMonth + b.ReemployedInMonth,
             a.ReemployedInYear + b.ReemployedInYear, a.LongTerm + b.LongTerm, a.LowEducation + b.LowEducation, a.Age4050 + b.Age4050,
             a.HouseholdsIdentified + b.HouseholdsIdentified, a.HouseholdsAssisting + b.HouseholdsAssisting,
-            a.HouseholdsEliminated + b.HouseholdsEliminated, a.HouseholdsStable + b.HouseholdsStable));
+            a.HouseholdsEliminated + b.HouseholdsEliminated, a.HouseholdsStable + b.HouseholdsStable,
+            a.PlacedInMonth + b.PlacedInMonth, a.PlacedInYear + b.PlacedInYear));
     }
 }
 
@@ -53,6 +57,9 @@ public sealed record RegistryDashboard(
     IReadOnlyList<RegistryRow> Rows,
     RegistryFigures Total);
 
+/// <summary>One month of a region's trend: registrations opened and ended by re-employment (the current month up to the date).</summary>
+public sealed record MonthFigures(DateOnly Month, int NewlyRegistered, int Reemployed);
+
 public sealed record ReportRebuildSummary(long RegistrationDays, long HouseholdDays, TimeSpan Elapsed);
 
 /// <summary>The report query layer: every dashboard figure comes from here, read from the rollups.</summary>
@@ -63,6 +70,12 @@ public interface IReports
     /// region as of <paramref name="on"/>; null when the region is unknown or outside the caller's area.
     /// </summary>
     Task<RegistryDashboard?> RegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The last <paramref name="months"/> months of a region up to the month of <paramref name="on"/>
+    /// (oldest first), from the same rollups; null when the region is outside the caller's area.
+    /// </summary>
+    Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken);
 
     /// <summary>Recomputes every rollup from the registry (and the calendar from the parameters in force today).</summary>
     Task<ReportRebuildSummary> RebuildAsync(CancellationToken cancellationToken);

@@ -43,6 +43,56 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         GROUP BY 1, 2
         """;
 
+    // Referrals are few (one row per referral, indexed by region): counted directly, not rolled up.
+    private const string PlacementSql = """
+        SELECT left(region_code, @len), count(*) FILTER (WHERE outcome_on >= @month)::int, count(*)::int
+        FROM referrals WHERE region_code LIKE @pattern AND outcome = @hired AND outcome_on >= @year AND outcome_on <= @on
+        GROUP BY 1
+        """;
+
+    private const string MonthlySql = """
+        SELECT month, sum(opened)::int, sum(reemployed)::int FROM (
+            SELECT month, opened, reemployed FROM report_registration_months WHERE region_code LIKE @pattern AND month >= @from AND month < @month
+            UNION ALL
+            SELECT @month, opened, reemployed FROM report_registration_days WHERE region_code LIKE @pattern AND day >= @month AND day <= @on) m
+        GROUP BY month
+        """;
+
+    public async Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken)
+    {
+        if (!RegionCode.TryParse(regionCode, out var region) || !db.Scope.Includes(region.Value) || months < 1)
+        {
+            return null;
+        }
+
+        var month = new DateOnly(on.Year, on.Month, 1);
+        var from = month.AddMonths(1 - months);
+        var found = new Dictionary<DateOnly, (int New, int Reemployed)>();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(MonthlySql, connection);
+            command.Parameters.AddWithValue("pattern", region.ScopePrefix + "%");
+            command.Parameters.AddWithValue("from", from);
+            command.Parameters.AddWithValue("month", month);
+            command.Parameters.AddWithValue("on", on);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetFieldValue<DateOnly>(0)] = (reader.IsDBNull(1) ? 0 : reader.GetInt32(1), reader.IsDBNull(2) ? 0 : reader.GetInt32(2));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return Enumerable.Range(0, months).Select(i => from.AddMonths(i))
+            .Select(m => found.TryGetValue(m, out var f) ? new MonthFigures(m, f.New, f.Reemployed) : new MonthFigures(m, 0, 0))
+            .ToList();
+    }
+
     public async Task<RegistryDashboard?> RegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken)
     {
         var scope = db.Scope;
@@ -120,13 +170,14 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     {
         var registrations = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var households = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var placements = new Dictionary<string, (int Month, int Year)>(StringComparer.Ordinal);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var month = new DateOnly(on.Year, on.Month, 1);
             var year = new DateOnly(on.Year, 1, 1);
-            var commands = new[] { new NpgsqlBatchCommand(RegistrationSql), new NpgsqlBatchCommand(HouseholdSql) };
+            var commands = new[] { new NpgsqlBatchCommand(RegistrationSql), new NpgsqlBatchCommand(HouseholdSql), new NpgsqlBatchCommand(PlacementSql) };
             await using var batch = new NpgsqlBatch(connection);
             foreach (var command in commands)
             {
@@ -137,6 +188,8 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
                 command.Parameters.AddWithValue("year", year);
                 command.Parameters.AddWithValue("on", on);
             }
+
+            commands[2].Parameters.AddWithValue("hired", (short)Domain.Jobs.ReferralOutcome.Hired);
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -162,6 +215,12 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
                 counts[(int)status] += reader.IsDBNull(2) ? 0 : reader.GetInt32(2);
             }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                placements[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2));
+            }
         }
         finally
         {
@@ -169,12 +228,14 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         }
 
         var result = new Dictionary<string, RegistryFigures>(StringComparer.Ordinal);
-        foreach (var key in registrations.Keys.Union(households.Keys))
+        foreach (var key in registrations.Keys.Union(households.Keys).Union(placements.Keys))
         {
             var r = registrations.GetValueOrDefault(key) ?? new int[8];
             var h = households.GetValueOrDefault(key) ?? new int[5];
+            var p = placements.GetValueOrDefault(key);
             var figures = new RegistryFigures(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
-                h[(int)ZeroEmploymentStatus.Identified], h[(int)ZeroEmploymentStatus.Assisting], h[(int)ZeroEmploymentStatus.Eliminated], h[(int)ZeroEmploymentStatus.Stable]);
+                h[(int)ZeroEmploymentStatus.Identified], h[(int)ZeroEmploymentStatus.Assisting], h[(int)ZeroEmploymentStatus.Eliminated], h[(int)ZeroEmploymentStatus.Stable],
+                p.Month, p.Year);
             if (figures != RegistryFigures.Zero)
             {
                 result[key] = figures;

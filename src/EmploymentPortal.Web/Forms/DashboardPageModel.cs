@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Reports;
 using EmploymentPortal.Domain.Regions;
+using EmploymentPortal.Domain.Reports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EmploymentPortal.Web.Forms;
@@ -9,8 +10,11 @@ namespace EmploymentPortal.Web.Forms;
 /// date (<c>?on=</c>, default today): one row per child region, linking one level down. A region
 /// outside the caller's area is not found.
 /// </summary>
-public abstract class DashboardPageModel(IReports reports, TimeProvider clock) : PortalPageModel
+public abstract class DashboardPageModel(IReports reports, ITargets targets, TimeProvider clock) : PortalPageModel
 {
+    /// <summary>How many months the trend shows, the date's month last.</summary>
+    public const int TrendMonths = 12;
+
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
 
@@ -18,6 +22,11 @@ public abstract class DashboardPageModel(IReports reports, TimeProvider clock) :
     public DateOnly? On { get; set; }
 
     public RegistryDashboard? Dashboard { get; private set; }
+
+    public IReadOnlyList<MonthFigures> Trend { get; private set; } = [];
+
+    /// <summary>The year's targets of the region and its rows, each against its actual on the date.</summary>
+    public IReadOnlyList<(string RegionName, TargetIndicator Indicator, TargetProgress Progress)> Targets { get; private set; } = [];
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -29,6 +38,19 @@ public abstract class DashboardPageModel(IReports reports, TimeProvider clock) :
         }
 
         Dashboard = await reports.RegistryDashboardAsync(Region, On ?? Today, cancellationToken);
-        return Dashboard is null ? NotFound() : Page();
+        if (Dashboard is not { } d)
+        {
+            return NotFound();
+        }
+
+        Trend = await reports.MonthlyAsync(d.RegionCode, d.On, TrendMonths, cancellationToken) ?? [];
+        var lines = d.Rows.Where(r => !r.Direct).Select(r => (Code: r.RegionCode, r.Name, r.Figures))
+            .Prepend((Code: d.RegionCode, Name: d.RegionName, Figures: d.Total)).DistinctBy(l => l.Code).ToList();
+        var values = await targets.ValuesAsync(d.On.Year, lines.Select(l => l.Code).ToList(), cancellationToken);
+        Targets = lines
+            .SelectMany(l => Enum.GetValues<TargetIndicator>().Where(i => values.ContainsKey((l.Code, i))).Select(i =>
+                (l.Name, i, TargetProgress.Of(values[(l.Code, i)], i == TargetIndicator.ReEmployed ? l.Figures.ReemployedInYear : l.Figures.PlacedInYear, d.On.Year, d.On))))
+            .ToList();
+        return Page();
     }
 }
