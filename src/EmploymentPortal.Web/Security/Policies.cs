@@ -22,10 +22,14 @@ public static class Policies
 
     public const string Employers = nameof(Employers);
 
+    /// <summary>Who files layoff reports: employer accounts (their own) and staff and officials (their area's).</summary>
+    public const string LayoffFilers = nameof(LayoffFilers);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PostingManagers, p => p.RequireRole([.. Roles.Staff, Roles.Employer]));
         options.AddPolicy(Employers, p => p.RequireRole(Roles.Employer));
+        options.AddPolicy(LayoffFilers, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial, Roles.Employer));
         options.AddPolicy(StationStaff, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff));
         options.AddPolicy(BureauOfficials, p => p.RequireRole(Roles.CountyOfficial, Roles.CityOfficial));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.ToArray()));
