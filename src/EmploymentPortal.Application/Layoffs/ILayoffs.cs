@@ -43,7 +43,7 @@ public interface IMonitoring
     /// <summary>The points of the caller's area with their filing for the month, if any.</summary>
     Task<IReadOnlyList<PointMonth>> MonthAsync(DateOnly month, CancellationToken cancellationToken);
 
-    /// <summary>Files a point's figures for a month; a second filing for the same month is refused (a double submit is answered as filed).</summary>
+    /// <summary>Files a point's figures for a month, once: the same figures again (a double submit) are answered as filed, different ones refused.</summary>
     Task<CommandResult> FileAsync(Guid pointId, DateOnly month, int employedCount, int newlyUnemployed, string? note, CancellationToken cancellationToken);
 
     /// <summary>Filings of the caller's area, newest month first.</summary>

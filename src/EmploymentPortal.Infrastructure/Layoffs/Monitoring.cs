@@ -112,9 +112,14 @@ public sealed class Monitoring(
         }
 
         month = MonitoringFiling.MonthOf(month);
-        if (await db.MonitoringFilings.AnyAsync(f => f.PointId == pointId && f.Month == month, cancellationToken))
+        var existing = await db.MonitoringFilings.AsNoTracking().SingleOrDefaultAsync(f => f.PointId == pointId && f.Month == month, cancellationToken);
+        if (existing is not null)
         {
-            return CommandResult.Fail(string.Empty, "Monitoring.AlreadyFiled");
+            // The same figures again are a repeated submit, answered as filed; different ones are refused.
+            var sameNote = (existing.Note ?? string.Empty) == (note?.Trim() ?? string.Empty);
+            return existing.EmployedCount == employedCount && existing.NewlyUnemployed == newlyUnemployed && sameNote
+                ? CommandResult.Ok
+                : CommandResult.Fail(string.Empty, "Monitoring.AlreadyFiled");
         }
 
         MonitoringFiling filing;
