@@ -192,8 +192,11 @@ public sealed class LayoffReports(
         return db.LayoffReports.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(r => own.Contains(r.EmployerId));
     }
 
+    // IgnoreQueryFilters applies to the whole query, so the employers are read past the filter
+    // only on the employer account's own path (already limited to its employers); staff join
+    // through the filter like the reports themselves.
     private IQueryable<LayoffRow> Rows(IQueryable<LayoffReport> reports) =>
-        reports.Join(db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]), r => r.EmployerId, e => e.Id, (r, e) => new LayoffRow(
+        reports.Join(IsEmployer ? FilableEmployers() : db.Employers, r => r.EmployerId, e => e.Id, (r, e) => new LayoffRow(
             r.Id,
             r.EmployerId,
             e.Name,
