@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<IServicePoints, ServicePoints>();
         services.AddScoped<PortalDatabaseInitializer>();
         services.AddScoped<PolicyParameterStore>();
+        services.AddScoped<EmploymentPortal.Application.Reports.IReports, Reports.Reports>();
         services.AddScoped<IPersonRegistry, PersonRegistry>();
         services.AddScoped<ILedgerExcel, LedgerExcel>();
         services.AddScoped<ITransferService, TransferService>();
@@ -88,6 +89,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Jobs.IJobFairs, Jobs.JobFairService>();
         services.AddScoped<Application.Jobs.IApplicants, Jobs.ApplicantService>();
         services.AddSingleton<SearchTermStatistics>();
+        services.AddScoped<Application.Reports.ITargets, Reports.Targets>();
         services.AddScoped<JobSearch>();
         services.AddScoped<IJobSearch>(sp => sp.GetRequiredService<JobSearch>());
         services.AddScoped<PostingSearchTextBackfill>();

@@ -1698,6 +1698,65 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Reports.AnnualTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<short>("Indicator")
+                        .HasColumnType("smallint")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("set_by_name");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_targets");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_annual_targets_region_id");
+
+                    b.HasIndex("RegionCode", "Year", "Indicator")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_targets_region_code_year_indicator");
+
+                    b.ToTable("annual_targets", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Subsidies.ApplicationAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2661,6 +2720,16 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_regions_regions_parent_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Reports.AnnualTarget", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_targets_regions_region_id");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Subsidies.ApplicationAction", b =>

@@ -90,6 +90,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
+    public DbSet<Domain.Reports.AnnualTarget> AnnualTargets => Set<Domain.Reports.AnnualTarget>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The scope this context reads with (evaluated per query by the filters).</summary>
@@ -138,6 +140,7 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Domain.Subsidies.Objection>(builder);
         ScopeByRegion<Domain.Subsidies.Payment>(builder);
         ScopeByRegion<Domain.Eligibility.EligibilityCandidate>(builder);
+        ScopeByRegion<Domain.Reports.AnnualTarget>(builder);
 
         // Layoff reports belong to the employer's area (an employer account reads its own past the
         // filter, limited to its employers); monitoring points and filings to the point's region.

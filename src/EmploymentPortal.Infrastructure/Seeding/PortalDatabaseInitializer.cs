@@ -49,6 +49,24 @@ public sealed class PortalDatabaseInitializer(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The report rollups' calendar follows the parameters in force today; a first run or a
+        // changed parameter rebuilds the rollups (docs/policy-rules.md, "Reports").
+        var set = new PolicyParameterSet((await db.PolicyParameters.AsNoTracking().Select(p => new { p.Key, p.EffectiveFrom, p.Value }).ToListAsync(cancellationToken))
+            .Select(p => (p.Key, p.EffectiveFrom, p.Value)));
+        var now = clock.GetLocalNow();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (await Reports.ReportRollups.EnsureAsync(db.Database.GetDbConnection(), Application.Reports.ReportThresholds.On(set, DateOnly.FromDateTime(now.Date)), now, cancellationToken))
+            {
+                logger.LogInformation("Report rollups rebuilt");
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Seeds the demo city and accounts; running it again changes nothing.</summary>

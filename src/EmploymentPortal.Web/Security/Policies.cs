@@ -22,6 +22,9 @@ public static class Policies
 
     public const string Employers = nameof(Employers);
 
+    /// <summary>Who sees the station dashboard of their street: street staff (officials have the bureau's).</summary>
+    public const string StreetStaff = nameof(StreetStaff);
+
     /// <summary>Who files layoff reports: employer accounts (their own) and staff and officials (their area's).</summary>
     public const string LayoffFilers = nameof(LayoffFilers);
 
@@ -29,6 +32,7 @@ public static class Policies
     {
         options.AddPolicy(PostingManagers, p => p.RequireRole([.. Roles.Staff, Roles.Employer]));
         options.AddPolicy(Employers, p => p.RequireRole(Roles.Employer));
+        options.AddPolicy(StreetStaff, p => p.RequireRole(Roles.StreetStaff));
         options.AddPolicy(LayoffFilers, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial, Roles.Employer));
         options.AddPolicy(StationStaff, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff));
         options.AddPolicy(BureauOfficials, p => p.RequireRole(Roles.CountyOfficial, Roles.CityOfficial));

@@ -1,0 +1,69 @@
+using EmploymentPortal.Domain.Regions;
+
+namespace EmploymentPortal.Application.Reports;
+
+/// <summary>
+/// The registry's figures for one region (or one row of a dashboard) as of a date
+/// (docs/policy-rules.md, "Reports"). Counts of registrations open on the date and of events in
+/// the date's month and year up to the date; zero-employment households by status on the date.
+/// </summary>
+public sealed record RegistryFigures(
+    int Registered,
+    int NewInMonth,
+    int NewInYear,
+    int ReemployedInMonth,
+    int ReemployedInYear,
+    int LongTerm,
+    int LowEducation,
+    int Age4050,
+    int HouseholdsIdentified,
+    int HouseholdsAssisting,
+    int HouseholdsEliminated,
+    int HouseholdsStable)
+{
+    public static RegistryFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>Share of the registered unemployed on the date (null when there are none).</summary>
+    public decimal? ShareOf(int part) => Registered == 0 ? null : (decimal)part / Registered;
+
+    public static RegistryFigures Sum(IEnumerable<RegistryFigures> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Aggregate(Zero, (a, b) => new RegistryFigures(
+            a.Registered + b.Registered, a.NewInMonth + b.NewInMonth, a.NewInYear + b.NewInYear, a.ReemployedInMonth + b.ReemployedInMonth,
+            a.ReemployedInYear + b.ReemployedInYear, a.LongTerm + b.LongTerm, a.LowEducation + b.LowEducation, a.Age4050 + b.Age4050,
+            a.HouseholdsIdentified + b.HouseholdsIdentified, a.HouseholdsAssisting + b.HouseholdsAssisting,
+            a.HouseholdsEliminated + b.HouseholdsEliminated, a.HouseholdsStable + b.HouseholdsStable));
+    }
+}
+
+/// <summary>
+/// One row of a dashboard: a child region, or the records kept directly at the parent's own code
+/// (<see cref="Direct"/>: persons registered at a street, not in one of its communities).
+/// </summary>
+public sealed record RegistryRow(string RegionCode, string Name, bool Direct, bool CanDrillDown, RegistryFigures Figures);
+
+/// <summary>A region's figures on a date, one row per child region; the rows add up to <see cref="Total"/>.</summary>
+public sealed record RegistryDashboard(
+    string RegionCode,
+    string RegionName,
+    RegionLevel Level,
+    string? ParentCode,
+    DateOnly On,
+    IReadOnlyList<RegistryRow> Rows,
+    RegistryFigures Total);
+
+public sealed record ReportRebuildSummary(long RegistrationDays, long HouseholdDays, TimeSpan Elapsed);
+
+/// <summary>The report query layer: every dashboard figure comes from here, read from the rollups.</summary>
+public interface IReports
+{
+    /// <summary>
+    /// The figures of <paramref name="regionCode"/> (default: the caller's own region) per child
+    /// region as of <paramref name="on"/>; null when the region is unknown or outside the caller's area.
+    /// </summary>
+    Task<RegistryDashboard?> RegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes every rollup from the registry (and the calendar from the parameters in force today).</summary>
+    Task<ReportRebuildSummary> RebuildAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Web.Forms;
+
+namespace EmploymentPortal.Web.Areas.Bureau.Pages;
+
+/// <summary>The registry dashboard of the caller's area (docs/policy-rules.md, "Reports").</summary>
+public sealed class DashboardModel(IReports reports, TimeProvider clock) : DashboardPageModel(reports, clock);

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Net;
+using EmploymentPortal.Application.Reports;
+using EmploymentPortal.TestCommon;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.Web.Tests;
+
+/// <summary>
+/// A hand-computed registry in a test county 370799 (two streets, a community each, one person
+/// registered directly at a street), read through /Bureau/Dashboard as the city official at two
+/// dates; the figures are worked out in the comments of <see cref="ReportFixture"/>.
+/// </summary>
+public sealed class DashboardTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const string County = "370799000000";
+    private const string StreetA = "370799001000";
+    private const string CommunityA = "370799001001";
+    private const string StreetB = "370799002000";
+    private const string CommunityB = "370799002001";
+
+    // Columns: registered, new-month, new-year, reemployed-month, reemployed-year, long-term, low-education, age4050, identified, assisting, eliminated, stable.
+    [Theory]
+    [InlineData("2024-06-15", County, StreetA, new[] { 2, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0 })]
+    [InlineData("2024-06-15", County, StreetB, new[] { 1, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0 })]
+    [InlineData("2024-06-15", County, "total", new[] { 3, 1, 2, 0, 0, 1, 2, 2, 1, 0, 0, 0 })]
+    [InlineData("2024-06-15", StreetA, CommunityA, new[] { 2, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0 })]
+    [InlineData("2025-03-10", County, StreetA, new[] { 2, 1, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0 })]
+    [InlineData("2025-03-10", County, StreetB, new[] { 2, 0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0 })]
+    [InlineData("2025-03-10", County, "total", new[] { 4, 1, 1, 0, 1, 2, 3, 3, 0, 0, 1, 0 })]
+    [InlineData("2025-03-10", StreetA, CommunityA, new[] { 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 1, 0 })]
+    [InlineData("2025-03-10", StreetA, StreetA, new[] { 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]
+    [InlineData("2025-03-10", StreetB, CommunityB, new[] { 2, 0, 0, 0, 0, 1, 2, 2, 0, 0, 0, 0 })]
+    [InlineData("2024-12-31", County, "total", new[] { 4, 1, 3, 0, 0, 1, 3, 3, 0, 1, 0, 0 })]
+    public async Task Dashboard_HandComputedRegistry_EveryFigureOnTheDate(string on, string region, string row, int[] expected)
+    {
+        await ReportFixture.EnsureAsync(portal.ConnectionString);
+        using var city = await portal.SignInAsync("city1");
+
+        var rows = await RowsAsync(city, $"/Bureau/Dashboard?region={region}&on={on}");
+
+        rows[row].Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task Dashboard_Shares_PercentWithOneDecimal_AndStreetRowNamedDirect()
+    {
+        await ReportFixture.EnsureAsync(portal.ConnectionString);
+        using var city = await portal.SignInAsync("city1");
+
+        var (_, page) = await city.GetPageAsync($"/Bureau/Dashboard?region={County}&on=2025-03-10");
+        var total = page.QuerySelector("tr[data-region=total]")!;
+        total.QuerySelector("[data-field=long-term]")!.GetAttribute("data-share").Should().Be("50.0%");
+        total.QuerySelector("[data-field=low-education]")!.GetAttribute("data-share").Should().Be("75.0%");
+        total.QuerySelector("[data-field=age4050]")!.GetAttribute("data-share").Should().Be("75.0%");
+        page.QuerySelector($"tr[data-region='{StreetA}'] a")!.GetAttribute("href").Should().Be($"?region={StreetA}&on=2025-03-10");
+
+        var (_, street) = await city.GetPageAsync($"/Bureau/Dashboard?region={StreetA}&on=2025-03-10");
+        street.QuerySelector($"tr[data-region='{StreetA}'] th")!.TextContent.Trim().Should().Be("测试甲街道直接登记");
+        street.QuerySelector($"tr[data-region='{CommunityA}'] a")!.GetAttribute("href").Should().Be($"?region={CommunityA}&on=2025-03-10");
+        var (_, community) = await city.GetPageAsync($"/Bureau/Dashboard?region={CommunityA}&on=2025-03-10");
+        community.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-region")).Should().Equal([CommunityA], "a community is the last level: one row");
+        community.QuerySelector("tbody tr a").Should().BeNull();
+        (await RowsAsync(city, $"/Bureau/Dashboard?region={StreetA}&on=2024-06-15")).Keys.Should().BeEquivalentTo([CommunityA, "total"], "nobody was registered at the street itself yet");
+        street.QuerySelector("[data-testid=dashboard-up]")!.GetAttribute("href").Should().StartWith($"?region={County}");
+    }
+
+    [Fact]
+    public async Task Dashboard_DemoCity_ChildrenAddUpToTheirRowInTheParent_DownToCommunities()
+    {
+        await ReportFixture.EnsureAsync(portal.ConnectionString);
+        using var city = await portal.SignInAsync("city1");
+        var on = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var parent = await RowsAsync(city, $"/Bureau/Dashboard?on={on}");
+        parent.Keys.Should().Contain("370702000000").And.Contain(County);
+        parent["total"][0].Should().BeGreaterThan(0, "the demo city has registered unemployed");
+        await CheckAsync(city, "370700000000", parent, on, depth: 0);
+    }
+
+    private static async Task CheckAsync(PortalClient client, string region, Dictionary<string, int[]> rows, string on, int depth)
+    {
+        Sum(rows).Should().Equal(rows["total"], $"the rows of {region} add up to its total");
+        if (depth == 3)
+        {
+            return;
+        }
+
+        foreach (var child in rows.Keys.Where(k => k != "total" && k != region.PadRight(12, '0')).Take(depth == 0 ? 3 : 2))
+        {
+            var childRows = await RowsAsync(client, $"/Bureau/Dashboard?region={child}&on={on}");
+            childRows["total"].Should().Equal(rows[child], $"{child}'s page totals its row in {region}");
+            await CheckAsync(client, child, childRows, on, depth + 1);
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_EnglishPage_FormatsAndLabels()
+    {
+        await ReportFixture.EnsureAsync(portal.ConnectionString);
+        using var city = await portal.SignInAsync("city1");
+
+        var (response, page) = await city.GetPageAsync($"/Bureau/Dashboard?region={County}&on=2025-03-10&culture=en-US");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector("h1")!.TextContent.Should().Be("Registered unemployment dashboard");
+        page.QuerySelector("table[data-testid=dashboard] thead")!.TextContent.Should().Contain("Registered unemployed").And.Contain("Women 40+, men 50+ (share)");
+        page.QuerySelector("tr[data-region=total] th")!.TextContent.Should().Be("Total");
+        page.QuerySelector("div.table-wrap > table[data-testid=dashboard]").Should().NotBeNull("the table scrolls inside its container on a phone");
+    }
+
+    [Theory]
+    [InlineData("county1", "/Bureau/Dashboard", HttpStatusCode.OK)]
+    [InlineData("county1", "/Bureau/Dashboard?region=370702001000", HttpStatusCode.OK)]
+    [InlineData("county2", "/Bureau/Dashboard?region=370702000000", HttpStatusCode.NotFound)]
+    [InlineData("county1", "/Bureau/Dashboard?region=370700000000", HttpStatusCode.NotFound)]
+    [InlineData("street1", "/Station/Dashboard", HttpStatusCode.OK)]
+    [InlineData("street1", "/Station/Dashboard?region=370702001001", HttpStatusCode.OK)]
+    [InlineData("street1", "/Station/Dashboard?region=370702002000", HttpStatusCode.NotFound)]
+    [InlineData("street1", "/Station/Dashboard?region=37070200100x", HttpStatusCode.BadRequest)]
+    [InlineData("community1", "/Station/Dashboard", HttpStatusCode.Forbidden)]
+    [InlineData("street1", "/Bureau/Dashboard", HttpStatusCode.Forbidden)]
+    [InlineData("seeker1", "/Bureau/Dashboard", HttpStatusCode.Forbidden)]
+    [InlineData("seeker1", "/Station/Dashboard", HttpStatusCode.Forbidden)]
+    public async Task Dashboard_Scoping_PerRole(string user, string url, HttpStatusCode expected)
+    {
+        using var client = await portal.SignInAsync(user);
+
+        var response = await client.GetAsync(url);
+
+        response.StatusCode.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task Dashboard_StreetStaff_SeeTheirStreet_LinkedFromTheirHome()
+    {
+        using var street = await portal.SignInAsync("street1");
+
+        var (_, home) = await street.GetPageAsync("/Station");
+        home.QuerySelector("[data-testid=dashboard-link]")!.GetAttribute("href").Should().Be("/Station/Dashboard");
+        var (_, page) = await street.GetPageAsync("/Station/Dashboard");
+        page.QuerySelector("[data-testid=dashboard-region]")!.TextContent.Should().Contain("城关街道").And.Contain("370702001000");
+        page.QuerySelector("[data-testid=dashboard-up]").Should().BeNull("the county is outside a street's area");
+        page.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-region")).Should().Contain("370702001001").And.OnlyContain(c => c!.StartsWith("370702001", StringComparison.Ordinal));
+
+        using var county = await portal.SignInAsync("county1");
+        var (_, bureau) = await county.GetPageAsync("/Bureau");
+        bureau.QuerySelector("[data-testid=dashboard-link]")!.GetAttribute("href").Should().Be("/Bureau/Dashboard");
+        using var anonymous = portal.Anonymous();
+        (await anonymous.GetAsync("/Bureau/Dashboard")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    internal static async Task<Dictionary<string, int[]>> RowsAsync(PortalClient client, string url)
+    {
+        var (response, page) = await client.GetPageAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, url);
+        return page.QuerySelectorAll("table[data-testid=dashboard] tr[data-region]").ToDictionary(
+            r => r.GetAttribute("data-region")!,
+            r => r.QuerySelectorAll("td[data-field]").Select(c => int.Parse(c.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    private static int[] Sum(Dictionary<string, int[]> rows) =>
+        rows.Where(r => r.Key != "total").Select(r => r.Value).Aggregate(new int[12], (a, b) => a.Zip(b, (x, y) => x + y).ToArray());
+}
+
+/// <summary>Registering and ending registrations (and a changed education) moves the dashboard at once; a rebuild gives the same numbers.</summary>
+public sealed class DashboardIncrementalTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Triggers_RegisterEndAndEducation_DashboardFollows_RebuildAgrees()
+    {
+        await ReportFixture.EnsureAsync(portal.ConnectionString);
+        using var city = await portal.SignInAsync("city1");
+        const string url = "/Bureau/Dashboard?region=370799001000&on=2025-03-10";
+        var before = await DashboardTests.RowsAsync(city, url);
+        before["370799001000"].Should().Equal(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        // P4 (at the street) re-employed on 5 March; P2 registers again on 3 March in community A; P1's education corrected to bachelor.
+        await TestSql.ExecuteAsync(portal.ConnectionString, """
+            UPDATE unemployment_registrations SET ended_on = '2025-03-05', end_reason = 1 WHERE id = '00000000-0000-0000-0000-0000000000b4';
+            INSERT INTO unemployment_registrations (id, person_id, region_code, registered_on) VALUES ('00000000-0000-0000-0000-0000000000b6', '00000000-0000-0000-0000-0000000000a2', '370799001001', '2025-03-03');
+            UPDATE persons SET education = 6 WHERE id = '00000000-0000-0000-0000-0000000000a1';
+            """);
+
+        var after = await DashboardTests.RowsAsync(city, url);
+        after["370799001000"].Should().Equal(0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0);
+        after["370799001001"].Should().Equal(2, 1, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0);
+        (await DashboardTests.RowsAsync(city, "/Bureau/Dashboard?region=370799001000&on=2024-06-15"))["370799001001"]
+            .Should().Equal([2, 1, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0], "education is the ledger's current entry for every date");
+
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var summary = await scope.ServiceProvider.GetRequiredService<IReports>().RebuildAsync(CancellationToken.None);
+            summary.RegistrationDays.Should().BeGreaterThan(0);
+        }
+
+        (await DashboardTests.RowsAsync(city, url)).Should().BeEquivalentTo(after);
+        var county = await DashboardTests.RowsAsync(city, "/Bureau/Dashboard?region=370799000000&on=2025-03-10");
+        county["370799001000"].Should().Equal(after["total"]);
+    }
+}
