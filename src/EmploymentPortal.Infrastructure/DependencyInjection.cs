@@ -79,6 +79,8 @@ public static class DependencyInjection
         services.AddScoped<ICertificationService, CertificationService>();
         services.AddScoped<ISubsidyApplications, SubsidyApplications>();
         services.AddScoped<INotices, Notices>();
+        services.AddScoped<Application.Layoffs.ILayoffReports, Layoffs.LayoffReports>();
+        services.AddScoped<Application.Layoffs.IMonitoring, Layoffs.Monitoring>();
         services.AddScoped<Application.Jobs.IJobBoard, Jobs.JobBoard>();
         services.AddScoped<IEligibilityBatch, EligibilityBatch>();
         services.AddScoped<IEligibilityCandidates, EligibilityCandidates>();

@@ -61,4 +61,21 @@ internal static class TestParameters
         ("Scheme.TrainingLivingCost.MaxDays", County2020, 60m),
         ("Scheme.SelfEmploymentRelief.ReliefYears", County2020, 3m),
     ]);
+
+    /// <summary>
+    /// The layoff threshold as two versions of the same keys: 004 §七(二) (100 people or 10 %) from
+    /// its stored date, then — test data, as a province adopting the national reading would enter
+    /// it — the Labour Contract Law art. 41 numbers (20 people, or fewer but 10 %) from 2027.
+    /// </summary>
+    public static readonly DateOnly LayoffArt41From = new(2027, 1, 1);
+
+    public static PolicyParameterSet Layoffs { get; } = new(
+    [
+        (ParameterKeys.LayoffMinPeople, new DateOnly(2022, 3, 16), 100m),
+        (ParameterKeys.LayoffMinShare, new DateOnly(2022, 3, 16), 0.10m),
+        (ParameterKeys.LayoffMinPeople, LayoffArt41From, 20m),
+        (ParameterKeys.LayoffMinShare, LayoffArt41From, 0.10m),
+        (ParameterKeys.MonitoringCityMinPoints, new DateOnly(2022, 3, 16), 5m),
+        (ParameterKeys.MonitoringCountyOfficesPerPoint, new DateOnly(2022, 3, 16), 3m),
+    ]);
 }

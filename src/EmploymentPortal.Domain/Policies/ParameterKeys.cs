@@ -14,6 +14,18 @@ public static class ParameterKeys
     /// <summary>How many working days a public notice 公示 of approved applications runs before payment.</summary>
     public const string NoticeWorkingDays = "Notice.WorkingDays";
 
+    /// <summary>A planned reduction of at least this many people must be reported (004 §七(二); Labour Contract Law art. 41).</summary>
+    public const string LayoffMinPeople = "Layoff.MinPeople";
+
+    /// <summary>…or of at least this share (0–1) of the workforce.</summary>
+    public const string LayoffMinShare = "Layoff.MinShare";
+
+    /// <summary>A city designates at least this many monitoring points (004 §一).</summary>
+    public const string MonitoringCityMinPoints = "Monitoring.CityMinPoints";
+
+    /// <summary>A county designates one point for every this many labour-security affairs offices (004 §一: one third).</summary>
+    public const string MonitoringCountyOfficesPerPoint = "Monitoring.CountyOfficesPerPoint";
+
     /// <summary>Per retirement schedule (Male, FemaleWorker): base age, reform start, step and cap.</summary>
     public static string RetirementBaseYears(RetirementSchedule schedule) => $"Retirement.{schedule}.BaseYears";
 

@@ -957,6 +957,220 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.ToTable("seeker_links", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Layoffs.LayoffReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("acknowledged_by_name");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("acknowledgement_note");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("filed_by_name");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("ReductionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reduction_count");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Reportable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reportable");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("ThresholdPeople")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold_people");
+
+                    b.Property<decimal>("ThresholdShare")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("threshold_share");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WorkforceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("workforce_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_layoff_reports");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_layoff_reports_employer_id");
+
+                    b.HasIndex("RegionCode", "Reportable", "FiledAt")
+                        .HasDatabaseName("ix_layoff_reports_region_code_reportable_filed_at");
+
+                    b.ToTable("layoff_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_layoff_reports_counts", "reduction_count >= 1 AND reduction_count <= workforce_count");
+                        });
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Layoffs.MonitoringFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EmployedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("employed_count");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("filed_by_name");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("NewlyUnemployed")
+                        .HasColumnType("integer")
+                        .HasColumnName("newly_unemployed");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("point_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_filings");
+
+                    b.HasIndex("PointId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_filings_point_id_month");
+
+                    b.HasIndex("RegionCode", "Month")
+                        .HasDatabaseName("ix_monitoring_filings_region_code_month");
+
+                    b.ToTable("monitoring_filings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_monitoring_filings_counts", "employed_count >= 0 AND newly_unemployed >= 0");
+
+                            t.HasCheckConstraint("ck_monitoring_filings_month", "extract(day from month) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Layoffs.MonitoringPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DesignatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("designated_at");
+
+                    b.Property<string>("DesignatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("designated_by_name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_points");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_monitoring_points_region_code");
+
+                    b.HasIndex("RegionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_points_region_id");
+
+                    b.ToTable("monitoring_points", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Persons.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2397,6 +2611,36 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_seeker_links_regions_region_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Layoffs.LayoffReport", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Jobs.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_layoff_reports_employers_employer_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Layoffs.MonitoringFiling", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Layoffs.MonitoringPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_filings_monitoring_points_point_id");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Layoffs.MonitoringPoint", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_points_regions_region_id");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Persons.FollowUp", b =>

@@ -82,6 +82,12 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<Domain.Jobs.JobFair> JobFairs => Set<Domain.Jobs.JobFair>();
 
+    public DbSet<Domain.Layoffs.LayoffReport> LayoffReports => Set<Domain.Layoffs.LayoffReport>();
+
+    public DbSet<Domain.Layoffs.MonitoringPoint> MonitoringPoints => Set<Domain.Layoffs.MonitoringPoint>();
+
+    public DbSet<Domain.Layoffs.MonitoringFiling> MonitoringFilings => Set<Domain.Layoffs.MonitoringFiling>();
+
     public DbSet<PolicyParameter> PolicyParameters => Set<PolicyParameter>();
 
     public DbSet<Domain.Reports.AnnualTarget> AnnualTargets => Set<Domain.Reports.AnnualTarget>();
@@ -135,6 +141,12 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Domain.Subsidies.Payment>(builder);
         ScopeByRegion<Domain.Eligibility.EligibilityCandidate>(builder);
         ScopeByRegion<Domain.Reports.AnnualTarget>(builder);
+
+        // Layoff reports belong to the employer's area (an employer account reads its own past the
+        // filter, limited to its employers); monitoring points and filings to the point's region.
+        ScopeByRegion<Domain.Layoffs.LayoffReport>(builder);
+        ScopeByRegion<Domain.Layoffs.MonitoringPoint>(builder);
+        ScopeByRegion<Domain.Layoffs.MonitoringFiling>(builder);
 
         // A transfer belongs to both ends: the holding and the receiving area see it.
         builder.Entity<TransferRequest>().HasQueryFilter(

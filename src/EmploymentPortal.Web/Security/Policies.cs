@@ -25,11 +25,15 @@ public static class Policies
     /// <summary>Who sees the station dashboard of their street: street staff (officials have the bureau's).</summary>
     public const string StreetStaff = nameof(StreetStaff);
 
+    /// <summary>Who files layoff reports: employer accounts (their own) and staff and officials (their area's).</summary>
+    public const string LayoffFilers = nameof(LayoffFilers);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PostingManagers, p => p.RequireRole([.. Roles.Staff, Roles.Employer]));
         options.AddPolicy(Employers, p => p.RequireRole(Roles.Employer));
         options.AddPolicy(StreetStaff, p => p.RequireRole(Roles.StreetStaff));
+        options.AddPolicy(LayoffFilers, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial, Roles.Employer));
         options.AddPolicy(StationStaff, p => p.RequireRole(Roles.CommunityStaff, Roles.StreetStaff));
         options.AddPolicy(BureauOfficials, p => p.RequireRole(Roles.CountyOfficial, Roles.CityOfficial));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.ToArray()));

@@ -44,6 +44,7 @@ public static class PublicPages
         conventions.AuthorizeFolder("/Employers", Policies.Staff);
         conventions.AuthorizeFolder("/Postings", Policies.PostingManagers);
         conventions.AuthorizeFolder("/Employer", Policies.Employers);
+        conventions.AuthorizeFolder("/Layoffs", Policies.LayoffFilers);
         conventions.AuthorizePage("/Schemes/NewVersion", Policies.PolicyEditors);
     }
 }

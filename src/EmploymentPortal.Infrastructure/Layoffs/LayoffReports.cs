@@ -1,0 +1,220 @@
+using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Common;
+using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Jobs;
+using EmploymentPortal.Domain.Layoffs;
+using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Infrastructure.Layoffs;
+
+/// <summary>
+/// Layoff reports over EF Core. Staff and officials read through the scope filter; an employer
+/// account reads past it, limited to the employers linked to its account.
+/// </summary>
+public sealed class LayoffReports(
+    PortalDbContext db,
+    PolicyParameterStore parameters,
+    AuditLog audit,
+    ICurrentActor actor,
+    TimeProvider clock) : ILayoffReports
+{
+    private const string Entity = "LayoffReport";
+
+    private static readonly string[] StaffFilers = [Roles.CommunityStaff, Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    private bool IsEmployer => actor.Role == Roles.Employer;
+
+    public async Task<LayoffThreshold?> ThresholdAsync(CancellationToken cancellationToken) =>
+        LayoffThreshold.On(await parameters.GetAsync(cancellationToken), Today);
+
+    public async Task<IReadOnlyList<LayoffEmployerOption>> EmployersAsync(CancellationToken cancellationToken) =>
+        await FilableEmployers().AsNoTracking().OrderBy(e => e.Name).Take(500)
+            .Select(e => new LayoffEmployerOption(e.Id, e.Name, db.Regions.Where(r => r.Id == e.RegionId).Select(r => r.Name).First()))
+            .ToListAsync(cancellationToken);
+
+    public async Task<(CommandResult Result, Guid? Id)> FileAsync(LayoffInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var missing = new List<(string, string)>();
+        if (input.ReductionCount is null)
+        {
+            missing.Add(("ReductionCount", "Layoff.ReductionRequired"));
+        }
+
+        if (input.WorkforceCount is null)
+        {
+            missing.Add(("WorkforceCount", "Layoff.WorkforceRequired"));
+        }
+
+        if (input.PlannedOn is null)
+        {
+            missing.Add(("PlannedOn", "Layoff.DateRequired"));
+        }
+
+        // Another employer's id (or one outside the staff member's area) reads as not there.
+        var employer = input.EmployerId is { } employerId
+            ? await FilableEmployers().AsNoTracking().SingleOrDefaultAsync(e => e.Id == employerId, cancellationToken)
+            : null;
+        if (employer is null)
+        {
+            missing.Insert(0, ("EmployerId", "Layoff.EmployerRequired"));
+        }
+
+        if (missing.Count > 0)
+        {
+            return (new CommandResult(missing), null);
+        }
+
+        if (await ThresholdAsync(cancellationToken) is not { } threshold)
+        {
+            return (CommandResult.Fail(string.Empty, "Layoff.ThresholdNotSet"), null);
+        }
+
+        LayoffReport report;
+        try
+        {
+            report = LayoffReport.File(employer!.Id, employer.RegionCode, input.ReductionCount!.Value, input.WorkforceCount!.Value, input.PlannedOn!.Value,
+                input.Reason, input.ContactName, input.ContactPhone, threshold, actor.Name, clock.GetUtcNow());
+        }
+        catch (LayoffsException e)
+        {
+            return (CommandResult.Fail(FieldOf(e.Message), e.Message), null);
+        }
+
+        db.LayoffReports.Add(report);
+        audit.Add("LayoffFiled", Entity, report.Id.ToString(), report.RegionCode, null, new
+        {
+            report.EmployerId,
+            report.ReductionCount,
+            report.WorkforceCount,
+            report.PlannedOn,
+            report.Reportable,
+            report.ThresholdPeople,
+            report.ThresholdShare,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return (CommandResult.Ok, report.Id);
+    }
+
+    public async Task<PagedResult<LayoffRow>> ListAsync(LayoffQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var reports = Visible();
+        if (query.ReportableOnly)
+        {
+            reports = reports.Where(r => r.Reportable);
+        }
+
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var total = await reports.CountAsync(cancellationToken);
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var ordered = query.Sort == LayoffSort.Largest
+            ? reports.OrderByDescending(r => r.ReductionCount).ThenByDescending(r => r.FiledAt).ThenBy(r => r.Id)
+            : reports.OrderByDescending(r => r.FiledAt).ThenBy(r => r.Id);
+        var items = await Rows(ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PagedResult<LayoffRow>(items, page, pageSize, total);
+    }
+
+    public async Task<LayoffRow?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await Rows(Visible().Where(r => r.Id == id)).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<CommandResult> AcknowledgeAsync(Guid id, string? note, CancellationToken cancellationToken)
+    {
+        if (actor.Role != Roles.CountyOfficial)
+        {
+            return CommandResult.Fail(string.Empty, "Layoff.CountyOnly");
+        }
+
+        var report = await db.LayoffReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null)
+        {
+            return CommandResult.Fail(string.Empty, "Layoff.NotFound");
+        }
+
+        try
+        {
+            report.Acknowledge(note, actor.Name, clock.GetUtcNow());
+        }
+        catch (LayoffsException e)
+        {
+            return CommandResult.Fail(e.Message == "Layoff.AlreadyAcknowledged" ? string.Empty : "Note", e.Message);
+        }
+
+        audit.Add("LayoffAcknowledged", Entity, report.Id.ToString(), report.RegionCode, new { status = nameof(LayoffStatus.Filed) }, new { status = report.Status.ToString(), note = report.AcknowledgementNote });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Fail(string.Empty, "Layoff.AlreadyAcknowledged");
+        }
+
+        return CommandResult.Ok;
+    }
+
+    private static string FieldOf(string key) => key switch
+    {
+        "Layoff.WorkforcePositive" => "WorkforceCount",
+        "Layoff.ReductionPositive" or "Layoff.ReductionOverWorkforce" => "ReductionCount",
+        "Layoff.ReasonRequired" => "Reason",
+        "Layoff.ContactRequired" => "ContactName",
+        "Layoff.PhoneRequired" => "ContactPhone",
+        _ => string.Empty,
+    };
+
+    private IQueryable<Employer> FilableEmployers()
+    {
+        if (IsEmployer)
+        {
+            var me = actor.UserId;
+            return db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(e => me != null && e.AccountId == me);
+        }
+
+        return StaffFilers.Contains(actor.Role) ? db.Employers : db.Employers.Where(e => false);
+    }
+
+    private IQueryable<LayoffReport> Visible()
+    {
+        if (!IsEmployer)
+        {
+            return db.LayoffReports.AsNoTracking();
+        }
+
+        var own = FilableEmployers().Select(e => e.Id);
+        return db.LayoffReports.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(r => own.Contains(r.EmployerId));
+    }
+
+    // IgnoreQueryFilters applies to the whole query, so the employers are read past the filter
+    // only on the employer account's own path (already limited to its employers); staff join
+    // through the filter like the reports themselves.
+    private IQueryable<LayoffRow> Rows(IQueryable<LayoffReport> reports) =>
+        reports.Join(IsEmployer ? FilableEmployers() : db.Employers, r => r.EmployerId, e => e.Id, (r, e) => new LayoffRow(
+            r.Id,
+            r.EmployerId,
+            e.Name,
+            db.Regions.Where(g => g.Code == r.RegionCode).Select(g => g.Name).First(),
+            r.ReductionCount,
+            r.WorkforceCount,
+            Math.Round((decimal)r.ReductionCount / r.WorkforceCount, 4),
+            r.PlannedOn,
+            r.Reason,
+            r.ContactName,
+            r.ContactPhone,
+            r.Reportable,
+            r.ThresholdPeople,
+            r.ThresholdShare,
+            r.Status,
+            r.FiledAt,
+            r.FiledByName,
+            r.AcknowledgementNote,
+            r.AcknowledgedByName,
+            r.AcknowledgedAt));
+}
