@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The test server's database, for data a test needs before it looks (the triggers keep the rollups as for the portal's own writes).</summary>
+    public string ConnectionString => _factory?.ConnectionString ?? throw new InvalidOperationException("Not started.");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
