@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Jobs.IApplicants, Jobs.ApplicantService>();
         services.AddSingleton<SearchTermStatistics>();
         services.AddScoped<Application.Reports.ITargets, Reports.Targets>();
+        services.AddScoped<Application.Reports.IReportExcel, Reports.ReportExcel>();
         services.AddScoped<JobSearch>();
         services.AddScoped<IJobSearch>(sp => sp.GetRequiredService<JobSearch>());
         services.AddScoped<PostingSearchTextBackfill>();

@@ -244,3 +244,31 @@ public sealed class DashboardTargetTests(PortalFixture portal) : IClassFixture<P
         streetPage.QuerySelector("[data-testid=no-targets]").Should().NotBeNull("no target is set for the street or its communities");
     }
 }
+
+/// <summary>The dashboard's tables exported as .xlsx: the page's rows and figures, scoped and audited.</summary>
+public sealed class DashboardExportTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Export_TheSameRowsAsThePage_Audited_Scoped()
+    {
+        await ReportFixture.EnsureAsync(portal.ConnectionString);
+        using var city = await portal.SignInAsync("city1");
+        var response = await city.GetAsync("/Bureau/Dashboard?handler=Export&region=370799000000&on=2025-03-10");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "登记失业统计").Cast<IDictionary<string, object>>().ToList();
+        rows.Select(r => r["地区"]?.ToString()).Should().Equal("测试甲街道", "测试乙街道", "合计");
+        rows.Select(r => Convert.ToInt32(r["登记失业人员"], CultureInfo.InvariantCulture)).Should().Equal(2, 2, 4);
+        rows.Select(r => Convert.ToInt32(r["本年实现再就业"], CultureInfo.InvariantCulture)).Should().Equal(1, 0, 1);
+        Convert.ToDouble(rows[2]["失业一年以上占比"], CultureInfo.InvariantCulture).Should().BeApproximately(0.5, 1e-9, "2 of the 4 on the date");
+        stream.Position = 0;
+        MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "月度趋势").Should().HaveCount(12);
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'DashboardExported' AND entity_id = '370799000000'")).Should().Be(1);
+
+        using var county = await portal.SignInAsync("county1");
+        (await county.GetAsync("/Bureau/Dashboard?handler=Export&region=370799000000&on=2025-03-10")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another county's figures");
+        var (_, page) = await county.GetPageAsync("/Bureau/Dashboard");
+        page.QuerySelector("[data-testid=dashboard-export]")!.GetAttribute("href").Should().Contain("handler=Export").And.Contain("region=370702000000");
+    }
+}

@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Forms;
 /// date (<c>?on=</c>, default today): one row per child region, linking one level down. A region
 /// outside the caller's area is not found.
 /// </summary>
-public abstract class DashboardPageModel(IReports reports, ITargets targets, TimeProvider clock) : PortalPageModel
+public abstract class DashboardPageModel(IReports reports, ITargets targets, IReportExcel excel, TimeProvider clock) : PortalPageModel
 {
     /// <summary>How many months the trend shows, the date's month last.</summary>
     public const int TrendMonths = 12;
@@ -53,4 +53,25 @@ public abstract class DashboardPageModel(IReports reports, ITargets targets, Tim
             .ToList();
         return Page();
     }
+
+    /// <summary>The page's tables (the rows and total, the trend) as .xlsx, for the same region and date.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || (Region is not null && !RegionCode.TryParse(Region, out _)))
+        {
+            return BadRequest();
+        }
+
+        if (await reports.RegistryDashboardAsync(Region, On ?? Today, cancellationToken) is not { } d)
+        {
+            return NotFound();
+        }
+
+        var trend = await reports.MonthlyAsync(d.RegionCode, d.On, TrendMonths, cancellationToken) ?? [];
+        using var buffer = new MemoryStream();
+        await excel.WriteAsync(d, trend, buffer, cancellationToken);
+        return File(buffer.ToArray(), ExcelContentType, $"{d.RegionName}-{d.On:yyyyMMdd}.xlsx");
+    }
+
+    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

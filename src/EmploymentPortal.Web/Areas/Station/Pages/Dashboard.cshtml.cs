@@ -4,4 +4,4 @@ using EmploymentPortal.Web.Forms;
 namespace EmploymentPortal.Web.Areas.Station.Pages;
 
 /// <summary>The registry dashboard of the caller's area (docs/policy-rules.md, "Reports").</summary>
-public sealed class DashboardModel(IReports reports, ITargets targets, TimeProvider clock) : DashboardPageModel(reports, targets, clock);
+public sealed class DashboardModel(IReports reports, ITargets targets, IReportExcel excel, TimeProvider clock) : DashboardPageModel(reports, targets, excel, clock);

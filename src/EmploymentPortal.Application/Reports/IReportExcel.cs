@@ -1,0 +1,8 @@
+namespace EmploymentPortal.Application.Reports;
+
+/// <summary>Dashboard tables as .xlsx: the same rows and figures as the page, audited.</summary>
+public interface IReportExcel
+{
+    /// <summary>Writes the dashboard's rows and total, then the monthly trend, as two sheets.</summary>
+    Task WriteAsync(RegistryDashboard dashboard, IReadOnlyList<MonthFigures> trend, Stream output, CancellationToken cancellationToken);
+}

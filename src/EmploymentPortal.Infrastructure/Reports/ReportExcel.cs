@@ -1,0 +1,62 @@
+using System.Globalization;
+using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Infrastructure.Audit;
+using EmploymentPortal.Infrastructure.Persistence;
+using MiniExcelLibs;
+
+namespace EmploymentPortal.Infrastructure.Reports;
+
+/// <summary>
+/// The dashboard in .xlsx (MiniExcel): one row per region as on the page, numbers as numbers,
+/// shares as fractions, headers in the reader's language; every export is audited.
+/// </summary>
+public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalog labels) : IReportExcel
+{
+    public async Task WriteAsync(RegistryDashboard dashboard, IReadOnlyList<MonthFigures> trend, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dashboard);
+        ArgumentNullException.ThrowIfNull(trend);
+        var rows = dashboard.Rows
+            .Select(r => Row(r.Direct ? string.Format(CultureInfo.CurrentCulture, labels.Text("Dashboard.Direct"), r.Name) : r.Name, r.RegionCode, r.Figures))
+            .Append(Row(labels.Text("Dashboard.Total"), dashboard.RegionCode, dashboard.Total))
+            .ToList();
+        var months = trend.Select(m => new Dictionary<string, object?>
+        {
+            [labels.Text("Dashboard.Month")] = m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            [labels.Text("Dashboard.NewInMonth")] = m.NewlyRegistered,
+            [labels.Text("Dashboard.ReemployedInMonth")] = m.Reemployed,
+        }).ToList();
+        var sheets = new Dictionary<string, object>
+        {
+            [labels.Text("Dashboard.Title")] = rows,
+            [labels.Text("Dashboard.Trend")] = months,
+        };
+        await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        audit.Add("DashboardExported", "Dashboard", dashboard.RegionCode, dashboard.RegionCode, null, new { on = dashboard.On, rows = rows.Count });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Dictionary<string, object?> Row(string name, string code, RegistryFigures f) => new()
+    {
+        [labels.Text("Dashboard.Region")] = name,
+        [labels.Text("Dashboard.RegionCode")] = code,
+        [labels.Text("Dashboard.Registered")] = f.Registered,
+        [labels.Text("Dashboard.NewInMonth")] = f.NewInMonth,
+        [labels.Text("Dashboard.NewInYear")] = f.NewInYear,
+        [labels.Text("Dashboard.ReemployedInMonth")] = f.ReemployedInMonth,
+        [labels.Text("Dashboard.ReemployedInYear")] = f.ReemployedInYear,
+        [labels.Text("Dashboard.LongTerm")] = f.LongTerm,
+        [labels.Text("Dashboard.LongTermShare")] = f.ShareOf(f.LongTerm),
+        [labels.Text("Dashboard.LowEducation")] = f.LowEducation,
+        [labels.Text("Dashboard.LowEducationShare")] = f.ShareOf(f.LowEducation),
+        [labels.Text("Dashboard.Age4050")] = f.Age4050,
+        [labels.Text("Dashboard.Age4050Share")] = f.ShareOf(f.Age4050),
+        [labels.Text("Dashboard.HouseholdsIdentified")] = f.HouseholdsIdentified,
+        [labels.Text("Dashboard.HouseholdsAssisting")] = f.HouseholdsAssisting,
+        [labels.Text("Dashboard.HouseholdsEliminated")] = f.HouseholdsEliminated,
+        [labels.Text("Dashboard.HouseholdsStable")] = f.HouseholdsStable,
+        [labels.Text("Dashboard.PlacedInMonth")] = f.PlacedInMonth,
+        [labels.Text("Dashboard.PlacedInYear")] = f.PlacedInYear,
+    };
+}
