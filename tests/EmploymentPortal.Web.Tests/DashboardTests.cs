@@ -272,3 +272,52 @@ public sealed class DashboardExportTests(PortalFixture portal) : IClassFixture<P
         page.QuerySelector("[data-testid=dashboard-export]")!.GetAttribute("href").Should().Contain("handler=Export").And.Contain("region=370702000000");
     }
 }
+
+/// <summary>The monthly report form 月报 over the hand-computed registry, on the page and in .xlsx.</summary>
+public sealed class MonthlyReportTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task February2025_HandComputed_PageAndExport()
+    {
+        await ReportFixture.EnsureAsync(portal.ConnectionString);
+        using var city = await portal.SignInAsync("city1");
+        const string url = "/Bureau/MonthlyReport?region=370799000000&month=2025-02";
+        var (response, page) = await city.GetPageAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        string Cell(string line, string field) => page.QuerySelector($"[data-testid=monthly-report] tr[data-line='{line}'] td[data-field={field}]")!.TextContent;
+
+        // On 28 February 2025: R1, R3, R7 open (R2 ended on the 20th, employed; R4 opens in March).
+        page.QuerySelector("[data-testid=monthly-report] caption")!.TextContent.Should().Contain("测试区 2025 年 2 月").And.Contain("2025-02-28");
+        Cell("1", "end").Should().Be("3");
+        Cell("1.1", "end").Should().Be("2", "R1 since May 2024, R3 since 5 January 2025");
+        Cell("1.2", "end").Should().Be("66.7%");
+        Cell("1.4", "end").Should().Be("100.0%", "P1 and P5 junior high, P3 primary");
+        Cell("1.5", "end").Should().Be("3");
+        Cell("2", "month").Should().Be("0");
+        Cell("3", "month").Should().Be("1");
+        Cell("3", "year").Should().Be("1");
+        Cell("3", "end").Should().Be("—");
+        Cell("5.2", "end").Should().Be("1", "household H eliminated on 15 January");
+
+        var export = await city.GetAsync(url + "&handler=Export");
+        export.StatusCode.Should().Be(HttpStatusCode.OK);
+        await using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "就业失业统计月报").Cast<IDictionary<string, object>>().ToList();
+        rows.Should().HaveCount(16);
+        rows[0]["指标"].Should().Be("期末登记失业人员");
+        Convert.ToInt32(rows[0]["期末数"], CultureInfo.InvariantCulture).Should().Be(3);
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'MonthlyReportExported'")).Should().Be(1);
+
+        (await city.GetAsync("/Bureau/MonthlyReport?month=2099-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest, "a month not begun");
+        (await city.GetAsync("/Bureau/MonthlyReport?month=2025-13")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var county = await portal.SignInAsync("county1");
+        (await county.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, "another county");
+        (await county.GetAsync("/Bureau/MonthlyReport")).StatusCode.Should().Be(HttpStatusCode.OK, "the last full month by default");
+        using var street = await portal.SignInAsync("street1");
+        (await street.GetAsync("/Station/MonthlyReport")).StatusCode.Should().Be(HttpStatusCode.OK);
+        using var community = await portal.SignInAsync("community1");
+        (await community.GetAsync("/Station/MonthlyReport")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var (_, english) = await city.GetPageAsync(url + "&culture=en-US");
+        english.QuerySelector("[data-testid=monthly-report] thead")!.TextContent.Should().Contain("Year to date");
+    }
+}

@@ -5,4 +5,7 @@ public interface IReportExcel
 {
     /// <summary>Writes the dashboard's rows and total, then the monthly trend, as two sheets.</summary>
     Task WriteAsync(RegistryDashboard dashboard, IReadOnlyList<MonthFigures> trend, Stream output, CancellationToken cancellationToken);
+
+    /// <summary>Writes the monthly report form in its fixed layout.</summary>
+    Task WriteAsync(MonthlyReport report, Stream output, CancellationToken cancellationToken);
 }

@@ -37,6 +37,24 @@ public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalo
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task WriteAsync(MonthlyReport report, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var title = string.Format(CultureInfo.CurrentCulture, labels.Text("MonthlyReport.Heading"), report.RegionName, report.Month.Year, report.Month.Month);
+        var lines = report.Lines.Select(l => new Dictionary<string, object?>
+        {
+            [labels.Text("MonthlyReport.Number")] = l.Number,
+            [labels.Text("MonthlyReport.Line")] = labels.Text(l.Key),
+            [labels.Text("MonthlyReport.Unit")] = labels.Text(l.UnitKey),
+            [labels.Text("MonthlyReport.ThisMonth")] = l.Month,
+            [labels.Text("MonthlyReport.ThisYear")] = l.Year,
+            [labels.Text("MonthlyReport.AtEnd")] = l.End,
+        }).ToList();
+        await output.SaveAsAsync(new Dictionary<string, object> { [labels.Text("MonthlyReport.Title")] = lines }, cancellationToken: cancellationToken);
+        audit.Add("MonthlyReportExported", "MonthlyReport", $"{report.RegionCode}:{report.Month:yyyy-MM}", report.RegionCode, null, new { title, asOf = report.AsOf });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private Dictionary<string, object?> Row(string name, string code, RegistryFigures f) => new()
     {
         [labels.Text("Dashboard.Region")] = name,

@@ -37,6 +37,7 @@ public static class PublicPages
 
         conventions.AuthorizeAreaFolder("Station", "/", Policies.StationStaff);
         conventions.AuthorizeAreaPage("Station", "/Dashboard", Policies.StreetStaff);
+        conventions.AuthorizeAreaPage("Station", "/MonthlyReport", Policies.StreetStaff);
         conventions.AuthorizeAreaFolder("Bureau", "/", Policies.BureauOfficials);
         conventions.AuthorizeAreaFolder("Admin", "/", Policies.Administrators);
         conventions.AuthorizeFolder("/Org", Policies.Staff);
