@@ -9,6 +9,7 @@ using EmploymentPortal.Bench.Commands;
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- recompute --connection "..."  household status job
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- eligibility --connection "..." eligibility batch and one person's evaluation
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- jobs --connection "..." [--generate 1000000]  public job search
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- reports --connection "..."    dashboards and the rollup rebuild
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -32,6 +33,8 @@ try
             return await EligibilityCommand.RunAsync(args[1..], cancel.Token);
         case "jobs":
             return await JobSearchCommand.RunAsync(args[1..], cancel.Token);
+        case "reports":
+            return await ReportsCommand.RunAsync(args[1..], cancel.Token);
         case "help" or "--help" or "-h":
             Console.WriteLine(GenerateCommand.Usage);
             Console.WriteLine(LedgerCommand.Usage);
@@ -39,6 +42,7 @@ try
             Console.WriteLine(RecomputeCommand.Usage);
             Console.WriteLine(EligibilityCommand.Usage);
             Console.WriteLine(JobSearchCommand.Usage);
+            Console.WriteLine(ReportsCommand.Usage);
             Console.WriteLine("Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).");
             return 0;
         default:
