@@ -321,3 +321,43 @@ public sealed class MonthlyReportTests(PortalFixture portal) : IClassFixture<Por
         english.QuerySelector("[data-testid=monthly-report] thead")!.TextContent.Should().Contain("Year to date");
     }
 }
+
+/// <summary>The services' work on the dashboard: certifications, postings, approvals and payments in the year, per row and per scheme.</summary>
+public sealed class DashboardActivityTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task ApprovedAndPaid_PerRowAndScheme_CertificationsAndPostingsCounted()
+    {
+        var paid = await portal.ApprovedJobDevelopmentAsync("统计甲申请");
+        await portal.ApprovedJobDevelopmentAsync("统计乙申请");
+        var amount = await TestSql.ScalarAsync<decimal>(portal.ConnectionString, $"SELECT amount FROM subsidy_applications WHERE id = '{paid}'");
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"""
+            INSERT INTO payments (id, application_id, region_code, scheme_code, amount, paid_on, reference, recorded_by_name, recorded_at)
+            SELECT '{Guid.CreateVersion7()}', id, region_code, scheme_code, amount, current_date, 'PAY-1', 'county1', now() FROM subsidy_applications WHERE id = '{paid}';
+            INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, check_summary, requested_by_name, requested_at, status, decided_at)
+            SELECT '{Guid.CreateVersion7()}', person_id, region_code, 'Hardship4050', current_date, 1, '', 'community1', now(), 2, now() FROM subsidy_applications WHERE id = '{paid}';
+            """);
+        var postings = await TestSql.ScalarAsync<long>(portal.ConnectionString,
+            "SELECT count(*) FROM postings WHERE region_code LIKE '370702001%' AND published_at >= date_trunc('year', now())");
+
+        using var county = await portal.SignInAsync("county1");
+        var (_, page) = await county.GetPageAsync("/Bureau/Dashboard");
+        string Cell(string region, string field) => page.QuerySelector($"[data-testid=activity] tr[data-region='{region}'] td[data-field={field}]")!.TextContent;
+        Cell("370702001000", "approved").Should().Be("2", "both applications of community 1 were approved by the county this year");
+        Cell("370702001000", "paid").Should().Be("1");
+        Cell("370702001000", "paid-amount").Should().Be(amount.ToString("N2", CultureInfo.GetCultureInfo("zh-CN")));
+        Cell("370702001000", "certified").Should().Be("1");
+        Cell("370702001000", "posted").Should().Be(postings.ToString(CultureInfo.InvariantCulture));
+        Cell("total", "approved").Should().Be("2");
+        var scheme = page.QuerySelector("[data-testid=schemes] tr[data-scheme=CommunityJobDevelopment]")!;
+        scheme.QuerySelector("td[data-field=approved-amount]")!.TextContent.Should().Be((amount * 2).ToString("N2", CultureInfo.GetCultureInfo("zh-CN")));
+        scheme.QuerySelector("td[data-field=paid]")!.TextContent.Should().Be("1");
+
+        // A year ago nothing of this had happened; another county sees none of it.
+        var (_, lastYear) = await county.GetPageAsync($"/Bureau/Dashboard?on={DateTime.Today.AddYears(-1):yyyy-MM-dd}");
+        lastYear.QuerySelector("[data-testid=activity] tr[data-region=total] td[data-field=approved]")!.TextContent.Should().Be("0");
+        using var other = await portal.SignInAsync("county2");
+        var (_, elsewhere) = await other.GetPageAsync("/Bureau/Dashboard");
+        elsewhere.QuerySelector("[data-testid=activity] tr[data-region=total] td[data-field=approved]")!.TextContent.Should().Be("0");
+    }
+}

@@ -60,6 +60,26 @@ public sealed record RegistryDashboard(
 /// <summary>One month of a region's trend: registrations opened and ended by re-employment (the current month up to the date).</summary>
 public sealed record MonthFigures(DateOnly Month, int NewlyRegistered, int Reemployed);
 
+/// <summary>
+/// The services' work in one row of a dashboard in the date's year up to the date: hardship
+/// certifications approved, postings published, subsidy applications approved (their amounts) and
+/// payments made (their amounts).
+/// </summary>
+public sealed record ActivityFigures(int Certified, int PostingsPublished, int Approved, decimal ApprovedAmount, int Paid, decimal PaidAmount)
+{
+    public static ActivityFigures Zero { get; } = new(0, 0, 0, 0, 0, 0);
+
+    public ActivityFigures Add(ActivityFigures other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Certified + other.Certified, PostingsPublished + other.PostingsPublished, Approved + other.Approved,
+            ApprovedAmount + other.ApprovedAmount, Paid + other.Paid, PaidAmount + other.PaidAmount);
+    }
+}
+
+/// <summary>The activity of a dashboard's rows (keyed by the row's region code) and per subsidy scheme for the whole region.</summary>
+public sealed record DashboardActivity(IReadOnlyDictionary<string, ActivityFigures> Rows, ActivityFigures Total, IReadOnlyList<(string SchemeCode, ActivityFigures Figures)> Schemes);
+
 public sealed record ReportRebuildSummary(long RegistrationDays, long HouseholdDays, TimeSpan Elapsed);
 
 /// <summary>The report query layer: every dashboard figure comes from here, read from the rollups.</summary>
@@ -76,6 +96,9 @@ public interface IReports
     /// (oldest first), from the same rollups; null when the region is outside the caller's area.
     /// </summary>
     Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken);
+
+    /// <summary>The services' work in the dashboard's year up to its date, per row and per scheme (counted directly: these tables are small).</summary>
+    Task<DashboardActivity> ActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken);
 
     /// <summary>Recomputes every rollup from the registry (and the calendar from the parameters in force today).</summary>
     Task<ReportRebuildSummary> RebuildAsync(CancellationToken cancellationToken);

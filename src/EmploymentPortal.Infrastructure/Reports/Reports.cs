@@ -58,6 +58,77 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         GROUP BY month
         """;
 
+    // The services' own tables are small next to the registry: counted directly. An application's
+    // approval is its last "approved" step (no step follows the final one), its payment the payment's date.
+    private const string ActivitySql = """
+        SELECT left(region_code, @len) AS child, '' AS scheme, count(*)::int AS n, 0::numeric AS amount, 'certified' AS kind
+          FROM hardship_certifications WHERE region_code LIKE @pattern AND status = @certified AND decided_at >= @yearStart AND decided_at < @dayAfter GROUP BY 1
+        UNION ALL
+        SELECT left(region_code, @len), '', count(*)::int, 0, 'posted'
+          FROM postings WHERE region_code LIKE @pattern AND published_at >= @yearStart AND published_at < @dayAfter GROUP BY 1
+        UNION ALL
+        SELECT left(a.region_code, @len), a.scheme_code, count(*)::int, coalesce(sum(a.amount), 0), 'approved'
+          FROM subsidy_applications a
+          JOIN LATERAL (SELECT max(x.at) AS at FROM subsidy_application_actions x WHERE x.application_id = a.id AND x.action = @approvedStep) last ON true
+          WHERE a.region_code LIKE @pattern AND a.status >= @approvedStatus AND a.status <> @rejectedStatus AND last.at >= @yearStart AND last.at < @dayAfter
+          GROUP BY 1, 2
+        UNION ALL
+        SELECT left(region_code, @len), scheme_code, count(*)::int, sum(amount), 'paid'
+          FROM payments WHERE region_code LIKE @pattern AND paid_on >= @yearDay AND paid_on <= @on GROUP BY 1, 2
+        """;
+
+    public async Task<DashboardActivity> ActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dashboard);
+        var region = RegionCode.Parse(dashboard.RegionCode);
+        var length = RegionCode.PrefixLength(region.Level == RegionLevel.Community ? RegionLevel.Community : region.Level + 1);
+        var zone = clock.LocalTimeZone;
+        DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
+        var byChild = new Dictionary<string, ActivityFigures>(StringComparer.Ordinal);
+        var bySchemes = new Dictionary<string, ActivityFigures>(StringComparer.Ordinal);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(ActivitySql, connection);
+            command.Parameters.AddWithValue("len", length);
+            command.Parameters.AddWithValue("pattern", region.ScopePrefix + "%");
+            command.Parameters.AddWithValue("yearStart", StartOf(new DateOnly(dashboard.On.Year, 1, 1)));
+            command.Parameters.AddWithValue("dayAfter", StartOf(dashboard.On.AddDays(1)));
+            command.Parameters.AddWithValue("yearDay", new DateOnly(dashboard.On.Year, 1, 1));
+            command.Parameters.AddWithValue("on", dashboard.On);
+            command.Parameters.AddWithValue("certified", (short)Domain.Eligibility.CertificationStatus.Approved);
+            command.Parameters.AddWithValue("approvedStep", (short)Domain.Subsidies.StepAction.Approved);
+            command.Parameters.AddWithValue("approvedStatus", (short)Domain.Subsidies.ApplicationStatus.Approved);
+            command.Parameters.AddWithValue("rejectedStatus", (short)Domain.Subsidies.ApplicationStatus.Rejected);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var child = reader.GetString(0).PadRight(RegionCode.Length, '0');
+                var (n, amount) = (reader.GetInt32(2), reader.GetDecimal(3));
+                var figures = reader.GetString(4) switch
+                {
+                    "certified" => ActivityFigures.Zero with { Certified = n },
+                    "posted" => ActivityFigures.Zero with { PostingsPublished = n },
+                    "approved" => ActivityFigures.Zero with { Approved = n, ApprovedAmount = amount },
+                    _ => ActivityFigures.Zero with { Paid = n, PaidAmount = amount },
+                };
+                byChild[child] = byChild.GetValueOrDefault(child, ActivityFigures.Zero).Add(figures);
+                if (reader.GetString(1) is { Length: > 0 } scheme)
+                {
+                    bySchemes[scheme] = bySchemes.GetValueOrDefault(scheme, ActivityFigures.Zero).Add(figures);
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var total = byChild.Values.Aggregate(ActivityFigures.Zero, (a, b) => a.Add(b));
+        return new DashboardActivity(byChild, total, bySchemes.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)).ToList());
+    }
+
     public async Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken)
     {
         if (!RegionCode.TryParse(regionCode, out var region) || !db.Scope.Includes(region.Value) || months < 1)

@@ -25,6 +25,8 @@ public abstract class DashboardPageModel(IReports reports, ITargets targets, IRe
 
     public IReadOnlyList<MonthFigures> Trend { get; private set; } = [];
 
+    public DashboardActivity? Activity { get; private set; }
+
     /// <summary>The year's targets of the region and its rows, each against its actual on the date.</summary>
     public IReadOnlyList<(string RegionName, TargetIndicator Indicator, TargetProgress Progress)> Targets { get; private set; } = [];
 
@@ -44,6 +46,7 @@ public abstract class DashboardPageModel(IReports reports, ITargets targets, IRe
         }
 
         Trend = await reports.MonthlyAsync(d.RegionCode, d.On, TrendMonths, cancellationToken) ?? [];
+        Activity = await reports.ActivityAsync(d, cancellationToken);
         var lines = d.Rows.Where(r => !r.Direct).Select(r => (Code: r.RegionCode, r.Name, r.Figures))
             .Prepend((Code: d.RegionCode, Name: d.RegionName, Figures: d.Total)).DistinctBy(l => l.Code).ToList();
         var values = await targets.ValuesAsync(d.On.Year, lines.Select(l => l.Code).ToList(), cancellationToken);
