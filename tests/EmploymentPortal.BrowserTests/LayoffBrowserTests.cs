@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+using static EmploymentPortal.BrowserTests.BrowserPages;
+
+namespace EmploymentPortal.BrowserTests;
+
+/// <summary>Layoff reports and monitoring on a 390-pixel phone: filed by street staff, listed for the county.</summary>
+public sealed class LayoffBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const int PhoneWidth = 390;
+
+    [Fact]
+    public async Task StreetStaffFile_CountySeesTheWarning_MonitoringPagesFit_OnAPhone()
+    {
+        await using (var context = await PhoneAsync())
+        {
+            var page = await SignInAsync(context, "street1", "**/Station");
+            await page.GotoAsync("/Layoffs/File");
+            await FitsAsync(page);
+            var employer = await page.Locator("#Input_EmployerId option:not([value=''])").First.GetAttributeAsync("value");
+            await page.SelectOptionAsync("#Input_EmployerId", employer!);
+            await page.FillAsync("#Input_ReductionCount", "120");
+            await page.FillAsync("#Input_WorkforceCount", "800");
+            await page.FillAsync("#Input_PlannedOn", DateTime.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.FillAsync("#Input_Reason", "订单减少，生产线停产");
+            await page.FillAsync("#Input_ContactName", "王经理");
+            await page.FillAsync("#Input_ContactPhone", "05368888888");
+            await page.ClickAsync("[data-testid=submit-layoff]");
+            await page.WaitForURLAsync(url => !url.Contains("/Layoffs/File", StringComparison.Ordinal));
+            await FitsAsync(page);
+            await page.GotoAsync("/Station/Monitoring");
+            await FitsAsync(page);
+        }
+
+        await using (var context = await PhoneAsync())
+        {
+            var page = await SignInAsync(context, "county1", "**/Bureau");
+            await page.GotoAsync("/Bureau/Layoffs");
+            (await page.Locator("main").InnerTextAsync()).Should().Contain("120");
+            await FitsAsync(page);
+            await ShotAsync(page, "layoffs-phone", fullPage: false);
+            foreach (var path in new[] { "/Bureau/Monitoring", "/Bureau/Monitoring/Missing", "/Bureau/Dashboard", "/Bureau/MonthlyReport", "/Bureau/Targets" })
+            {
+                await page.GotoAsync(path);
+                await FitsAsync(page);
+            }
+        }
+    }
+
+    private Task<IBrowserContext> PhoneAsync() => fixture.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = fixture.BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 844 },
+        IsMobile = true,
+        Locale = "zh-CN",
+    });
+
+    private static async Task FitsAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
+        widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits a phone without sideways scrolling", page.Url);
+    }
+}
