@@ -39,7 +39,8 @@ public sealed class PostingWorkflowTests
 
         posting.Review(true, null, EmployerStatus.Verified, "street1", DateTimeOffset.UnixEpoch, Today);
         posting.Status.Should().Be(PostingStatus.Published);
-        posting.End(filled: true);
+        posting.End(filled: true, new DateOnly(2026, 11, 23));
+        posting.EndedOn.Should().Be(new DateOnly(2026, 11, 23));
         posting.Status.Should().Be(PostingStatus.Filled);
     }
 
@@ -68,7 +69,7 @@ public sealed class PostingWorkflowTests
         posting.ExpiredOn(Today.AddDays(4)).Should().BeTrue();
         posting.Expire(Today.AddDays(4));
         posting.Status.Should().Be(PostingStatus.Expired);
-        var end = () => posting.End(false);
+        var end = () => posting.End(false, new DateOnly(2026, 11, 23));
         end.Should().Throw<JobsException>().WithMessage("Posting.NotPublished");
     }
 

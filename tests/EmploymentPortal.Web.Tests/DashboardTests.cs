@@ -264,6 +264,8 @@ public sealed class DashboardExportTests(PortalFixture portal) : IClassFixture<P
         Convert.ToDouble(rows[2]["失业一年以上占比"], CultureInfo.InvariantCulture).Should().BeApproximately(0.5, 1e-9, "2 of the 4 on the date");
         stream.Position = 0;
         MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "月度趋势").Should().HaveCount(12);
+        stream.Position = 0;
+        MiniExcelLibs.MiniExcel.GetSheetNames(stream).Should().Equal("登记失业统计", "业务办理情况", "按补贴项目", "年度目标", "月度趋势");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'DashboardExported' AND entity_id = '370799000000'")).Should().Be(1);
 
         using var county = await portal.SignInAsync("county1");
@@ -339,6 +341,12 @@ public sealed class DashboardActivityTests(PortalFixture portal) : IClassFixture
             """);
         var postings = await TestSql.ScalarAsync<long>(portal.ConnectionString,
             "SELECT count(*) FROM postings WHERE region_code LIKE '370702001%' AND published_at >= date_trunc('year', now())");
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"""
+            UPDATE postings SET status = {(short)Domain.Jobs.PostingStatus.Filled}, ended_on = current_date
+            WHERE id = (SELECT id FROM postings WHERE region_code LIKE '370702001%' AND status = 3 ORDER BY id LIMIT 1);
+            INSERT INTO referrals (id, person_id, posting_id, region_code, referred_on, outcome, by_name, created_at)
+            SELECT '{Guid.CreateVersion7()}', a.person_id, (SELECT id FROM postings LIMIT 1), a.region_code, current_date, 1, 'community1', now() FROM subsidy_applications a WHERE a.id = '{paid}';
+            """);
 
         using var county = await portal.SignInAsync("county1");
         var (_, page) = await county.GetPageAsync("/Bureau/Dashboard");
@@ -348,6 +356,8 @@ public sealed class DashboardActivityTests(PortalFixture portal) : IClassFixture
         Cell("370702001000", "paid-amount").Should().Be(amount.ToString("N2", CultureInfo.GetCultureInfo("zh-CN")));
         Cell("370702001000", "certified").Should().Be("1");
         Cell("370702001000", "posted").Should().Be(postings.ToString(CultureInfo.InvariantCulture));
+        Cell("370702001000", "filled").Should().Be("1");
+        Cell("370702001000", "referred").Should().Be("1");
         Cell("total", "approved").Should().Be("2");
         var scheme = page.QuerySelector("[data-testid=schemes] tr[data-scheme=CommunityJobDevelopment]")!;
         scheme.QuerySelector("td[data-field=approved-amount]")!.TextContent.Should().Be((amount * 2).ToString("N2", CultureInfo.GetCultureInfo("zh-CN")));

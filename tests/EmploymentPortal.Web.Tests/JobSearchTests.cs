@@ -364,7 +364,7 @@ public sealed class JobSearchTests(JobSearchTests.Postings portal) : IClassFixtu
             Hidden.Add(AddUnpublished(verified, "锅炉工（草稿）", submit: false));
             Hidden.Add(AddUnpublished(verified, "锅炉工（待审核）", submit: true));
             Hidden.Add(Add(verified, "锅炉工（已过期）", "锅炉房值班。", "370702001001", 3000, 4000, p => p.Expire(Today), validTo: Today.AddDays(-1), today: Today.AddDays(-10)));
-            Hidden.Add(Add(verified, "锅炉工（已关闭）", "锅炉房值班。", "370702001001", 3000, 4000, p => p.End(filled: false)));
+            Hidden.Add(Add(verified, "锅炉工（已关闭）", "锅炉房值班。", "370702001001", 3000, 4000, p => p.End(filled: false, Today)));
             Hidden.Add(Add(unverified, "锅炉工（单位待核）", "锅炉房值班。", "370702001001", 3000, 4000));
 
             // Seven postings for paging: two share a publication time (the id breaks the tie) and two a pay.

@@ -62,18 +62,18 @@ public sealed record MonthFigures(DateOnly Month, int NewlyRegistered, int Reemp
 
 /// <summary>
 /// The services' work in one row of a dashboard in the date's year up to the date: hardship
-/// certifications approved, postings published, subsidy applications approved (their amounts) and
-/// payments made (their amounts).
+/// certifications approved, postings published and filled, referrals made, subsidy applications
+/// approved (their amounts) and payments made (their amounts).
 /// </summary>
-public sealed record ActivityFigures(int Certified, int PostingsPublished, int Approved, decimal ApprovedAmount, int Paid, decimal PaidAmount)
+public sealed record ActivityFigures(int Certified, int PostingsPublished, int PostingsFilled, int Referred, int Approved, decimal ApprovedAmount, int Paid, decimal PaidAmount)
 {
-    public static ActivityFigures Zero { get; } = new(0, 0, 0, 0, 0, 0);
+    public static ActivityFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
     public ActivityFigures Add(ActivityFigures other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new(Certified + other.Certified, PostingsPublished + other.PostingsPublished, Approved + other.Approved,
-            ApprovedAmount + other.ApprovedAmount, Paid + other.Paid, PaidAmount + other.PaidAmount);
+        return new(Certified + other.Certified, PostingsPublished + other.PostingsPublished, PostingsFilled + other.PostingsFilled, Referred + other.Referred,
+            Approved + other.Approved, ApprovedAmount + other.ApprovedAmount, Paid + other.Paid, PaidAmount + other.PaidAmount);
     }
 }
 

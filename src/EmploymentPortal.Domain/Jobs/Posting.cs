@@ -117,6 +117,9 @@ public sealed class Posting
 
     public DateTimeOffset? PublishedAt { get; private set; }
 
+    /// <summary>The day it was closed or filled (the dashboards count postings filled by it); null before.</summary>
+    public DateOnly? EndedOn { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public string CreatedByName { get; private set; }
@@ -230,7 +233,7 @@ public sealed class Posting
     }
 
     /// <summary>The employer or staff end a published posting: filled, or closed.</summary>
-    public void End(bool filled)
+    public void End(bool filled, DateOnly on)
     {
         if (Status != PostingStatus.Published)
         {
@@ -238,6 +241,7 @@ public sealed class Posting
         }
 
         Status = filled ? PostingStatus.Filled : PostingStatus.Closed;
+        EndedOn = on;
     }
 
     /// <summary>True once the end date has passed: the daily job marks it expired.</summary>

@@ -163,7 +163,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
         var posting = await ManageablePostings().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return posting is null
             ? CommandResult.Fail(string.Empty, "Posting.NotFound")
-            : await RunAsync(() => posting.End(filled), string.Empty, () => audit.Add(filled ? "PostingFilled" : "PostingClosed", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
+            : await RunAsync(() => posting.End(filled, Today), string.Empty, () => audit.Add(filled ? "PostingFilled" : "PostingClosed", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
     }
 
     public async Task<PostingView?> PostingAsync(Guid id, CancellationToken cancellationToken) =>

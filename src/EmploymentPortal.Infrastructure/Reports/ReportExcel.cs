@@ -13,29 +13,69 @@ namespace EmploymentPortal.Infrastructure.Reports;
 /// </summary>
 public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalog labels) : IReportExcel
 {
-    public async Task WriteAsync(RegistryDashboard dashboard, IReadOnlyList<MonthFigures> trend, Stream output, CancellationToken cancellationToken)
+    public async Task WriteAsync(DashboardTables tables, Stream output, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dashboard);
-        ArgumentNullException.ThrowIfNull(trend);
+        ArgumentNullException.ThrowIfNull(tables);
+        var (dashboard, activity) = (tables.Dashboard, tables.Activity);
+        string NameOf(RegistryRow r) => r.Direct ? string.Format(CultureInfo.CurrentCulture, labels.Text("Dashboard.Direct"), r.Name) : r.Name;
         var rows = dashboard.Rows
-            .Select(r => Row(r.Direct ? string.Format(CultureInfo.CurrentCulture, labels.Text("Dashboard.Direct"), r.Name) : r.Name, r.RegionCode, r.Figures))
+            .Select(r => Row(NameOf(r), r.RegionCode, r.Figures))
             .Append(Row(labels.Text("Dashboard.Total"), dashboard.RegionCode, dashboard.Total))
             .ToList();
-        var months = trend.Select(m => new Dictionary<string, object?>
+        var work = dashboard.Rows
+            .Select(r => Work(NameOf(r), activity.Rows.GetValueOrDefault(r.RegionCode, ActivityFigures.Zero)))
+            .Append(Work(labels.Text("Dashboard.Total"), activity.Total))
+            .ToList();
+        var schemes = activity.Schemes.Select(s => new Dictionary<string, object?>
+        {
+            [labels.Text("Application.Scheme")] = Domain.Subsidies.SchemeCatalog.Find(s.SchemeCode)?.Name(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)) ?? s.SchemeCode,
+            [labels.Text("Dashboard.Approved")] = s.Figures.Approved,
+            [labels.Text("Dashboard.ApprovedAmount")] = s.Figures.ApprovedAmount,
+            [labels.Text("Dashboard.Paid")] = s.Figures.Paid,
+            [labels.Text("Dashboard.PaidAmount")] = s.Figures.PaidAmount,
+        }).ToList();
+        var targets = tables.Targets.Select(t => new Dictionary<string, object?>
+        {
+            [labels.Text("Dashboard.Region")] = t.RegionName,
+            [labels.Text("Dashboard.Indicator")] = labels.Text("Target.Indicator." + t.Indicator),
+            [labels.Text("Dashboard.Actual")] = t.Progress.Actual,
+            [labels.Text("Dashboard.Target")] = t.Progress.Target,
+            [labels.Text("Dashboard.Reached")] = t.Progress.Reached,
+            [labels.Text("Dashboard.YearElapsed")] = t.Progress.YearElapsed,
+        }).ToList();
+        var months = tables.Trend.Select(m => new Dictionary<string, object?>
         {
             [labels.Text("Dashboard.Month")] = m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             [labels.Text("Dashboard.NewInMonth")] = m.NewlyRegistered,
             [labels.Text("Dashboard.ReemployedInMonth")] = m.Reemployed,
         }).ToList();
+
+        // MiniExcel writes no sheet from an empty list of rows: an empty table keeps its headers as one empty row.
         var sheets = new Dictionary<string, object>
         {
             [labels.Text("Dashboard.Title")] = rows,
+            [labels.Text("Dashboard.WorkSheet")] = work,
+            [labels.Text("Dashboard.BySchemes")] = schemes.Count > 0 ? schemes : [new Dictionary<string, object?> { [labels.Text("Application.Scheme")] = null }],
+            [labels.Text("Target.Title")] = targets.Count > 0 ? targets : [new Dictionary<string, object?> { [labels.Text("Dashboard.Region")] = null }],
             [labels.Text("Dashboard.Trend")] = months,
         };
         await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
         audit.Add("DashboardExported", "Dashboard", dashboard.RegionCode, dashboard.RegionCode, null, new { on = dashboard.On, rows = rows.Count });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private Dictionary<string, object?> Work(string name, ActivityFigures f) => new()
+    {
+        [labels.Text("Dashboard.Region")] = name,
+        [labels.Text("Dashboard.Certified")] = f.Certified,
+        [labels.Text("Dashboard.PostingsPublished")] = f.PostingsPublished,
+        [labels.Text("Dashboard.PostingsFilled")] = f.PostingsFilled,
+        [labels.Text("Dashboard.Referred")] = f.Referred,
+        [labels.Text("Dashboard.Approved")] = f.Approved,
+        [labels.Text("Dashboard.ApprovedAmount")] = f.ApprovedAmount,
+        [labels.Text("Dashboard.Paid")] = f.Paid,
+        [labels.Text("Dashboard.PaidAmount")] = f.PaidAmount,
+    };
 
     public async Task WriteAsync(MonthlyReport report, Stream output, CancellationToken cancellationToken)
     {

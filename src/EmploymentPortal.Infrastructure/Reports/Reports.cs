@@ -67,6 +67,12 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         SELECT left(region_code, @len), '', count(*)::int, 0, 'posted'
           FROM postings WHERE region_code LIKE @pattern AND published_at >= @yearStart AND published_at < @dayAfter GROUP BY 1
         UNION ALL
+        SELECT left(region_code, @len), '', count(*)::int, 0, 'filled'
+          FROM postings WHERE region_code LIKE @pattern AND status = @filled AND ended_on >= @yearDay AND ended_on <= @on GROUP BY 1
+        UNION ALL
+        SELECT left(region_code, @len), '', count(*)::int, 0, 'referred'
+          FROM referrals WHERE region_code LIKE @pattern AND referred_on >= @yearDay AND referred_on <= @on GROUP BY 1
+        UNION ALL
         SELECT left(a.region_code, @len), a.scheme_code, count(*)::int, coalesce(sum(a.amount), 0), 'approved'
           FROM subsidy_applications a
           JOIN LATERAL (SELECT max(x.at) AS at FROM subsidy_application_actions x WHERE x.application_id = a.id AND x.action = @approvedStep) last ON true
@@ -98,6 +104,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             command.Parameters.AddWithValue("yearDay", new DateOnly(dashboard.On.Year, 1, 1));
             command.Parameters.AddWithValue("on", dashboard.On);
             command.Parameters.AddWithValue("certified", (short)Domain.Eligibility.CertificationStatus.Approved);
+            command.Parameters.AddWithValue("filled", (short)Domain.Jobs.PostingStatus.Filled);
             command.Parameters.AddWithValue("approvedStep", (short)Domain.Subsidies.StepAction.Approved);
             command.Parameters.AddWithValue("approvedStatus", (short)Domain.Subsidies.ApplicationStatus.Approved);
             command.Parameters.AddWithValue("rejectedStatus", (short)Domain.Subsidies.ApplicationStatus.Rejected);
@@ -110,6 +117,8 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
                 {
                     "certified" => ActivityFigures.Zero with { Certified = n },
                     "posted" => ActivityFigures.Zero with { PostingsPublished = n },
+                    "filled" => ActivityFigures.Zero with { PostingsFilled = n },
+                    "referred" => ActivityFigures.Zero with { Referred = n },
                     "approved" => ActivityFigures.Zero with { Approved = n, ApprovedAmount = amount },
                     _ => ActivityFigures.Zero with { Paid = n, PaidAmount = amount },
                 };

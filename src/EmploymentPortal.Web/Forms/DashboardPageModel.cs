@@ -57,22 +57,18 @@ public abstract class DashboardPageModel(IReports reports, ITargets targets, IRe
         return Page();
     }
 
-    /// <summary>The page's tables (the rows and total, the trend) as .xlsx, for the same region and date.</summary>
+    /// <summary>The page's tables as .xlsx, for the same region and date.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid || (Region is not null && !RegionCode.TryParse(Region, out _)))
+        var shown = await OnGetAsync(cancellationToken);
+        if (shown is not Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
         {
-            return BadRequest();
+            return shown;
         }
 
-        if (await reports.RegistryDashboardAsync(Region, On ?? Today, cancellationToken) is not { } d)
-        {
-            return NotFound();
-        }
-
-        var trend = await reports.MonthlyAsync(d.RegionCode, d.On, TrendMonths, cancellationToken) ?? [];
+        var d = Dashboard!;
         using var buffer = new MemoryStream();
-        await excel.WriteAsync(d, trend, buffer, cancellationToken);
+        await excel.WriteAsync(new DashboardTables(d, Activity!, Targets, Trend), buffer, cancellationToken);
         return File(buffer.ToArray(), ExcelContentType, $"{d.RegionName}-{d.On:yyyyMMdd}.xlsx");
     }
 
