@@ -23,4 +23,24 @@ internal static class BrowserPages
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
+
+    /// <summary>The width of the phone the pages must fit (iPhone 12 to 15).</summary>
+    public const int PhoneWidth = 390;
+
+    /// <summary>A browser context on a 390-pixel phone, in Chinese.</summary>
+    public static Task<IBrowserContext> PhoneAsync(BrowserFixture fixture) => fixture.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = fixture.BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 844 },
+        IsMobile = true,
+        Locale = "zh-CN",
+    });
+
+    /// <summary>The page does not scroll horizontally: nothing is wider than the screen.</summary>
+    public static async Task FitsAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
+        widths[1].Should().Be(PhoneWidth);
+        widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits a phone without sideways scrolling", page.Url);
+    }
 }

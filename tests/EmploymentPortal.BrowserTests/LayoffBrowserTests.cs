@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Playwright;
 
 using static EmploymentPortal.BrowserTests.BrowserPages;
 
@@ -8,12 +7,10 @@ namespace EmploymentPortal.BrowserTests;
 /// <summary>Layoff reports and monitoring on a 390-pixel phone: filed by street staff, listed for the county.</summary>
 public sealed class LayoffBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const int PhoneWidth = 390;
-
     [Fact]
     public async Task StreetStaffFile_CountySeesTheWarning_MonitoringPagesFit_OnAPhone()
     {
-        await using (var context = await PhoneAsync())
+        await using (var context = await PhoneAsync(fixture))
         {
             var page = await SignInAsync(context, "street1", "**/Station");
             await page.GotoAsync("/Layoffs/File");
@@ -33,7 +30,7 @@ public sealed class LayoffBrowserTests(BrowserFixture fixture) : IClassFixture<B
             await FitsAsync(page);
         }
 
-        await using (var context = await PhoneAsync())
+        await using (var context = await PhoneAsync(fixture))
         {
             var page = await SignInAsync(context, "county1", "**/Bureau");
             await page.GotoAsync("/Bureau/Layoffs");
@@ -46,19 +43,5 @@ public sealed class LayoffBrowserTests(BrowserFixture fixture) : IClassFixture<B
                 await FitsAsync(page);
             }
         }
-    }
-
-    private Task<IBrowserContext> PhoneAsync() => fixture.NewContextAsync(new BrowserNewContextOptions
-    {
-        BaseURL = fixture.BaseAddress.ToString(),
-        ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 844 },
-        IsMobile = true,
-        Locale = "zh-CN",
-    });
-
-    private static async Task FitsAsync(IPage page)
-    {
-        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
-        widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits a phone without sideways scrolling", page.Url);
     }
 }

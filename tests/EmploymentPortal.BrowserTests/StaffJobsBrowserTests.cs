@@ -11,14 +11,13 @@ namespace EmploymentPortal.BrowserTests;
 /// <summary>The staff and employer job pages of issue 5 on a 390-pixel phone: nothing scrolls sideways, the buttons are on screen.</summary>
 public sealed class StaffJobsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const int PhoneWidth = 390;
 
     private static readonly string Today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task CommunityStaff_OnAPhone_MatchesRefersAndPushes_NoPageScrollsSideways()
     {
-        await using var phone = await PhoneAsync();
+        await using var phone = await PhoneAsync(fixture);
         var page = await SignInAsync(phone, "community1", "**/Station");
 
         // An unemployed person of 向阳社区 in a priority group (the monthly push lists them), registered as unemployed (matching a posting finds them).
@@ -103,7 +102,7 @@ public sealed class StaffJobsBrowserTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task EmployerAndStreet_OnAPhone_JobPagesFitWithoutSidewaysScrolling()
     {
-        await using var employerPhone = await PhoneAsync();
+        await using var employerPhone = await PhoneAsync(fixture);
         var employer = await SignInAsync(employerPhone, "employer1", "**/Employer");
         await FitsAsync(employer);
         await employer.GotoAsync("/Employer/Applicants");
@@ -122,7 +121,7 @@ public sealed class StaffJobsBrowserTests(BrowserFixture fixture) : IClassFixtur
         await OnScreenAsync(employer.Locator("[data-testid=save-posting]"));
         await FitsAsync(employer);
 
-        await using var streetPhone = await PhoneAsync();
+        await using var streetPhone = await PhoneAsync(fixture);
         var street = await SignInAsync(streetPhone, "street1", "**/Station");
         await street.GotoAsync("/Employers");
         await FitsAsync(street);
@@ -133,22 +132,6 @@ public sealed class StaffJobsBrowserTests(BrowserFixture fixture) : IClassFixtur
         await street.GotoAsync("/Station/JobFairs/Edit");
         await OnScreenAsync(street.Locator("[data-testid=save-fair]"));
         await FitsAsync(street);
-    }
-
-    private Task<IBrowserContext> PhoneAsync() => fixture.NewContextAsync(new BrowserNewContextOptions
-    {
-        BaseURL = fixture.BaseAddress.ToString(),
-        ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 844 },
-        IsMobile = true,
-        Locale = "zh-CN",
-    });
-
-    /// <summary>The page does not scroll horizontally: nothing is wider than the screen.</summary>
-    private static async Task FitsAsync(IPage page)
-    {
-        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
-        widths[1].Should().Be(PhoneWidth);
-        widths[0].Should().BeLessThanOrEqualTo(widths[1], "{0} fits a phone without sideways scrolling", page.Url);
     }
 
     /// <summary>The element is shown and lies within the width of the screen (not cut off at the right).</summary>
