@@ -87,14 +87,12 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         var region = RegionCode.Parse(dashboard.RegionCode);
-        var length = RegionCode.PrefixLength(region.Level == RegionLevel.Community ? RegionLevel.Community : region.Level + 1);
+        var length = ChildPrefixLength(region);
         var zone = clock.LocalTimeZone;
         DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
         var byChild = new Dictionary<string, ActivityFigures>(StringComparer.Ordinal);
         var bySchemes = new Dictionary<string, ActivityFigures>(StringComparer.Ordinal);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await OnConnectionAsync(async connection =>
         {
             await using var command = new NpgsqlCommand(ActivitySql, connection);
             command.Parameters.AddWithValue("len", length);
@@ -110,7 +108,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             command.Parameters.AddWithValue("rejectedStatus", (short)Domain.Subsidies.ApplicationStatus.Rejected);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
+        {
                 var child = reader.GetString(0).PadRight(RegionCode.Length, '0');
                 var (n, amount) = (reader.GetInt32(2), reader.GetDecimal(3));
                 var figures = reader.GetString(4) switch
@@ -128,11 +126,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
                     bySchemes[scheme] = bySchemes.GetValueOrDefault(scheme, ActivityFigures.Zero).Add(figures);
                 }
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
 
         var total = byChild.Values.Aggregate(ActivityFigures.Zero, (a, b) => a.Add(b));
         return new DashboardActivity(byChild, total, bySchemes.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)).ToList());
@@ -148,9 +142,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         var month = new DateOnly(on.Year, on.Month, 1);
         var from = month.AddMonths(1 - months);
         var found = new Dictionary<DateOnly, (int New, int Reemployed)>();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await OnConnectionAsync(async connection =>
         {
             await using var command = new NpgsqlCommand(MonthlySql, connection);
             command.Parameters.AddWithValue("pattern", region.ScopePrefix + "%");
@@ -159,14 +151,10 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             command.Parameters.AddWithValue("on", on);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
+        {
                 found[reader.GetFieldValue<DateOnly>(0)] = (reader.IsDBNull(1) ? 0 : reader.GetInt32(1), reader.IsDBNull(2) ? 0 : reader.GetInt32(2));
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
 
         return Enumerable.Range(0, months).Select(i => from.AddMonths(i))
             .Select(m => found.TryGetValue(m, out var f) ? new MonthFigures(m, f.New, f.Reemployed) : new MonthFigures(m, 0, 0))
@@ -199,8 +187,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == self.Id).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
         var parentCode = region.Parent is { } parent && scope.Includes(parent.Value) ? parent.Value : null;
-        var childLevel = region.Level == RegionLevel.Community ? RegionLevel.Community : region.Level + 1;
-        var length = RegionCode.PrefixLength(childLevel);
+        var length = ChildPrefixLength(region);
         var figures = await FiguresAsync(region.ScopePrefix, length, on, cancellationToken);
 
         var rows = new List<RegistryRow>();
@@ -234,16 +221,9 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     {
         var set = await parameters.GetAsync(cancellationToken);
         var now = clock.GetLocalNow();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ReportRollups.RebuildAsync(connection, ReportThresholds.On(set, DateOnly.FromDateTime(now.Date)), now, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        ReportRebuildSummary? summary = null;
+        await OnConnectionAsync(async connection => summary = await ReportRollups.RebuildAsync(connection, ReportThresholds.On(set, DateOnly.FromDateTime(now.Date)), now, cancellationToken), cancellationToken);
+        return summary!;
     }
 
     private async Task<Dictionary<string, RegistryFigures>> FiguresAsync(string prefix, int length, DateOnly on, CancellationToken cancellationToken)
@@ -251,16 +231,14 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         var registrations = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var households = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var placements = new Dictionary<string, (int Month, int Year)>(StringComparer.Ordinal);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await OnConnectionAsync(async connection =>
         {
             var month = new DateOnly(on.Year, on.Month, 1);
             var year = new DateOnly(on.Year, 1, 1);
             var commands = new[] { new NpgsqlBatchCommand(RegistrationSql), new NpgsqlBatchCommand(HouseholdSql), new NpgsqlBatchCommand(PlacementSql) };
             await using var batch = new NpgsqlBatch(connection);
             foreach (var command in commands)
-            {
+        {
                 batch.BatchCommands.Add(command);
                 command.Parameters.AddWithValue("len", length);
                 command.Parameters.AddWithValue("pattern", prefix + "%");
@@ -273,7 +251,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
+        {
                 var values = new int[8];
                 for (var i = 0; i < values.Length; i++)
                 {
@@ -285,7 +263,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
+        {
                 var key = reader.GetString(0);
                 var status = (ZeroEmploymentStatus)reader.GetInt16(1);
                 if (!households.TryGetValue(key, out var counts))
@@ -298,14 +276,10 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
+        {
                 placements[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2));
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
 
         var result = new Dictionary<string, RegistryFigures>(StringComparer.Ordinal);
         foreach (var key in registrations.Keys.Union(households.Keys).Union(placements.Keys))
@@ -323,5 +297,23 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         }
 
         return result;
+    }
+
+    /// <summary>The length of the code prefix a dashboard's rows are grouped by: one level down, a community itself.</summary>
+    private static int ChildPrefixLength(RegionCode region) =>
+        RegionCode.PrefixLength(region.Level == RegionLevel.Community ? RegionLevel.Community : region.Level + 1);
+
+    /// <summary>Runs work on the context's connection, opened for it and closed after (the pool keeps it).</summary>
+    private async Task OnConnectionAsync(Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await work((NpgsqlConnection)db.Database.GetDbConnection());
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
