@@ -88,7 +88,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Jobs.IStaffJobs, Jobs.StaffJobServices>();
         services.AddScoped<Application.Jobs.IJobFairs, Jobs.JobFairService>();
         services.AddScoped<Application.Jobs.IApplicants, Jobs.ApplicantService>();
-        services.AddSingleton<SearchTermStatistics>();
+        services.AddSingleton<JobSearchCache>();
         services.AddScoped<Application.Reports.ITargets, Reports.Targets>();
         services.AddScoped<Application.Reports.IReportExcel, Reports.ReportExcel>();
         services.AddScoped<JobSearch>();

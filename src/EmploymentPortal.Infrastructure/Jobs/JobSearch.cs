@@ -16,7 +16,7 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// kept by triggers: one narrow row per posting published by a verified employer) and filters out
 /// postings past their end date; only the page's rows are joined to their employer and region names.
 /// </summary>
-public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistics, TimeProvider clock) : IJobSearch
+public sealed class JobSearch(PortalDbContext db, JobSearchCache cache, TimeProvider clock) : IJobSearch
 {
     /// <summary>
     /// What one posting's row costs when a bitmap built from the GIN index is read, against one
@@ -87,7 +87,7 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
         var size = Math.Clamp(query.PageSize, 1, JobSearchQuery.MaxPageSize);
         var (pagePlan, countPlan) = parts.Count == 0
             ? (JobSearchPlan.OrderWalk, JobSearchPlan.OrderWalk)
-            : plan is { } given ? (given, given) : Choose(await statistics.ReadAsync(db, cancellationToken), groups, size);
+            : plan is { } given ? (given, given) : Choose(await cache.ReadAsync(db, cancellationToken), groups, size);
         if (parts.Count > 0)
         {
             parameters.Add(new("q", NpgsqlDbType.Text) { Value = string.Join(" & ", parts) });
@@ -230,7 +230,7 @@ public sealed class JobSearch(PortalDbContext db, SearchTermStatistics statistic
 
     /// <summary>The areas to search in (counties and streets), read at most every few minutes: every search page lists them.</summary>
     public async Task<IReadOnlyList<JobArea>> AreasAsync(CancellationToken cancellationToken) =>
-        await statistics.AreasAsync(
+        await cache.AreasAsync(
             async () => await db.Regions.AsNoTracking()
                 .Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.Street)
                 .OrderBy(r => r.Code)

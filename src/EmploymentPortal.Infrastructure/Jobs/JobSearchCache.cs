@@ -11,7 +11,7 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// type lexemes alike — and the table's row count (<c>pg_class.reltuples</c>). A token not in the list
 /// is rarer than all of them and counts as 0. Read at most every few minutes (a singleton).
 /// </summary>
-public sealed class SearchTermStatistics(TimeProvider clock)
+public sealed class JobSearchCache(TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
