@@ -4,6 +4,7 @@ using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Households;
@@ -18,6 +19,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EmploymentPortal.Infrastructure;
 
@@ -54,6 +56,7 @@ public static class DependencyInjection
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
@@ -63,7 +66,12 @@ public static class DependencyInjection
             .SetApplicationName("EmploymentPortal")
             .PersistKeysToDbContext<PortalDbContext>();
 
-        services.AddSingleton(TimeProvider.System);
+        // The composition root: the one place the real clock enters (docs/testing.md, "Time").
+#pragma warning disable RS0030
+        services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
+        var zone = BusinessClock.FindZone(configuration["Portal:TimeZone"]);
+        services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddScoped<AuditLog>();
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<IOrgDirectory, OrgDirectory>();

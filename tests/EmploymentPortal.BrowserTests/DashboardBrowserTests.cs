@@ -20,12 +20,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
             INSERT INTO persons (id, region_id, region_code, name, id_number_cipher, id_number_hash, id_number_masked, id_number_last_four, birth_date, sex,
                                  address, hukou, education, labor_capacity, wants_work, employment_status, priority_groups, created_at, updated_at)
             SELECT ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, r.id, r.code, '演示' || g, '\x00'::bytea, decode(md5('dashboard' || g), 'hex'),
-                   '370702********0000', '0000', date '1966-01-01' + (g * 211 % 12000), 1 + g % 2, '演示地址', 1, 1 + g % 6, 1, true, 1, 0, now(), now()
+                   '370702********0000', '0000', date '1966-01-01' + (g * 211 % 12000), 1 + g % 2, '演示地址', 1, 1 + g % 6, 1, true, 1, 0, @now, @now
             FROM generate_series(1, 90) g
             JOIN LATERAL (SELECT id, code FROM regions WHERE level = 5 ORDER BY code OFFSET g % (SELECT count(*) FROM regions WHERE level = 5) LIMIT 1) r ON true;
             INSERT INTO unemployment_registrations (id, person_id, region_code, registered_on, ended_on, end_reason)
             SELECT ('00000000-0000-0000-0002-' || lpad(g::text, 12, '0'))::uuid, ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, p.region_code,
-                   current_date - (g * 4 + 20), CASE WHEN g % 3 = 0 THEN LEAST(current_date, current_date - (g * 4 + 20) + (30 + g % 60)) END, CASE WHEN g % 3 = 0 THEN 1 END
+                   @today - (g * 4 + 20), CASE WHEN g % 3 = 0 THEN LEAST(@today, @today - (g * 4 + 20) + (30 + g % 60)) END, CASE WHEN g % 3 = 0 THEN 1 END
             FROM generate_series(1, 90) g JOIN persons p ON p.id = ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid;
             """);
         var page = await SignInAsync(context, "city1", "**/Bureau");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmploymentPortal.TestCommon;
 
 using static EmploymentPortal.BrowserTests.BrowserPages;
 
@@ -19,7 +20,7 @@ public sealed class LayoffBrowserTests(BrowserFixture fixture) : IClassFixture<B
             await page.SelectOptionAsync("#Input_EmployerId", employer!);
             await page.FillAsync("#Input_ReductionCount", "120");
             await page.FillAsync("#Input_WorkforceCount", "800");
-            await page.FillAsync("#Input_PlannedOn", DateTime.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.FillAsync("#Input_PlannedOn", TestClock.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await page.FillAsync("#Input_Reason", "订单减少，生产线停产");
             await page.FillAsync("#Input_ContactName", "王经理");
             await page.FillAsync("#Input_ContactPhone", "05368888888");

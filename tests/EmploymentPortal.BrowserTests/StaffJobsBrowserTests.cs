@@ -12,7 +12,7 @@ namespace EmploymentPortal.BrowserTests;
 public sealed class StaffJobsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
 
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly string Today = TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task CommunityStaff_OnAPhone_MatchesRefersAndPushes_NoPageScrollsSideways()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EmploymentPortal.TestCommon;
 using Microsoft.Playwright;
 
 using static EmploymentPortal.BrowserTests.BrowserPages;
@@ -9,7 +10,7 @@ namespace EmploymentPortal.BrowserTests;
 /// <summary>A subsidy application prepared on a phone, reviewed by the street and seen in the county's queue.</summary>
 public sealed class SubsidyBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly string Today = TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task CommunityStaff_OnAPhone_PreparesAnApplication_StreetReviews_CountyQueueShowsIt()
@@ -37,7 +38,7 @@ public sealed class SubsidyBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.FillAsync("#ApplicantName", "向阳社区便民服务部");
         await page.SelectOptionAsync("#Facts_NewCommunityServiceProject", "true");
         await page.FillAsync("#Facts_ContractStart", Today);
-        await page.FillAsync("#Facts_ContractEnd", DateOnly.FromDateTime(DateTime.Today).AddYears(3).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("#Facts_ContractEnd", TestClock.Today.AddYears(3).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.SelectOptionAsync("#Facts_SocialInsurancePaidOnTime", "true");
         await page.ClickAsync("[data-testid=check-button]");
         (await page.Locator("[data-testid=check]").InnerTextAsync()).Should().Contain("符合").And.Contain("500");
@@ -55,8 +56,11 @@ public sealed class SubsidyBrowserTests(BrowserFixture fixture) : IClassFixture<
         });
         var street = await SignInAsync(desk, "street1", "**/Station");
         await street.GotoAsync(link);
+        // The approval posts and redirects to the same address, so wait for the POST's answer (its
+        // transaction is committed by then), not for an address the page already has.
+        var approved = street.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains(link, StringComparison.Ordinal));
         await street.ClickAsync("[data-testid=approve]");
-        await street.WaitForURLAsync("**" + link);
+        (await approved).Status.Should().Be(302);
 
         await using var bureau = await fixture.NewContextAsync(new BrowserNewContextOptions
         {

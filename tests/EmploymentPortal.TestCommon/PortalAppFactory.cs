@@ -2,22 +2,33 @@ using EmploymentPortal.Web.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EmploymentPortal.TestCommon;
 
 /// <summary>
 /// The portal in-process on a given database, in the "Testing" environment (production error
-/// handling, plain-HTTP cookies), with its log lines captured in <see cref="Log"/>.
+/// handling, plain-HTTP cookies), with its log lines captured in <see cref="Log"/>, on a fake
+/// clock that starts at <paramref name="startsAt"/> (default <see cref="TestClock.Start"/>) and
+/// moves only when a test advances it.
 /// </summary>
 public sealed class PortalAppFactory(
     string connectionString,
     IReadOnlyDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? configureServices = null)
+    Action<IServiceCollection>? configureServices = null,
+    DateTimeOffset? startsAt = null)
     : WebApplicationFactory<Program>
 {
     private readonly StringWriter _log = new();
 
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>The portal's time source: read it, advance it, set it.</summary>
+    public FakeTimeProvider Clock { get; } = new(startsAt ?? TestClock.Start);
+
+    /// <summary>The portal's business date now.</summary>
+    public DateOnly Today => TestClock.Business(Clock).Today;
 
     /// <summary>Everything the portal logged so far (after PII masking).</summary>
     public string Log
@@ -49,6 +60,8 @@ public sealed class PortalAppFactory(
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(new LogOutput(TextWriter.Synchronized(new LockedWriter(_log))));
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
             configureServices?.Invoke(services);
         });
     }

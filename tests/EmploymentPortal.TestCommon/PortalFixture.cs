@@ -1,6 +1,7 @@
 using EmploymentPortal.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace EmploymentPortal.TestCommon;
@@ -18,6 +19,15 @@ public class PortalFixture : IAsyncLifetime
 
     public string ConnectionString => Factory.ConnectionString;
 
+    /// <summary>The portal's time source (starts at <see cref="StartsAt"/>; moves only when advanced).</summary>
+    public FakeTimeProvider Clock => Factory.Clock;
+
+    /// <summary>The portal's business date now.</summary>
+    public DateOnly Today => Factory.Today;
+
+    /// <summary>The instant the portal's clock starts at.</summary>
+    protected virtual DateTimeOffset StartsAt => TestClock.Start;
+
     /// <summary>Extra configuration for the portal under test.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
@@ -29,7 +39,7 @@ public class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await TestDatabases.CreateSeededAsync();
-        _factory = new PortalAppFactory(connectionString, Settings, ConfigureServices);
+        _factory = new PortalAppFactory(connectionString, Settings, ConfigureServices, StartsAt);
     }
 
     public async Task DisposeAsync()

@@ -72,7 +72,7 @@ public sealed class PostgresServer
         {
             var bin = FindBinaries();
             RemoveAbandonedClusters();
-            var root = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..12]);
+            var root = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
             var data = Path.Combine(root, "data");
             Directory.CreateDirectory(root);
             var asRoot = Environment.UserName == "root";
@@ -101,18 +101,16 @@ public sealed class PostgresServer
         private const string Prefix = "portal-test-pg-";
 
         /// <summary>
-        /// Removes clusters left by test runs that were killed before their exit handler ran:
-        /// folders whose server is no longer running (no postmaster.pid, or its process is gone).
+        /// Removes clusters left by test runs that were killed before their watchdog ran: a
+        /// folder is named after the test process that made it, and is abandoned once that
+        /// process is gone (no clock involved: tests may run under faketime).
         /// </summary>
         private static void RemoveAbandonedClusters()
         {
             foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
             {
-                var pidFile = Path.Combine(folder, "data", "postmaster.pid");
-                var alive = File.Exists(pidFile)
-                    && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
-                    && Directory.Exists($"/proc/{pid}");
-                if (!alive && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-1))
+                var owner = Path.GetFileName(folder)[Prefix.Length..].Split('-')[0];
+                if (int.TryParse(owner, out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
                 {
                     Directory.Delete(folder, recursive: true);
                 }

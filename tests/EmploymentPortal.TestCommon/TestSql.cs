@@ -2,14 +2,19 @@ using Npgsql;
 
 namespace EmploymentPortal.TestCommon;
 
-/// <summary>Direct reads of a test database and of the source tree, for assertions.</summary>
+/// <summary>
+/// Direct reads and writes of a test database and reads of the source tree, for assertions. The
+/// database's own clock (<c>now()</c>, <c>current_date</c>) is never used: statements take the
+/// tests' pinned time as <c>@now</c> (timestamptz) and <c>@today</c> (date), from
+/// <see cref="TestClock"/>.
+/// </summary>
 public static class TestSql
 {
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql, string? code = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = Command(sql, connection);
         if (code is not null)
         {
             command.Parameters.AddWithValue("code", code);
@@ -24,8 +29,24 @@ public static class TestSql
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = Command(sql, connection);
         return await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlCommand Command(string sql, NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        if (sql.Contains("@now", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("now", TestClock.Start);
+        }
+
+        if (sql.Contains("@today", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("today", TestClock.Today);
+        }
+
+        return command;
     }
 
     /// <summary>The folder holding EmploymentPortal.sln, found from the test binaries upwards.</summary>

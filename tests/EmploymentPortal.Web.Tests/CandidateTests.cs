@@ -16,7 +16,7 @@ namespace EmploymentPortal.Web.Tests;
 /// <summary>The county eligibility batch and the "may qualify" panel and lists: who is listed, replacement, scoping, both cultures.</summary>
 public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
+    private static readonly DateOnly Today = TestClock.Today;
 
     [Fact]
     public async Task Batch_WomanOf45RegisteredUnemployed_ListedForHardship4050_ManOf45NotButBothForTheLoan()
@@ -221,10 +221,10 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var clock = new ShiftedClock { Offset = ahead };
+        var clock = TestClock.At(portal.Clock.GetUtcNow() + ahead);
         var batch = new EligibilityBatch(db, new PolicyParameterStore(db), new AuditLog(db, scope.ServiceProvider.GetRequiredService<Application.Accounts.ICurrentActor>(), clock), clock);
         var prefix = regionCode is null ? null : Domain.Regions.RegionCode.Parse(regionCode).ScopePrefix;
-        return await batch.RunAsync(prefix, DateOnly.FromDateTime(clock.GetLocalNow().Date), CancellationToken.None);
+        return await batch.RunAsync(prefix, clock.Today, CancellationToken.None);
     }
 
     /// <summary>Every page of a scheme's list: name → what is still missing.</summary>

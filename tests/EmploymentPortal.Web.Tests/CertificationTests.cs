@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Tests;
 /// <summary>4050 hardship certification: requested by station staff with the check, decided once by an official.</summary>
 public sealed class CertificationTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly string Today = TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Certification_RequestedWithTheCheck_ApprovedByTheCounty_ShowsOnThePersonPage()
@@ -114,7 +114,7 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
 
     private async Task<string> RegisteredAsync(PortalClient staff, string name, int age, Sex sex = Sex.Male)
     {
-        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(DateOnly.FromDateTime(DateTime.Today).AddYears(-age).AddDays(-3), sex), name);
+        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(TestClock.Today.AddYears(-age).AddDays(-3), sex), name);
         (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Today }, "form[action*=OpenRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         return url;
     }

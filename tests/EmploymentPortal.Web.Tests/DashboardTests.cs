@@ -70,7 +70,7 @@ public sealed class DashboardTests(PortalFixture portal) : IClassFixture<PortalF
     {
         await ReportFixture.EnsureAsync(portal.ConnectionString);
         using var city = await portal.SignInAsync("city1");
-        var on = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var on = TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var parent = await RowsAsync(city, $"/Bureau/Dashboard?on={on}");
         parent.Keys.Should().Contain("370702000000").And.Contain(County);
         parent["total"][0].Should().BeGreaterThan(0, "the demo city has registered unemployed");
@@ -205,13 +205,13 @@ public sealed class DashboardTargetTests(PortalFixture portal) : IClassFixture<P
     [Fact]
     public async Task Placements_TargetProgress_AndTheTwelveMonthTrend()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         using var staff = await portal.SignInAsync("community1");
         var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1985, 4, 4), Domain.Persons.Sex.Female), "介绍成功者");
         var person = url.Split('/').Last();
         await TestSql.ExecuteAsync(portal.ConnectionString, $"""
             INSERT INTO referrals (id, person_id, posting_id, region_code, referred_on, outcome, outcome_on, by_name, created_at)
-            SELECT '{Guid.CreateVersion7()}', '{person}', id, '370702001001', '{today:yyyy-MM-dd}', 3, '{today:yyyy-MM-dd}', 'community1', now() FROM postings LIMIT 1;
+            SELECT '{Guid.CreateVersion7()}', '{person}', id, '370702001001', '{today:yyyy-MM-dd}', 3, '{today:yyyy-MM-dd}', 'community1', @now FROM postings LIMIT 1;
             """);
 
         using var city = await portal.SignInAsync("city1");
@@ -335,17 +335,17 @@ public sealed class DashboardActivityTests(PortalFixture portal) : IClassFixture
         var amount = await TestSql.ScalarAsync<decimal>(portal.ConnectionString, $"SELECT amount FROM subsidy_applications WHERE id = '{paid}'");
         await TestSql.ExecuteAsync(portal.ConnectionString, $"""
             INSERT INTO payments (id, application_id, region_code, scheme_code, amount, paid_on, reference, recorded_by_name, recorded_at)
-            SELECT '{Guid.CreateVersion7()}', id, region_code, scheme_code, amount, current_date, 'PAY-1', 'county1', now() FROM subsidy_applications WHERE id = '{paid}';
+            SELECT '{Guid.CreateVersion7()}', id, region_code, scheme_code, amount, @today, 'PAY-1', 'county1', @now FROM subsidy_applications WHERE id = '{paid}';
             INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, check_summary, requested_by_name, requested_at, status, decided_at)
-            SELECT '{Guid.CreateVersion7()}', person_id, region_code, 'Hardship4050', current_date, 1, '', 'community1', now(), 2, now() FROM subsidy_applications WHERE id = '{paid}';
+            SELECT '{Guid.CreateVersion7()}', person_id, region_code, 'Hardship4050', @today, 1, '', 'community1', @now, 2, @now FROM subsidy_applications WHERE id = '{paid}';
             """);
         var postings = await TestSql.ScalarAsync<long>(portal.ConnectionString,
-            "SELECT count(*) FROM postings WHERE region_code LIKE '370702001%' AND published_at >= date_trunc('year', now())");
+            "SELECT count(*) FROM postings WHERE region_code LIKE '370702001%' AND published_at >= date_trunc('year', @now)");
         await TestSql.ExecuteAsync(portal.ConnectionString, $"""
-            UPDATE postings SET status = {(short)Domain.Jobs.PostingStatus.Filled}, ended_on = current_date
+            UPDATE postings SET status = {(short)Domain.Jobs.PostingStatus.Filled}, ended_on = @today
             WHERE id = (SELECT id FROM postings WHERE region_code LIKE '370702001%' AND status = 3 ORDER BY id LIMIT 1);
             INSERT INTO referrals (id, person_id, posting_id, region_code, referred_on, outcome, by_name, created_at)
-            SELECT '{Guid.CreateVersion7()}', a.person_id, (SELECT id FROM postings LIMIT 1), a.region_code, current_date, 1, 'community1', now() FROM subsidy_applications a WHERE a.id = '{paid}';
+            SELECT '{Guid.CreateVersion7()}', a.person_id, (SELECT id FROM postings LIMIT 1), a.region_code, @today, 1, 'community1', @now FROM subsidy_applications a WHERE a.id = '{paid}';
             """);
 
         using var county = await portal.SignInAsync("county1");
@@ -364,7 +364,7 @@ public sealed class DashboardActivityTests(PortalFixture portal) : IClassFixture
         scheme.QuerySelector("td[data-field=paid]")!.TextContent.Should().Be("1");
 
         // A year ago nothing of this had happened; another county sees none of it.
-        var (_, lastYear) = await county.GetPageAsync($"/Bureau/Dashboard?on={DateTime.Today.AddYears(-1):yyyy-MM-dd}");
+        var (_, lastYear) = await county.GetPageAsync($"/Bureau/Dashboard?on={TestClock.Today.AddYears(-1):yyyy-MM-dd}");
         lastYear.QuerySelector("[data-testid=activity] tr[data-region=total] td[data-field=approved]")!.TextContent.Should().Be("0");
         using var other = await portal.SignInAsync("county2");
         var (_, elsewhere) = await other.GetPageAsync("/Bureau/Dashboard");

@@ -11,7 +11,7 @@ public sealed class EligibilityPageTests(PortalFixture portal) : IClassFixture<P
     public async Task PersonPage_ManOneMonthShortOf50_NotEligibleWithTheReason()
     {
         using var staff = await portal.SignInAsync("community1");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(today.AddYears(-50).AddMonths(1), Sex.Male), "差一月");
         await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = today.AddMonths(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, "form[action*=OpenRegistration]");
 
@@ -27,7 +27,7 @@ public sealed class EligibilityPageTests(PortalFixture portal) : IClassFixture<P
     public async Task PersonPage_Woman45RegisteredUnemployed_Eligible_NotRegistered_NotEligible()
     {
         using var staff = await portal.SignInAsync("community1");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(today.AddYears(-45), Sex.Female), "四十五岁");
 
         var (_, before) = await staff.GetPageAsync(url);

@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Tests;
 public sealed class EmployerPostingTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string Password = "Employer!2345678";
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
+    private static readonly DateOnly Today = TestClock.Today;
 
     [Fact]
     public async Task Employer_Registers_IsVerified_PostsAJob_ReviewedAndPublished_ThenFilled()
@@ -136,7 +136,7 @@ public sealed class EmployerPostingTests(PortalFixture portal) : IClassFixture<P
         using var street = await portal.SignInAsync("street1");
         await street.ClickAsync(posting, "[data-testid=publish-posting]", new Dictionary<string, string>());
 
-        await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE postings SET valid_from = valid_from - 60, valid_to = current_date - 1 WHERE id = '{posting.Split('/')[^1]}'");
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE postings SET valid_from = valid_from - 60, valid_to = @today - 1 WHERE id = '{posting.Split('/')[^1]}'");
         (await PostingExpiryService.RunOnceAsync(portal.Factory.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None)).Should().BeGreaterThanOrEqualTo(1);
 
         var (_, page) = await employer.GetPageAsync(posting);

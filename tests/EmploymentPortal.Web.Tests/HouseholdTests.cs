@@ -149,7 +149,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
     public async Task DailyJob_MovesEliminatedToStableAfterTheMonthsAndFollowsAges()
     {
         using var staff = await portal.SignInAsync("community1");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         var worker = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1977, 7, 7), Sex.Male), "户主辛");
         var working = await CreateHouseholdAsync(staff, worker);
         await SetEmploymentAsync(staff, worker, "Employed");
@@ -172,7 +172,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var clock = new ShiftedClock { Offset = ahead };
+        var clock = TestClock.At(portal.Clock.GetUtcNow() + ahead);
         var job = new HouseholdStatusJob(db, new PolicyParameterStore(db), new AuditLog(db, scope.ServiceProvider.GetRequiredService<Application.Accounts.ICurrentActor>(), clock), clock);
         return await job.RecomputeAllAsync(CancellationToken.None);
     }

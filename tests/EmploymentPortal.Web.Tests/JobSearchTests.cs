@@ -310,7 +310,6 @@ public sealed class JobSearchTests(JobSearchTests.Postings portal) : IClassFixtu
     /// <summary>The fixture postings, added once for the class through the domain's own methods.</summary>
     public sealed class Postings : PortalFixture, IAsyncLifetime
     {
-        public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.Today);
 
         public Guid BoilerTitle { get; private set; }
 
@@ -337,7 +336,7 @@ public sealed class JobSearchTests(JobSearchTests.Postings portal) : IClassFixtu
             var options = Factory.Services.GetRequiredService<DbContextOptions<PortalDbContext>>();
             await using var db = new PortalDbContext(options, new FixedDataScopeProvider(DataScope.All));
             var regions = await db.Regions.ToDictionaryAsync(r => r.Code, r => r.Id);
-            var now = DateTimeOffset.UtcNow;
+            var now = TestClock.Start;
             var verified = Employer(db, regions, 1, "潍坊测试锅炉有限公司", verify: true, now);
             var unverified = Employer(db, regions, 2, "潍坊待核单位有限公司", verify: true, now);
             var minute = 0;

@@ -83,7 +83,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         var posting = await PostingAsync(employer, PostingType.PublicWelfare, "4-09", Community1);
         await TestSql.ExecuteAsync(portal.ConnectionString, $"""
             INSERT INTO job_applications (id, posting_id, account_id, person_id, name, phone, applied_at)
-            SELECT '{Guid.CreateVersion7()}', '{posting}', id, NULL, '先投递者', '13800000002', now() - interval '2 hours' FROM users WHERE user_name = 'seeker1';
+            SELECT '{Guid.CreateVersion7()}', '{posting}', id, NULL, '先投递者', '13800000002', @now - interval '2 hours' FROM users WHERE user_name = 'seeker1';
             """);
         using var staff = await portal.SignInAsync("community1");
         // Applied second: certified in the zero-employment category; applied last: certified 4050.
@@ -98,9 +98,9 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
             await TestSql.ExecuteAsync(portal.ConnectionString, $"""
                 UPDATE persons SET hardship_certified_on = '2026-01-01' WHERE id = '{personId}';
                 INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, check_summary, requested_by_name, requested_at, status)
-                VALUES ('{Guid.CreateVersion7()}', '{personId}', '{Community1}', '{category}', '2026-01-01', 1, '', 'test', now(), 2);
+                VALUES ('{Guid.CreateVersion7()}', '{personId}', '{Community1}', '{category}', '2026-01-01', 1, '', 'test', @now, 2);
                 INSERT INTO job_applications (id, posting_id, account_id, person_id, name, phone, applied_at)
-                SELECT '{Guid.CreateVersion7()}', '{posting}', id, '{personId}', '{name}', '13800000003', now() - interval '{hoursAgo} hours' FROM users WHERE user_name = '{account}';
+                SELECT '{Guid.CreateVersion7()}', '{posting}', id, '{personId}', '{name}', '13800000003', @now - interval '{hoursAgo} hours' FROM users WHERE user_name = '{account}';
                 """);
         }
 
@@ -130,7 +130,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         var matching = $"/Station/Matching/Person/{personId}";
         (await staff.ClickAsync(matching, $"[data-testid=match-{posting}] [data-testid=refer]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var referral = await TestSql.ScalarAsync<Guid>(portal.ConnectionString, $"SELECT id FROM referrals WHERE person_id = '{personId}'");
-        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var hired = await staff.SubmitFormAsync($"/Station/Referrals/{referral}", new Dictionary<string, string> { ["Input.Outcome"] = "Hired", ["Input.On"] = today });
         hired.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
@@ -278,8 +278,8 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var first17 = "91350100M" + (Interlocked.Increment(ref _codes) + 100000 + Random.Shared.Next(0, 800000)).ToString("000000000", CultureInfo.InvariantCulture)[..8];
         var code = CreditCodeFor(first17);
-        var employer = Domain.Jobs.Employer.Create(code, "测试单位" + first17[^4..], "零售", EmployerSize.Small, region, Street1, "联系人", "13700000000", accountId, DateTimeOffset.UtcNow);
-        employer.Verify(true, null, "street1", DateTimeOffset.UtcNow);
+        var employer = Domain.Jobs.Employer.Create(code, "测试单位" + first17[^4..], "零售", EmployerSize.Small, region, Street1, "联系人", "13700000000", accountId, TestClock.Start);
+        employer.Verify(true, null, "street1", TestClock.Start);
         db.Employers.Add(employer);
         await db.SaveChangesAsync();
         return employer.Id;
@@ -303,10 +303,10 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         var region = await RegionAsync(portal.ConnectionString, regionCode);
         using var scope = portal.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var today = DateOnly.FromDateTime(DateTime.Now);
-        var posting = Posting.Create(employerId, new PostingDetails("岗位" + occupation, "工作内容", occupation, region, regionCode, 3000, 5000, 2, type, null, null, "联系人", "13700000000", today, today.AddMonths(2)), "employer", DateTimeOffset.UtcNow, today);
+        var today = TestClock.Today;
+        var posting = Posting.Create(employerId, new PostingDetails("岗位" + occupation, "工作内容", occupation, region, regionCode, 3000, 5000, 2, type, null, null, "联系人", "13700000000", today, today.AddMonths(2)), "employer", TestClock.Start, today);
         posting.SubmitForReview();
-        posting.Review(true, null, EmployerStatus.Verified, "street1", DateTimeOffset.UtcNow, today);
+        posting.Review(true, null, EmployerStatus.Verified, "street1", TestClock.Start, today);
         db.Postings.Add(posting);
         await db.SaveChangesAsync();
         return posting.Id;

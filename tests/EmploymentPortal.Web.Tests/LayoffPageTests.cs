@@ -15,9 +15,9 @@ public sealed class LayoffPageTests(PortalFixture portal) : IClassFixture<Portal
 {
     private static int _codes;
 
-    private static string PlannedOn => DateTime.Today.AddMonths(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string PlannedOn => TestClock.Today.AddMonths(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string LastMonth => DateTime.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static string LastMonth => TestClock.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Employer_FilesItsOwn_FlagComputed_RejectedFormKeepsWhatWasTyped_CannotFileForAnother()
@@ -160,7 +160,7 @@ public sealed class LayoffPageTests(PortalFixture portal) : IClassFixture<Portal
         (await Html.ParseAsync(late)).Errors().Should().Contain("该监测点本月数据已报送");
 
         // A month that has not begun is refused with the figures kept.
-        var next = DateTime.Today.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var next = TestClock.Today.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var future = await station.PostFormAsync(form, formUrl, new Dictionary<string, string>(figures) { ["Month"] = next });
         future.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(future)).Errors().Should().Contain("不能填报尚未开始的月份");
@@ -211,8 +211,8 @@ public sealed class LayoffPageTests(PortalFixture portal) : IClassFixture<Portal
         using var scope = portal.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var first17 = "91370700L" + (Interlocked.Increment(ref _codes) + 200000 + Random.Shared.Next(0, 700000)).ToString("000000000", CultureInfo.InvariantCulture)[..8];
-        var employer = Employer.Create(CreditCodeFor(first17), name, "制造", EmployerSize.Large, region, regionCode, "联系人", "13700000000", accountId, DateTimeOffset.UtcNow);
-        employer.Verify(true, null, "street1", DateTimeOffset.UtcNow);
+        var employer = Employer.Create(CreditCodeFor(first17), name, "制造", EmployerSize.Large, region, regionCode, "联系人", "13700000000", accountId, TestClock.Start);
+        employer.Verify(true, null, "street1", TestClock.Start);
         db.Employers.Add(employer);
         await db.SaveChangesAsync();
         return employer.Id;

@@ -129,7 +129,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
     public async Task Ledger_Age4050Filter_UsesSexAndAgeFromTheId()
     {
         using var staff = await portal.SignInAsync("street1");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         await RegisterAsync(staff, TestIds.Make(today.AddYears(-41), Sex.Female), "甲女四十一", null, Community2);
         await RegisterAsync(staff, TestIds.Make(today.AddYears(-45), Sex.Male), "乙男四十五", null, Community2);
         await RegisterAsync(staff, TestIds.Make(today.AddYears(-50), Sex.Male), "丙男五十", null, Community2);
@@ -144,7 +144,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
     {
         using var staff = await portal.SignInAsync("community1");
         var url = (await RegisterAsync(staff, TestIds.Make(new DateOnly(1979, 2, 2), Sex.Male), "钱进", null)).Headers.Location!.OriginalString;
-        var yearAgo = DateOnly.FromDateTime(DateTime.Today).AddMonths(-13).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yearAgo = TestClock.Today.AddMonths(-13).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var opened = await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = yearAgo }, "form[action*=OpenRegistration]");
         opened.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -155,7 +155,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
 
         var ended = await staff.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["Registration.EndedOn"] = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Registration.EndedOn"] = TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Registration.EndReason"] = "Employed",
         }, "form[action*=EndRegistration]");
         ended.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -171,7 +171,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
     {
         using var staff = await portal.SignInAsync("community1");
         var url = (await RegisterAsync(staff, TestIds.Make(new DateOnly(1982, 7, 7), Sex.Female), "冯春梅", null)).Headers.Location!.OriginalString;
-        var today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var empty = await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["FollowUp.Kind"] = "HomeVisit", ["FollowUp.OccurredOn"] = today, ["FollowUp.Notes"] = " " }, "form[action*=FollowUp]");
         empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);

@@ -131,7 +131,7 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         var community = await TestSql.ScalarAsync<int>(portal.ConnectionString,
             "INSERT INTO regions (code, name, level, parent_id) SELECT '370702001099', '新建社区', 5, id FROM regions WHERE code = @code RETURNING id", DemoIds.Street1);
         using var anonymous = portal.Anonymous();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         var born = today.AddYears(-30);
 
         var page = await Html.ParseAsync(await anonymous.SubmitFormAsync("/Policies/Check", Answers(

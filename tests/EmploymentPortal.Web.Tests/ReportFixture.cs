@@ -32,7 +32,7 @@ public static class ReportFixture
         INSERT INTO persons (id, region_id, region_code, name, id_number_cipher, id_number_hash, id_number_masked, id_number_last_four, birth_date, sex,
                              address, hukou, education, labor_capacity, wants_work, employment_status, priority_groups, created_at, updated_at)
         SELECT p.id::uuid, r.id, p.code, p.name, '\x00'::bytea, decode(md5(p.id), 'hex'), '370799********0000', '0000', p.birth::date, p.sex,
-               '测试地址', 1, p.education, 1, true, 1, 0, now(), now()
+               '测试地址', 1, p.education, 1, true, 1, 0, @now, @now
         FROM (VALUES
             ('00000000-0000-0000-0000-0000000000a1', '370799001001', '统计甲', '1980-03-01', 2, 2),
             ('00000000-0000-0000-0000-0000000000a2', '370799001001', '统计乙', '1975-07-01', 1, 6),

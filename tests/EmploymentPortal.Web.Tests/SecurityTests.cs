@@ -57,7 +57,9 @@ public sealed class SecurityTests(PortalFixture portal) : IClassFixture<PortalFi
 
         var logger = portal.Factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogHygieneTest");
         logger.LogWarning(new InvalidOperationException("duplicate 370101190102039973"), "Lookup of {IdNumber} by {Phone}", "440524188001010014", "13987654321");
-        await Task.Delay(50);
+        await Eventually.HoldsAsync(
+            () => portal.Factory.Log.Contains("HTTP GET /health responded 200", StringComparison.Ordinal) && portal.Factory.Log.Contains("139****4321", StringComparison.Ordinal),
+            "the request's and the test's log lines are written");
         var log = portal.Factory.Log;
         log.Should().Contain("440524********0014").And.Contain("139****4321").And.Contain("370101********9973");
         log.Should().Contain("HTTP GET /health responded 200");

@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Tests;
 /// <summary>Steps the subsidy tests share: a registered person, a submitted job-development application, its approval.</summary>
 internal static class SubsidyPages
 {
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
+    public static readonly DateOnly Today = TestClock.Today;
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

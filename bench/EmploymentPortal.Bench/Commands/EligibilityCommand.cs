@@ -34,7 +34,7 @@ public static class EligibilityCommand
         var connectionString = line.Connection();
         var iterations = line.Int("iterations", 3);
         var region = line.String("region");
-        var on = line.Date("on", DateOnly.FromDateTime(DateTime.Today));
+        var on = line.Date("on", BenchClock.Clock.Today);
         var persons = line.Int("persons", 200);
         var scopeCode = line.String("scope") ?? "370702000000";
         line.RejectUnknown();

@@ -131,8 +131,8 @@ public static class JobSearchCommand
         }
 
         var random = new DeterministicRandom(seed);
-        var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = BenchClock.Clock.UtcNow;
+        var today = BenchClock.Clock.Today;
         var employerIds = new List<(Guid Id, int RegionId, string RegionCode, string Name)>();
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY employers (id, credit_code, name, industry, size, region_id, region_code, contact_name, contact_phone, status, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))

@@ -34,7 +34,7 @@ public static class ReportsCommand
         var rebuilds = line.Int("rebuilds", 2);
         line.RejectUnknown();
 
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = BenchClock.Clock.Today;
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(cancellationToken);

@@ -14,7 +14,7 @@ public sealed record RegistryGeneratorOptions
     public ulong Seed { get; init; } = 20261123;
 
     /// <summary>The reference date for ages and registration dates.</summary>
-    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Today);
+    public DateOnly Today { get; init; } = BenchClock.Clock.Today;
 
     /// <summary>Only communities (and streets) whose code starts with this; empty for all of them.</summary>
     public string RegionPrefix { get; init; } = string.Empty;

@@ -1,3 +1,5 @@
+using EmploymentPortal.Domain.Common;
+
 namespace EmploymentPortal.Domain.Persons;
 
 public enum FollowUpKind
@@ -39,7 +41,7 @@ public sealed class FollowUp
 
     public DateTimeOffset RecordedAt { get; private set; }
 
-    public static FollowUp Record(Guid personId, string regionCode, FollowUpKind kind, DateOnly occurredOn, Guid? staffId, string staffName, string notes, DateTimeOffset now)
+    public static FollowUp Record(Guid personId, string regionCode, FollowUpKind kind, DateOnly occurredOn, Guid? staffId, string staffName, string notes, BusinessClock clock)
     {
         notes = (notes ?? string.Empty).Trim();
         if (notes.Length is 0 or > NotesMaxLength)
@@ -47,7 +49,7 @@ public sealed class FollowUp
             throw new PersonException($"Notes have 1 to {NotesMaxLength} characters.");
         }
 
-        if (occurredOn > DateOnly.FromDateTime(now.Date))
+        if (occurredOn > clock.Today)
         {
             throw new PersonException("A follow-up cannot be dated in the future.");
         }
@@ -62,7 +64,7 @@ public sealed class FollowUp
             StaffId = staffId,
             StaffName = staffName,
             Notes = notes,
-            RecordedAt = now,
+            RecordedAt = clock.UtcNow,
         };
     }
 }

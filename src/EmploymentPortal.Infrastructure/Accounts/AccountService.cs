@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Common;
+using EmploymentPortal.Domain.Common;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Domain.Accounts;
@@ -18,7 +19,7 @@ public sealed partial class AccountService(
     UserManager<PortalUser> users,
     AuditLog audit,
     ICurrentActor actor,
-    TimeProvider clock) : IAccountService
+    BusinessClock clock) : IAccountService
 {
     private const string EntityType = "Account";
 
@@ -77,7 +78,7 @@ public sealed partial class AccountService(
             UserName = userName,
             DisplayName = input.DisplayName.Trim(),
             OrgUnitId = input.OrgUnitId,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.UtcNow,
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -195,7 +196,7 @@ public sealed partial class AccountService(
             Email = isEmail ? login.ToLowerInvariant() : null,
             PhoneNumber = isPhone ? login : null,
             DisplayName = input.DisplayName.Trim(),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.UtcNow,
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);

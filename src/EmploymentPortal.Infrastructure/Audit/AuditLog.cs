@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.Text.Json;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Domain.Audit;
@@ -9,13 +10,13 @@ namespace EmploymentPortal.Infrastructure.Audit;
 /// Adds audit events to the context, so they are saved in the same transaction as the change.
 /// Snapshots are small anonymous objects chosen by the caller; they must not hold full ID numbers.
 /// </summary>
-public sealed class AuditLog(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
+public sealed class AuditLog(PortalDbContext db, ICurrentActor actor, BusinessClock clock)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public void Add(string action, string entityType, string entityId, string? regionCode, object? before, object? after) =>
         db.AuditEvents.Add(AuditEvent.Record(
-            clock.GetUtcNow(),
+            clock.UtcNow,
             actor.UserId,
             actor.Name,
             action,

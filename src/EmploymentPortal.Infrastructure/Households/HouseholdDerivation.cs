@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Policies;
@@ -13,11 +14,11 @@ namespace EmploymentPortal.Infrastructure.Households;
 /// already tracked (and changed) by the caller are seen with their new values, and the status
 /// change and its audit event are saved by the caller's <c>SaveChanges</c>, in one transaction.
 /// </summary>
-public sealed class HouseholdDerivation(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, TimeProvider clock)
+public sealed class HouseholdDerivation(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock)
 {
     public const string EntityType = "Household";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today;
 
     public static MemberFacts Facts(Person p) => new(p.BirthDate, p.Sex, p.LaborCapacity, p.WantsWork, p.EmploymentStatus);
 

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.Diagnostics;
 using EmploymentPortal.Application.Households;
 using EmploymentPortal.Domain.Households;
@@ -20,7 +21,7 @@ namespace EmploymentPortal.Infrastructure.Households;
 /// as the pages, and writes the changes with one binary COPY and two set-based statements in
 /// one transaction. A household changed by staff meanwhile (status no longer as read) is skipped.
 /// </summary>
-public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, TimeProvider clock) : IHouseholdStatusJob
+public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock) : IHouseholdStatusJob
 {
     private const string Read = """
         SELECT h.id, h.hukou, h.has_business_income, h.status, h.status_since,
@@ -33,7 +34,7 @@ public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore 
     {
         var watch = Stopwatch.StartNew();
         var set = await parameters.GetAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var stableMonths = set.IntOn(ParameterKeys.ZeroEmploymentStableMonths, today);
         var changes = new List<(Guid Id, ZeroEmploymentStatus From, ZeroEmploymentStatus To)>();
         var households = 0;

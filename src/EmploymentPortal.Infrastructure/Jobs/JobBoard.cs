@@ -2,6 +2,7 @@ using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
@@ -14,7 +15,7 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// Employers and postings over EF Core. Staff read through the region scope filter; an employer
 /// account has no region scope, so its reads go past the filter limited to its own employer.
 /// </summary>
-public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor actor, TimeProvider clock) : IJobBoard
+public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor actor, BusinessClock clock) : IJobBoard
 {
     private const string EmployerEntity = "Employer";
     private const string PostingEntity = "Posting";
@@ -23,7 +24,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
     /// <summary>Who verifies employers and reviews postings: street and county staff.</summary>
     private static readonly string[] Reviewers = [Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     private bool IsEmployer => actor.Role == Roles.Employer;
 
@@ -78,7 +79,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
             return CommandResult.Fail(string.Empty, "Employer.NotFound");
         }
 
-        return await RunAsync(() => employer.Verify(verified, note, actor.Name, clock.GetUtcNow()), "Note", () =>
+        return await RunAsync(() => employer.Verify(verified, note, actor.Name, clock.UtcNow), "Note", () =>
             audit.Add(verified ? "EmployerVerified" : "EmployerRejected", EmployerEntity, id.ToString(), employer.RegionCode, null, new { note }), cancellationToken);
     }
 
@@ -98,7 +99,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
         Posting posting;
         try
         {
-            posting = Posting.Create(employerId, details!, actor.Name, clock.GetUtcNow(), Today);
+            posting = Posting.Create(employerId, details!, actor.Name, clock.UtcNow, Today);
         }
         catch (JobsException e)
         {
@@ -154,7 +155,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
         // The employer may be registered in another area than the workplace: its status is read past the filter.
         var employerStatus = await db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
             .Where(e => e.Id == posting.EmployerId).Select(e => e.Status).SingleAsync(cancellationToken);
-        return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.GetUtcNow(), Today), "Note", () =>
+        return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.UtcNow, Today), "Note", () =>
             audit.Add(publish ? "PostingPublished" : "PostingReturned", PostingEntity, id.ToString(), posting.RegionCode, null, new { note }), cancellationToken);
     }
 
@@ -282,7 +283,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
         Employer employer;
         try
         {
-            employer = Employer.Create(code, input.Name ?? string.Empty, input.Industry ?? string.Empty, input.Size ?? 0, region.Id, region.Code, input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, accountId, clock.GetUtcNow());
+            employer = Employer.Create(code, input.Name ?? string.Empty, input.Industry ?? string.Empty, input.Size ?? 0, region.Id, region.Code, input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, accountId, clock.UtcNow);
         }
         catch (JobsException e)
         {

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.Globalization;
 using System.Text;
 using EmploymentPortal.Application.Jobs;
@@ -16,7 +17,7 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// kept by triggers: one narrow row per posting published by a verified employer) and filters out
 /// postings past their end date; only the page's rows are joined to their employer and region names.
 /// </summary>
-public sealed class JobSearch(PortalDbContext db, JobSearchCache cache, TimeProvider clock) : IJobSearch
+public sealed class JobSearch(PortalDbContext db, JobSearchCache cache, BusinessClock clock) : IJobSearch
 {
     /// <summary>
     /// What one posting's row costs when a bitmap built from the GIN index is read, against one
@@ -26,7 +27,7 @@ public sealed class JobSearch(PortalDbContext db, JobSearchCache cache, TimeProv
 
     private const string ListingColumns = "s.posting_id, s.title, s.employer_id, s.region_id, s.occupation_code, s.type, s.pay_min, s.pay_max, s.published_at";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     public async Task<JobSearchResult> SearchAsync(JobSearchQuery query, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// type lexemes alike — and the table's row count (<c>pg_class.reltuples</c>). A token not in the list
 /// is rarer than all of them and counts as 0. Read at most every few minutes (a singleton).
 /// </summary>
-public sealed class JobSearchCache(TimeProvider clock)
+public sealed class JobSearchCache(BusinessClock clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -23,7 +24,7 @@ public sealed class JobSearchCache(TimeProvider clock)
     public async Task<IReadOnlyList<Application.Jobs.JobArea>> AreasAsync(Func<Task<List<Application.Jobs.JobArea>>> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         if (_areas is { } fresh && now - fresh.ReadAt < MaxAge)
         {
             return fresh.Areas;
@@ -40,7 +41,7 @@ public sealed class JobSearchCache(TimeProvider clock)
     public async Task<ListingStatistics> ReadAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         if (_snapshot is { } fresh && now - fresh.ReadAt < MaxAge)
         {
             return fresh;

@@ -2,6 +2,7 @@ using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Regions;
@@ -17,11 +18,11 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// A seeker's scope is empty, so their own rows are read past the region filter, each query
 /// limited to the signed-in account.
 /// </summary>
-public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, TimeProvider clock) : ISeekerService
+public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, BusinessClock clock) : ISeekerService
 {
     private Guid Account => actor.UserId ?? throw new InvalidOperationException("A seeker action needs a signed-in account.");
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     /// <summary>The account's live (pending or confirmed) link, else its newest.</summary>
     public async Task<SeekerLinkView?> GetLinkAsync(CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
             return CommandResult.Fail(string.Empty, "Seeker.LinkExists");
         }
 
-        var link = SeekerLink.Request(account, name, protector.LookupHash(id), id.Masked, phone, region.Id, region.Code, string.IsNullOrEmpty(wishedOccupationCode) ? null : wishedOccupationCode, clock.GetUtcNow());
+        var link = SeekerLink.Request(account, name, protector.LookupHash(id), id.Masked, phone, region.Id, region.Code, string.IsNullOrEmpty(wishedOccupationCode) ? null : wishedOccupationCode, clock.UtcNow);
         db.SeekerLinks.Add(link);
         audit.Add("SeekerLinkRequested", "SeekerLink", link.Id.ToString(), link.RegionCode, null, new { idNumber = link.IdNumberMasked });
         return await SaveUniqueAsync("Seeker.LinkExists", cancellationToken);
@@ -103,7 +104,7 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
 
         if (!confirm)
         {
-            link.Reject(actor.Name, clock.GetUtcNow());
+            link.Reject(actor.Name, clock.UtcNow);
             audit.Add("SeekerLinkRejected", "SeekerLink", link.Id.ToString(), link.RegionCode, null, null);
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Ok;
@@ -118,7 +119,7 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
             return CommandResult.Fail(string.Empty, "Seeker.NoMatch");
         }
 
-        link.Confirm(person.Id, actor.Name, clock.GetUtcNow());
+        link.Confirm(person.Id, actor.Name, clock.UtcNow);
         audit.Add("SeekerLinkConfirmed", "SeekerLink", link.Id.ToString(), link.RegionCode, null, new { personId = person.Id });
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
@@ -167,7 +168,7 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
             return CommandResult.Fail(string.Empty, "Posting.NotPublished");
         }
 
-        db.SavedPostings.Add(SavedPosting.Save(account, postingId, clock.GetUtcNow()));
+        db.SavedPostings.Add(SavedPosting.Save(account, postingId, clock.UtcNow));
         return await SaveUniqueAsync(null, cancellationToken);
     }
 
@@ -191,7 +192,7 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
         // Reviewed IgnoreQueryFilters: the account's own confirmed link.
         var personId = await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
             .Where(l => l.AccountId == account && l.Status == SeekerLinkStatus.Confirmed).Select(l => l.PersonId).FirstOrDefaultAsync(cancellationToken);
-        var application = JobApplication.Apply(posting.Id, posting.Status, account, personId, user.DisplayName, user.PhoneNumber ?? user.UserName ?? string.Empty, clock.GetUtcNow());
+        var application = JobApplication.Apply(posting.Id, posting.Status, account, personId, user.DisplayName, user.PhoneNumber ?? user.UserName ?? string.Empty, clock.UtcNow);
         db.JobApplications.Add(application);
         audit.Add("JobApplied", "JobApplication", application.Id.ToString(), posting.RegionCode, null, new { postingId });
         return await SaveUniqueAsync(null, cancellationToken);

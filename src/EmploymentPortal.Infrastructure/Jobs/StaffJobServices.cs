@@ -2,6 +2,7 @@ using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Infrastructure.Audit;
@@ -16,12 +17,12 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// outcomes, and the monthly push. Persons are read through the scope filter; published
 /// postings are public and read past it.
 /// </summary>
-public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, TimeProvider clock) : IStaffJobs
+public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, BusinessClock clock) : IStaffJobs
 {
     /// <summary>How many candidates the database ranks before the reasons are worked out (bounded reads).</summary>
     public const int Candidates = 100;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today;
 
     public async Task<PersonForMatching?> PersonAsync(Guid personId, CancellationToken cancellationToken) =>
         await db.Persons.AsNoTracking().Where(p => p.Id == personId)
@@ -131,9 +132,9 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
             return CommandResult.Fail(string.Empty, "Referral.NotFound");
         }
 
-        var referral = Referral.Create(person.Id, person.RegionCode, posting.Id, posting.Status, Today, actor.UserId, actor.Name, clock.GetUtcNow());
+        var referral = Referral.Create(person.Id, person.RegionCode, posting.Id, posting.Status, Today, actor.UserId, actor.Name, clock.UtcNow);
         db.Referrals.Add(referral);
-        db.FollowUps.Add(FollowUp.Record(person.Id, person.RegionCode, FollowUpKind.JobReferral, Today, actor.UserId, actor.Name, "职业介绍 / Referral: " + posting.Title, clock.GetUtcNow()));
+        db.FollowUps.Add(FollowUp.Record(person.Id, person.RegionCode, FollowUpKind.JobReferral, Today, actor.UserId, actor.Name, "职业介绍 / Referral: " + posting.Title, clock));
         audit.Add("ReferralCreated", "Referral", referral.Id.ToString(), person.RegionCode, null, new { personId, postingId });
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
@@ -218,7 +219,7 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
             {
                 var person = await db.Persons.SingleAsync(p => p.Id == referral.PersonId, cancellationToken);
                 var before = person.EmploymentStatus;
-                person.SetEmploymentStatus(EmploymentStatus.Employed, clock.GetUtcNow());
+                person.SetEmploymentStatus(EmploymentStatus.Employed, clock.UtcNow);
                 audit.Add("PersonUpdated", "Person", person.Id.ToString(), person.RegionCode, new { employmentStatus = before.ToString() }, new { employmentStatus = person.EmploymentStatus.ToString() });
                 await households.RecomputeAsync(person.HouseholdId, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
@@ -260,7 +261,7 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
 
         var push = PostingPush.Send(person.Id, person.RegionCode, posting.Id, posting.Status, Today, actor.UserId, actor.Name);
         db.PostingPushes.Add(push);
-        db.FollowUps.Add(FollowUp.Record(person.Id, person.RegionCode, FollowUpKind.JobReferral, Today, actor.UserId, actor.Name, "岗位推送 / Posting sent: " + posting.Title, clock.GetUtcNow()));
+        db.FollowUps.Add(FollowUp.Record(person.Id, person.RegionCode, FollowUpKind.JobReferral, Today, actor.UserId, actor.Name, "岗位推送 / Posting sent: " + posting.Title, clock));
         audit.Add("PostingPushed", "PostingPush", push.Id.ToString(), person.RegionCode, null, new { personId, postingId });
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;

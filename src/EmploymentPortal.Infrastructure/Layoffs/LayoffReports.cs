@@ -2,6 +2,7 @@ using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Layoffs;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Infrastructure.Audit;
@@ -20,13 +21,13 @@ public sealed class LayoffReports(
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    TimeProvider clock) : ILayoffReports
+    BusinessClock clock) : ILayoffReports
 {
     private const string Entity = "LayoffReport";
 
     private static readonly string[] StaffFilers = [Roles.CommunityStaff, Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today;
 
     private bool IsEmployer => actor.Role == Roles.Employer;
 
@@ -80,7 +81,7 @@ public sealed class LayoffReports(
         try
         {
             report = LayoffReport.File(employer!.Id, employer.RegionCode, input.ReductionCount!.Value, input.WorkforceCount!.Value, input.PlannedOn!.Value,
-                input.Reason, input.ContactName, input.ContactPhone, threshold, actor.Name, clock.GetUtcNow());
+                input.Reason, input.ContactName, input.ContactPhone, threshold, actor.Name, clock.UtcNow);
         }
         catch (LayoffsException e)
         {
@@ -139,7 +140,7 @@ public sealed class LayoffReports(
 
         try
         {
-            report.Acknowledge(note, actor.Name, clock.GetUtcNow());
+            report.Acknowledge(note, actor.Name, clock.UtcNow);
         }
         catch (LayoffsException e)
         {

@@ -2,6 +2,7 @@ using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Layoffs;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Audit;
@@ -22,11 +23,11 @@ public sealed class Monitoring(
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    TimeProvider clock) : IMonitoring
+    BusinessClock clock) : IMonitoring
 {
     private static readonly string[] Filers = [Roles.CommunityStaff, Roles.StreetStaff];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today;
 
     public async Task<MonitoringOverview> OverviewAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +68,7 @@ public sealed class Monitoring(
         MonitoringPoint point;
         try
         {
-            point = MonitoringPoint.Designate(region.Id, region.Code, region.Level, actor.Name, clock.GetUtcNow());
+            point = MonitoringPoint.Designate(region.Id, region.Code, region.Level, actor.Name, clock.UtcNow);
         }
         catch (LayoffsException e)
         {
@@ -125,7 +126,7 @@ public sealed class Monitoring(
         MonitoringFiling filing;
         try
         {
-            filing = MonitoringFiling.File(point, month, employedCount, newlyUnemployed, note, Today, actor.Name, clock.GetUtcNow());
+            filing = MonitoringFiling.File(point, month, employedCount, newlyUnemployed, note, Today, actor.Name, clock.UtcNow);
         }
         catch (LayoffsException e)
         {

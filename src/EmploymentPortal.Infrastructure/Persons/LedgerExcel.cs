@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using EmploymentPortal.Application.Accounts;
@@ -27,7 +28,7 @@ public sealed class LedgerExcel(
     ILabelCatalog labels,
     AuditLog audit,
     ICurrentActor actor,
-    TimeProvider clock) : ILedgerExcel
+    BusinessClock clock) : ILedgerExcel
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -50,7 +51,7 @@ public sealed class LedgerExcel(
         ("Person.Notes", false),
     ];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     public async Task<int?> ExportAsync(PersonListQuery query, Stream output, CancellationToken cancellationToken)
     {
@@ -175,7 +176,7 @@ public sealed class LedgerExcel(
 
         var regions = (await RegionsInScopeAsync(cancellationToken)).ToList();
         var today = Today;
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         var errors = new List<ImportRowError>();
         var candidates = new List<Candidate>(dataRows);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Regions;
@@ -21,11 +22,11 @@ public sealed class PersonRegistry(
     ICurrentActor actor,
     PolicyParameterStore parameters,
     HouseholdDerivation households,
-    TimeProvider clock) : IPersonRegistry
+    BusinessClock clock) : IPersonRegistry
 {
     private const string EntityType = "Person";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     public async Task<RegisterPersonResult> RegisterAsync(RegisterPersonInput input, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ public sealed class PersonRegistry(
             return duplicate;
         }
 
-        var person = Person.Register(id, protector.Protect(id), region.Id, region.Code, input.Details, clock.GetUtcNow());
+        var person = Person.Register(id, protector.Protect(id), region.Id, region.Code, input.Details, clock.UtcNow);
         db.Persons.Add(person);
         audit.Add("PersonRegistered", EntityType, person.Id.ToString(), person.RegionCode, null, PersonSnapshot.Of(person));
         try
@@ -90,7 +91,7 @@ public sealed class PersonRegistry(
         var registrations = await db.UnemploymentRegistrations.AsNoTracking().Where(r => r.PersonId == id).ToListAsync(cancellationToken);
         var followUps = await db.FollowUps.AsNoTracking().Where(f => f.PersonId == id).ToListAsync(cancellationToken);
 
-        var timeline = new List<TimelineEntry> { new(DateOnly.FromDateTime(person.CreatedAt.LocalDateTime), TimelineKind.Registered, null, null, null, null) };
+        var timeline = new List<TimelineEntry> { new(clock.DateOf(person.CreatedAt), TimelineKind.Registered, null, null, null, null) };
         foreach (var r in registrations)
         {
             timeline.Add(new(r.RegisteredOn, TimelineKind.UnemploymentRegistered, null, null, null, null));
@@ -111,7 +112,7 @@ public sealed class PersonRegistry(
             .Where(t => t.PersonId == id && t.Status == TransferStatus.Released)
             .Select(t => new { t.DecidedAt, From = db.Regions.Where(r => r.Id == t.FromRegionId).Select(r => r.Name).First(), To = db.Regions.Where(r => r.Id == t.ToRegionId).Select(r => r.Name).First(), t.DecidedByName })
             .ToListAsync(cancellationToken);
-        timeline.AddRange(transfers.Select(t => new TimelineEntry(DateOnly.FromDateTime(t.DecidedAt!.Value.LocalDateTime), TimelineKind.Transferred, $"{t.From} → {t.To}", t.DecidedByName, null, null)));
+        timeline.AddRange(transfers.Select(t => new TimelineEntry(clock.DateOf(t.DecidedAt!.Value), TimelineKind.Transferred, $"{t.From} → {t.To}", t.DecidedByName, null, null)));
 
         var open = registrations.SingleOrDefault(r => r.IsOpen);
         var household = person.HouseholdId is { } householdId
@@ -141,7 +142,7 @@ public sealed class PersonRegistry(
         }
 
         var before = PersonSnapshot.Of(person);
-        person.Update(details, clock.GetUtcNow());
+        person.Update(details, clock.UtcNow);
         audit.Add("PersonUpdated", EntityType, person.Id.ToString(), person.RegionCode, before, PersonSnapshot.Of(person));
         await households.RecomputeAsync(person.HouseholdId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -181,7 +182,7 @@ public sealed class PersonRegistry(
 
         var registration = UnemploymentRegistration.Open(personId, person.RegionCode, registeredOn, Today);
         db.UnemploymentRegistrations.Add(registration);
-        person.SetRegisteredUnemployed(registeredOn, clock.GetUtcNow());
+        person.SetRegisteredUnemployed(registeredOn, clock.UtcNow);
         audit.Add("UnemploymentRegistered", "UnemploymentRegistration", registration.Id.ToString(), person.RegionCode, null, new { personId, registeredOn });
         await households.RecomputeAsync(person.HouseholdId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -210,8 +211,8 @@ public sealed class PersonRegistry(
             UnemploymentEndReason.Retired => EmploymentStatus.Retired,
             _ => person.EmploymentStatus,
         };
-        person.SetRegisteredUnemployed(null, clock.GetUtcNow());
-        person.SetEmploymentStatus(status, clock.GetUtcNow());
+        person.SetRegisteredUnemployed(null, clock.UtcNow);
+        person.SetEmploymentStatus(status, clock.UtcNow);
         audit.Add("UnemploymentEnded", "UnemploymentRegistration", registration.Id.ToString(), registration.RegionCode, null, new { personId, endedOn, reason = reason.ToString() });
         await households.RecomputeAsync(person.HouseholdId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -231,7 +232,7 @@ public sealed class PersonRegistry(
             return CommandResult.Fail("OccurredOn", "FollowUp.FutureDate");
         }
 
-        var followUp = FollowUp.Record(personId, person.RegionCode, kind, occurredOn, actor.UserId, actor.Name, notes, clock.GetUtcNow());
+        var followUp = FollowUp.Record(personId, person.RegionCode, kind, occurredOn, actor.UserId, actor.Name, notes, clock);
         db.FollowUps.Add(followUp);
         audit.Add("FollowUpRecorded", "FollowUp", followUp.Id.ToString(), person.RegionCode, null, new { personId, kind = kind.ToString(), occurredOn });
         await db.SaveChangesAsync(cancellationToken);

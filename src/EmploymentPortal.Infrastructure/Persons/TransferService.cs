@@ -1,6 +1,7 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Regions;
@@ -19,7 +20,7 @@ public sealed class TransferService(
     AuditLog audit,
     ICurrentActor actor,
     HouseholdDerivation households,
-    TimeProvider clock) : ITransferService
+    BusinessClock clock) : ITransferService
 {
     private const string EntityType = "Transfer";
 
@@ -62,7 +63,7 @@ public sealed class TransferService(
             return (CommandResult.Fail(string.Empty, "Transfer.AlreadyPending"), null);
         }
 
-        var transfer = TransferRequest.Request(person.Id, person.RegionId, person.RegionCode, to.Id, to.Code, reason, actor.UserId, actor.Name, clock.GetUtcNow());
+        var transfer = TransferRequest.Request(person.Id, person.RegionId, person.RegionCode, to.Id, to.Code, reason, actor.UserId, actor.Name, clock.UtcNow);
         db.TransferRequests.Add(transfer);
         audit.Add("TransferRequested", EntityType, transfer.Id.ToString(), to.Code, null, new { personId = person.Id, from = person.RegionCode, to = to.Code, reason });
         try
@@ -106,7 +107,7 @@ public sealed class TransferService(
             return CommandResult.Fail("Note", "Transfer.ReasonRequired");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         transfer.Decide(release, note, actor.UserId, actor.Name, now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (release)

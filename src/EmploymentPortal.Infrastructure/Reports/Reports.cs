@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Persistence;
@@ -14,7 +15,7 @@ namespace EmploymentPortal.Infrastructure.Reports;
 /// date's own month from the daily one), flows are the events in the month and the year to date.
 /// Rows are the codes' prefixes one level down, so the rows add up to the region by construction.
 /// </summary>
-public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters, TimeProvider clock) : IReports
+public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters, BusinessClock clock) : IReports
 {
     private const string RegistrationSql = """
         SELECT child, sum(registered)::int, sum(new_month)::int, sum(new_year)::int, sum(re_month)::int, sum(re_year)::int,
@@ -88,8 +89,6 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         ArgumentNullException.ThrowIfNull(dashboard);
         var region = RegionCode.Parse(dashboard.RegionCode);
         var length = ChildPrefixLength(region);
-        var zone = clock.LocalTimeZone;
-        DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
         var byChild = new Dictionary<string, ActivityFigures>(StringComparer.Ordinal);
         var bySchemes = new Dictionary<string, ActivityFigures>(StringComparer.Ordinal);
         await OnConnectionAsync(async connection =>
@@ -97,8 +96,8 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             await using var command = new NpgsqlCommand(ActivitySql, connection);
             command.Parameters.AddWithValue("len", length);
             command.Parameters.AddWithValue("pattern", region.ScopePrefix + "%");
-            command.Parameters.AddWithValue("yearStart", StartOf(new DateOnly(dashboard.On.Year, 1, 1)));
-            command.Parameters.AddWithValue("dayAfter", StartOf(dashboard.On.AddDays(1)));
+            command.Parameters.AddWithValue("yearStart", clock.StartOf(new DateOnly(dashboard.On.Year, 1, 1)));
+            command.Parameters.AddWithValue("dayAfter", clock.StartOf(dashboard.On.AddDays(1)));
             command.Parameters.AddWithValue("yearDay", new DateOnly(dashboard.On.Year, 1, 1));
             command.Parameters.AddWithValue("on", dashboard.On);
             command.Parameters.AddWithValue("certified", (short)Domain.Eligibility.CertificationStatus.Approved);
@@ -220,9 +219,8 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     public async Task<ReportRebuildSummary> RebuildAsync(CancellationToken cancellationToken)
     {
         var set = await parameters.GetAsync(cancellationToken);
-        var now = clock.GetLocalNow();
         ReportRebuildSummary? summary = null;
-        await OnConnectionAsync(async connection => summary = await ReportRollups.RebuildAsync(connection, ReportThresholds.On(set, DateOnly.FromDateTime(now.Date)), now, cancellationToken), cancellationToken);
+        await OnConnectionAsync(async connection => summary = await ReportRollups.RebuildAsync(connection, ReportThresholds.On(set, clock.Today), clock.UtcNow, cancellationToken), cancellationToken);
         return summary!;
     }
 

@@ -2,6 +2,7 @@ using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Reports;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Domain.Reports;
 using EmploymentPortal.Infrastructure.Audit;
@@ -15,7 +16,7 @@ namespace EmploymentPortal.Infrastructure.Reports;
 /// Annual targets: read by the officials of the area, set by city officials. Targets carry their
 /// region code, so the region-scope filter limits every read to the actor's area.
 /// </summary>
-public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor actor, TimeProvider clock) : ITargets
+public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor actor, BusinessClock clock) : ITargets
 {
     private const string EntityType = "AnnualTarget";
 
@@ -70,7 +71,7 @@ public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor ac
         }
 
         var existing = await db.AnnualTargets.Where(t => t.Year == year && codes.Contains(t.RegionCode)).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         foreach (var input in inputs)
         {
             var current = existing.SingleOrDefault(t => t.RegionCode == input.RegionCode && t.Indicator == input.Indicator);

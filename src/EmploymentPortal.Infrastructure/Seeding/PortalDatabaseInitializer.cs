@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Accounts;
@@ -17,7 +18,7 @@ public sealed class PortalDatabaseInitializer(
     DbContextOptions<PortalDbContext> options,
     UserManager<PortalUser> users,
     RoleManager<PortalRole> roles,
-    TimeProvider clock,
+    BusinessClock clock,
     ILogger<PortalDatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -54,11 +55,10 @@ public sealed class PortalDatabaseInitializer(
         // changed parameter rebuilds the rollups (docs/policy-rules.md, "Reports").
         var set = new PolicyParameterSet((await db.PolicyParameters.AsNoTracking().Select(p => new { p.Key, p.EffectiveFrom, p.Value }).ToListAsync(cancellationToken))
             .Select(p => (p.Key, p.EffectiveFrom, p.Value)));
-        var now = clock.GetLocalNow();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (await Reports.ReportRollups.EnsureAsync(db.Database.GetDbConnection(), Application.Reports.ReportThresholds.On(set, DateOnly.FromDateTime(now.Date)), now, cancellationToken))
+            if (await Reports.ReportRollups.EnsureAsync(db.Database.GetDbConnection(), Application.Reports.ReportThresholds.On(set, clock.Today), clock.UtcNow, cancellationToken))
             {
                 logger.LogInformation("Report rollups rebuilt");
             }
@@ -108,7 +108,7 @@ public sealed class PortalDatabaseInitializer(
                 UserName = seed.UserName,
                 DisplayName = seed.DisplayName,
                 OrgUnitId = unitId,
-                CreatedAt = clock.GetUtcNow(),
+                CreatedAt = clock.UtcNow,
             };
             Check(await users.CreateAsync(user, DemoCity.Password), seed.UserName);
             Check(await users.AddToRoleAsync(user, seed.Role), seed.UserName);
@@ -129,8 +129,8 @@ public sealed class PortalDatabaseInitializer(
 
         var account = await users.FindByNameAsync("employer1");
         var communities = await db.Regions.Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Code).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var now = clock.UtcNow;
+        var today = clock.Today;
         var home = communities[0];
         var employer = Domain.Jobs.Employer.Create(code, "潍坊演示人力资源服务有限公司", "人力资源服务", Domain.Jobs.EmployerSize.Small, home.Id, home.Code, "张经理", "05368888888", account?.Id, now);
         employer.Verify(true, null, "系统演示数据", now);

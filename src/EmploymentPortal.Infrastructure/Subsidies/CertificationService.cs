@@ -1,6 +1,7 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
@@ -15,11 +16,11 @@ public sealed class CertificationService(
     IEligibilityService eligibility,
     AuditLog audit,
     ICurrentActor actor,
-    TimeProvider clock) : ICertificationService
+    BusinessClock clock) : ICertificationService
 {
     private const string EntityType = "HardshipCertification";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     public async Task<CommandResult> RequestAsync(Guid personId, string category, CancellationToken cancellationToken)
     {
@@ -40,7 +41,7 @@ public sealed class CertificationService(
             return CommandResult.Fail(string.Empty, "Certification.AlreadyCertified");
         }
 
-        var request = HardshipCertification.Request(personId, person.RegionCode, check, actor.UserId, actor.Name, clock.GetUtcNow());
+        var request = HardshipCertification.Request(personId, person.RegionCode, check, actor.UserId, actor.Name, clock.UtcNow);
         db.HardshipCertifications.Add(request);
         audit.Add("CertificationRequested", EntityType, request.Id.ToString(), person.RegionCode, null, new { personId, applicationDate = request.ApplicationDate, check = check.Decision.ToString() });
         try
@@ -87,7 +88,7 @@ public sealed class CertificationService(
             return CommandResult.Fail(string.Empty, "Certification.OwnRequest");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         request.Decide(approve, reason, actor.UserId, actor.Name, now);
         if (approve)
         {
@@ -124,7 +125,7 @@ public sealed class CertificationService(
         return rows.OrderBy(r => r.Certification.RequestedAt).Select(r => new CertificationItem(
             r.Certification.Id, r.Certification.PersonId, r.Certification.Category, r.Name, r.IdNumberMasked, r.RegionName, r.Certification.ApplicationDate,
             r.Certification.CheckDecision, r.Certification.CheckSummary.Split('\n'), r.Certification.RequestedByName, r.Certification.RequestedAt,
-            today.DayNumber - DateOnly.FromDateTime(r.Certification.RequestedAt.LocalDateTime).DayNumber,
+            today.DayNumber - clock.DateOf(r.Certification.RequestedAt).DayNumber,
             r.Certification.Status, r.Certification.DecidedByName, r.Certification.DecidedAt, r.Certification.DecisionReason)).ToList();
     }
 }

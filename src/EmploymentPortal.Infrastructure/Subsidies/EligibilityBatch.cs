@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 using EmploymentPortal.Application.Subsidies;
@@ -21,7 +22,7 @@ namespace EmploymentPortal.Infrastructure.Subsidies;
 /// statement replaces the subtree's previous results in one transaction. Memory is bounded by the
 /// channel, not by the register or the number of candidates.
 /// </summary>
-public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, TimeProvider clock) : IEligibilityBatch
+public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock) : IEligibilityBatch
 {
     private const int ChunkSize = 4096;
 
@@ -54,7 +55,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
             evaluations = excluded.evaluations, candidates = excluded.candidates;
         """;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     public async Task<EligibilityBatchSummary?> RunForCallerAsync(CancellationToken cancellationToken)
     {
@@ -119,7 +120,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
                 apply.Parameters.AddWithValue("pattern", prefix + "%");
                 apply.Parameters.AddWithValue("prefix", prefix);
                 apply.Parameters.AddWithValue("on", on);
-                apply.Parameters.AddWithValue("finished", clock.GetUtcNow());
+                apply.Parameters.AddWithValue("finished", clock.UtcNow);
                 apply.Parameters.AddWithValue("persons", persons);
                 apply.Parameters.AddWithValue("evaluations", evaluations);
                 apply.Parameters.AddWithValue("candidates", candidates);

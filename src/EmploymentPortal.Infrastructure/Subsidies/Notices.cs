@@ -1,6 +1,7 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Infrastructure.Audit;
@@ -22,11 +23,11 @@ public sealed class Notices(
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    TimeProvider clock) : INotices
+    BusinessClock clock) : INotices
 {
     private const string NoticeEntity = "Notice";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     public async Task<IReadOnlyList<CalendarDayView>> CalendarAsync(int year, CancellationToken cancellationToken)
     {
@@ -99,7 +100,7 @@ public sealed class Notices(
         Notice notice;
         try
         {
-            notice = Notice.Publish(ScopeRegionCode(), title ?? string.Empty, days, Today, calendar, actor.Name, clock.GetUtcNow());
+            notice = Notice.Publish(ScopeRegionCode(), title ?? string.Empty, days, Today, calendar, actor.Name, clock.UtcNow);
         }
         catch (SubsidyException e)
         {
@@ -199,7 +200,7 @@ public sealed class Notices(
         Objection objection;
         try
         {
-            objection = Objection.Lodge(notice, application, text ?? string.Empty, contact, Today, clock.GetUtcNow());
+            objection = Objection.Lodge(notice, application, text ?? string.Empty, contact, Today, clock.UtcNow);
         }
         catch (SubsidyException e)
         {
@@ -224,7 +225,7 @@ public sealed class Notices(
 
         try
         {
-            objection.Resolve(upheld, resolution ?? string.Empty, actor.Name, clock.GetUtcNow());
+            objection.Resolve(upheld, resolution ?? string.Empty, actor.Name, clock.UtcNow);
         }
         catch (SubsidyException e)
         {
@@ -285,7 +286,7 @@ public sealed class Notices(
         Payment payment;
         try
         {
-            payment = Payment.Record(application, amount, paidOn, reference ?? string.Empty, Today, actor.Name, clock.GetUtcNow());
+            payment = Payment.Record(application, amount, paidOn, reference ?? string.Empty, Today, actor.Name, clock.UtcNow);
         }
         catch (SubsidyException e)
         {

@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Infrastructure.Audit;
@@ -11,7 +12,7 @@ using Npgsql;
 namespace EmploymentPortal.Infrastructure.Subsidies;
 
 /// <summary>Scheme parameter versions as rows of <c>policy_parameters</c> (one store for every policy number).</summary>
-public sealed class SchemeParameters(PortalDbContext db, PolicyParameterStore store, AuditLog audit, TimeProvider clock) : ISchemeParameters
+public sealed class SchemeParameters(PortalDbContext db, PolicyParameterStore store, AuditLog audit, BusinessClock clock) : ISchemeParameters
 {
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> InForceAsync(DateOnly on, CancellationToken cancellationToken)
     {
@@ -60,7 +61,7 @@ public sealed class SchemeParameters(PortalDbContext db, PolicyParameterStore st
             return CommandResult.Fail(string.Empty, "Scheme.NotFound");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var latest = (await RowsAsync(scheme, cancellationToken)).Select(r => (DateOnly?)r.EffectiveFrom).Max();
         if (effectiveFrom < today || (latest is { } last && effectiveFrom <= last))
         {

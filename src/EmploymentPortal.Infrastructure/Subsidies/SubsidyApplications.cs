@@ -1,6 +1,7 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Domain.Subsidies;
@@ -17,13 +18,13 @@ public sealed class SubsidyApplications(
     IEligibilityService eligibility,
     AuditLog audit,
     ICurrentActor actor,
-    TimeProvider clock) : ISubsidyApplications
+    BusinessClock clock) : ISubsidyApplications
 {
     public const string EntityType = "SubsidyApplication";
 
     private static readonly ApplicationStatus[] Open = [ApplicationStatus.InReview, ApplicationStatus.Returned, ApplicationStatus.Approved, ApplicationStatus.InNotice, ApplicationStatus.Payable];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today;
 
     private Actor Me => new(actor.UserId, actor.Name, actor.Role);
 
@@ -70,7 +71,7 @@ public sealed class SubsidyApplications(
         SubsidyApplication application;
         try
         {
-            application = SubsidyApplication.Submit(input.RequestId, prepared.Scheme!, input.PersonId, prepared.RegionCode!, prepared.ApplicantName!, prepared.Facts!, prepared.Check!, input.OverrideReason, Me, clock.GetUtcNow());
+            application = SubsidyApplication.Submit(input.RequestId, prepared.Scheme!, input.PersonId, prepared.RegionCode!, prepared.ApplicantName!, prepared.Facts!, prepared.Check!, input.OverrideReason, Me, clock.UtcNow);
         }
         catch (SubsidyException e)
         {
@@ -109,7 +110,7 @@ public sealed class SubsidyApplications(
 
         try
         {
-            application.Resubmit(prepared.ApplicantName!, prepared.Facts!, prepared.Check!, input.OverrideReason, Me, clock.GetUtcNow());
+            application.Resubmit(prepared.ApplicantName!, prepared.Facts!, prepared.Check!, input.OverrideReason, Me, clock.UtcNow);
         }
         catch (SubsidyException e)
         {
@@ -140,7 +141,7 @@ public sealed class SubsidyApplications(
         var step = application.CurrentStep;
         try
         {
-            application.Act(action, reason, reference, Me, clock.GetUtcNow());
+            application.Act(action, reason, reference, Me, clock.UtcNow);
         }
         catch (SubsidyException e)
         {
@@ -208,8 +209,9 @@ public sealed class SubsidyApplications(
 
         if (query.MinDaysWaiting is > 0 and var days)
         {
-            var cutoff = clock.GetUtcNow().AddDays(-days);
-            applications = applications.Where(a => a.LastActionAt <= cutoff);
+            // Waiting at least N days (as DaysWaiting counts them): last acted on before the business day N - 1 days ago began.
+            var cutoff = clock.StartOf(Today.AddDays(1 - days));
+            applications = applications.Where(a => a.LastActionAt < cutoff);
         }
 
         // Separation of duties in SQL (as SubsidyApplication.MayAct): the applications whose submission
@@ -288,7 +290,7 @@ public sealed class SubsidyApplications(
         application.CurrentStep is { } step && actor.Role is { } role && step.Roles.Contains(role);
 
     private int DaysWaiting(SubsidyApplication application) =>
-        Today.DayNumber - DateOnly.FromDateTime(application.LastActionAt.ToLocalTime().Date).DayNumber;
+        Today.DayNumber - clock.DateOf(application.LastActionAt).DayNumber;
 
     private async Task<(EligibilityResult? Check, IReadOnlyList<string> Invalid)> CheckAsync(Guid personId, string scheme, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
     {

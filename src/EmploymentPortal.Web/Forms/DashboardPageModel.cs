@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Domain.Reports;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace EmploymentPortal.Web.Forms;
 /// date (<c>?on=</c>, default today): one row per child region, linking one level down. A region
 /// outside the caller's area is not found.
 /// </summary>
-public abstract class DashboardPageModel(IReports reports, ITargets targets, IReportExcel excel, TimeProvider clock) : PortalPageModel
+public abstract class DashboardPageModel(IReports reports, ITargets targets, IReportExcel excel, BusinessClock clock) : PortalPageModel
 {
     /// <summary>How many months the trend shows, the date's month last.</summary>
     public const int TrendMonths = 12;
@@ -30,7 +31,7 @@ public abstract class DashboardPageModel(IReports reports, ITargets targets, IRe
     /// <summary>The year's targets of the region and its rows, each against its actual on the date.</summary>
     public IReadOnlyList<(string RegionName, TargetIndicator Indicator, TargetProgress Progress)> Targets { get; private set; } = [];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

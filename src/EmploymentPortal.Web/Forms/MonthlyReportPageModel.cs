@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.Globalization;
 using EmploymentPortal.Application.Reports;
 using EmploymentPortal.Domain.Regions;
@@ -9,7 +10,7 @@ namespace EmploymentPortal.Web.Forms;
 /// The monthly report form 月报 of the caller's area (or a region inside it, <c>?region=</c>) for a
 /// month (<c>?month=yyyy-MM</c>, default the last full month), on the page and as .xlsx.
 /// </summary>
-public abstract class MonthlyReportPageModel(IReports reports, ITargets targets, IReportExcel excel, TimeProvider clock) : PortalPageModel
+public abstract class MonthlyReportPageModel(IReports reports, ITargets targets, IReportExcel excel, BusinessClock clock) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
@@ -36,7 +37,7 @@ public abstract class MonthlyReportPageModel(IReports reports, ITargets targets,
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         if ((Region is not null && !RegionCode.TryParse(Region, out _))
             || (Month is not null && !DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month)))

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web.Jobs;
@@ -7,7 +8,7 @@ namespace EmploymentPortal.Web.Jobs;
 /// first run a while after start-up, then once a day; a failed run is logged and retried the next
 /// day (each job's run is one transaction, so a failure changes nothing).
 /// </summary>
-public abstract partial class DailyJob(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger logger) : BackgroundService
+public abstract partial class DailyJob(IServiceScopeFactory scopes, IOptions<PortalOptions> options, BusinessClock clock, ILogger logger) : BackgroundService
 {
     protected abstract string Name { get; }
 
@@ -22,8 +23,8 @@ public abstract partial class DailyJob(IServiceScopeFactory scopes, IOptions<Por
             return;
         }
 
-        await Task.Delay(options.Value.Jobs.FirstRunDelay, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
+        await Task.Delay(options.Value.Jobs.FirstRunDelay, clock.Time, stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), clock.Time);
         do
         {
             try

@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web.Jobs;
@@ -9,8 +10,8 @@ namespace EmploymentPortal.Web.Jobs;
 /// Off with <c>Portal:Jobs:Eligibility=false</c>; operators can also run
 /// <c>-- evaluate-eligibility</c>, and county officials re-run their county from the bureau home.
 /// </summary>
-public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<EligibilityBatchService> logger)
-    : DailyJob(scopes, options, logger)
+public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, BusinessClock clock, ILogger<EligibilityBatchService> logger)
+    : DailyJob(scopes, options, clock, logger)
 {
     protected override string Name => "eligibility batch";
 
@@ -22,7 +23,7 @@ public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes,
     public static async Task<EligibilityBatchSummary> RunOnceAsync(IServiceScopeFactory scopes, string? regionPrefix, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetLocalNow().Date);
+        var today = scope.ServiceProvider.GetRequiredService<BusinessClock>().Today;
         var summary = await scope.ServiceProvider.GetRequiredService<IEligibilityBatch>().RunAsync(regionPrefix, today, cancellationToken);
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<EligibilityBatchService>>();
         LogDone(logger, summary.RegionPrefix, summary.Persons, summary.Evaluations, summary.Candidates, summary.Elapsed.TotalSeconds);

@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Households;
+using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web.Jobs;
@@ -9,8 +10,8 @@ namespace EmploymentPortal.Web.Jobs;
 /// Off with <c>Portal:Jobs:HouseholdStatus=false</c>; operators can also run
 /// <c>-- recompute-households</c>.
 /// </summary>
-public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<HouseholdStatusService> logger)
-    : DailyJob(scopes, options, logger)
+public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, BusinessClock clock, ILogger<HouseholdStatusService> logger)
+    : DailyJob(scopes, options, clock, logger)
 {
     protected override string Name => "household status";
 

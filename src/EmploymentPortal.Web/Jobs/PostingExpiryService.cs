@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web.Jobs;
@@ -8,8 +9,8 @@ namespace EmploymentPortal.Web.Jobs;
 /// Off with <c>Portal:Jobs:PostingExpiry=false</c>. Searches never show a posting past its end
 /// date in any case: they filter on the date too.
 /// </summary>
-public sealed partial class PostingExpiryService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<PostingExpiryService> logger)
-    : DailyJob(scopes, options, logger)
+public sealed partial class PostingExpiryService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, BusinessClock clock, ILogger<PostingExpiryService> logger)
+    : DailyJob(scopes, options, clock, logger)
 {
     protected override string Name => "posting expiry";
 

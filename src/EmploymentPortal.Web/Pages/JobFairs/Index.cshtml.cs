@@ -1,13 +1,14 @@
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.JobFairs;
 
 /// <summary>Public list of coming job fairs, on site and online (004 §二(一)).</summary>
-public sealed class IndexModel(IJobFairs fairs, TimeProvider clock) : PageModel
+public sealed class IndexModel(IJobFairs fairs, BusinessClock clock) : PageModel
 {
     public IReadOnlyList<JobFairRow> Fairs { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Fairs = await fairs.PublicListAsync(DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+        Fairs = await fairs.PublicListAsync(clock.Today, cancellationToken);
 }

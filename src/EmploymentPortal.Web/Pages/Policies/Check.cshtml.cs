@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace EmploymentPortal.Web.Pages.Policies;
 /// rules on today's date, with the station to visit. Posted (with antiforgery) so the answers stay
 /// out of URLs, browser history and logs; nothing is stored and nothing about the answers is logged.
 /// </summary>
-public sealed class CheckModel(IEligibilityService eligibility, IServicePoints servicePoints, TimeProvider clock, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class CheckModel(IEligibilityService eligibility, IServicePoints servicePoints, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public SelfCheckAnswers Answers { get; set; } = new();
@@ -32,7 +33,7 @@ public sealed class CheckModel(IEligibilityService eligibility, IServicePoints s
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Communities = await servicePoints.CommunitiesAsync(cancellationToken);
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Today = clock.Today;
         foreach (var (field, key) in Answers.AgeErrors(Today))
         {
             // One message per field: a value that did not bind ("abc") already says so.

@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Subsidies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EmploymentPortal.Web.Pages.Policies;
 
 /// <summary>One scheme in plain language, with a link to its technical page (the history of its numbers).</summary>
-public sealed class DetailModel(ISchemeParameters parameters, TimeProvider clock) : PageModel
+public sealed class DetailModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
 {
     public SchemeDefinition Scheme { get; private set; } = null!;
 
@@ -20,7 +21,7 @@ public sealed class DetailModel(ISchemeParameters parameters, TimeProvider clock
         }
 
         Scheme = scheme;
-        var all = await parameters.InForceAsync(DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+        var all = await parameters.InForceAsync(clock.Today, cancellationToken);
         InForce = all[scheme.Code];
         return Page();
     }

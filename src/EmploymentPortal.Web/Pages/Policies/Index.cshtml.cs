@@ -1,15 +1,16 @@
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Policies;
 
 /// <summary>Every scheme in plain language, for residents: who it is for, what it gives today, what to bring (public).</summary>
-public sealed class IndexModel(ISchemeParameters parameters, TimeProvider clock) : PageModel
+public sealed class IndexModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
 {
     /// <summary>Scheme code → parameter name → value in force today; a number not set is absent.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> InForce { get; private set; } =
         new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        InForce = await parameters.InForceAsync(DateOnly.FromDateTime(clock.GetLocalNow().Date), cancellationToken);
+        InForce = await parameters.InForceAsync(clock.Today, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Pages.Postings;
 
 /// <summary>A new posting for an employer (the employer's own, or one staff manage), or edits of a draft.</summary>
-public sealed class EditModel(IJobBoard board, IServicePoints servicePoints, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class EditModel(IJobBoard board, IServicePoints servicePoints, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty]
     public PostingForm Input { get; set; } = new();
@@ -37,7 +38,7 @@ public sealed class EditModel(IJobBoard board, IServicePoints servicePoints, ISt
         }
         else
         {
-            var today = DateOnly.FromDateTime(DateTime.Today);
+            var today = clock.Today;
             Input.ValidFrom = today;
             Input.ValidTo = today.AddDays(30);
             Input.Headcount = 1;

@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Subsidies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EmploymentPortal.Web.Pages.Schemes;
 
 /// <summary>One scheme: the numbers in force today and every version with its date and source (public).</summary>
-public sealed class DetailModel(ISchemeParameters parameters, TimeProvider clock) : PageModel
+public sealed class DetailModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
 {
     public SchemeDefinition Scheme { get; private set; } = null!;
 
@@ -24,7 +25,7 @@ public sealed class DetailModel(ISchemeParameters parameters, TimeProvider clock
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         Scheme = scheme;
         History = history;
         Current = history.FirstOrDefault(v => v.EffectiveFrom <= today);

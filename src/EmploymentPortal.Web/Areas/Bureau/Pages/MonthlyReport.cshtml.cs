@@ -1,7 +1,8 @@
 using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Forms;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages;
 
 /// <summary>The monthly report form of the caller's area (docs/policy-rules.md, "Reports: the monthly report form").</summary>
-public sealed class MonthlyReportModel(IReports reports, ITargets targets, IReportExcel excel, TimeProvider clock) : MonthlyReportPageModel(reports, targets, excel, clock);
+public sealed class MonthlyReportModel(IReports reports, ITargets targets, IReportExcel excel, BusinessClock clock) : MonthlyReportPageModel(reports, targets, excel, clock);

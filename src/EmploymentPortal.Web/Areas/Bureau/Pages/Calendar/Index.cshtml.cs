@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Subsidies;
@@ -12,10 +13,10 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Calendar;
 /// The working-day calendar officials keep from the State Council's yearly notice: weekday
 /// holidays and weekend working days 调休. Notices count working days from it.
 /// </summary>
-public sealed class IndexModel(INotices notices, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(INotices notices, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
-    public int Year { get; set; } = DateTime.Today.Year;
+    public int Year { get; set; } = clock.Today.Year;
 
     /// <summary>A day asked to be removed: the page shows a confirmation first.</summary>
     [BindProperty(SupportsGet = true)]

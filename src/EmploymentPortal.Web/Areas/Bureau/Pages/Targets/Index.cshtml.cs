@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.Globalization;
 using EmploymentPortal.Application.Reports;
 using EmploymentPortal.Domain.Reports;
@@ -12,7 +13,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Targets;
 /// Annual targets of a region and its children (003 §二(一)): city officials set them, county
 /// officials read theirs. Every cell is a field named "region:indicator"; an empty one clears it.
 /// </summary>
-public sealed class IndexModel(ITargets targets, TimeProvider clock, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(ITargets targets, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -26,7 +27,7 @@ public sealed class IndexModel(ITargets targets, TimeProvider clock, IStringLoca
 
     public TargetSheet Sheet { get; private set; } = null!;
 
-    public int ShownYear => Year ?? clock.GetLocalNow().Year;
+    public int ShownYear => Year ?? clock.Today.Year;
 
     public static string Key(string regionCode, TargetIndicator indicator) => $"{regionCode}:{indicator}";
 

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Subsidies;
@@ -14,7 +15,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// A person's page: derived facts, unemployment registration, follow-ups and one timeline.
 /// Another area's person is not found (404): the registry reads through the scope filter.
 /// </summary>
-public sealed class DetailModel(IPersonRegistry registry, IEligibilityService eligibility, ICertificationService certifications, TimeProvider clock, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(IPersonRegistry registry, IEligibilityService eligibility, ICertificationService certifications, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public PersonView Person { get; private set; } = null!;
 
@@ -77,7 +78,7 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
 
         Person = person;
         Certification = await certifications.LatestForPersonAsync(id, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var checks = new List<EligibilityResult>();
         foreach (var category in EligibilityRules.HardshipCategories)
         {

@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>The ledger 台帐: paged, filtered, searched, sorted; numbers masked.</summary>
-public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, IStringLocalizer<Texts> texts) : PageModel
+public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -71,7 +72,7 @@ public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, ISt
             return RedirectToPage(new { q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Certified });
         }
 
-        var name = $"{texts["Nav.Ledger"].Value}-{DateTime.Now:yyyyMMdd-HHmm}.xlsx";
+        var name = $"{texts["Nav.Ledger"].Value}-{clock.Now:yyyyMMdd-HHmm}.xlsx";
         return File(buffer.ToArray(), ExcelContentType, name);
     }
 

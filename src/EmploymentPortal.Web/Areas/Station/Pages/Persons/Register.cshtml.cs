@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EmploymentPortal.Application.Persons;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Registers a resident in the ledger; birth date, sex and age come from the ID number.</summary>
-public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Texts> texts, TimeProvider clock) : PortalPageModel
+public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty]
     [Display(Name = "Person.IdNumber")]
@@ -44,7 +45,7 @@ public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Tex
         await LoadRegionsAsync(cancellationToken);
 
         // Checked here too, so a wrong number is reported together with the other fields' errors.
-        var problem = ResidentIdNumber.TryParse(IdNumber, DateOnly.FromDateTime(clock.GetLocalNow().Date), out _);
+        var problem = ResidentIdNumber.TryParse(IdNumber, clock.Today, out _);
         if (problem is not (IdNumberProblem.None or IdNumberProblem.Empty))
         {
             ModelState.AddModelError(nameof(IdNumber), texts["IdNumber." + problem]);
