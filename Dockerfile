@@ -1,7 +1,7 @@
 # The portal as a container. Build: docker build -t employment-portal .
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig EmploymentPortal.sln ./
+COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig EmploymentPortal.sln ./
 COPY src/ src/
 RUN dotnet publish src/EmploymentPortal.Web/EmploymentPortal.Web.csproj -c Release -o /app
 

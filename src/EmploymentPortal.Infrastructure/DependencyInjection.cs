@@ -1,9 +1,9 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Households;
 using EmploymentPortal.Application.Jobs;
-using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Infrastructure.Audit;

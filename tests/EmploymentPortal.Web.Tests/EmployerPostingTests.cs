@@ -115,9 +115,15 @@ public sealed class EmployerPostingTests(PortalFixture portal) : IClassFixture<P
         var newPosting = page.QuerySelector("[data-testid=new-posting]")!.GetAttribute("href")!;
         var elsewhere = await community.SubmitFormAsync(newPosting, new Dictionary<string, string>
         {
-            ["Input.Title"] = "理货员", ["Input.Description"] = "超市理货", ["Input.OccupationCode"] = "4-01",
+            ["Input.Title"] = "理货员",
+            ["Input.Description"] = "超市理货",
+            ["Input.OccupationCode"] = "4-01",
             ["Input.RegionId"] = (await CommunityIdAsync("370705001001")).ToString(CultureInfo.InvariantCulture),
-            ["Input.PayMin"] = "2500", ["Input.PayMax"] = "3000", ["Input.Type"] = "PartTime", ["Input.ContactName"] = "李店长", ["Input.ContactPhone"] = "13800000001",
+            ["Input.PayMin"] = "2500",
+            ["Input.PayMax"] = "3000",
+            ["Input.Type"] = "PartTime",
+            ["Input.ContactName"] = "李店长",
+            ["Input.ContactPhone"] = "13800000001",
         });
         elsewhere.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var form = await Html.ParseAsync(elsewhere);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Infrastructure.Persistence;

@@ -1,7 +1,7 @@
 using EmploymentPortal.TestCommon;
 using EmploymentPortal.Web.Logging;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EmploymentPortal.Web.Tests;
 

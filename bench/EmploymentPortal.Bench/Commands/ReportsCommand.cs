@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using EmploymentPortal.Application.Reports;
 using EmploymentPortal.Application.Scoping;
-using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Bench.Registry;
+using EmploymentPortal.Domain.Regions;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -99,7 +99,8 @@ public static class RegistryGenerator
             // The person carries the start of their open registration (the app keeps it so on every change).
             await using (var since = new NpgsqlCommand(
                 "UPDATE persons p SET unemployed_since = r.registered_on FROM unemployment_registrations r WHERE r.person_id = p.id AND r.ended_on IS NULL AND p.unemployed_since IS DISTINCT FROM r.registered_on",
-                connection, transaction) { CommandTimeout = 0 })
+                connection, transaction)
+            { CommandTimeout = 0 })
             {
                 await since.ExecuteNonQueryAsync(cancellationToken);
             }

@@ -434,8 +434,12 @@ public sealed class RegistryStream
                 };
                 batch.Registrations.Add(new RegistrationRow
                 {
-                    Id = _random.NextGuidV7(Noon(registeredOn)), PersonId = personId, RegionCode = spec.Region.Code,
-                    RegisteredOn = registeredOn, EndedOn = endedOn, EndReason = reason,
+                    Id = _random.NextGuidV7(Noon(registeredOn)),
+                    PersonId = personId,
+                    RegionCode = spec.Region.Code,
+                    RegisteredOn = registeredOn,
+                    EndedOn = endedOn,
+                    EndReason = reason,
                 });
                 ClosedRegistrations++;
             }
@@ -460,8 +464,14 @@ public sealed class RegistryStream
             var recorded = new DateTimeOffset(on.ToDateTime(new TimeOnly(_random.Between(8, 17), _random.Next(60))), China);
             batch.FollowUps.Add(new FollowUpRow
             {
-                Id = _random.NextGuidV7(recorded), PersonId = personId, RegionCode = region.Code, Kind = kind, OccurredOn = on,
-                StaffName = StaffName(region), Notes = notes, RecordedAt = recorded.ToUniversalTime(),
+                Id = _random.NextGuidV7(recorded),
+                PersonId = personId,
+                RegionCode = region.Code,
+                Kind = kind,
+                OccurredOn = on,
+                StaffName = StaffName(region),
+                Notes = notes,
+                RecordedAt = recorded.ToUniversalTime(),
             });
             FollowUps++;
         }

@@ -1,8 +1,8 @@
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Domain.Common;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Common;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;

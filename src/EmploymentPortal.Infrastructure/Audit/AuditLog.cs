@@ -1,7 +1,7 @@
-using EmploymentPortal.Domain.Common;
 using System.Text.Json;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Domain.Audit;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Infrastructure.Persistence;
 
 namespace EmploymentPortal.Infrastructure.Audit;

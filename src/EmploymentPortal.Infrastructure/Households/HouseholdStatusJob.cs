@@ -1,6 +1,6 @@
-using EmploymentPortal.Domain.Common;
 using System.Diagnostics;
 using EmploymentPortal.Application.Households;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Policies;

@@ -1,7 +1,7 @@
-using EmploymentPortal.Domain.Common;
 using System.Globalization;
 using System.Text;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Persistence;

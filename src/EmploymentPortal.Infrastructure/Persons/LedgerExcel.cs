@@ -1,8 +1,8 @@
-using EmploymentPortal.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;

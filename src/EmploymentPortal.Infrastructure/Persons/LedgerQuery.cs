@@ -93,7 +93,14 @@ public sealed partial class LedgerQuery
         var rows = await persons
             .Select(p => new
             {
-                p.Id, p.Name, p.IdNumberMasked, p.Sex, p.BirthDate, p.Phone, p.EmploymentStatus, p.PriorityGroups,
+                p.Id,
+                p.Name,
+                p.IdNumberMasked,
+                p.Sex,
+                p.BirthDate,
+                p.Phone,
+                p.EmploymentStatus,
+                p.PriorityGroups,
                 RegionName = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
                 Registered = p.UnemployedSince,
             })

@@ -107,7 +107,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             command.Parameters.AddWithValue("rejectedStatus", (short)Domain.Subsidies.ApplicationStatus.Rejected);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-        {
+            {
                 var child = reader.GetString(0).PadRight(RegionCode.Length, '0');
                 var (n, amount) = (reader.GetInt32(2), reader.GetDecimal(3));
                 var figures = reader.GetString(4) switch
@@ -150,7 +150,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             command.Parameters.AddWithValue("on", on);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-        {
+            {
                 found[reader.GetFieldValue<DateOnly>(0)] = (reader.IsDBNull(1) ? 0 : reader.GetInt32(1), reader.IsDBNull(2) ? 0 : reader.GetInt32(2));
             }
         }, cancellationToken);
@@ -236,7 +236,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             var commands = new[] { new NpgsqlBatchCommand(RegistrationSql), new NpgsqlBatchCommand(HouseholdSql), new NpgsqlBatchCommand(PlacementSql) };
             await using var batch = new NpgsqlBatch(connection);
             foreach (var command in commands)
-        {
+            {
                 batch.BatchCommands.Add(command);
                 command.Parameters.AddWithValue("len", length);
                 command.Parameters.AddWithValue("pattern", prefix + "%");
@@ -249,7 +249,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-        {
+            {
                 var values = new int[8];
                 for (var i = 0; i < values.Length; i++)
                 {
@@ -261,7 +261,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-        {
+            {
                 var key = reader.GetString(0);
                 var status = (ZeroEmploymentStatus)reader.GetInt16(1);
                 if (!households.TryGetValue(key, out var counts))
@@ -274,7 +274,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-        {
+            {
                 placements[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2));
             }
         }, cancellationToken);

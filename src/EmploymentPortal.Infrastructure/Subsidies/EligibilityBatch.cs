@@ -1,7 +1,7 @@
-using EmploymentPortal.Domain.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Policies;

@@ -1,6 +1,6 @@
-using EmploymentPortal.Domain.Common;
 using System.Globalization;
 using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Regions;
 using Microsoft.AspNetCore.Mvc;
 

@@ -67,9 +67,20 @@ public sealed class PostingForm
 
     public static PostingForm From(Posting p) => new()
     {
-        Title = p.Title, Description = p.Description, OccupationCode = p.OccupationCode, RegionId = p.RegionId, PayMin = p.PayMin, PayMax = p.PayMax,
-        Headcount = p.Headcount, Type = p.Type, Education = p.Education, Skills = p.Skills, ContactName = p.ContactName, ContactPhone = p.ContactPhone,
-        ValidFrom = p.ValidFrom, ValidTo = p.ValidTo,
+        Title = p.Title,
+        Description = p.Description,
+        OccupationCode = p.OccupationCode,
+        RegionId = p.RegionId,
+        PayMin = p.PayMin,
+        PayMax = p.PayMax,
+        Headcount = p.Headcount,
+        Type = p.Type,
+        Education = p.Education,
+        Skills = p.Skills,
+        ContactName = p.ContactName,
+        ContactPhone = p.ContactPhone,
+        ValidFrom = p.ValidFrom,
+        ValidTo = p.ValidTo,
     };
 
     public PostingInput ToInput() => new(Title, Description, OccupationCode, RegionId, PayMin, PayMax, Headcount, Type, Education, Skills, ContactName, ContactPhone, ValidFrom, ValidTo);

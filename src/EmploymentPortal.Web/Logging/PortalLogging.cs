@@ -1,9 +1,9 @@
 using Serilog;
 using Serilog.Extensions.Hosting;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
-using Serilog.Extensions.Logging;
 
 namespace EmploymentPortal.Web.Logging;
 

@@ -1,5 +1,5 @@
-using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

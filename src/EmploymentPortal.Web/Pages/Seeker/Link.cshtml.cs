@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
-using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Application.Common;
 using EmploymentPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

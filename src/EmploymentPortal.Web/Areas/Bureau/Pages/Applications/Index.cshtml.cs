@@ -3,8 +3,8 @@ using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Subsidies;
-using Microsoft.AspNetCore.Mvc;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 

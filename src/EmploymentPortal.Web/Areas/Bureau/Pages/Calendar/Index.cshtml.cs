@@ -1,6 +1,6 @@
-using EmploymentPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
-using EmploymentPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;

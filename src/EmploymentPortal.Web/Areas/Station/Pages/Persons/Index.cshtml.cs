@@ -51,7 +51,16 @@ public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, ISt
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p => Url.Page("Index", new
     {
-        q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Certified, page = p,
+        q = Q,
+        Status,
+        Group,
+        LongTerm,
+        Age4050,
+        Education,
+        Region,
+        Sort,
+        Certified,
+        page = p,
     })!);
 
     private PersonListQuery Query => new(Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified);

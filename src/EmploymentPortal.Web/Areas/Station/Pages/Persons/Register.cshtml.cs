@@ -1,7 +1,7 @@
-using EmploymentPortal.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
