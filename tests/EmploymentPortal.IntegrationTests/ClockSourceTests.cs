@@ -41,11 +41,13 @@ public sealed partial class ClockSourceTests
         var props = File.ReadAllText(Path.Combine(root, "Directory.Build.props"));
         props.Should().Contain("Microsoft.CodeAnalysis.BannedApiAnalyzers").And.Contain("BannedSymbols.txt");
         var banned = File.ReadAllLines(Path.Combine(root, "BannedSymbols.txt")).Select(l => l.Split(';')[0]).ToList();
-        banned.Should().Contain(
+        (string Type, string Member)[] properties =
         [
-            "P:System.DateTime.Now", "P:System.DateTime.UtcNow", "P:System.DateTime.Today",
-            "P:System.DateTimeOffset.Now", "P:System.DateTimeOffset.UtcNow", "P:System.TimeProvider.System",
-            "M:System.TimeProvider.GetLocalNow", "M:System.DateTimeOffset.ToLocalTime", "P:System.DateTimeOffset.LocalDateTime",
-        ]);
+            ("DateTime", "Now"), ("DateTime", "UtcNow"), ("DateTime", "Today"), ("DateTimeOffset", "Now"), ("DateTimeOffset", "UtcNow"),
+            ("TimeProvider", "System"), ("DateTimeOffset", "LocalDateTime"), ("TimeZoneInfo", "Local"),
+        ];
+        (string Type, string Member)[] methods = [("TimeProvider", "GetLocalNow"), ("DateTimeOffset", "ToLocalTime"), ("DateTime", "ToLocalTime")];
+        banned.Should().Contain(properties.Select(p => $"P:System.{p.Type}.{p.Member}"))
+            .And.Contain(methods.Select(m => $"M:System.{m.Type}.{m.Member}"));
     }
 }
