@@ -203,7 +203,7 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         facts.RegisteredUnemployed.Should().BeNull();
         facts.StartingSelfEmployment.Should().BeTrue();
         facts.LowIncomeHousehold.Should().BeTrue();
-        facts.HardshipCertified.Should().BeFalse("an unticked group is a no");
+        facts.HardshipCertified.Should().BeNull("the form says to leave a box unticked when unsure: unticked is not known, never a definite no");
     }
 
     private static Dictionary<string, string> Answers(string? age, string sex, int? community, string status = "RegisteredUnemployed", string? birthYear = null, string? birthMonth = null)

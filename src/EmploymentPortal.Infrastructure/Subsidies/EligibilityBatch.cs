@@ -32,9 +32,11 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         SELECT p.id, p.region_code, p.birth_date, p.sex, p.labor_capacity, p.wants_work,
                p.id IN (SELECT r.person_id FROM unemployment_registrations r
                         WHERE r.registered_on <= @on AND (r.ended_on IS NULL OR r.ended_on > @on)) AS registered,
-               p.hardship_certified_on IS NOT NULL AND p.hardship_certified_on <= @on AS certified,
-               p.hardship_certified_on IS NOT NULL
-                 OR p.id IN (SELECT c.person_id FROM hardship_certifications c WHERE c.status = @requested AND c.category = @hardship) AS hardship_handled,
+               ARRAY(SELECT c.category FROM hardship_certifications c
+                     WHERE c.person_id = p.id AND c.status = @approved AND c.valid_from <= @on AND (c.valid_to IS NULL OR c.valid_to > @on)) AS certified,
+               p.id IN (SELECT c.person_id FROM hardship_certifications c
+                        WHERE c.category = @hardship AND (c.status = @requested OR (c.status = @approved AND (c.valid_to IS NULL OR c.valid_to > @on)))) AS hardship_handled,
+               p.female_cadre,
                p.household_id IN (SELECT h.id FROM households h WHERE h.status = ANY(@withoutWork)) AS zero_employment
         FROM persons p
         """;
@@ -159,6 +161,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddWithValue("on", on);
             command.Parameters.AddWithValue("requested", (short)CertificationStatus.Requested);
+            command.Parameters.AddWithValue("approved", (short)CertificationStatus.Approved);
             command.Parameters.AddWithValue("hardship", EligibilityRules.Hardship4050);
             command.Parameters.AddWithValue("withoutWork", Domain.Households.ZeroEmploymentStatuses.WithoutWork.Select(s => (short)s).ToArray());
             command.Parameters.AddWithValue("pattern", prefix + "%");
@@ -176,12 +179,14 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
                     LaborCapacity = (LaborCapacity)reader.GetInt16(4),
                     WantsWork = reader.GetBoolean(5),
                     RegisteredUnemployed = reader.GetBoolean(6),
-                    HardshipCertified = reader.GetBoolean(7),
+                    CertifiedCategories = reader.GetFieldValue<string[]>(7).ToHashSet(StringComparer.Ordinal),
                 };
+                facts = facts with { HardshipCertified = facts.CertifiedCategories!.Count > 0 };
                 var hardshipHandled = reader.GetBoolean(8);
+                facts = facts with { RetirementSchedule = WorkingAge.ScheduleFor(facts.Sex!.Value, reader.GetBoolean(9)) };
 
                 // Sequential access: the household's status comes last (null for a person without a household).
-                facts = facts with { ZeroEmploymentHousehold = !reader.IsDBNull(9) && reader.GetBoolean(9) };
+                facts = facts with { ZeroEmploymentHousehold = !reader.IsDBNull(10) && reader.GetBoolean(10) };
                 persons++;
                 evaluations += rules.Evaluate(facts, hardshipHandled, (scheme, decision, missing) => chunk.Add(new CandidateRow(scheme, id, region, decision, missing)));
                 if (chunk.Count >= ChunkSize)
@@ -251,7 +256,9 @@ public sealed class CandidateRules
         nameof(EligibilityFacts.LaborCapacity),
         nameof(EligibilityFacts.WantsWork),
         nameof(EligibilityFacts.RegisteredUnemployed),
+        nameof(EligibilityFacts.CertifiedCategories),
         nameof(EligibilityFacts.HardshipCertified),
+        nameof(EligibilityFacts.RetirementSchedule),
         nameof(EligibilityFacts.ZeroEmploymentHousehold),
     };
 
