@@ -112,7 +112,14 @@ public sealed class PostgresServer
                 var owner = Path.GetFileName(folder)[Prefix.Length..].Split('-')[0];
                 if (int.TryParse(owner, out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
                 {
-                    Directory.Delete(folder, recursive: true);
+                    try
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
+                    catch (Exception e) when (e is DirectoryNotFoundException or IOException)
+                    {
+                        // The process has just ended and its own watchdog is removing the folder at this moment.
+                    }
                 }
             }
         }
