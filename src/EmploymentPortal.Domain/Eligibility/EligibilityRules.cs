@@ -126,7 +126,13 @@ public static class EligibilityRules
             return;
         }
 
-        var check = WorkingAge.Check(birth, f.RetirementSchedule ?? WorkingAge.ScheduleFor(sex), rule.PersonOn, rule.Parameters);
+        var schedule = f.RetirementSchedule ?? WorkingAge.ScheduleFor(sex);
+        if (!RetirementNumbersSet(rule, schedule, report: true))
+        {
+            return;
+        }
+
+        var check = WorkingAge.Check(birth, schedule, rule.PersonOn, rule.Parameters);
         var facts = new Dictionary<string, string> { ["birthDate"] = Iso(birth), ["retirementDate"] = Iso(check.RetirementDate), ["schedule"] = check.Schedule.ToString() };
         rule.Add("WorkingAge", check.IsWithin, facts, check.Standing switch
         {
@@ -230,7 +236,8 @@ public static class EligibilityRules
 
         var maxYears = rule.Number(SchemeCatalog.Key(SchemeCatalog.SocialInsurance, "MaxYears"), "Duration");
         var nearYears = rule.Number(SchemeCatalog.Key(SchemeCatalog.SocialInsurance, "NearRetirementYears"), "Duration");
-        if (maxYears is not { } years || nearYears is not { } near || f.BirthDate is not { } birth || f.Sex is not { } sex)
+        if (maxYears is not { } years || nearYears is not { } near || f.BirthDate is not { } birth || f.Sex is not { } sex
+            || !RetirementNumbersSet(rule, f.RetirementSchedule ?? WorkingAge.ScheduleFor(sex), report: false))
         {
             return rule.Result(null, maxYears is { } y ? (int)(y * 12) : null);
         }
@@ -477,7 +484,16 @@ public static class EligibilityRules
             new($"{name.Zh} {Money(rate)}%，{(met ? "达到" : "低于")}要求的 {Money(min)}%", $"{name.En} {Money(rate)}%, {(met ? "at least" : "below")} the required {Money(min)}%"));
     }
 
-    private static string Camel(string fact) => char.ToLowerInvariant(fact[0]) + fact[1..];
+    /// <summary>The working-age and retirement numbers of a schedule are in force (reported as not set when asked to).</summary>
+    private static bool RetirementNumbersSet(RuleBuilder rule, RetirementSchedule schedule, bool report)
+    {
+        string[] keys = [ParameterKeys.WorkingAgeMinimumYears, ParameterKeys.RetirementBaseYears(schedule), ParameterKeys.RetirementMaxDelayMonths(schedule)];
+        return report
+            ? keys.Select(k => rule.Number(k, "WorkingAge")).ToList().TrueForAll(v => v is not null)
+            : keys.All(k => rule.Parameters.TryValueOn(k, rule.PersonOn) is not null);
+    }
+
+        private static string Camel(string fact) => char.ToLowerInvariant(fact[0]) + fact[1..];
 
     private static void Contract(RuleBuilder rule, EligibilityFacts f, string minYearsKey)
     {
