@@ -493,7 +493,7 @@ public static class EligibilityRules
             : keys.All(k => rule.Parameters.TryValueOn(k, rule.PersonOn) is not null);
     }
 
-        private static string Camel(string fact) => char.ToLowerInvariant(fact[0]) + fact[1..];
+    private static string Camel(string fact) => char.ToLowerInvariant(fact[0]) + fact[1..];
 
     private static void Contract(RuleBuilder rule, EligibilityFacts f, string minYearsKey)
     {
