@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Threading.Channels;
 using EmploymentPortal.Application.Subsidies;
@@ -157,38 +158,11 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         long evaluations = 0;
         try
         {
-            var sql = prefix.Length == 0 ? ReadSql : ReadSql + " WHERE p.region_code LIKE @pattern";
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("on", on);
-            command.Parameters.AddWithValue("requested", (short)CertificationStatus.Requested);
-            command.Parameters.AddWithValue("approved", (short)CertificationStatus.Approved);
-            command.Parameters.AddWithValue("hardship", EligibilityRules.Hardship4050);
-            command.Parameters.AddWithValue("withoutWork", Domain.Households.ZeroEmploymentStatuses.WithoutWork.Select(s => (short)s).ToArray());
-            command.Parameters.AddWithValue("pattern", prefix + "%");
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
             var chunk = new List<CandidateRow>(ChunkSize);
-            while (await reader.ReadAsync(cancellationToken))
+            await foreach (var row in ReadFactsAsync(connection, prefix, on, cancellationToken))
             {
-                var id = reader.GetGuid(0);
-                var region = reader.GetString(1);
-                var facts = new EligibilityFacts
-                {
-                    ApplicationDate = on,
-                    BirthDate = reader.GetFieldValue<DateOnly>(2),
-                    Sex = (Sex)reader.GetInt16(3),
-                    LaborCapacity = (LaborCapacity)reader.GetInt16(4),
-                    WantsWork = reader.GetBoolean(5),
-                    RegisteredUnemployed = reader.GetBoolean(6),
-                    CertifiedCategories = reader.GetFieldValue<string[]>(7).ToHashSet(StringComparer.Ordinal),
-                };
-                facts = facts with { HardshipCertified = facts.CertifiedCategories!.Count > 0 };
-                var hardshipHandled = reader.GetBoolean(8);
-                facts = facts with { RetirementSchedule = WorkingAge.ScheduleFor(facts.Sex!.Value, reader.GetBoolean(9)) };
-
-                // Sequential access: the household's status comes last (null for a person without a household).
-                facts = facts with { ZeroEmploymentHousehold = !reader.IsDBNull(10) && reader.GetBoolean(10) };
                 persons++;
-                evaluations += rules.Evaluate(facts, hardshipHandled, (scheme, decision, missing) => chunk.Add(new CandidateRow(scheme, id, region, decision, missing)));
+                evaluations += rules.Evaluate(row.Facts, row.HardshipHandled, (scheme, decision, missing) => chunk.Add(new CandidateRow(scheme, row.PersonId, row.RegionCode, decision, missing)));
                 if (chunk.Count >= ChunkSize)
                 {
                     await output.WriteAsync(chunk, cancellationToken);
@@ -208,6 +182,49 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         {
             output.Complete(e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The registry's facts of every person of a subtree on a date, in one streamed query: the same
+    /// facts <see cref="EligibilityService.PersonFactsAsync"/> reads for one person (a property test
+    /// holds the two to each other), plus whether the 4050 certification is already requested or held.
+    /// </summary>
+    public static async IAsyncEnumerable<(Guid PersonId, string RegionCode, EligibilityFacts Facts, bool HardshipHandled)> ReadFactsAsync(
+        NpgsqlConnection connection, string prefix, DateOnly on, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var sql = prefix.Length == 0 ? ReadSql : ReadSql + " WHERE p.region_code LIKE @pattern";
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("on", on);
+        command.Parameters.AddWithValue("requested", (short)CertificationStatus.Requested);
+        command.Parameters.AddWithValue("approved", (short)CertificationStatus.Approved);
+        command.Parameters.AddWithValue("hardship", EligibilityRules.Hardship4050);
+        command.Parameters.AddWithValue("withoutWork", Domain.Households.ZeroEmploymentStatuses.WithoutWork.Select(s => (short)s).ToArray());
+        command.Parameters.AddWithValue("pattern", prefix + "%");
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            var region = reader.GetString(1);
+            var sex = (Sex)reader.GetInt16(3);
+            var facts = new EligibilityFacts
+            {
+                ApplicationDate = on,
+                BirthDate = reader.GetFieldValue<DateOnly>(2),
+                Sex = sex,
+                LaborCapacity = (LaborCapacity)reader.GetInt16(4),
+                WantsWork = reader.GetBoolean(5),
+                RegisteredUnemployed = reader.GetBoolean(6),
+                CertifiedCategories = reader.GetFieldValue<string[]>(7).ToHashSet(StringComparer.Ordinal),
+            };
+            facts = facts with { HardshipCertified = facts.CertifiedCategories!.Count > 0 };
+            var hardshipHandled = reader.GetBoolean(8);
+            facts = facts with { RetirementSchedule = WorkingAge.ScheduleFor(sex, reader.GetBoolean(9)) };
+
+            // Sequential access: the household's status comes last (null for a person without a household).
+            facts = facts with { ZeroEmploymentHousehold = !reader.IsDBNull(10) && reader.GetBoolean(10) };
+            yield return (id, region, facts, hardshipHandled);
         }
     }
 
