@@ -79,19 +79,16 @@ public sealed class CreateModel(IHouseholdRegistry households, IPersonRegistry p
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        // Every problem at once: the form's own checks and the service's (members, duplicates, area).
+        var (result, preview) = await households.PreviewAsync(head, Input.ToDetails(), NewMembers(), cancellationToken);
+        if (ModelState.IsValid && result.Succeeded)
         {
-            var (result, preview) = await households.PreviewAsync(head, Input.ToDetails(), NewMembers(), cancellationToken);
-            if (result.Succeeded)
-            {
-                Preview = preview;
-                Members = Members.Where(m => !string.IsNullOrWhiteSpace(m.IdNumber)).ToList();
-                return Page();
-            }
-
-            AddServiceErrors(result);
+            Preview = preview;
+            Members = Members.Where(m => !string.IsNullOrWhiteSpace(m.IdNumber)).ToList();
+            return Page();
         }
 
+        AddServiceErrors(result);
         FormPage();
         return InvalidPage();
     }
@@ -113,6 +110,7 @@ public sealed class CreateModel(IHouseholdRegistry households, IPersonRegistry p
                 return Redirect($"/Station/Households/{id}");
             }
 
+            // Something changed since the check page (a member joined another household meanwhile).
             AddServiceErrors(result);
         }
 
@@ -122,12 +120,17 @@ public sealed class CreateModel(IHouseholdRegistry households, IPersonRegistry p
 
     private List<NewMember> NewMembers() => Members.Select(m => new NewMember(m.IdNumber, m.Relationship)).ToList();
 
-    // The household's own fields are the Input form's; member rows keep their own names.
+    // The household's own fields are the Input form's; member rows keep their own names. A field
+    // the form's own checks already refused keeps that one message.
     private void AddServiceErrors(Application.Common.CommandResult result)
     {
         foreach (var (field, key) in result.Errors)
         {
-            ModelState.AddModelError(field.Length == 0 || field.StartsWith(nameof(Members), StringComparison.Ordinal) ? field : $"{nameof(Input)}.{field}", texts[key]);
+            var name = field.Length == 0 || field.StartsWith(nameof(Members), StringComparison.Ordinal) ? field : $"{nameof(Input)}.{field}";
+            if (ModelState[name]?.Errors.Count is null or 0)
+            {
+                ModelState.AddModelError(name, texts[key]);
+            }
         }
     }
 
