@@ -233,8 +233,10 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
 
         var check = await staff.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["Members[0].IdNumber"] = spouseId, ["Members[0].Relationship"] = "Spouse",
-            ["Members[2].IdNumber"] = childId, ["Members[2].Relationship"] = "Child",
+            ["Members[0].IdNumber"] = spouseId,
+            ["Members[0].Relationship"] = "Spouse",
+            ["Members[2].IdNumber"] = childId,
+            ["Members[2].Relationship"] = "Child",
         });
 
         check.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -273,9 +275,12 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         response = await staff.SubmitFormAsync(url, new Dictionary<string, string>
         {
             ["Input.Address"] = string.Empty,
-            ["Members[0].IdNumber"] = spouseId, ["Members[0].Relationship"] = string.Empty,
-            ["Members[1].IdNumber"] = "110105198001011234", ["Members[1].Relationship"] = "Child",
-            ["Members[2].IdNumber"] = headId, ["Members[2].Relationship"] = "Parent",
+            ["Members[0].IdNumber"] = spouseId,
+            ["Members[0].Relationship"] = string.Empty,
+            ["Members[1].IdNumber"] = "110105198001011234",
+            ["Members[1].Relationship"] = "Child",
+            ["Members[2].IdNumber"] = headId,
+            ["Members[2].Relationship"] = "Parent",
         });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
