@@ -47,7 +47,7 @@ public sealed class CreateModel(IHouseholdRegistry households, IPersonRegistry p
         return FormPage();
     }
 
-    /// <summary>One more member row, with everything typed kept.</summary>
+    /// <summary>One more member row (up to the most a household has), with everything typed kept.</summary>
     public async Task<IActionResult> OnPostAddRowAsync(Guid head, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(head, cancellationToken))
@@ -56,7 +56,11 @@ public sealed class CreateModel(IHouseholdRegistry households, IPersonRegistry p
         }
 
         ModelState.Clear();
-        Members.Add(new MemberRow());
+        if (Members.Count < Household.MaxMembers - 1)
+        {
+            Members.Add(new MemberRow());
+        }
+
         return FormPage();
     }
 
