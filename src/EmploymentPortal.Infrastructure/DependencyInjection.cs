@@ -105,6 +105,7 @@ public static class DependencyInjection
         services.AddScoped<HouseholdDerivation>();
         services.AddScoped<IHouseholdRegistry, HouseholdRegistry>();
         services.AddScoped<IHouseholdStatusJob, HouseholdStatusJob>();
+        services.AddScoped<IHouseholdRepair, HouseholdRepair>();
         services.AddSingleton<IIdNumberProtector>(new AesGcmIdNumberProtector(PersonalDataKey(configuration)));
         return services;
     }

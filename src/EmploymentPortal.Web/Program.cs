@@ -20,6 +20,17 @@ if (args.Length > 0 && args[0] == "recompute-households")
     return;
 }
 
+// `-- repair-households` corrects eliminations no member's work caused (issue 13), rebuilds the report rollups and exits.
+if (args.Length > 0 && args[0] == "repair-households")
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var summary = await scope.ServiceProvider.GetRequiredService<EmploymentPortal.Application.Households.IHouseholdRepair>().RepairAsync(app.Lifetime.ApplicationStopping);
+    app.Logger.LogInformation(
+        "Households repaired: {Examined} with an elimination examined, {Corrected} corrected, {Confirmed} eliminations confirmed, report rollups rebuilt, {Seconds:F1} s",
+        summary.Examined, summary.Corrected, summary.Confirmed, summary.Elapsed.TotalSeconds);
+    return;
+}
+
 // `-- evaluate-eligibility [region prefix]` re-runs the eligibility batch (whole register by default) and exits.
 if (args.Length > 0 && args[0] == "evaluate-eligibility")
 {

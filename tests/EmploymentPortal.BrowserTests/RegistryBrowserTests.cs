@@ -49,16 +49,31 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
         });
         var page = await SignInAsync(context, "community1", "**/Station");
 
-        await page.GotoAsync("/Station/Persons/Register");
-        await page.FillAsync("#IdNumber", "370702197011110018");
-        await page.FillAsync("#Input_Name", "马建华");
-        await page.FillAsync("#Input_Address", "向阳路 20 号");
-        await page.ClickAsync("[data-testid=register-submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Persons/[0-9a-f-]{36}$"));
+        foreach (var (idNumber, name) in new[] { ("370702197212120028", "李秀英"), ("370702197011110018", "马建华") })
+        {
+            await page.GotoAsync("/Station/Persons/Register");
+            await page.FillAsync("#IdNumber", idNumber);
+            await page.FillAsync("#Input_Name", name);
+            await page.FillAsync("#Input_Address", "向阳路 20 号");
+            await page.ClickAsync("[data-testid=register-submit]");
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Persons/[0-9a-f-]{36}$"));
+        }
+
+        // The household as a whole: the head, the spouse by ID number, a check page, then the confirmation.
         await page.ClickAsync("[data-testid=create-household]");
-        await page.ClickAsync("main form button[type=submit]");
+        await page.FillAsync("#Members_0__IdNumber", "370702197212120028");
+        await page.SelectOptionAsync("#Members_0__Relationship", "Spouse");
+        await FitsAsync(page);
+        await page.ClickAsync("[data-testid=check]");
+        (await page.Locator("[data-testid=preview-status]").InnerTextAsync()).Should().Be("已认定");
+        (await page.Locator("[data-testid=preview-members]").InnerTextAsync()).Should().Contain("李秀英").And.Contain("配偶");
+        await FitsAsync(page);
+        await ShotAsync(page, "household-check-phone");
+        await page.ClickAsync("[data-testid=confirm]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Households/[0-9a-f-]{36}$"));
         (await page.Locator("[data-testid=zero-status]").InnerTextAsync()).Should().Be("已认定");
+        (await page.Locator("[data-testid=members] tbody tr").CountAsync()).Should().Be(2);
+        await FitsAsync(page);
         await ShotAsync(page, "household-phone");
 
         await page.GotoAsync("/Station/Persons/Import");

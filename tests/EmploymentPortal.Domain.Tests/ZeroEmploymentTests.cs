@@ -49,20 +49,20 @@ public sealed class ZeroEmploymentTests
     public void Status_WalksIdentifiedAssistingEliminatedStableAndBack()
     {
         var household = Household.Create(1, "370702001001", "向阳路 1 号", HukouType.Urban, false);
-        household.Apply(ZeroEmploymentOutcome.ZeroEmployment, new DateOnly(2026, 1, 5), 6).Should().BeTrue();
+        household.Apply(ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.Created, new DateOnly(2026, 1, 5), 6).Should().BeTrue();
         household.Status.Should().Be(ZeroEmploymentStatus.Identified);
 
         household.StartAssistance("每周家访，推荐保洁岗位", Guid.NewGuid(), "community1", new DateOnly(2026, 1, 10));
         household.Status.Should().Be(ZeroEmploymentStatus.Assisting);
 
-        household.Apply(ZeroEmploymentOutcome.SomeoneWorks, new DateOnly(2026, 3, 1), 6).Should().BeTrue();
+        household.Apply(ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.MemberFoundWork, new DateOnly(2026, 3, 1), 6).Should().BeTrue();
         household.Status.Should().Be(ZeroEmploymentStatus.Eliminated);
 
-        household.Apply(ZeroEmploymentOutcome.SomeoneWorks, new DateOnly(2026, 8, 31), 6).Should().BeFalse("six months have not passed");
-        household.Apply(ZeroEmploymentOutcome.SomeoneWorks, new DateOnly(2026, 9, 1), 6).Should().BeTrue();
+        household.Apply(ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.TimePassed, new DateOnly(2026, 8, 31), 6).Should().BeFalse("six months have not passed");
+        household.Apply(ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.TimePassed, new DateOnly(2026, 9, 1), 6).Should().BeTrue();
         household.Status.Should().Be(ZeroEmploymentStatus.Stable);
 
-        household.Apply(ZeroEmploymentOutcome.ZeroEmployment, new DateOnly(2026, 11, 1), 6).Should().BeTrue();
+        household.Apply(ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.MemberChanged, new DateOnly(2026, 11, 1), 6).Should().BeTrue();
         household.Status.Should().Be(ZeroEmploymentStatus.Identified);
         household.StatusSince.Should().Be(new DateOnly(2026, 11, 1));
         household.StatusChanges.Select(c => c.To).Should().Equal(
@@ -73,8 +73,8 @@ public sealed class ZeroEmploymentTests
     public void Status_NotApplicableAnyMore_IsCleared()
     {
         var household = Household.Create(1, "370702001001", "向阳路 2 号", HukouType.Urban, false);
-        household.Apply(ZeroEmploymentOutcome.ZeroEmployment, On, 6);
-        household.Apply(ZeroEmploymentOutcome.NotApplicable, On.AddDays(30), 6).Should().BeTrue();
+        household.Apply(ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.Created, On, 6);
+        household.Apply(ZeroEmploymentOutcome.NotApplicable, HouseholdChangeCause.DetailsChanged, On.AddDays(30), 6).Should().BeTrue();
         household.Status.Should().Be(ZeroEmploymentStatus.None);
     }
 
@@ -86,22 +86,34 @@ public sealed class ZeroEmploymentTests
         act.Should().Throw<HouseholdException>();
     }
 
+    // Only a member finding work eliminates (004 §三(一): the aim is that at least one member is
+    // employed — 确保零就业家庭至少有一人就业); any other way of someone being at work means the
+    // household is not a zero-employment household, so it is cleared (docs/policy-rules.md).
     [Theory]
-    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.ZeroEmployment, 0, ZeroEmploymentStatus.Identified)]
-    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.SomeoneWorks, 0, ZeroEmploymentStatus.None)]
-    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.NotApplicable, 0, ZeroEmploymentStatus.None)]
-    [InlineData(ZeroEmploymentStatus.Identified, ZeroEmploymentOutcome.SomeoneWorks, 0, ZeroEmploymentStatus.Eliminated)]
-    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.SomeoneWorks, 0, ZeroEmploymentStatus.Eliminated)]
-    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.ZeroEmployment, 0, ZeroEmploymentStatus.Assisting)]
-    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.NotApplicable, 0, ZeroEmploymentStatus.None)]
-    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks, 5, ZeroEmploymentStatus.Eliminated)]
-    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks, 6, ZeroEmploymentStatus.Stable)]
-    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.ZeroEmployment, 2, ZeroEmploymentStatus.Identified)]
-    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.ZeroEmployment, 12, ZeroEmploymentStatus.Identified)]
-    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.SomeoneWorks, 12, ZeroEmploymentStatus.Stable)]
-    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.NotApplicable, 12, ZeroEmploymentStatus.None)]
-    public void Next_TransitionTable(ZeroEmploymentStatus from, ZeroEmploymentOutcome outcome, int monthsSince, ZeroEmploymentStatus expected) =>
-        Household.Next(from, On.AddMonths(-monthsSince), outcome, On, stableMonths: 6).Should().Be(expected);
+    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.Created, 0, ZeroEmploymentStatus.Identified)]
+    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.MemberLeft, 0, ZeroEmploymentStatus.Identified)]
+    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.MemberFoundWork, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.None, ZeroEmploymentOutcome.NotApplicable, HouseholdChangeCause.MemberJoined, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Identified, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.MemberFoundWork, 0, ZeroEmploymentStatus.Eliminated)]
+    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.MemberFoundWork, 0, ZeroEmploymentStatus.Eliminated)]
+    [InlineData(ZeroEmploymentStatus.Identified, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.MemberJoined, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.MemberJoined, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Identified, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.Created, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Identified, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.TimePassed, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Identified, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.MemberChanged, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Identified, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.DetailsChanged, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.MemberJoined, 0, ZeroEmploymentStatus.Assisting)]
+    [InlineData(ZeroEmploymentStatus.Assisting, ZeroEmploymentOutcome.NotApplicable, HouseholdChangeCause.DetailsChanged, 0, ZeroEmploymentStatus.None)]
+    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.TimePassed, 5, ZeroEmploymentStatus.Eliminated)]
+    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.TimePassed, 6, ZeroEmploymentStatus.Stable)]
+    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.MemberJoined, 2, ZeroEmploymentStatus.Eliminated)]
+    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.MemberChanged, 2, ZeroEmploymentStatus.Identified)]
+    [InlineData(ZeroEmploymentStatus.Eliminated, ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.MemberLeft, 2, ZeroEmploymentStatus.Identified)]
+    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.ZeroEmployment, HouseholdChangeCause.MemberChanged, 12, ZeroEmploymentStatus.Identified)]
+    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.SomeoneWorks, HouseholdChangeCause.TimePassed, 12, ZeroEmploymentStatus.Stable)]
+    [InlineData(ZeroEmploymentStatus.Stable, ZeroEmploymentOutcome.NotApplicable, HouseholdChangeCause.DetailsChanged, 12, ZeroEmploymentStatus.None)]
+    public void Next_TransitionTable(ZeroEmploymentStatus from, ZeroEmploymentOutcome outcome, HouseholdChangeCause cause, int monthsSince, ZeroEmploymentStatus expected) =>
+        Household.Next(from, On.AddMonths(-monthsSince), outcome, cause, On, stableMonths: 6).Should().Be(expected);
 
     private static MemberFacts Member(string text)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Dom;
 using static EmploymentPortal.TestCommon.DemoIds;
 
 namespace EmploymentPortal.TestCommon;
@@ -47,5 +49,34 @@ public static class RegistryPages
     {
         var response = await client.RegisterPersonAsync(connectionString, idNumber, name, null, regionCode, employmentStatus);
         return response.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"Registration of {name} failed: {(int)response.StatusCode}");
+    }
+
+    /// <summary>
+    /// Creates a household through its pages with the person at <paramref name="headUrl"/> as head
+    /// and <paramref name="members"/> (ID number, relationship) at once: the form, then the check
+    /// page's confirmation. Returns the household page's URL.
+    /// </summary>
+    public static async Task<string> CreateHouseholdUrlAsync(this PortalClient client, string headUrl, params (string IdNumber, string Relationship)[] members)
+    {
+        var url = "/Station/Households/Create/" + headUrl.Split('/').Last();
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < members.Length; i++)
+        {
+            fields[$"Members[{i}].IdNumber"] = members[i].IdNumber;
+            fields[$"Members[{i}].Relationship"] = members[i].Relationship;
+        }
+
+        var response = await client.SubmitFormAsync(url, fields);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            var check = await Html.ParseAsync(response);
+            var form = check.QuerySelector("[data-testid=confirm]")?.Closest("form") as IHtmlFormElement
+                ?? throw new InvalidOperationException($"No check page for the household of {headUrl}: {string.Join("; ", check.Errors())}");
+            response = await client.PostFormAsync(form, url, new Dictionary<string, string>());
+        }
+
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? response.Headers.Location!.OriginalString
+            : throw new InvalidOperationException($"Household of {headUrl} not created: {(int)response.StatusCode}");
     }
 }

@@ -121,9 +121,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         var person = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1976, 4, 4), Sex.Male), "推荐丙");
         var personId = person.Split('/').Last();
         (await staff.SubmitFormAsync(person, new Dictionary<string, string> { ["Registration.RegisteredOn"] = "2026-01-05" }, "form[action*=OpenRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var created = await staff.SubmitFormAsync("/Station/Households/Create/" + personId, new Dictionary<string, string>());
-        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var household = created.Headers.Location!.OriginalString;
+        var household = await staff.CreateHouseholdUrlAsync(person);
         (await staff.GetPageAsync(household)).Document.QuerySelector("[data-testid=status]")?.TextContent.Should().Contain("已认定");
 
         var matching = $"/Station/Matching/Person/{personId}";
@@ -137,7 +135,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         page.QuerySelector("[data-testid=status]")!.TextContent.Should().Be("就业");
         page.QuerySelector("[data-testid=unemployment]")!.TextContent.Should().Contain("当前没有失业登记");
         (await TestSql.ScalarAsync<short>(portal.ConnectionString, $"SELECT end_reason FROM unemployment_registrations WHERE person_id = '{personId}'")).Should().Be((short)UnemploymentEndReason.Employed);
-        (await TestSql.ScalarAsync<string>(portal.ConnectionString, $"SELECT status::text FROM households WHERE id = (SELECT household_id FROM persons WHERE id = '{personId}')")).Should().NotBe(((int)Domain.Households.ZeroEmploymentStatus.Identified).ToString(CultureInfo.InvariantCulture));
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, $"SELECT status::text FROM households WHERE id = (SELECT household_id FROM persons WHERE id = '{personId}')")).Should().Be(((int)Domain.Households.ZeroEmploymentStatus.Eliminated).ToString(CultureInfo.InvariantCulture), "a member found work");
         var txids = await TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(DISTINCT xmin::text) FROM (SELECT xmin FROM referrals WHERE id = '{referral}' UNION ALL SELECT xmin FROM unemployment_registrations WHERE person_id = '{personId}' UNION ALL SELECT xmin FROM persons WHERE id = '{personId}') t");
         txids.Should().Be(1, "the outcome, the registration and the person commit in one transaction");
     }

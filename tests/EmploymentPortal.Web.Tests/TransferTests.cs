@@ -20,7 +20,7 @@ public sealed class TransferTests(PortalFixture portal) : IClassFixture<PortalFi
         var spouseId = TestIds.Make(new DateOnly(1976, 6, 26), Sex.Female);
         var spouse = await holder.RegisterPersonUrlAsync(portal.ConnectionString, spouseId, "迁移配偶");
         await holder.SubmitFormAsync(head, new Dictionary<string, string> { ["Registration.RegisteredOn"] = "2026-03-01" }, "form[action*=OpenRegistration]");
-        var household = (await holder.SubmitFormAsync("/Station/Households/Create/" + head.Split('/').Last(), new Dictionary<string, string>())).Headers.Location!.OriginalString;
+        var household = await holder.CreateHouseholdUrlAsync(head);
         await holder.SubmitFormAsync(household, new Dictionary<string, string> { ["Member.IdNumber"] = spouseId, ["Member.Relationship"] = "Spouse" }, "form[action*=AddMember]");
 
         var duplicate = await receiver.RegisterPersonAsync(portal.ConnectionString, headId, "迁移户主");

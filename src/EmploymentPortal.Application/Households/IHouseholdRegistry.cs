@@ -11,8 +11,19 @@ namespace EmploymentPortal.Application.Households;
 /// </summary>
 public interface IHouseholdRegistry
 {
-    /// <summary>Creates a household in the head's community with the head as its first member.</summary>
-    Task<(CommandResult Result, Guid? Id)> CreateAsync(Guid headPersonId, HouseholdDetails details, CancellationToken cancellationToken);
+    /// <summary>
+    /// Checks a household as it would be created: the head, its details and its other members
+    /// (registered persons of the head's community, by full ID number, each with a relationship),
+    /// and the status the whole membership gives it. Errors name the field (<c>Address</c>,
+    /// <c>Members[i].IdNumber</c>, <c>Members[i].Relationship</c>); nothing is saved.
+    /// </summary>
+    Task<(CommandResult Result, HouseholdPreview? Preview)> PreviewAsync(Guid headPersonId, HouseholdDetails details, IReadOnlyList<NewMember> members, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates a household in the head's community with all its members at once; its status is
+    /// derived once, from the whole membership (the same checks as <see cref="PreviewAsync"/>).
+    /// </summary>
+    Task<(CommandResult Result, Guid? Id)> CreateAsync(Guid headPersonId, HouseholdDetails details, IReadOnlyList<NewMember> members, CancellationToken cancellationToken);
 
     Task<PagedResult<HouseholdListItem>> ListAsync(HouseholdListQuery query, CancellationToken cancellationToken);
 
@@ -33,6 +44,18 @@ public interface IHouseholdRegistry
 
     Task<IReadOnlyList<AuditEntry>?> GetHistoryAsync(Guid id, CancellationToken cancellationToken);
 }
+
+/// <summary>Corrects eliminations no member's work caused (issue 13), then rebuilds the report rollups.</summary>
+public interface IHouseholdRepair
+{
+    Task<HouseholdRepairSummary> RepairAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// <paramref name="Corrected"/> households had a false elimination; <paramref name="Confirmed"/>
+/// eliminations were found to follow a member finding work and now say so.
+/// </summary>
+public sealed record HouseholdRepairSummary(int Examined, int Corrected, int Confirmed, TimeSpan Elapsed);
 
 /// <summary>Recomputes every household's status on a date (ages reached or left, "stable" after months).</summary>
 public interface IHouseholdStatusJob
@@ -66,7 +89,16 @@ public sealed record HouseholdMember(
     Domain.Persons.EmploymentStatus EmploymentStatus,
     bool InLabourForce);
 
-public sealed record StatusStep(ZeroEmploymentStatus From, ZeroEmploymentStatus To, DateOnly On);
+public sealed record StatusStep(ZeroEmploymentStatus From, ZeroEmploymentStatus To, DateOnly On, HouseholdChangeCause Cause);
+
+/// <summary>A member joined (with the relationship) or left; <paramref name="Name"/> is null for a person outside the caller's area now.</summary>
+public sealed record MembershipStep(Guid PersonId, string? Name, Relationship Relationship, bool Joined, DateOnly On);
+
+/// <summary>A member to add when a household is created: the full ID number and the relationship to the head (a row without a number is ignored).</summary>
+public sealed record NewMember(string? IdNumber, Relationship? Relationship);
+
+/// <summary>A household as it would be created: its members (head first) and the status they give it.</summary>
+public sealed record HouseholdPreview(ZeroEmploymentStatus Status, IReadOnlyList<HouseholdMember> Members);
 
 public sealed record HouseholdView(
     Guid Id,
@@ -78,6 +110,7 @@ public sealed record HouseholdView(
     string? AssistancePlan,
     string? AssignedStaffName,
     IReadOnlyList<HouseholdMember> Members,
-    IReadOnlyList<StatusStep> History) : Scoping.IRegionScoped;
+    IReadOnlyList<StatusStep> History,
+    IReadOnlyList<MembershipStep> Membership) : Scoping.IRegionScoped;
 
 public sealed record StaffOption(Guid Id, string Name, string UnitName);

@@ -1,7 +1,6 @@
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
-using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Policies;
@@ -13,6 +12,8 @@ namespace EmploymentPortal.Infrastructure.Households;
 /// Re-derives one household's zero-employment status inside the caller's unit of work: members
 /// already tracked (and changed) by the caller are seen with their new values, and the status
 /// change and its audit event are saved by the caller's <c>SaveChanges</c>, in one transaction.
+/// The caller says what happened; a member change in which a member of the household went from
+/// not working to working is a member finding work, the one cause that can eliminate it.
 /// </summary>
 public sealed class HouseholdDerivation(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock)
 {
@@ -22,7 +23,7 @@ public sealed class HouseholdDerivation(PortalDbContext db, PolicyParameterStore
 
     public static MemberFacts Facts(Person p) => new(p.BirthDate, p.Sex, p.LaborCapacity, p.WantsWork, p.EmploymentStatus);
 
-    public async Task RecomputeAsync(Guid? householdId, CancellationToken cancellationToken)
+    public async Task RecomputeAsync(Guid? householdId, HouseholdChangeCause cause, CancellationToken cancellationToken)
     {
         if (householdId is not { } id)
         {
@@ -44,12 +45,27 @@ public sealed class HouseholdDerivation(PortalDbContext db, PolicyParameterStore
 
         var set = await parameters.GetAsync(cancellationToken);
         var today = Today;
+        if (cause == HouseholdChangeCause.MemberChanged && members.Any(p => FoundWork(p, id) && ZeroEmploymentRule.InLabourForce(Facts(p), today, set)))
+        {
+            cause = HouseholdChangeCause.MemberFoundWork;
+        }
+
         var before = household.Status;
-        var outcome = ZeroEmploymentRule.Evaluate(household.Hukou, household.HasBusinessIncome, members.Select(Facts), today, set);
-        if (household.Apply(outcome, today, set.IntOn(ParameterKeys.ZeroEmploymentStableMonths, today)))
+        var (outcome, changed) = household.Recompute(members.Select(Facts), cause, today, set);
+        if (changed)
         {
             audit.Add("HouseholdStatusChanged", EntityType, household.Id.ToString(), household.RegionCode,
-                new { status = before.ToString() }, new { status = household.Status.ToString(), outcome = outcome.ToString() });
+                new { status = before.ToString() }, new { status = household.Status.ToString(), outcome = outcome.ToString(), cause = cause.ToString() });
         }
+    }
+
+    /// <summary>A member before and after this unit of work who went from not working to working in it.</summary>
+    private bool FoundWork(Person person, Guid householdId)
+    {
+        var entry = db.Entry(person);
+        return entry.State == EntityState.Modified
+            && entry.Property(p => p.HouseholdId).OriginalValue == householdId
+            && !entry.Property(p => p.EmploymentStatus).OriginalValue.IsWorking()
+            && person.EmploymentStatus.IsWorking();
     }
 }

@@ -4,6 +4,7 @@ using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
@@ -22,33 +23,132 @@ public sealed class HouseholdRegistry(
 {
     private const string EntityType = HouseholdDerivation.EntityType;
 
-    public async Task<(CommandResult Result, Guid? Id)> CreateAsync(Guid headPersonId, HouseholdDetails details, CancellationToken cancellationToken)
+    public async Task<(CommandResult Result, HouseholdPreview? Preview)> PreviewAsync(Guid headPersonId, HouseholdDetails details, IReadOnlyList<NewMember> members, CancellationToken cancellationToken)
     {
+        var (result, head, joining) = await ResolveAsync(headPersonId, details, members, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return (result, null);
+        }
+
+        // The status the whole membership gives a new household, by the same rule and transition as the creation.
+        var set = await parameters.GetAsync(cancellationToken);
+        var today = derivation.Today;
+        var household = Household.Create(head!.RegionId, head.RegionCode, details.Address, details.Hukou, details.HasBusinessIncome);
+        var everyone = joining.Prepend((Person: head, Relationship: Relationship.Head)).ToList();
+        household.Recompute(everyone.Select(m => HouseholdDerivation.Facts(m.Person)), HouseholdChangeCause.Created, today, set);
+        return (result, new HouseholdPreview(household.Status, everyone.Select(m => Member(m.Person, m.Relationship, today, set)).ToList()));
+    }
+
+    public async Task<(CommandResult Result, Guid? Id)> CreateAsync(Guid headPersonId, HouseholdDetails details, IReadOnlyList<NewMember> members, CancellationToken cancellationToken)
+    {
+        var (result, head, joining) = await ResolveAsync(headPersonId, details, members, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return (result, null);
+        }
+
+        var today = derivation.Today;
+        var household = Household.Create(head!.RegionId, head.RegionCode, details.Address, details.Hukou, details.HasBusinessIncome);
+        db.Households.Add(household);
+        audit.Add("HouseholdCreated", EntityType, household.Id.ToString(), household.RegionCode, null, Snapshot(household));
+        foreach (var (person, relationship) in joining.Prepend((head, Relationship.Head)))
+        {
+            household.Join(person, relationship, today);
+            audit.Add("HouseholdMemberAdded", EntityType, household.Id.ToString(), household.RegionCode, null, new { personId = person.Id, relationship = relationship.ToString() });
+        }
+
+        await derivation.RecomputeAsync(household.Id, HouseholdChangeCause.Created, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (CommandResult.Ok, household.Id);
+    }
+
+    /// <summary>The head (tracked) and the members to join, or the problems, each under its field.</summary>
+    private async Task<(CommandResult Result, Person? Head, List<(Person Person, Relationship Relationship)> Joining)> ResolveAsync(
+        Guid headPersonId, HouseholdDetails details, IReadOnlyList<NewMember> members, CancellationToken cancellationToken)
+    {
+        var joining = new List<(Person Person, Relationship Relationship)>();
         var head = await db.Persons.SingleOrDefaultAsync(p => p.Id == headPersonId, cancellationToken);
         if (head is null)
         {
-            return (CommandResult.Fail(string.Empty, "Person.NotFound"), null);
+            return (CommandResult.Fail(string.Empty, "Person.NotFound"), null, joining);
         }
 
         if (head.HouseholdId is not null)
         {
-            return (CommandResult.Fail(string.Empty, "Household.AlreadyMember"), null);
+            return (CommandResult.Fail(string.Empty, "Household.AlreadyMember"), head, joining);
         }
 
+        var errors = new List<(string Field, string MessageKey)>();
         if (Invalid(details) is { } invalid)
         {
-            return (invalid, null);
+            errors.AddRange(invalid.Errors);
         }
 
-        var household = Household.Create(head.RegionId, head.RegionCode, details.Address, details.Hukou, details.HasBusinessIncome);
-        db.Households.Add(household);
-        head.JoinHousehold(household.Id, Relationship.Head);
-        audit.Add("HouseholdCreated", EntityType, household.Id.ToString(), household.RegionCode, null, Snapshot(household));
-        audit.Add("HouseholdMemberAdded", EntityType, household.Id.ToString(), household.RegionCode, null, new { personId = head.Id, relationship = nameof(Relationship.Head) });
-        await derivation.RecomputeAsync(household.Id, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return (CommandResult.Ok, household.Id);
+        if (members.Count(m => !string.IsNullOrWhiteSpace(m.IdNumber)) > Household.MaxMembers - 1)
+        {
+            errors.Add((string.Empty, "Household.TooManyMembers"));
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            var row = members[i];
+            if (string.IsNullOrWhiteSpace(row.IdNumber))
+            {
+                continue;
+            }
+
+            var (problem, person) = await FindMemberAsync(row.IdNumber, null, head.RegionId, cancellationToken);
+            problem ??= person!.Id == head.Id || joining.Any(j => j.Person.Id == person.Id) ? "Household.MemberTwice" : null;
+            var relationshipProblem = row.Relationship switch
+            {
+                null => "Household.RelationshipRequired",
+                Relationship.Head => "Household.OneHead",
+                Relationship.Spouse when joining.Any(j => j.Relationship == Relationship.Spouse) => "Household.OneSpouse",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                errors.Add(($"Members[{i}].IdNumber", problem));
+            }
+
+            if (relationshipProblem is not null)
+            {
+                errors.Add(($"Members[{i}].Relationship", relationshipProblem));
+            }
+
+            if (problem is null && relationshipProblem is null)
+            {
+                joining.Add((person!, row.Relationship!.Value));
+            }
+        }
+
+        return (new CommandResult(errors), head, joining);
     }
+
+    /// <summary>A registered person of the caller's area by full ID number who may join a household of <paramref name="regionId"/>, or why not.</summary>
+    private async Task<(string? Problem, Person? Person)> FindMemberAsync(string? idNumber, Guid? householdId, int regionId, CancellationToken cancellationToken)
+    {
+        if (ResidentIdNumber.TryParse(idNumber, derivation.Today, out var number) != IdNumberProblem.None)
+        {
+            return ("Household.MemberIdInvalid", null);
+        }
+
+        var hash = protector.LookupHash(number);
+        var person = await db.Persons.SingleOrDefaultAsync(p => p.IdNumberHash == hash, cancellationToken);
+        var problem = person switch
+        {
+            null => "Household.MemberNotRegistered",
+            { HouseholdId: { } inHousehold } => inHousehold == householdId ? "Household.AlreadyInThis" : "Household.AlreadyMember",
+            _ when person.RegionId != regionId => "Household.MemberOtherRegion",
+            _ => null,
+        };
+        return (problem, person);
+    }
+
+    private static HouseholdMember Member(Person p, Relationship relationship, DateOnly today, PolicyParameterSet set) =>
+        new(p.Id, p.Name, p.IdNumberMasked, relationship, Age.YearsOn(p.BirthDate, today), p.Sex,
+            p.EmploymentStatus, ZeroEmploymentRule.InLabourForce(HouseholdDerivation.Facts(p), today, set));
 
     public async Task<PagedResult<HouseholdListItem>> ListAsync(HouseholdListQuery query, CancellationToken cancellationToken)
     {
@@ -85,7 +185,7 @@ public sealed class HouseholdRegistry(
 
     public async Task<HouseholdView?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var household = await db.Households.AsNoTracking().Include(h => h.StatusChanges).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        var household = await db.Households.AsNoTracking().Include(h => h.StatusChanges).Include(h => h.MemberChanges).AsSplitQuery().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (household is null)
         {
             return null;
@@ -97,15 +197,19 @@ public sealed class HouseholdRegistry(
         var persons = await db.Persons.AsNoTracking().Where(p => p.HouseholdId == id).ToListAsync(cancellationToken);
         var members = persons
             .OrderBy(p => p.Relationship).ThenBy(p => p.BirthDate)
-            .Select(p => new HouseholdMember(
-                p.Id, p.Name, p.IdNumberMasked, p.Relationship ?? Relationship.OtherRelative, Age.YearsOn(p.BirthDate, today), p.Sex,
-                p.EmploymentStatus, ZeroEmploymentRule.InLabourForce(HouseholdDerivation.Facts(p), today, set)))
+            .Select(p => Member(p, p.Relationship ?? Relationship.OtherRelative, today, set))
             .ToList();
-        var history = household.StatusChanges.OrderByDescending(c => c.On).ThenByDescending(c => c.Id).Select(c => new StatusStep(c.From, c.To, c.On)).ToList();
+        var history = household.StatusChanges.OrderByDescending(c => c.On).ThenByDescending(c => c.Id).Select(c => new StatusStep(c.From, c.To, c.On, c.Cause)).ToList();
+
+        // Members who left may be outside the caller's area now: their name is not shown.
+        var changes = household.MemberChanges.OrderByDescending(c => c.On).ThenByDescending(c => c.Id).ToList();
+        var ids = changes.Select(c => c.PersonId).Distinct().ToList();
+        var names = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var membership = changes.Select(c => new MembershipStep(c.PersonId, names.GetValueOrDefault(c.PersonId), c.Relationship, c.Joined, c.On)).ToList();
         return new HouseholdView(
             household.Id, household.RegionCode, regionName,
             new HouseholdDetails(household.Address, household.Hukou, household.HasBusinessIncome),
-            household.Status, household.StatusSince, household.AssistancePlan, household.AssignedStaffName, members, history);
+            household.Status, household.StatusSince, household.AssistancePlan, household.AssignedStaffName, members, history, membership);
     }
 
     public async Task<CommandResult> UpdateAsync(Guid id, HouseholdDetails details, CancellationToken cancellationToken)
@@ -124,14 +228,14 @@ public sealed class HouseholdRegistry(
         var before = Snapshot(household);
         household.Update(details.Address, details.Hukou, details.HasBusinessIncome);
         audit.Add("HouseholdUpdated", EntityType, household.Id.ToString(), household.RegionCode, before, Snapshot(household));
-        await derivation.RecomputeAsync(household.Id, cancellationToken);
+        await derivation.RecomputeAsync(household.Id, HouseholdChangeCause.DetailsChanged, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
 
     public async Task<CommandResult> AddMemberAsync(Guid id, string idNumber, Relationship relationship, CancellationToken cancellationToken)
     {
-        var household = await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => new { h.Id, h.RegionId, h.RegionCode }).SingleOrDefaultAsync(cancellationToken);
+        var household = await db.Households.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (household is null)
         {
             return CommandResult.Fail(string.Empty, "Household.NotFound");
@@ -142,31 +246,15 @@ public sealed class HouseholdRegistry(
             return CommandResult.Fail("Relationship", "Household.OneHead");
         }
 
-        if (ResidentIdNumber.TryParse(idNumber, derivation.Today, out var number) != IdNumberProblem.None)
+        var (problem, person) = await FindMemberAsync(idNumber, id, household.RegionId, cancellationToken);
+        if (problem is not null)
         {
-            return CommandResult.Fail("IdNumber", "Household.MemberIdInvalid");
+            return CommandResult.Fail("IdNumber", problem);
         }
 
-        var hash = protector.LookupHash(number);
-        var person = await db.Persons.SingleOrDefaultAsync(p => p.IdNumberHash == hash, cancellationToken);
-        if (person is null)
-        {
-            return CommandResult.Fail("IdNumber", "Household.MemberNotRegistered");
-        }
-
-        if (person.HouseholdId is not null)
-        {
-            return CommandResult.Fail("IdNumber", person.HouseholdId == id ? "Household.AlreadyInThis" : "Household.AlreadyMember");
-        }
-
-        if (person.RegionId != household.RegionId)
-        {
-            return CommandResult.Fail("IdNumber", "Household.MemberOtherRegion");
-        }
-
-        person.JoinHousehold(id, relationship);
-        audit.Add("HouseholdMemberAdded", EntityType, id.ToString(), household.RegionCode, null, new { personId = person.Id, relationship = relationship.ToString() });
-        await derivation.RecomputeAsync(id, cancellationToken);
+        household.Join(person!, relationship, derivation.Today);
+        audit.Add("HouseholdMemberAdded", EntityType, id.ToString(), household.RegionCode, null, new { personId = person!.Id, relationship = relationship.ToString() });
+        await derivation.RecomputeAsync(id, HouseholdChangeCause.MemberJoined, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
@@ -186,16 +274,18 @@ public sealed class HouseholdRegistry(
             return CommandResult.Fail(string.Empty, "Household.HeadLast");
         }
 
-        person.LeaveHousehold();
         audit.Add("HouseholdMemberRemoved", EntityType, id.ToString(), household.RegionCode, new { personId, relationship = person.Relationship?.ToString() }, null);
         if (members.Count == 1)
         {
+            // The household goes with its history (the audit trail keeps it).
+            person.LeaveHousehold();
             audit.Add("HouseholdDissolved", EntityType, id.ToString(), household.RegionCode, Snapshot(household), null);
             db.Households.Remove(household);
         }
         else
         {
-            await derivation.RecomputeAsync(id, cancellationToken);
+            household.Leave(person, derivation.Today);
+            await derivation.RecomputeAsync(id, HouseholdChangeCause.MemberLeft, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -16,8 +16,9 @@ namespace EmploymentPortal.Infrastructure.Households;
 /// <summary>
 /// Re-derives every household of the register on today's date, for what changes with time
 /// alone: members reaching or leaving working age, and "eliminated" becoming "stable" after the
-/// parameterised months. Streams households with their members in id order (memory bounded by
-/// the changes), applies the same <see cref="ZeroEmploymentRule"/> and <see cref="Household.Next"/>
+/// parameterised months (cause <see cref="HouseholdChangeCause.TimePassed"/>: time never
+/// eliminates). Streams households with their members in id order (memory bounded by the
+/// changes), applies the same <see cref="ZeroEmploymentRule"/> and <see cref="Household.Next"/>
 /// as the pages, and writes the changes with one binary COPY and two set-based statements in
 /// one transaction. A household changed by staff meanwhile (status no longer as read) is skipped.
 /// </summary>
@@ -92,7 +93,7 @@ public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore 
         void Decide(HouseholdRow h, List<MemberFacts> members)
         {
             var outcome = ZeroEmploymentRule.Evaluate(h.Hukou, h.HasBusinessIncome, members, today, set);
-            var next = Household.Next(h.Status, h.Since, outcome, today, stableMonths);
+            var next = Household.Next(h.Status, h.Since, outcome, HouseholdChangeCause.TimePassed, today, stableMonths);
             if (next != h.Status)
             {
                 changes.Add((h.Id, h.Status, next));
@@ -132,13 +133,14 @@ public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore 
                 FROM household_recompute t
                 WHERE h.id = t.id AND h.status = t.old_status
                 RETURNING t.id, t.old_status, t.new_status)
-            INSERT INTO household_status_changes (household_id, "from", "to", "on")
-            SELECT id, old_status, new_status, @on FROM updated
+            INSERT INTO household_status_changes (household_id, "from", "to", "on", cause)
+            SELECT id, old_status, new_status, @on, @cause FROM updated
             """;
         int applied;
         await using (var update = new NpgsqlCommand(apply, connection, transaction))
         {
             update.Parameters.AddWithValue("on", on);
+            update.Parameters.AddWithValue("cause", (short)HouseholdChangeCause.TimePassed);
             applied = await update.ExecuteNonQueryAsync(cancellationToken);
         }
 

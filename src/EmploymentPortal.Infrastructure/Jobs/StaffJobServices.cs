@@ -3,6 +3,7 @@ using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Infrastructure.Audit;
@@ -226,7 +227,7 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
                 var before = person.EmploymentStatus;
                 person.SetEmploymentStatus(EmploymentStatus.Employed, clock.UtcNow);
                 audit.Add("PersonUpdated", "Person", person.Id.ToString(), person.RegionCode, new { employmentStatus = before.ToString() }, new { employmentStatus = person.EmploymentStatus.ToString() });
-                await households.RecomputeAsync(person.HouseholdId, cancellationToken);
+                await households.RecomputeAsync(person.HouseholdId, HouseholdChangeCause.MemberChanged, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
         }

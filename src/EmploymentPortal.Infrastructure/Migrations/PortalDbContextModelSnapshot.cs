@@ -353,6 +353,44 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.ToTable("households", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdMemberChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<bool>("Joined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("joined");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<short>("Relationship")
+                        .HasColumnType("smallint")
+                        .HasColumnName("relationship");
+
+                    b.HasKey("Id")
+                        .HasName("pk_household_member_changes");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_household_member_changes_household_id");
+
+                    b.ToTable("household_member_changes", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdStatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -361,6 +399,10 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<short>("Cause")
+                        .HasColumnType("smallint")
+                        .HasColumnName("cause");
 
                     b.Property<short>("From")
                         .HasColumnType("smallint")
@@ -2496,6 +2538,16 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasConstraintName("fk_households_regions_region_id");
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdMemberChange", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Households.Household", null)
+                        .WithMany("MemberChanges")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_member_changes_households_household_id");
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdStatusChange", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Households.Household", null)
@@ -2870,6 +2922,8 @@ namespace EmploymentPortal.Infrastructure.Migrations
 
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
+                    b.Navigation("MemberChanges");
+
                     b.Navigation("StatusChanges");
                 });
 

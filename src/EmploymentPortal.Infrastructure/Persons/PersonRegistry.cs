@@ -2,6 +2,7 @@ using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Regions;
@@ -144,7 +145,7 @@ public sealed class PersonRegistry(
         var before = PersonSnapshot.Of(person);
         person.Update(details, clock.UtcNow);
         audit.Add("PersonUpdated", EntityType, person.Id.ToString(), person.RegionCode, before, PersonSnapshot.Of(person));
-        await households.RecomputeAsync(person.HouseholdId, cancellationToken);
+        await households.RecomputeAsync(person.HouseholdId, HouseholdChangeCause.MemberChanged, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
@@ -195,7 +196,7 @@ public sealed class PersonRegistry(
         db.UnemploymentRegistrations.Add(registration);
         person.SetRegisteredUnemployed(registeredOn, clock.UtcNow);
         audit.Add("UnemploymentRegistered", "UnemploymentRegistration", registration.Id.ToString(), person.RegionCode, null, new { personId, registeredOn });
-        await households.RecomputeAsync(person.HouseholdId, cancellationToken);
+        await households.RecomputeAsync(person.HouseholdId, HouseholdChangeCause.MemberChanged, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
@@ -225,7 +226,7 @@ public sealed class PersonRegistry(
         person.SetRegisteredUnemployed(null, clock.UtcNow);
         person.SetEmploymentStatus(status, clock.UtcNow);
         audit.Add("UnemploymentEnded", "UnemploymentRegistration", registration.Id.ToString(), registration.RegionCode, null, new { personId, endedOn, reason = reason.ToString() });
-        await households.RecomputeAsync(person.HouseholdId, cancellationToken);
+        await households.RecomputeAsync(person.HouseholdId, HouseholdChangeCause.MemberChanged, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }

@@ -140,9 +140,9 @@ public sealed class TransferService(
         var moving = new List<Person> { person };
         if (person.HouseholdId is { } householdId)
         {
+            var household = await db.Households.SingleAsync(h => h.Id == householdId, cancellationToken);
             if (person.Relationship == Relationship.Head)
             {
-                var household = await db.Households.SingleAsync(h => h.Id == householdId, cancellationToken);
                 household.Relocate(transfer.ToRegionId, transfer.ToRegionCode);
                 moving.AddRange(await db.Persons.Where(p => p.HouseholdId == householdId && p.Id != person.Id).ToListAsync(cancellationToken));
                 audit.Add("HouseholdRelocated", HouseholdDerivation.EntityType, householdId.ToString(), transfer.ToRegionCode,
@@ -150,9 +150,9 @@ public sealed class TransferService(
             }
             else
             {
-                person.LeaveHousehold();
+                household.Leave(person, clock.DateOf(now));
                 audit.Add("HouseholdMemberRemoved", HouseholdDerivation.EntityType, householdId.ToString(), transfer.FromRegionCode, new { personId = person.Id, reason = "transfer" }, null);
-                await households.RecomputeAsync(householdId, cancellationToken);
+                await households.RecomputeAsync(householdId, HouseholdChangeCause.MemberLeft, cancellationToken);
             }
         }
 

@@ -90,6 +90,8 @@ public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         builder.Property(h => h.Version).IsRowVersion();
         builder.HasMany(h => h.StatusChanges).WithOne().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(h => h.StatusChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(h => h.MemberChanges).WithOne().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(h => h.MemberChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(h => new { h.RegionCode, h.Status });
     }
 }
@@ -101,6 +103,17 @@ public sealed class HouseholdStatusChangeConfiguration : IEntityTypeConfiguratio
         builder.ToTable("household_status_changes");
         builder.Property(c => c.From).HasConversion<short>();
         builder.Property(c => c.To).HasConversion<short>();
+        builder.Property(c => c.Cause).HasConversion<short>();
+    }
+}
+
+/// <summary>Membership events; the person is not a foreign key, so the event outlives a person's removal from the register.</summary>
+public sealed class HouseholdMemberChangeConfiguration : IEntityTypeConfiguration<HouseholdMemberChange>
+{
+    public void Configure(EntityTypeBuilder<HouseholdMemberChange> builder)
+    {
+        builder.ToTable("household_member_changes");
+        builder.Property(c => c.Relationship).HasConversion<short>();
     }
 }
 

@@ -5,22 +5,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 
-/// <summary>Who changed a household, its members, plan and status, and when.</summary>
+/// <summary>
+/// A household's history: its status changes with their causes and its membership changes, each
+/// as its own dated event, then who changed the household, its members, plan and status, and when.
+/// </summary>
 public sealed class HistoryModel(IHouseholdRegistry households) : PageModel
 {
-    public Guid Id { get; private set; }
+    public HouseholdView Household { get; private set; } = null!;
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
+        var household = await households.GetAsync(id, cancellationToken);
         var entries = await households.GetHistoryAsync(id, cancellationToken);
-        if (entries is null)
+        if (household is null || entries is null)
         {
             return NotFound();
         }
 
-        Id = id;
+        Household = household;
         Entries = entries;
         return Page();
     }
