@@ -28,10 +28,10 @@ public sealed class EligibilityFactsPropertyTests(PortalFixture portal) : IClass
 
     private sealed record RandomPerson(int AgeDays, bool Male, bool Cadre, short Capacity, bool WantsWork, Registration? Earlier, Registration? Latest, Certification[] Certifications);
 
-    private static readonly Gen<Registration> Registrations = Gen.Select(Gen.Int[-800, 5], Gen.Int[0, 400].Null(), (start, length) => new Registration(start, length));
+    private static readonly Gen<Registration> Registrations = Gen.Select(Gen.Int[-800, 5], Gen.Int[0, 400].Nullable(), (start, length) => new Registration(start, length));
 
     private static readonly Gen<Certification> Certifications = Gen.Select(
-        Gen.OneOfConst(EligibilityRules.Hardship4050, EligibilityRules.HardshipZeroEmployment), Gen.Short[1, 3], Gen.Int[-900, 5], Gen.Int[0, 600].Null(),
+        Gen.OneOf(EligibilityRules.Hardship4050, EligibilityRules.HardshipZeroEmployment), Gen.Short[1, 3], Gen.Int[-900, 5], Gen.Int[0, 600].Nullable(),
         (category, status, from, length) => new Certification(category, status, from, length));
 
     // Ages from 10 to 75 years in days, so the 16th birthday and every retirement date are crossed.

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
@@ -207,11 +207,14 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         {
             var id = reader.GetGuid(0);
             var region = reader.GetString(1);
+
+            // Sequential access: columns are read in their order.
+            var birth = reader.GetFieldValue<DateOnly>(2);
             var sex = (Sex)reader.GetInt16(3);
             var facts = new EligibilityFacts
             {
                 ApplicationDate = on,
-                BirthDate = reader.GetFieldValue<DateOnly>(2),
+                BirthDate = birth,
                 Sex = sex,
                 LaborCapacity = (LaborCapacity)reader.GetInt16(4),
                 WantsWork = reader.GetBoolean(5),
