@@ -153,4 +153,16 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
 
         (await Html.ParseAsync(response)).QuerySelector("[data-testid=check]")!.TextContent.Should().Contain("未认定为大龄就业困难对象（“4050”人员）");
     }
+
+    [Fact]
+    public async Task PolicyPage_SmallLoan_NamesTheSourceOfTheNumbersInForce()
+    {
+        using var anonymous = portal.Anonymous();
+
+        var (_, page) = await anonymous.GetPageAsync("/Policies/SmallLoan");
+
+        page.QuerySelector("[data-testid=numbers]")!.TextContent.Should().Contain("200000");
+        page.QuerySelector("[data-testid=number-sources]")!.TextContent
+            .Should().Contain("财金〔2020〕21号").And.Contain("2020-01-01").And.NotContain("2 万元", "003's 20,000 yuan / 2 years is no longer the number in force");
+    }
 }
