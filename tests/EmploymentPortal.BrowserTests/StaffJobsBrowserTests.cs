@@ -22,7 +22,7 @@ public sealed class StaffJobsBrowserTests(BrowserFixture fixture) : IClassFixtur
 
         // An unemployed person of 向阳社区 in a priority group (the monthly push lists them), registered as unemployed (matching a posting finds them).
         await page.GotoAsync("/Station/Persons/Register");
-        await page.FillAsync("#IdNumber", TestIds.Make(new DateOnly(1973, 9, 9), Sex.Female));
+        await page.FillAsync("#IdNumber", TestIds.Make(new DateOnly(1980, 9, 9), Sex.Female));
         await page.FillAsync("#Input_Name", "王秀英");
         await page.FillAsync("#Input_Address", "向阳路 8 号");
         await page.SelectOptionAsync("#Input_EmploymentStatus", nameof(EmploymentStatus.Unemployed));

@@ -71,13 +71,15 @@ public sealed class EligibilityTests
         // Social insurance subsidy.
         { "SI: registered, 3-year contract", Hired(new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31)), "SocialInsurance", Decision.Eligible },
         { "SI: 2-year contract", Hired(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)), "SocialInsurance", Decision.NotEligible },
-        { "SI: certified hardship in a public-welfare post", Person(new DateOnly(1970, 1, 1), Sex.Male) with { HardshipCertified = true, PublicWelfarePost = true, RegisteredUnemployed = false }, "SocialInsurance", Decision.Eligible },
+        { "SI: certified hardship in a public-welfare post", Person(new DateOnly(1970, 1, 1), Sex.Male) with { HardshipCertified = true, CertifiedCategories = Only4050, PublicWelfarePost = true, RegisteredUnemployed = false }, "SocialInsurance", Decision.Eligible },
         { "SI: contract unknown", Person(new DateOnly(1985, 1, 1), Sex.Male), "SocialInsurance", Decision.CannotTell },
 
         // Post subsidy: the monthly amount is a local number not set in these parameters.
-        { "post subsidy, amount not set", Person(new DateOnly(1970, 1, 1), Sex.Male) with { HardshipCertified = true, PublicWelfarePost = true }, "PostSubsidy", Decision.CannotTell },
-        { "post subsidy, not certified", Person(new DateOnly(1970, 1, 1), Sex.Male) with { HardshipCertified = false, PublicWelfarePost = true }, "PostSubsidy", Decision.NotEligible },
+        { "post subsidy, amount not set", Person(new DateOnly(1970, 1, 1), Sex.Male) with { HardshipCertified = true, CertifiedCategories = Only4050, PublicWelfarePost = true }, "PostSubsidy", Decision.CannotTell },
+        { "post subsidy, not certified", Person(new DateOnly(1970, 1, 1), Sex.Male) with { HardshipCertified = false, CertifiedCategories = new HashSet<string>(), PublicWelfarePost = true }, "PostSubsidy", Decision.NotEligible },
     };
+
+    private static readonly IReadOnlySet<string> Only4050 = new HashSet<string> { EligibilityRules.Hardship4050 };
 
     private static EligibilityFacts Loan(decimal amount, int months, DateOnly on) => Person(new DateOnly(1985, 5, 5), Sex.Female, on) with
     {
@@ -132,7 +134,7 @@ public sealed class EligibilityTests
         var nearRetirement = Hired(new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31)) with { BirthDate = new DateOnly(1976, 6, 15), Sex = Sex.Female };
         var result = EligibilityRules.Evaluate(nearRetirement, "SocialInsurance", TestParameters.National);
         result.DurationMonths.Should().Be(14);
-        result.Criteria.Should().Contain(c => c.Code == "Duration" && c.Reason.Zh.Contains("补贴至退休", StringComparison.Ordinal));
+        result.Criteria.Should().Contain(c => c.Code == "Duration" && c.Reason.Zh.Contains("补贴至法定退休", StringComparison.Ordinal));
     }
 
     [Fact]

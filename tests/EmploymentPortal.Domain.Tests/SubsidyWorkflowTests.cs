@@ -14,7 +14,7 @@ public sealed class SubsidyWorkflowTests
     private static readonly Actor County = new(Guid.NewGuid(), "county1", Roles.CountyOfficial);
 
     private static EligibilityResult Check(string scheme, Decision decision = Decision.Eligible) =>
-        new(scheme, new DateOnly(2026, 11, 2), decision, [new Criterion("X", decision == Decision.Eligible ? Outcome.Met : Outcome.NotMet, new("理由", "reason"), new Dictionary<string, string>())], [], decision == Decision.Eligible ? 500m : null, null);
+        new(scheme, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), decision, [new Criterion("X", decision == Decision.Eligible ? Outcome.Met : Outcome.NotMet, new("理由", "reason"), new Dictionary<string, string>())], [], decision == Decision.Eligible ? 500m : null, null);
 
     private static SubsidyApplication Standard(Actor? by = null) =>
         SubsidyApplication.Submit(Guid.NewGuid(), SchemeCatalog.Find(SchemeCatalog.CommunityJobDevelopment)!, Guid.NewGuid(), "370702001001", "向阳社区便民服务部",

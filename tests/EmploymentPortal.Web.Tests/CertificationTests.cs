@@ -20,24 +20,24 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
 
         // A double click: the same form posted twice has one effect and a clear message.
         var (_, before) = await staff.GetPageAsync(person);
-        var form = before.QuerySelector<IHtmlFormElement>("form:has([data-testid=request-certification])")!;
+        var form = before.QuerySelector<IHtmlFormElement>("[data-testid=check-Hardship4050] form:has([data-testid=request-certification])")!;
         (await staff.PostFormAsync(form, person, new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var again = await staff.PostFormAsync(form, person, new Dictionary<string, string>());
         again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(again)).Errors().Should().Contain("该人员已有待审批的认定申请");
         var (_, requested) = await staff.GetPageAsync(person);
-        requested.QuerySelector("[data-testid=certification]")!.TextContent.Should().Contain("待审批");
-        requested.QuerySelector("[data-testid=request-certification]").Should().BeNull("a waiting request offers no second request");
+        requested.QuerySelector("[data-testid=check-Hardship4050] [data-testid=certification]")!.TextContent.Should().Contain("待审批");
+        requested.QuerySelector("[data-testid=check-Hardship4050] [data-testid=request-certification]").Should().BeNull("a waiting request offers no second request in its category");
 
         using var county = await portal.SignInAsync("county1");
         var (_, queue) = await county.GetPageAsync("/Bureau/Certifications");
         var link = queue.QuerySelectorAll("[data-testid=certifications] a").Single(a => a.TextContent == "认定甲").GetAttribute("href")!;
         var (_, detail) = await county.GetPageAsync(link);
         detail.QuerySelector("[data-testid=check]")!.TextContent.Should().Contain("符合").And.Contain("已满 50 周岁").And.Contain("申请日处于失业登记状态");
-        (await county.ClickAsync(link, "[data-testid=approve]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await county.ApproveCertificationAsync(link)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var (_, certified) = await staff.GetPageAsync(person);
-        certified.QuerySelector("[data-testid=certification]")!.TextContent.Should().Contain("已认定").And.Contain("county1");
+        certified.QuerySelector("[data-testid=check-Hardship4050] [data-testid=certification]")!.TextContent.Should().Contain("已认定").And.Contain("county1");
         var (_, ledger) = await staff.GetPageAsync("/Station/Persons?certified=true");
         ledger.QuerySelector("[data-testid=ledger]")!.TextContent.Should().Contain("认定甲").And.NotContain("认定乙");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'CertificationApproved' AND actor_name = 'county1'")).Should().BeGreaterThanOrEqualTo(1);
@@ -48,7 +48,8 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
     {
         using var staff = await portal.SignInAsync("community1");
         var person = await RegisteredAsync(staff, "认定乙", 38, Sex.Female);
-        await staff.ClickAsync(person, "[data-testid=request-certification]", new Dictionary<string, string>());
+        (await staff.ClickAsync(person, Request4050, new Dictionary<string, string> { ["Certification.OverrideReason"] = "户籍登记的出生日期有误，正在更正" }))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
         using var county = await portal.SignInAsync("county1");
         var link = await QueueLinkAsync(county, "认定乙");
         var (_, detail) = await county.GetPageAsync(link);
@@ -60,8 +61,8 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
         (await county.ClickAsync(link, "[data-testid=reject]", new Dictionary<string, string> { ["Reason"] = "年龄未满 40 周岁" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var (_, page) = await staff.GetPageAsync(person);
-        page.QuerySelector("[data-testid=certification]")!.TextContent.Should().Contain("未通过").And.Contain("年龄未满 40 周岁");
-        page.QuerySelector("[data-testid=request-certification]").Should().NotBeNull();
+        page.QuerySelector("[data-testid=check-Hardship4050] [data-testid=certification]")!.TextContent.Should().Contain("未通过").And.Contain("年龄未满 40 周岁");
+        page.QuerySelector(Request4050).Should().NotBeNull();
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
     {
         using var staff = await portal.SignInAsync("community1");
         var person = await RegisteredAsync(staff, "认定丙", 52);
-        await staff.ClickAsync(person, "[data-testid=request-certification]", new Dictionary<string, string>());
+        await staff.ClickAsync(person, Request4050, new Dictionary<string, string>());
         using var county = await portal.SignInAsync("county1");
         using var city = await portal.SignInAsync("city1");
         var link = await QueueLinkAsync(county, "认定丙");
@@ -77,8 +78,8 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
         var (_, second) = await city.GetPageAsync(link);
 
         var results = await Task.WhenAll(
-            county.PostFormAsync(first.QuerySelector<IHtmlFormElement>("main form")!, link, new Dictionary<string, string>(), link + "?handler=Approve"),
-            city.PostFormAsync(second.QuerySelector<IHtmlFormElement>("main form")!, link, new Dictionary<string, string>(), link + "?handler=Approve"));
+            county.PostFormAsync(first.QuerySelector<IHtmlFormElement>("main form")!, link, new Dictionary<string, string> { ["Confirmed"] = "true" }, link + "?handler=Approve"),
+            city.PostFormAsync(second.QuerySelector<IHtmlFormElement>("main form")!, link, new Dictionary<string, string> { ["Confirmed"] = "true" }, link + "?handler=Approve"));
 
         results.Count(r => r.StatusCode == HttpStatusCode.Redirect).Should().Be(1);
         var refused = results.Single(r => r.StatusCode != HttpStatusCode.Redirect);
@@ -95,8 +96,8 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
         page.QuerySelector("[data-testid=check-Hardship4050]")!.TextContent.Should().Contain("不满 50 周岁");
         var zero = page.QuerySelector("[data-testid=check-HardshipZeroEmployment]")!;
         zero.TextContent.Should().Contain("零就业家庭成员");
-        var form = zero.QuerySelector<IHtmlFormElement>("form")!;
-        (await staff.PostFormAsync(form, person, new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var form = zero.QuerySelector<IHtmlFormElement>("form[action*=RequestCertification]")!;
+        (await staff.PostFormAsync(form, person, new Dictionary<string, string> { ["Certification.OverrideReason"] = "家庭成员信息待补录，已核实为零就业家庭" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         using var county = await portal.SignInAsync("county1");
         var link = await QueueLinkAsync(county, "认定丁");
@@ -111,6 +112,8 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
         using var staff = await portal.SignInAsync("community1");
         (await staff.GetAsync("/Bureau/Certifications")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    private const string Request4050 = "[data-testid=check-Hardship4050] [data-testid=request-certification]";
 
     private async Task<string> RegisteredAsync(PortalClient staff, string name, int age, Sex sex = Sex.Male)
     {

@@ -69,7 +69,8 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         hardship!.TextContent.Should().Contain("女性，申请日年龄 45 岁 0 个月，已满 40 周岁").And.Contain("申请日处于失业登记状态");
         page.QuerySelector("[data-testid=visit]")!.TextContent.Should().Contain(await DemoIds.UnitNameAsync(portal.ConnectionString, DemoIds.Community1));
         page.QuerySelector("[data-testid=about-age]")!.TextContent.Should().Contain("约 45 岁");
-        page.QuerySelector("[data-testid=does-not-apply] [data-code=HardshipZeroEmployment]")!.TextContent.Should().Contain("不是零就业家庭成员");
+        page.QuerySelector("[data-testid=may-apply] [data-code=HardshipZeroEmployment]")!.TextContent
+            .Should().Contain("零就业家庭成员", "an unticked box is not known (the form says to leave it unticked when unsure), never a definite no");
         page.QuerySelector("[data-testid=may-apply] [data-code=EmployerHiring]")!.TextContent
             .Should().Contain("申请时核实").And.Contain("缺少劳动合同起止日期", "the contract is only known when an employer applies");
         page.QuerySelector("[data-testid=does-not-apply] [data-code=SelfEmploymentRelief]").Should().NotBeNull("she is not starting a business");
@@ -203,7 +204,7 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         facts.RegisteredUnemployed.Should().BeNull();
         facts.StartingSelfEmployment.Should().BeTrue();
         facts.LowIncomeHousehold.Should().BeTrue();
-        facts.HardshipCertified.Should().BeFalse("an unticked group is a no");
+        facts.HardshipCertified.Should().BeNull("the form says to leave a box unticked when unsure: unticked is not known, never a definite no");
     }
 
     private static Dictionary<string, string> Answers(string? age, string sex, int? community, string status = "RegisteredUnemployed", string? birthYear = null, string? birthMonth = null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 
@@ -20,6 +21,16 @@ internal static class SubsidyPages
         ["Facts[ContractEnd]"] = Iso(contractEnd),
         ["Facts[SocialInsurancePaidOnTime]"] = "true",
     };
+
+    /// <summary>Certifies as an official does: the approve button on a certification request, then the confirmation it asks for.</summary>
+    public static async Task<HttpResponseMessage> ApproveCertificationAsync(this PortalClient official, string link)
+    {
+        var asked = await official.ClickAsync(link, "[data-testid=approve]", new Dictionary<string, string>());
+        asked.StatusCode.Should().Be(HttpStatusCode.OK, "certifying asks for confirmation first");
+        var page = await Html.ParseAsync(asked);
+        var confirm = page.QuerySelector<AngleSharp.Html.Dom.IHtmlButtonElement>("[data-testid=confirm-approve]")!;
+        return await official.PostFormAsync(confirm.Form!, link, new Dictionary<string, string>(), confirm.GetAttribute("formaction"));
+    }
 
     /// <summary>Registers an unemployed woman of the given age in community1's community; returns her page's URL.</summary>
     public static async Task<string> RegisteredAsync(this PortalClient staff, string connectionString, string name, int age)

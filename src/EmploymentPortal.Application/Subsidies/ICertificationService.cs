@@ -6,16 +6,19 @@ namespace EmploymentPortal.Application.Subsidies;
 /// <summary>4050 hardship certification: station staff request, county officials decide; audited, scoped.</summary>
 public interface ICertificationService
 {
-    /// <summary>Requests certification in a hardship category (<see cref="EligibilityRules.HardshipCategories"/>) with today's check stored alongside.</summary>
-    Task<CommandResult> RequestAsync(Guid personId, string category, CancellationToken cancellationToken);
+    /// <summary>
+    /// Requests certification in a hardship category (<see cref="EligibilityRules.HardshipCategories"/>) with
+    /// today's check stored alongside; against a check that does not say "eligible" only with a reason.
+    /// </summary>
+    Task<CommandResult> RequestAsync(Guid personId, string category, string? overrideReason, CancellationToken cancellationToken);
 
     /// <summary>Open requests of the caller's area, oldest first.</summary>
     Task<IReadOnlyList<CertificationItem>> PendingAsync(CancellationToken cancellationToken);
 
     Task<CertificationItem?> GetAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>The person's newest request or certification, for their page.</summary>
-    Task<CertificationItem?> LatestForPersonAsync(Guid personId, CancellationToken cancellationToken);
+    /// <summary>The person's newest request or certification in each category, for their page.</summary>
+    Task<IReadOnlyList<CertificationItem>> LatestForPersonAsync(Guid personId, CancellationToken cancellationToken);
 
     Task<CommandResult> DecideAsync(Guid id, bool approve, string? reason, CancellationToken cancellationToken);
 }
@@ -36,4 +39,7 @@ public sealed record CertificationItem(
     CertificationStatus Status,
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
-    string? DecisionReason);
+    string? DecisionReason,
+    string? OverrideReason,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo);

@@ -1,4 +1,5 @@
 using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Policies;
 
 namespace EmploymentPortal.Domain.Eligibility;
 
@@ -29,11 +30,14 @@ public sealed record Criterion(string Code, Outcome Outcome, Reason Reason, IRea
 
 /// <summary>
 /// The evaluation of one scheme (or certification) for one case on one date: the decision, every
-/// criterion, what is missing, and the computed amount and duration when eligible.
+/// criterion, what is missing, and the computed amount and duration when eligible. <see cref="On"/>
+/// is the application date (the numbers in force); <see cref="PersonOn"/> the date the person's own
+/// conditions were judged at (the hire for schemes that reward one).
 /// </summary>
 public sealed record EligibilityResult(
     string SchemeCode,
     DateOnly On,
+    DateOnly PersonOn,
     Decision Decision,
     IReadOnlyList<Criterion> Criteria,
     IReadOnlyList<string> MissingFacts,
@@ -48,17 +52,37 @@ public sealed record EligibilityFacts
 {
     public required DateOnly ApplicationDate { get; init; }
 
+    /// <summary>
+    /// The date the person's own conditions (registration, age, certification) are judged at, when
+    /// it is not the application date: the hire (contract start) for the schemes that reward a hire
+    /// (<see cref="EligibilityRules.JudgedAtOf"/>). The registry's facts are read for this date.
+    /// </summary>
+    public DateOnly? PersonDate { get; init; }
+
     public DateOnly? BirthDate { get; init; }
 
     public Sex? Sex { get; init; }
+
+    /// <summary>Which statutory retirement schedule applies (women: worker or cadre); null: the schedule of the sex, women as workers.</summary>
+    public RetirementSchedule? RetirementSchedule { get; init; }
 
     public LaborCapacity? LaborCapacity { get; init; }
 
     public bool? WantsWork { get; init; }
 
-    /// <summary>Has an open unemployment registration on the application date.</summary>
+    /// <summary>Has an unemployment registration open on the date the person is judged at (<see cref="PersonDate"/>, else the application date).</summary>
     public bool? RegisteredUnemployed { get; init; }
 
+    /// <summary>
+    /// The hardship categories (就业困难人员, <see cref="EligibilityRules.HardshipCategories"/>) the person holds a
+    /// valid certification in on the date they are judged at; empty: none; null: not known.
+    /// </summary>
+    public IReadOnlySet<string>? CertifiedCategories { get; init; }
+
+    /// <summary>
+    /// Certified in some hardship category (a 就业困难人员) on that date; null when not known. The registry
+    /// sets it with <see cref="CertifiedCategories"/>; a resident's self-check may know this without the category.
+    /// </summary>
     public bool? HardshipCertified { get; init; }
 
     public bool? StartingSelfEmployment { get; init; }

@@ -31,10 +31,27 @@ public static class EligibilityRules
         new(HardshipZeroEmployment, "零就业家庭成员", "Members of zero-employment households"),
     ];
 
+    /// <summary>
+    /// The schemes that reward a hire judge the person as they were when hired (the contract's
+    /// start): registered unemployed, of working age, certified (docs/policy-rules.md, "Judged-at
+    /// dates"). The others judge the person on the application date.
+    /// </summary>
+    public static JudgedAt JudgedAtOf(string code) => code switch
+    {
+        SchemeCatalog.CommunityJobDevelopment or SchemeCatalog.SocialInsurance or SchemeCatalog.PostSubsidy
+            or SchemeCatalog.JobIntroduction or SchemeCatalog.EmployerHiring => JudgedAt.Hire,
+        _ => JudgedAt.Application,
+    };
+
+    /// <summary>The date a scheme judges the person at: the contract's start for a hire (when known), else the application date.</summary>
+    public static DateOnly PersonDateFor(string code, DateOnly applicationDate, DateOnly? contractStart) =>
+        JudgedAtOf(code) == JudgedAt.Hire && contractStart is { } start ? start : applicationDate;
+
     public static EligibilityResult Evaluate(EligibilityFacts facts, string code, PolicyParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rule = new RuleBuilder(code, facts.ApplicationDate, parameters);
+        var rule = new RuleBuilder(code, facts.ApplicationDate, facts.PersonDate ?? facts.ApplicationDate, JudgedAtOf(code), parameters);
+        OfWorkingAge(rule, facts);
         switch (code)
         {
             case Hardship4050:
@@ -87,13 +104,42 @@ public static class EligibilityRules
             return;
         }
 
-        var age = Age.On(birth, f.ApplicationDate);
-        var met = age.Years >= (int)minAge;
+        var age = rule.PersonOn < birth ? new Age(0, 0) : Age.On(birth, rule.PersonOn);
+        var met = age.Years >= (int)minAge && rule.PersonOn >= birth;
         var (sexZh, sexEn) = sex == Sex.Female ? ("女性", "Woman") : ("男性", "Man");
         var facts = new Dictionary<string, string> { ["sex"] = sex.ToString(), ["birthDate"] = Iso(birth), ["age"] = $"{age.Years}y{age.Months}m" };
         rule.Add("Age4050", met, facts,
-            new($"{sexZh}，申请日年龄 {age.Years} 岁 {age.Months} 个月，{(met ? "已满" : "不满")} {minAge:0} 周岁",
-                $"{sexEn}, aged {age.Years} years {age.Months} months on the application date, {(met ? "at least" : "under")} {minAge:0}"));
+            new($"{sexZh}，{rule.DateZh}年龄 {age.Years} 岁 {age.Months} 个月，{(met ? "已满" : "不满")} {minAge:0} 周岁",
+                $"{sexEn}, aged {age.Years} years {age.Months} months {rule.DateEn}, {(met ? "at least" : "under")} {minAge:0}"));
+    }
+
+    /// <summary>
+    /// Every scheme and category is for a person of legal working age on the date the person is
+    /// judged at: from 16 (《劳动法》第十五条) to the day before their own statutory retirement date
+    /// (the 2024 decision's schedule for their sex and, for women, worker or cadre).
+    /// </summary>
+    private static void OfWorkingAge(RuleBuilder rule, EligibilityFacts f)
+    {
+        if (f.BirthDate is not { } birth || f.Sex is not { } sex)
+        {
+            rule.Missing("WorkingAge", nameof(f.BirthDate), new("缺少出生日期或性别，无法判断是否在劳动年龄内", "Birth date or sex is missing: working age cannot be judged"));
+            return;
+        }
+
+        var schedule = f.RetirementSchedule ?? WorkingAge.ScheduleFor(sex);
+        if (!RetirementNumbersSet(rule, schedule, report: true))
+        {
+            return;
+        }
+
+        var check = WorkingAge.Check(birth, schedule, rule.PersonOn, rule.Parameters);
+        var facts = new Dictionary<string, string> { ["birthDate"] = Iso(birth), ["retirementDate"] = Iso(check.RetirementDate), ["schedule"] = check.Schedule.ToString() };
+        rule.Add("WorkingAge", check.IsWithin, facts, check.Standing switch
+        {
+            WorkingAgeStanding.TooYoung => new($"{rule.DateZh}未满 {check.MinimumYears} 周岁，不在劳动年龄内", $"Under {check.MinimumYears} {rule.DateEn}: not of working age"),
+            WorkingAgeStanding.Retired => new($"{rule.DateZh}已到法定退休年龄（{Iso(check.RetirementDate)}），不在劳动年龄内", $"Reached statutory retirement age ({Iso(check.RetirementDate)}) {rule.DateEn}: not of working age"),
+            _ => new($"{rule.DateZh}在劳动年龄内（年满 {check.MinimumYears} 周岁，{Iso(check.RetirementDate)} 到法定退休年龄）", $"Of working age {rule.DateEn} (at least {check.MinimumYears}; statutory retirement on {Iso(check.RetirementDate)})"),
+        });
     }
 
     private static void Capable(RuleBuilder rule, EligibilityFacts f)
@@ -104,9 +150,15 @@ public static class EligibilityRules
             return;
         }
 
-        var met = capacity != LaborCapacity.None && wants;
-        rule.Add("CapableAndWilling", met, new Dictionary<string, string> { ["laborCapacity"] = capacity.ToString(), ["wantsWork"] = wants.ToString() },
-            met ? new("有劳动能力和就业愿望", "Able and wishing to work") : new("无劳动能力或无就业愿望", "Not able or not wishing to work"));
+        var able = capacity != LaborCapacity.None;
+        rule.Add("CapableAndWilling", able && wants, new Dictionary<string, string> { ["laborCapacity"] = capacity.ToString(), ["wantsWork"] = wants.ToString() },
+            (able, wants) switch
+            {
+                (true, true) => new("有劳动能力和就业愿望", "Able and wishing to work"),
+                (false, true) => new("无劳动能力", "Not able to work"),
+                (true, false) => new("无就业愿望", "Not wishing to work"),
+                _ => new("无劳动能力，也无就业愿望", "Neither able nor wishing to work"),
+            });
     }
 
     private static void Registered(RuleBuilder rule, EligibilityFacts f)
@@ -117,8 +169,8 @@ public static class EligibilityRules
             return;
         }
 
-        rule.Add("RegisteredUnemployed", registered, new Dictionary<string, string> { ["registeredUnemployed"] = registered.ToString() },
-            registered ? new("申请日处于失业登记状态", "Registered unemployed on the application date") : new("申请日未办理失业登记", "Not registered unemployed on the application date"));
+        rule.Add("RegisteredUnemployed", registered, new Dictionary<string, string> { ["registeredUnemployed"] = registered.ToString(), ["on"] = Iso(rule.PersonOn) },
+            registered ? new($"{rule.DateZh}处于失业登记状态", $"Registered unemployed {rule.DateEn}") : new($"{rule.DateZh}未处于失业登记状态", $"Not registered unemployed {rule.DateEn}"));
     }
 
     private static EligibilityResult SmallLoan(RuleBuilder rule, EligibilityFacts f)
@@ -136,7 +188,8 @@ public static class EligibilityRules
         {
             var met = amount > 0 && amount <= maxAmount;
             rule.Add("LoanAmount", met, new Dictionary<string, string> { ["requested"] = Money(amount), ["max"] = Money(maxAmount) },
-                new($"申请 {Money(amount)} 元，{(met ? "不超过" : "超过")}最高额度 {Money(maxAmount)} 元", $"Requested {Money(amount)} yuan, {(met ? "within" : "above")} the maximum of {Money(maxAmount)} yuan"));
+                amount <= 0 ? new("申请金额须大于 0 元", "The requested amount must be more than 0 yuan")
+                    : new($"申请 {Money(amount)} 元，{(met ? "不超过" : "超过")}最高额度 {Money(maxAmount)} 元", $"Requested {Money(amount)} yuan, {(met ? "within" : "above")} the maximum of {Money(maxAmount)} yuan"));
         }
 
         if (f.RequestedLoanTermMonths is not { } term)
@@ -168,12 +221,12 @@ public static class EligibilityRules
 
     private static EligibilityResult SocialInsurance(RuleBuilder rule, EligibilityFacts f)
     {
-        // (a) a registered unemployed person hired on a long contract, or (b) a certified hardship
-        // person placed in a community public-welfare post (002 §二.3).
-        if (f.HardshipCertified == true && f.PublicWelfarePost == true)
+        // (a) a registered unemployed person hired on a long contract, or (b) a certified 4050
+        // hardship person placed in a community public-welfare post (002 §二.3).
+        if (f.CertifiedCategories?.Contains(Hardship4050) == true && f.PublicWelfarePost == true)
         {
-            rule.Add("HardshipInPublicWelfarePost", true, new Dictionary<string, string> { ["hardshipCertified"] = "True", ["publicWelfarePost"] = "True" },
-                new("已认定的大龄就业困难对象安置在公益性岗位", "A certified hardship person placed in a public-welfare post"));
+            rule.Add("HardshipInPublicWelfarePost", true, new Dictionary<string, string> { ["certified"] = Hardship4050, ["publicWelfarePost"] = "True" },
+                new("已认定的大龄就业困难对象安置在公益性岗位", "A certified 4050 hardship person placed in a public-welfare post"));
         }
         else
         {
@@ -183,36 +236,68 @@ public static class EligibilityRules
 
         var maxYears = rule.Number(SchemeCatalog.Key(SchemeCatalog.SocialInsurance, "MaxYears"), "Duration");
         var nearYears = rule.Number(SchemeCatalog.Key(SchemeCatalog.SocialInsurance, "NearRetirementYears"), "Duration");
-        int? months = null;
-        if (maxYears is { } years && nearYears is { } near)
+        if (maxYears is not { } years || nearYears is not { } near || f.BirthDate is not { } birth || f.Sex is not { } sex
+            || !RetirementNumbersSet(rule, f.RetirementSchedule ?? WorkingAge.ScheduleFor(sex), report: false))
         {
-            months = (int)(years * 12);
-            if (near > 0 && f.BirthDate is { } birth && f.Sex is { } sex)
-            {
-                var retirement = Persons.WorkingAge.RetirementDate(birth, sex, f.ApplicationDate, rule.Parameters);
-                var start = f.ContractStart ?? f.ApplicationDate;
-                var toRetirement = MonthsBetween(start, retirement);
-                if (toRetirement > 0 && toRetirement <= near * 12)
-                {
-                    months = toRetirement;
-                    rule.Note("Duration", new Dictionary<string, string> { ["retirementDate"] = Iso(retirement) },
-                        new($"距法定退休（{Iso(retirement)}）不足 {near:0} 年，补贴至退休：{toRetirement} 个月", $"Within {near:0} years of retirement ({Iso(retirement)}): subsidised to retirement, {toRetirement} months"));
-                }
-            }
+            return rule.Result(null, maxYears is { } y ? (int)(y * 12) : null);
         }
 
-        return rule.Result(null, months);
+        // The subsidy never runs past the statutory retirement date. 国发〔2015〕23号: a 就业困难人员 (certified
+        // in any hardship category) whose contract starts less than N years before retirement ("不足 5 年",
+        // strictly less) is subsidised to retirement instead of for the standard period.
+        var standard = (int)(years * 12);
+        var retirement = WorkingAge.RetirementDate(birth, f.RetirementSchedule ?? WorkingAge.ScheduleFor(sex), rule.PersonOn, rule.Parameters);
+        var start = f.ContractStart ?? f.ApplicationDate;
+        var toRetirement = Math.Max(0, MonthsBetween(start, retirement));
+        var nearRetirement = near > 0 && start > retirement.AddYears(-(int)near) && start < retirement;
+        var facts = new Dictionary<string, string> { ["retirementDate"] = Iso(retirement), ["contractStart"] = Iso(start) };
+        if (nearRetirement && f.HardshipCertified == true && toRetirement > standard)
+        {
+            rule.Note("Duration", facts,
+                new($"就业困难人员，合同起始日距法定退休（{Iso(retirement)}）不足 {near:0} 年，补贴至退休：{toRetirement} 个月", $"A person in hardship whose contract starts within {near:0} years of retirement ({Iso(retirement)}): subsidised to retirement, {toRetirement} months"));
+            return rule.Result(null, toRetirement);
+        }
+
+        if (toRetirement < standard)
+        {
+            rule.Note("Duration", facts,
+                new($"补贴至法定退休（{Iso(retirement)}）为止：{toRetirement} 个月", $"Subsidised until statutory retirement ({Iso(retirement)}): {toRetirement} months"));
+            return rule.Result(null, toRetirement);
+        }
+
+        if (nearRetirement && f.HardshipCertified != true)
+        {
+            rule.Note("Duration", facts,
+                new($"合同起始日距法定退休（{Iso(retirement)}）不足 {near:0} 年，但未认定为就业困难人员，不延长至退休：{standard} 个月", $"The contract starts within {near:0} years of retirement ({Iso(retirement)}), but the person is not certified in hardship: not extended to retirement, {standard} months"));
+        }
+
+        return rule.Result(null, standard);
     }
 
     private static EligibilityResult PostSubsidy(RuleBuilder rule, EligibilityFacts f)
     {
-        Flag(rule, f.HardshipCertified, "HardshipCertified", nameof(f.HardshipCertified),
-            new("已认定为大龄就业困难对象", "Certified as a 4050 hardship person"), new("未认定为大龄就业困难对象", "Not certified as a 4050 hardship person"));
+        Certified(rule, f, Hardship4050);
         Flag(rule, f.PublicWelfarePost, "PublicWelfarePost", nameof(f.PublicWelfarePost),
             new("安置在公益性岗位", "Placed in a public-welfare post"), new("未安置在公益性岗位", "Not placed in a public-welfare post"));
         var monthly = rule.Number(SchemeCatalog.Key(SchemeCatalog.PostSubsidy, "MonthlyAmount"), "Amount");
         var years = rule.Number(SchemeCatalog.Key(SchemeCatalog.PostSubsidy, "MaxYears"), "Duration");
         return rule.Result(monthly, years is { } y ? (int)(y * 12) : null);
+    }
+
+    /// <summary>Holds a valid certification in one hardship category on the date the person is judged at.</summary>
+    private static void Certified(RuleBuilder rule, EligibilityFacts f, string category)
+    {
+        var name = HardshipCategories.Single(c => c.Code == category);
+        if (f.CertifiedCategories is not { } categories)
+        {
+            rule.Missing("HardshipCertified", nameof(f.CertifiedCategories), new($"不知道是否已认定为{name.NameZh}", $"Whether the person is certified as {name.NameEn} is not known"));
+            return;
+        }
+
+        var met = categories.Contains(category);
+        rule.Add("HardshipCertified", met, new Dictionary<string, string> { ["category"] = category, ["on"] = Iso(rule.PersonOn) },
+            met ? new($"{rule.DateZh}已认定为{name.NameZh}", $"Certified as {name.NameEn} {rule.DateEn}")
+                : new($"{rule.DateZh}未认定为{name.NameZh}", $"Not certified as {name.NameEn} {rule.DateEn}"));
     }
 
     private static EligibilityResult Training(RuleBuilder rule, EligibilityFacts f)
@@ -399,6 +484,15 @@ public static class EligibilityRules
             new($"{name.Zh} {Money(rate)}%，{(met ? "达到" : "低于")}要求的 {Money(min)}%", $"{name.En} {Money(rate)}%, {(met ? "at least" : "below")} the required {Money(min)}%"));
     }
 
+    /// <summary>The working-age and retirement numbers of a schedule are in force (reported as not set when asked to).</summary>
+    private static bool RetirementNumbersSet(RuleBuilder rule, RetirementSchedule schedule, bool report)
+    {
+        string[] keys = [ParameterKeys.WorkingAgeMinimumYears, ParameterKeys.RetirementBaseYears(schedule), ParameterKeys.RetirementMaxDelayMonths(schedule)];
+        return report
+            ? keys.Select(k => rule.Number(k, "WorkingAge")).ToList().TrueForAll(v => v is not null)
+            : keys.All(k => rule.Parameters.TryValueOn(k, rule.PersonOn) is not null);
+    }
+
     private static string Camel(string fact) => char.ToLowerInvariant(fact[0]) + fact[1..];
 
     private static void Contract(RuleBuilder rule, EligibilityFacts f, string minYearsKey)
@@ -445,12 +539,20 @@ public static class EligibilityRules
     private static string Money(decimal m) => m.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Collects criteria and turns them into a decision: any unmet → not eligible; else any unknown → cannot tell.</summary>
-    private sealed class RuleBuilder(string code, DateOnly on, PolicyParameterSet parameters)
+    private sealed class RuleBuilder(string code, DateOnly on, DateOnly personOn, JudgedAt judgedAt, PolicyParameterSet parameters)
     {
         private readonly List<Criterion> _criteria = [];
         private readonly List<string> _missing = [];
 
         public PolicyParameterSet Parameters => parameters;
+
+        /// <summary>The date the person's own conditions are judged at (<see cref="JudgedAtOf"/>).</summary>
+        public DateOnly PersonOn => personOn;
+
+        /// <summary>That date as the explanations name it.</summary>
+        public string DateZh => judgedAt == JudgedAt.Hire && personOn != on ? $"入职（合同起始）日 {Iso(personOn)} " : "申请日";
+
+        public string DateEn => judgedAt == JudgedAt.Hire && personOn != on ? $"when hired (contract start {Iso(personOn)})" : "on the application date";
 
         public void Add(string criterion, bool met, IReadOnlyDictionary<string, string> facts, Reason reason) =>
             _criteria.Add(new Criterion(criterion, met ? Outcome.Met : Outcome.NotMet, reason, facts));
@@ -482,10 +584,20 @@ public static class EligibilityRules
             var decision = _criteria.Any(c => c.Outcome == Outcome.NotMet) ? Decision.NotEligible
                 : _criteria.Any(c => c.Outcome == Outcome.Unknown) ? Decision.CannotTell
                 : Decision.Eligible;
-            return new EligibilityResult(code, on, decision, _criteria, _missing.Distinct().ToList(),
+            return new EligibilityResult(code, on, personOn, decision, _criteria, _missing.Distinct().ToList(),
                 decision == Decision.Eligible ? amount : null, decision == Decision.Eligible ? months : null);
         }
     }
+}
+
+/// <summary>Which date a scheme judges the person's own conditions at.</summary>
+public enum JudgedAt
+{
+    /// <summary>The application (or certification request) date.</summary>
+    Application = 1,
+
+    /// <summary>The hire: the start of the labour contract or placement.</summary>
+    Hire = 2,
 }
 
 /// <summary>A hardship category a person may be certified in; its code is the rule that checks it.</summary>

@@ -8,9 +8,13 @@ public enum CertificationStatus
 }
 
 /// <summary>
-/// A request to certify a person as a 4050 hardship person (大龄就业困难对象): made by station
-/// staff with the eligibility check of its application date stored alongside, decided by a county
-/// official (a rejection gives its reason). Ages are taken on the application date.
+/// A request to certify a person in one hardship category (就业困难人员: the 4050 group 大龄就业困难对象,
+/// or a member of a zero-employment household): made by station staff with the eligibility check of
+/// its application date stored alongside, decided by a county official (a rejection gives its
+/// reason). A request against a check that does not say "eligible" carries the requester's reason,
+/// which the official sees flagged. An approved certification is the one source of truth for the
+/// category: valid from the application date until <see cref="ValidTo"/> (for the 4050 group the
+/// person's statutory retirement date: the status ends at retirement age).
 /// </summary>
 public sealed class HardshipCertification
 {
@@ -56,11 +60,35 @@ public sealed class HardshipCertification
 
     public string? DecisionReason { get; private set; }
 
+    /// <summary>Why staff requested certification although the check did not say "eligible" (null when it did).</summary>
+    public string? OverrideReason { get; private set; }
+
+    /// <summary>The first day the category holds (the application date), set on approval.</summary>
+    public DateOnly? ValidFrom { get; private set; }
+
+    /// <summary>The day the category stops holding (exclusive), null while nothing ends it.</summary>
+    public DateOnly? ValidTo { get; private set; }
+
+    /// <summary>An approved certification that holds on <paramref name="date"/>.</summary>
+    public bool IsValidOn(DateOnly date) =>
+        Status == CertificationStatus.Approved && ValidFrom <= date && (ValidTo is null || date < ValidTo);
+
     public uint Version { get; private set; }
 
-    public static HardshipCertification Request(Guid personId, string regionCode, EligibilityResult check, Guid? byId, string byName, DateTimeOffset at)
+    public static HardshipCertification Request(Guid personId, string regionCode, EligibilityResult check, string? overrideReason, Guid? byId, string byName, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(check);
+        overrideReason = overrideReason?.Trim();
+        if (check.Decision != Decision.Eligible && string.IsNullOrEmpty(overrideReason))
+        {
+            throw new EligibilityException("Certification.OverrideRequired");
+        }
+
+        if (overrideReason?.Length > TextMaxLength)
+        {
+            throw new EligibilityException("Certification.ReasonTooLong");
+        }
+
         return new HardshipCertification
         {
             Id = Guid.CreateVersion7(),
@@ -74,11 +102,15 @@ public sealed class HardshipCertification
             RequestedByName = byName,
             RequestedAt = at,
             Status = CertificationStatus.Requested,
+            OverrideReason = check.Decision == Decision.Eligible || string.IsNullOrEmpty(overrideReason) ? null : overrideReason,
         };
     }
 
-    /// <summary>Approves or rejects; the requester may not decide their own request.</summary>
-    public void Decide(bool approve, string? reason, Guid? byId, string byName, DateTimeOffset at)
+    /// <summary>
+    /// Approves (valid from the application date until <paramref name="validTo"/>, exclusive) or
+    /// rejects; the requester may not decide their own request.
+    /// </summary>
+    public void Decide(bool approve, string? reason, DateOnly? validTo, Guid? byId, string byName, DateTimeOffset at)
     {
         if (Status != CertificationStatus.Requested)
         {
@@ -106,6 +138,11 @@ public sealed class HardshipCertification
         DecidedById = byId;
         DecidedByName = byName;
         DecidedAt = at;
+        if (approve)
+        {
+            ValidFrom = ApplicationDate;
+            ValidTo = validTo;
+        }
     }
 }
 

@@ -38,8 +38,8 @@ public static class JobMatching
     public const PriorityGroups HardshipGroups =
         PriorityGroups.MinimumLivingAllowance | PriorityGroups.PoorLabourer | PriorityGroups.SpecialHardship | PriorityGroups.SoeClosurePlaced;
 
-    public static bool IsHardship(DateOnly? hardshipCertifiedOn, PriorityGroups groups) =>
-        hardshipCertifiedOn is not null || (groups & HardshipGroups) != 0;
+    public static bool IsHardship(bool hardshipCertified, PriorityGroups groups) =>
+        hardshipCertified || (groups & HardshipGroups) != 0;
 
     /// <summary>Region-code prefix lengths: district (6), street (9), community (12).</summary>
     public static int SharedLevel(string a, string b)

@@ -21,7 +21,8 @@ public sealed record PersonDetails(
     string? EmploymentHistory,
     PriorityGroups PriorityGroups,
     string? LivingNeeds,
-    string? Notes);
+    string? Notes,
+    bool FemaleCadre = false);
 
 /// <summary>
 /// A resident in the ledger 台帐. Birth date and sex come from the ID number; the full number is
@@ -103,8 +104,11 @@ public sealed class Person
     /// </summary>
     public DateOnly? UnemployedSince { get; private set; }
 
-    /// <summary>The application date of an approved 4050 hardship certification (ledger filter).</summary>
-    public DateOnly? HardshipCertifiedOn { get; private set; }
+    /// <summary>
+    /// A woman on the cadre retirement schedule (女干部: management and professional posts, 55 before
+    /// the reform) rather than the worker schedule (女工人, 50). Always false for men.
+    /// </summary>
+    public bool FemaleCadre { get; private set; }
 
     public Guid? HouseholdId { get; private set; }
 
@@ -165,6 +169,7 @@ public sealed class Person
         PriorityGroups = details.PriorityGroups;
         LivingNeeds = Optional(details.LivingNeeds, TextMaxLength);
         Notes = Optional(details.Notes, TextMaxLength);
+        FemaleCadre = Sex == Sex.Female && details.FemaleCadre;
         UpdatedAt = now;
     }
 
@@ -193,12 +198,6 @@ public sealed class Person
         UpdatedAt = now;
     }
 
-    public void CertifyHardship(DateOnly on, DateTimeOffset now)
-    {
-        HardshipCertifiedOn = on;
-        UpdatedAt = now;
-    }
-
     public void JoinHousehold(Guid householdId, Households.Relationship relationship)
     {
         if (HouseholdId is not null && HouseholdId != householdId)
@@ -217,7 +216,10 @@ public sealed class Person
     }
 
     public PersonDetails Details => new(Name, Phone, Address, Hukou, Education, Skills, WishedOccupation, WishedMonthlyPay, WishedArea,
-        WishedWorkType, LaborCapacity, WantsWork, EmploymentStatus, EmploymentHistory, PriorityGroups, LivingNeeds, Notes);
+        WishedWorkType, LaborCapacity, WantsWork, EmploymentStatus, EmploymentHistory, PriorityGroups, LivingNeeds, Notes, FemaleCadre);
+
+    /// <summary>The statutory retirement schedule the person is on.</summary>
+    public Policies.RetirementSchedule RetirementSchedule() => WorkingAge.ScheduleFor(Sex, FemaleCadre);
 
     public static string MaskPhone(string? phone) => phone is { Length: 11 } ? phone[..3] + "****" + phone[7..] : string.Empty;
 

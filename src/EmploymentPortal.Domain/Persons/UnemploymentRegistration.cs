@@ -22,11 +22,22 @@ public sealed class UnemploymentRegistration
 
     public bool IsOpen => EndedOn is null;
 
-    public static UnemploymentRegistration Open(Guid personId, string regionCode, DateOnly registeredOn, DateOnly today)
+    /// <summary>
+    /// Opens a registration for a person of working age on the registration date
+    /// (<paramref name="workingAge"/>: the person's check on that date). Refusals carry the text key
+    /// of their message (<c>Unemployment.TooYoung</c>, <c>Unemployment.Retired</c>).
+    /// </summary>
+    public static UnemploymentRegistration Open(Guid personId, string regionCode, DateOnly registeredOn, DateOnly today, WorkingAgeCheck workingAge)
     {
+        ArgumentNullException.ThrowIfNull(workingAge);
         if (registeredOn > today)
         {
             throw new PersonException("A registration date cannot be in the future.");
+        }
+
+        if (!workingAge.IsWithin)
+        {
+            throw new PersonException(workingAge.Standing == WorkingAgeStanding.TooYoung ? "Unemployment.TooYoung" : "Unemployment.Retired");
         }
 
         return new UnemploymentRegistration { Id = Guid.CreateVersion7(), PersonId = personId, RegionCode = regionCode, RegisteredOn = registeredOn };

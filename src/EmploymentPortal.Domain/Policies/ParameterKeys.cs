@@ -26,7 +26,7 @@ public static class ParameterKeys
     /// <summary>A county designates one point for every this many labour-security affairs offices (004 §一: one third).</summary>
     public const string MonitoringCountyOfficesPerPoint = "Monitoring.CountyOfficesPerPoint";
 
-    /// <summary>Per retirement schedule (Male, FemaleWorker): base age, reform start, step and cap.</summary>
+    /// <summary>Per retirement schedule (Male, FemaleWorker, FemaleCadre): base age, reform start, step and cap.</summary>
     public static string RetirementBaseYears(RetirementSchedule schedule) => $"Retirement.{schedule}.BaseYears";
 
     /// <summary>First birth month (yyyyMM) affected by the gradual raise.</summary>
@@ -39,8 +39,10 @@ public static class ParameterKeys
     public static string RetirementMaxDelayMonths(RetirementSchedule schedule) => $"Retirement.{schedule}.MaxDelayMonths";
 }
 
+/// <summary>The statutory retirement schedules: men; women workers (女职工); women cadres (女干部, 管理和专业技术岗位).</summary>
 public enum RetirementSchedule
 {
     Male = 1,
     FemaleWorker = 2,
+    FemaleCadre = 3,
 }

@@ -73,7 +73,7 @@ public static class ApplicationFacts
         [SchemeCatalog.SmallLoan] = [nameof(EligibilityFacts.StartingSelfEmployment), nameof(EligibilityFacts.RequestedLoanAmount), nameof(EligibilityFacts.RequestedLoanTermMonths)],
         [SchemeCatalog.CommunityJobDevelopment] = [nameof(EligibilityFacts.NewCommunityServiceProject), nameof(EligibilityFacts.ContractStart), nameof(EligibilityFacts.ContractEnd), nameof(EligibilityFacts.SocialInsurancePaidOnTime)],
         [SchemeCatalog.SocialInsurance] = [nameof(EligibilityFacts.ContractStart), nameof(EligibilityFacts.ContractEnd), nameof(EligibilityFacts.PublicWelfarePost)],
-        [SchemeCatalog.PostSubsidy] = [nameof(EligibilityFacts.PublicWelfarePost)],
+        [SchemeCatalog.PostSubsidy] = [nameof(EligibilityFacts.PublicWelfarePost), nameof(EligibilityFacts.ContractStart)],
         [SchemeCatalog.Training] = [nameof(EligibilityFacts.TrainingFree), nameof(EligibilityFacts.PassRatePercent), nameof(EligibilityFacts.ReemploymentRatePercent)],
         [SchemeCatalog.JobSearch] = [nameof(EligibilityFacts.LowIncomeHousehold), nameof(EligibilityFacts.StartingSelfEmployment)],
         [SchemeCatalog.JobIntroduction] = [nameof(EligibilityFacts.LowIncomeHousehold), nameof(EligibilityFacts.PlacedByIntroduction), nameof(EligibilityFacts.ContractStart)],
@@ -113,6 +113,13 @@ public static class ApplicationFacts
             {
                 invalid.Add(field.Name);
             }
+        }
+
+        // A contract cannot end before it starts: the end date is the one to correct.
+        if (facts.ContractStart is { } start && facts.ContractEnd is { } end && end < start && !invalid.Contains(nameof(EligibilityFacts.ContractEnd)))
+        {
+            invalid.Add(nameof(EligibilityFacts.ContractEnd));
+            facts = facts with { ContractEnd = null };
         }
 
         return (facts, invalid);

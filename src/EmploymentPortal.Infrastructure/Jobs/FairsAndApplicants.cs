@@ -1,6 +1,7 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Infrastructure.Audit;
@@ -94,7 +95,7 @@ public sealed class JobFairService(PortalDbContext db, AuditLog audit, ICurrentA
 }
 
 /// <summary>An employer's own postings and their applicants, found through the employer's account link only.</summary>
-public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor) : IApplicants
+public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor, BusinessClock clock) : IApplicants
 {
     // Reviewed IgnoreQueryFilters: an employer has no area; every query is limited to the employers linked to the signed-in account.
     private IQueryable<Posting> OwnPostings()
@@ -123,7 +124,9 @@ public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor) : 
         }
 
         // Reviewed IgnoreQueryFilters: only which certifications an applicant's linked person holds, for this employer's own posting.
-        var certifications = db.HardshipCertifications.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(c => c.Status == CertificationStatus.Approved);
+        var today = clock.Today;
+        var certifications = db.HardshipCertifications.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
+            .Where(c => c.Status == CertificationStatus.Approved && c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo > today));
         var rows = await db.JobApplications.AsNoTracking().Where(a => a.PostingId == postingId)
             .Select(a => new
             {

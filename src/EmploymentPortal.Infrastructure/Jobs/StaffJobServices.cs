@@ -25,10 +25,13 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
 
     public DateOnly Today => clock.Today;
 
-    public async Task<PersonForMatching?> PersonAsync(Guid personId, CancellationToken cancellationToken) =>
-        await db.Persons.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.Id, p.Name, p.RegionCode, p.EmploymentStatus, p.HardshipCertifiedOn, p.PriorityGroups })
-            .ToListAsync(cancellationToken) is [var p] ? new PersonForMatching(p.Id, p.Name, p.RegionCode, p.EmploymentStatus, JobMatching.IsHardship(p.HardshipCertifiedOn, p.PriorityGroups)) : null;
+    public async Task<PersonForMatching?> PersonAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var certified = Subsidies.CertifiedPersons.On(db, Today);
+        return await db.Persons.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Id, p.Name, p.RegionCode, p.EmploymentStatus, Certified = certified.Contains(p.Id), p.PriorityGroups })
+            .ToListAsync(cancellationToken) is [var p] ? new PersonForMatching(p.Id, p.Name, p.RegionCode, p.EmploymentStatus, JobMatching.IsHardship(p.Certified, p.PriorityGroups)) : null;
+    }
 
     public async Task<PostingForMatching?> PostingAsync(Guid postingId, CancellationToken cancellationToken)
     {
@@ -50,7 +53,8 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
         // Reviewed IgnoreQueryFilters: the person's own link (their wish), read for a person already in scope.
         var linkedWish = await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
             .Where(l => l.PersonId == personId && l.Status == SeekerLinkStatus.Confirmed).Select(l => l.WishedOccupationCode).FirstOrDefaultAsync(cancellationToken);
-        var facts = new SeekerFacts(person.RegionCode, person.Education, person.Skills, linkedWish ?? JobMatching.OccupationCodeOf(person.WishedOccupation), person.WishedMonthlyPay, person.WishedWorkType, JobMatching.IsHardship(person.HardshipCertifiedOn, person.PriorityGroups));
+        var certified = await Subsidies.CertifiedPersons.On(db, Today).ContainsAsync(personId, cancellationToken);
+        var facts = new SeekerFacts(person.RegionCode, person.Education, person.Skills, linkedWish ?? JobMatching.OccupationCodeOf(person.WishedOccupation), person.WishedMonthlyPay, person.WishedWorkType, JobMatching.IsHardship(certified, person.PriorityGroups));
 
         var district = person.RegionCode[..6];
         var street = person.RegionCode[..9];
@@ -98,9 +102,10 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
         var district = posting.RegionCode[..6];
         var street = posting.RegionCode[..9];
         var persons = db.Persons.AsNoTracking().Where(p => p.UnemployedSince != null && p.WantsWork && p.LaborCapacity != LaborCapacity.None);
+        var certifiedIds = Subsidies.CertifiedPersons.On(db, Today);
         if (posting.Type == PostingType.PublicWelfare)
         {
-            persons = persons.Where(p => p.HardshipCertifiedOn != null || (p.PriorityGroups & JobMatching.HardshipGroups) != 0);
+            persons = persons.Where(p => certifiedIds.Contains(p.Id) || (p.PriorityGroups & JobMatching.HardshipGroups) != 0);
         }
 
         var candidates = await persons
@@ -108,12 +113,12 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
             .ThenByDescending(p => posting.Education == null || p.Education >= posting.Education)
             .ThenBy(p => p.UnemployedSince)
             .Take(Candidates)
-            .Select(p => new { p.Id, p.Name, p.RegionId, p.RegionCode, p.Education, p.Skills, p.WishedOccupation, p.WishedMonthlyPay, p.WishedWorkType, p.HardshipCertifiedOn, p.PriorityGroups })
+            .Select(p => new { p.Id, p.Name, p.RegionId, p.RegionCode, p.Education, p.Skills, p.WishedOccupation, p.WishedMonthlyPay, p.WishedWorkType, Certified = certifiedIds.Contains(p.Id), p.PriorityGroups })
             .ToListAsync(cancellationToken);
 
         var facts = new PostingFacts(posting.RegionCode, posting.OccupationCode, posting.Education, posting.Skills, posting.PayMin, posting.PayMax, posting.Type);
         var scored = candidates
-            .Select(p => (p, score: JobMatching.Score(new SeekerFacts(p.RegionCode, p.Education, p.Skills, JobMatching.OccupationCodeOf(p.WishedOccupation), p.WishedMonthlyPay, p.WishedWorkType, JobMatching.IsHardship(p.HardshipCertifiedOn, p.PriorityGroups)), facts)))
+            .Select(p => (p, score: JobMatching.Score(new SeekerFacts(p.RegionCode, p.Education, p.Skills, JobMatching.OccupationCodeOf(p.WishedOccupation), p.WishedMonthlyPay, p.WishedWorkType, JobMatching.IsHardship(p.Certified, p.PriorityGroups)), facts)))
             .Where(x => x.score is not null)
             .OrderByDescending(x => x.score!.Points)
             .Take(top)

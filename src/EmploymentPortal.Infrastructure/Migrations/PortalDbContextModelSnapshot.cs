@@ -216,6 +216,11 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("decision_reason");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("override_reason");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
@@ -244,6 +249,14 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.Property<short>("Status")
                         .HasColumnType("smallint")
                         .HasColumnName("status");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -1306,9 +1319,9 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("employment_status");
 
-                    b.Property<DateOnly?>("HardshipCertifiedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("hardship_certified_on");
+                    b.Property<bool>("FemaleCadre")
+                        .HasColumnType("boolean")
+                        .HasColumnName("female_cadre");
 
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("uuid")

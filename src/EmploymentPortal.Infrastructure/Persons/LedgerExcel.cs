@@ -177,6 +177,7 @@ public sealed class LedgerExcel(
         var regions = (await RegionsInScopeAsync(cancellationToken)).ToList();
         var today = Today;
         var now = clock.UtcNow;
+        var policy = await parameters.GetAsync(cancellationToken);
         var errors = new List<ImportRowError>();
         var candidates = new List<Candidate>(dataRows);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -259,7 +260,14 @@ public sealed class LedgerExcel(
                 {
                     var person = Person.Register(id, protector.Protect(id), region!.Id, region.Code, details, now);
                     person.SetRegisteredUnemployed(registeredOn, now);
-                    candidates.Add(new Candidate(rowNumber, person, registeredOn is { } on ? UnemploymentRegistration.Open(person.Id, person.RegionCode, on, today) : null));
+                    candidates.Add(new Candidate(rowNumber, person, registeredOn is { } on
+                        ? UnemploymentRegistration.Open(person.Id, person.RegionCode, on, today, WorkingAge.Check(person.BirthDate, person.RetirementSchedule(), on, policy))
+                        : null));
+                }
+                catch (PersonException e) when (e.Message.StartsWith("Unemployment.", StringComparison.Ordinal))
+                {
+                    // Outside working age on the registration date: said on the registration date's column.
+                    Fail(10, e.Message);
                 }
                 catch (PersonException)
                 {

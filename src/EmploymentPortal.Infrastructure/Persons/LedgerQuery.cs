@@ -61,7 +61,8 @@ public sealed partial class LedgerQuery
 
         if (query.CertifiedHardshipOnly)
         {
-            persons = persons.Where(p => p.HardshipCertifiedOn != null);
+            var certified = Subsidies.CertifiedPersons.On(_db, _today);
+            persons = persons.Where(p => certified.Contains(p.Id));
         }
 
         if (query.LongTermOnly)

@@ -181,7 +181,18 @@ public sealed class PersonRegistry(
             return CommandResult.Fail("RegisteredOn", "Unemployment.DateInvalid");
         }
 
-        var registration = UnemploymentRegistration.Open(personId, person.RegionCode, registeredOn, Today);
+        // Only a person of working age on the registration date (16 to their own statutory retirement date).
+        var workingAge = WorkingAge.Check(person.BirthDate, person.RetirementSchedule(), registeredOn, await parameters.GetAsync(cancellationToken));
+        UnemploymentRegistration registration;
+        try
+        {
+            registration = UnemploymentRegistration.Open(personId, person.RegionCode, registeredOn, Today, workingAge);
+        }
+        catch (PersonException e) when (e.Message.StartsWith("Unemployment.", StringComparison.Ordinal))
+        {
+            return CommandResult.Fail("RegisteredOn", e.Message);
+        }
+
         db.UnemploymentRegistrations.Add(registration);
         person.SetRegisteredUnemployed(registeredOn, clock.UtcNow);
         audit.Add("UnemploymentRegistered", "UnemploymentRegistration", registration.Id.ToString(), person.RegionCode, null, new { personId, registeredOn });

@@ -27,6 +27,7 @@ public static class PolicyParameterSeed
 
     private const string ReformSource = "全国人大常委会《关于实施渐进式延迟法定退休年龄的决定》(2024-09-13), 附件";
     private const string OldSource = "国发〔1978〕104号 (男 60 周岁, 女工人 50 周岁)";
+    private const string OldCadreSource = "国发〔1978〕104号 (女干部 55 周岁)";
 
     public static IReadOnlyList<(string Key, DateOnly EffectiveFrom, decimal Value, string Source)> All { get; } =
     [
@@ -50,6 +51,11 @@ public static class PolicyParameterSeed
         (ParameterKeys.RetirementMaxDelayMonths(RetirementSchedule.FemaleWorker), Reform, 60m, ReformSource),
         (ParameterKeys.RetirementReformFirstBirthMonth(RetirementSchedule.FemaleWorker), Reform, 197501m, ReformSource),
         (ParameterKeys.RetirementStepMonths(RetirementSchedule.FemaleWorker), Reform, 2m, ReformSource),
+        (ParameterKeys.RetirementBaseYears(RetirementSchedule.FemaleCadre), OldRetirement, 55m, OldCadreSource),
+        (ParameterKeys.RetirementMaxDelayMonths(RetirementSchedule.FemaleCadre), OldRetirement, 0m, OldCadreSource),
+        (ParameterKeys.RetirementMaxDelayMonths(RetirementSchedule.FemaleCadre), Reform, 36m, ReformSource),
+        (ParameterKeys.RetirementReformFirstBirthMonth(RetirementSchedule.FemaleCadre), Reform, 197001m, ReformSource),
+        (ParameterKeys.RetirementStepMonths(RetirementSchedule.FemaleCadre), Reform, 4m, ReformSource),
     ];
 
     /// <summary>

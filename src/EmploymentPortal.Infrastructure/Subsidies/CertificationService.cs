@@ -3,8 +3,10 @@ using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
+using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Policies;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -14,6 +16,7 @@ namespace EmploymentPortal.Infrastructure.Subsidies;
 public sealed class CertificationService(
     PortalDbContext db,
     IEligibilityService eligibility,
+    PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
     BusinessClock clock) : ICertificationService
@@ -22,28 +25,40 @@ public sealed class CertificationService(
 
     private DateOnly Today => clock.Today;
 
-    public async Task<CommandResult> RequestAsync(Guid personId, string category, CancellationToken cancellationToken)
+    public async Task<CommandResult> RequestAsync(Guid personId, string category, string? overrideReason, CancellationToken cancellationToken)
     {
         if (!EligibilityRules.HardshipCategories.Any(c => c.Code == category))
         {
             return CommandResult.Fail(string.Empty, "Certification.UnknownCategory");
         }
 
-        var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.RegionCode, p.HardshipCertifiedOn }).SingleOrDefaultAsync(cancellationToken);
+        var regionCode = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.RegionCode).SingleOrDefaultAsync(cancellationToken);
         var check = await eligibility.EvaluatePersonAsync(personId, category, Today, cancellationToken);
-        if (person is null || check is null)
+        if (regionCode is null || check is null)
         {
             return CommandResult.Fail(string.Empty, "Person.NotFound");
         }
 
-        if (person.HardshipCertifiedOn is not null)
+        // Per category: a person certified in one category may be requested in another.
+        if (await CertifiedPersons.On(db, Today, category).ContainsAsync(personId, cancellationToken))
         {
             return CommandResult.Fail(string.Empty, "Certification.AlreadyCertified");
         }
 
-        var request = HardshipCertification.Request(personId, person.RegionCode, check, actor.UserId, actor.Name, clock.UtcNow);
+        if (check.Decision != Decision.Eligible && string.IsNullOrWhiteSpace(overrideReason))
+        {
+            return CommandResult.Fail("OverrideReason", "Certification.OverrideRequired");
+        }
+
+        if (overrideReason?.Trim().Length > HardshipCertification.TextMaxLength)
+        {
+            return CommandResult.Fail("OverrideReason", "Certification.ReasonTooLong");
+        }
+
+        var request = HardshipCertification.Request(personId, regionCode, check, overrideReason, actor.UserId, actor.Name, clock.UtcNow);
         db.HardshipCertifications.Add(request);
-        audit.Add("CertificationRequested", EntityType, request.Id.ToString(), person.RegionCode, null, new { personId, applicationDate = request.ApplicationDate, check = check.Decision.ToString() });
+        audit.Add("CertificationRequested", EntityType, request.Id.ToString(), regionCode, null,
+            new { personId, category, applicationDate = request.ApplicationDate, check = check.Decision.ToString(), overrideReason = request.OverrideReason });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -62,8 +77,9 @@ public sealed class CertificationService(
     public async Task<CertificationItem?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await ItemsAsync(db.HardshipCertifications.AsNoTracking().Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
 
-    public async Task<CertificationItem?> LatestForPersonAsync(Guid personId, CancellationToken cancellationToken) =>
-        (await ItemsAsync(db.HardshipCertifications.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.RequestedAt).Take(1), cancellationToken)).SingleOrDefault();
+    public async Task<IReadOnlyList<CertificationItem>> LatestForPersonAsync(Guid personId, CancellationToken cancellationToken) =>
+        (await ItemsAsync(db.HardshipCertifications.AsNoTracking().Where(c => c.PersonId == personId), cancellationToken))
+            .GroupBy(c => c.Category).Select(g => g.MaxBy(c => c.RequestedAt)!).ToList();
 
     public async Task<CommandResult> DecideAsync(Guid id, bool approve, string? reason, CancellationToken cancellationToken)
     {
@@ -88,15 +104,17 @@ public sealed class CertificationService(
             return CommandResult.Fail(string.Empty, "Certification.OwnRequest");
         }
 
-        var now = clock.UtcNow;
-        request.Decide(approve, reason, actor.UserId, actor.Name, now);
-        if (approve)
+        // The 4050 status ends at the person's statutory retirement date; other categories hold until revoked.
+        DateOnly? validTo = null;
+        if (approve && request.Category == EligibilityRules.Hardship4050)
         {
-            var person = await db.Persons.SingleAsync(p => p.Id == request.PersonId, cancellationToken);
-            person.CertifyHardship(request.ApplicationDate, now);
+            var person = await db.Persons.AsNoTracking().Where(p => p.Id == request.PersonId).Select(p => new { p.BirthDate, p.Sex, p.FemaleCadre }).SingleAsync(cancellationToken);
+            validTo = WorkingAge.RetirementDate(person.BirthDate, WorkingAge.ScheduleFor(person.Sex, person.FemaleCadre), request.ApplicationDate, await parameters.GetAsync(cancellationToken));
         }
 
-        audit.Add(approve ? "CertificationApproved" : "CertificationRejected", EntityType, id.ToString(), request.RegionCode, null, new { personId = request.PersonId, reason });
+        request.Decide(approve, reason, validTo, actor.UserId, actor.Name, clock.UtcNow);
+        audit.Add(approve ? "CertificationApproved" : "CertificationRejected", EntityType, id.ToString(), request.RegionCode, null,
+            new { personId = request.PersonId, category = request.Category, reason, validFrom = request.ValidFrom, validTo = request.ValidTo });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -126,6 +144,7 @@ public sealed class CertificationService(
             r.Certification.Id, r.Certification.PersonId, r.Certification.Category, r.Name, r.IdNumberMasked, r.RegionName, r.Certification.ApplicationDate,
             r.Certification.CheckDecision, r.Certification.CheckSummary.Split('\n'), r.Certification.RequestedByName, r.Certification.RequestedAt,
             today.DayNumber - clock.DateOf(r.Certification.RequestedAt).DayNumber,
-            r.Certification.Status, r.Certification.DecidedByName, r.Certification.DecidedAt, r.Certification.DecisionReason)).ToList();
+            r.Certification.Status, r.Certification.DecidedByName, r.Certification.DecidedAt, r.Certification.DecisionReason,
+            r.Certification.OverrideReason, r.Certification.ValidFrom, r.Certification.ValidTo)).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
@@ -32,9 +33,11 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         SELECT p.id, p.region_code, p.birth_date, p.sex, p.labor_capacity, p.wants_work,
                p.id IN (SELECT r.person_id FROM unemployment_registrations r
                         WHERE r.registered_on <= @on AND (r.ended_on IS NULL OR r.ended_on > @on)) AS registered,
-               p.hardship_certified_on IS NOT NULL AND p.hardship_certified_on <= @on AS certified,
-               p.hardship_certified_on IS NOT NULL
-                 OR p.id IN (SELECT c.person_id FROM hardship_certifications c WHERE c.status = @requested AND c.category = @hardship) AS hardship_handled,
+               ARRAY(SELECT c.category FROM hardship_certifications c
+                     WHERE c.person_id = p.id AND c.status = @approved AND c.valid_from <= @on AND (c.valid_to IS NULL OR c.valid_to > @on)) AS certified,
+               p.id IN (SELECT c.person_id FROM hardship_certifications c
+                        WHERE c.category = @hardship AND (c.status = @requested OR (c.status = @approved AND (c.valid_to IS NULL OR c.valid_to > @on)))) AS hardship_handled,
+               p.female_cadre,
                p.household_id IN (SELECT h.id FROM households h WHERE h.status = ANY(@withoutWork)) AS zero_employment
         FROM persons p
         """;
@@ -155,35 +158,11 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         long evaluations = 0;
         try
         {
-            var sql = prefix.Length == 0 ? ReadSql : ReadSql + " WHERE p.region_code LIKE @pattern";
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("on", on);
-            command.Parameters.AddWithValue("requested", (short)CertificationStatus.Requested);
-            command.Parameters.AddWithValue("hardship", EligibilityRules.Hardship4050);
-            command.Parameters.AddWithValue("withoutWork", Domain.Households.ZeroEmploymentStatuses.WithoutWork.Select(s => (short)s).ToArray());
-            command.Parameters.AddWithValue("pattern", prefix + "%");
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
             var chunk = new List<CandidateRow>(ChunkSize);
-            while (await reader.ReadAsync(cancellationToken))
+            await foreach (var row in ReadFactsAsync(connection, prefix, on, cancellationToken))
             {
-                var id = reader.GetGuid(0);
-                var region = reader.GetString(1);
-                var facts = new EligibilityFacts
-                {
-                    ApplicationDate = on,
-                    BirthDate = reader.GetFieldValue<DateOnly>(2),
-                    Sex = (Sex)reader.GetInt16(3),
-                    LaborCapacity = (LaborCapacity)reader.GetInt16(4),
-                    WantsWork = reader.GetBoolean(5),
-                    RegisteredUnemployed = reader.GetBoolean(6),
-                    HardshipCertified = reader.GetBoolean(7),
-                };
-                var hardshipHandled = reader.GetBoolean(8);
-
-                // Sequential access: the household's status comes last (null for a person without a household).
-                facts = facts with { ZeroEmploymentHousehold = !reader.IsDBNull(9) && reader.GetBoolean(9) };
                 persons++;
-                evaluations += rules.Evaluate(facts, hardshipHandled, (scheme, decision, missing) => chunk.Add(new CandidateRow(scheme, id, region, decision, missing)));
+                evaluations += rules.Evaluate(row.Facts, row.HardshipHandled, (scheme, decision, missing) => chunk.Add(new CandidateRow(scheme, row.PersonId, row.RegionCode, decision, missing)));
                 if (chunk.Count >= ChunkSize)
                 {
                     await output.WriteAsync(chunk, cancellationToken);
@@ -203,6 +182,52 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         {
             output.Complete(e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The registry's facts of every person of a subtree on a date, in one streamed query: the same
+    /// facts <see cref="EligibilityService.PersonFactsAsync"/> reads for one person (a property test
+    /// holds the two to each other), plus whether the 4050 certification is already requested or held.
+    /// </summary>
+    public static async IAsyncEnumerable<(Guid PersonId, string RegionCode, EligibilityFacts Facts, bool HardshipHandled)> ReadFactsAsync(
+        NpgsqlConnection connection, string prefix, DateOnly on, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var sql = prefix.Length == 0 ? ReadSql : ReadSql + " WHERE p.region_code LIKE @pattern";
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("on", on);
+        command.Parameters.AddWithValue("requested", (short)CertificationStatus.Requested);
+        command.Parameters.AddWithValue("approved", (short)CertificationStatus.Approved);
+        command.Parameters.AddWithValue("hardship", EligibilityRules.Hardship4050);
+        command.Parameters.AddWithValue("withoutWork", Domain.Households.ZeroEmploymentStatuses.WithoutWork.Select(s => (short)s).ToArray());
+        command.Parameters.AddWithValue("pattern", prefix + "%");
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            var region = reader.GetString(1);
+
+            // Sequential access: columns are read in their order.
+            var birth = reader.GetFieldValue<DateOnly>(2);
+            var sex = (Sex)reader.GetInt16(3);
+            var facts = new EligibilityFacts
+            {
+                ApplicationDate = on,
+                BirthDate = birth,
+                Sex = sex,
+                LaborCapacity = (LaborCapacity)reader.GetInt16(4),
+                WantsWork = reader.GetBoolean(5),
+                RegisteredUnemployed = reader.GetBoolean(6),
+                CertifiedCategories = reader.GetFieldValue<string[]>(7).ToHashSet(StringComparer.Ordinal),
+            };
+            facts = facts with { HardshipCertified = facts.CertifiedCategories!.Count > 0 };
+            var hardshipHandled = reader.GetBoolean(8);
+            facts = facts with { RetirementSchedule = WorkingAge.ScheduleFor(sex, reader.GetBoolean(9)) };
+
+            // Sequential access: the household's status comes last (null for a person without a household).
+            facts = facts with { ZeroEmploymentHousehold = !reader.IsDBNull(10) && reader.GetBoolean(10) };
+            yield return (id, region, facts, hardshipHandled);
         }
     }
 
@@ -251,7 +276,9 @@ public sealed class CandidateRules
         nameof(EligibilityFacts.LaborCapacity),
         nameof(EligibilityFacts.WantsWork),
         nameof(EligibilityFacts.RegisteredUnemployed),
+        nameof(EligibilityFacts.CertifiedCategories),
         nameof(EligibilityFacts.HardshipCertified),
+        nameof(EligibilityFacts.RetirementSchedule),
         nameof(EligibilityFacts.ZeroEmploymentHousehold),
     };
 

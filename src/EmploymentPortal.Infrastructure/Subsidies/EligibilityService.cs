@@ -13,10 +13,18 @@ namespace EmploymentPortal.Infrastructure.Subsidies;
 public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore parameters) : IEligibilityService
 {
     public async Task<EligibilityResult?> EvaluatePersonAsync(Guid personId, string code, DateOnly on, CancellationToken cancellationToken) =>
-        await PersonFactsAsync(personId, on, cancellationToken) is { } facts ? await EvaluateAsync(facts, code, cancellationToken) : null;
+        await PersonFactsAsync(personId, on, null, cancellationToken) is { } facts ? await EvaluateAsync(facts, code, cancellationToken) : null;
 
-    public async Task<EligibilityFacts?> PersonFactsAsync(Guid personId, DateOnly on, CancellationToken cancellationToken)
+    public async Task<EligibilityFacts?> PersonFactsAsync(Guid personId, DateOnly applicationDate, DateOnly? personDate, CancellationToken cancellationToken)
     {
+        // The person's own conditions are read for the date they are judged at (the hire for the
+        // schemes that reward one), from the registration history and the certifications, not
+        // from today's status.
+        var on = personDate ?? applicationDate;
+
+        // Registered on the application date: open at its end. Registered when hired: open at the start of
+        // the contract's first day, so a registration this hire ended that very day counts.
+        var endedAfter = personDate is null ? on.AddDays(1) : on;
         var withoutWork = Domain.Households.ZeroEmploymentStatuses.WithoutWork;
         var person = await db.Persons.AsNoTracking()
             .Where(p => p.Id == personId)
@@ -24,22 +32,28 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
             {
                 p.BirthDate,
                 p.Sex,
+                p.FemaleCadre,
                 p.LaborCapacity,
                 p.WantsWork,
-                p.HardshipCertifiedOn,
                 ZeroEmployment = db.Households.Any(h => h.Id == p.HouseholdId && withoutWork.Contains(h.Status)),
-                Registered = db.UnemploymentRegistrations.Any(r => r.PersonId == p.Id && r.RegisteredOn <= on && (r.EndedOn == null || r.EndedOn > on)),
+                Registered = db.UnemploymentRegistrations.Any(r => r.PersonId == p.Id && r.RegisteredOn <= on && (r.EndedOn == null || r.EndedOn >= endedAfter)),
+                Certified = db.HardshipCertifications
+                    .Where(c => c.PersonId == p.Id && c.Status == CertificationStatus.Approved && c.ValidFrom <= on && (c.ValidTo == null || c.ValidTo > on))
+                    .Select(c => c.Category).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return person is null ? null : new EligibilityFacts
         {
-            ApplicationDate = on,
+            ApplicationDate = applicationDate,
+            PersonDate = personDate,
             BirthDate = person.BirthDate,
             Sex = person.Sex,
+            RetirementSchedule = Domain.Persons.WorkingAge.ScheduleFor(person.Sex, person.FemaleCadre),
             LaborCapacity = person.LaborCapacity,
             WantsWork = person.WantsWork,
             RegisteredUnemployed = person.Registered,
-            HardshipCertified = person.HardshipCertifiedOn is { } certified && certified <= on,
+            CertifiedCategories = person.Certified.ToHashSet(StringComparer.Ordinal),
+            HardshipCertified = person.Certified.Count > 0,
 
             // Derived from the household's members (issue 3), as of today: a past date's status is not kept.
             ZeroEmploymentHousehold = person.ZeroEmployment,

@@ -155,6 +155,7 @@ public sealed class HardshipCertificationConfiguration : IEntityTypeConfiguratio
         builder.Property(c => c.RequestedByName).HasMaxLength(256);
         builder.Property(c => c.DecidedByName).HasMaxLength(256);
         builder.Property(c => c.DecisionReason).HasMaxLength(Domain.Eligibility.HardshipCertification.TextMaxLength);
+        builder.Property(c => c.OverrideReason).HasMaxLength(Domain.Eligibility.HardshipCertification.TextMaxLength);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
 

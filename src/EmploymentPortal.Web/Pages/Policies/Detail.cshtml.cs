@@ -13,6 +13,12 @@ public sealed class DetailModel(ISchemeParameters parameters, BusinessClock cloc
 
     public IReadOnlyDictionary<string, decimal> InForce { get; private set; } = new Dictionary<string, decimal>();
 
+    /// <summary>
+    /// Where the numbers in force come from: the parameter versions that set them, newest first. A
+    /// number's source is its version's, not the scheme's (the small loan's 200,000 yuan is not 003's 20,000).
+    /// </summary>
+    public IReadOnlyList<SchemeVersion> NumberSources { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (SchemeCatalog.Find(code) is not { } scheme)
@@ -21,8 +27,13 @@ public sealed class DetailModel(ISchemeParameters parameters, BusinessClock cloc
         }
 
         Scheme = scheme;
-        var all = await parameters.InForceAsync(clock.Today, cancellationToken);
+        var today = clock.Today;
+        var all = await parameters.InForceAsync(today, cancellationToken);
         InForce = all[scheme.Code];
+        var history = (await parameters.HistoryAsync(code, cancellationToken) ?? []).Where(v => v.EffectiveFrom <= today).ToList();
+        NumberSources = history
+            .Where(v => v.Set.Keys.Any(name => InForce.ContainsKey(name) && history.First(h => h.Set.ContainsKey(name)) == v))
+            .ToList();
         return Page();
     }
 }

@@ -112,11 +112,17 @@ public sealed class SelfCheckAnswers
             _ => false,
         },
         StartingSelfEmployment = Status == SelfCheckStatus.StartingBusiness,
-        HardshipCertified = HardshipCertified,
-        LowIncomeHousehold = LowIncomeHousehold,
-        ZeroEmploymentHousehold = ZeroEmploymentHousehold,
-        PublicWelfarePost = PublicWelfarePost,
+
+        // The form says to leave a box unticked when unsure: a ticked box is a yes, an unticked one
+        // is "not known" (the station checks), never a definite no. Which hardship category a
+        // resident is certified in is not asked.
+        HardshipCertified = YesOrUnknown(HardshipCertified),
+        LowIncomeHousehold = YesOrUnknown(LowIncomeHousehold),
+        ZeroEmploymentHousehold = YesOrUnknown(ZeroEmploymentHousehold),
+        PublicWelfarePost = YesOrUnknown(PublicWelfarePost),
     };
+
+    private static bool? YesOrUnknown(bool ticked) => ticked ? true : null;
 }
 
 /// <summary>One line of the self-check's answer: a scheme or hardship category, whether it may apply, and why.</summary>

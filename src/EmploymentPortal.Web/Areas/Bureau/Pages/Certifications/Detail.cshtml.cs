@@ -18,10 +18,31 @@ public sealed class DetailModel(ICertificationService certifications, IStringLoc
     [StringLength(HardshipCertification.TextMaxLength, ErrorMessage = "Validation.TooLong")]
     public string? Reason { get; set; }
 
+    /// <summary>Set by the confirmation step: certifying is a decision that pays, so it is confirmed first.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The approval awaits its confirmation (the page shows what certifying means).</summary>
+    public bool Confirming { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) => DecideAsync(id, true, cancellationToken);
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (Confirmed)
+        {
+            return await DecideAsync(id, true, cancellationToken);
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Confirming = ModelState.IsValid;
+        return ModelState.IsValid ? Page() : InvalidPage();
+    }
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) => DecideAsync(id, false, cancellationToken);
 

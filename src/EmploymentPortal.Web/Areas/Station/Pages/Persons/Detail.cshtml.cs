@@ -19,16 +19,28 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
 {
     public PersonView Person { get; private set; } = null!;
 
-    /// <summary>The 4050 hardship check on today's date, criterion by criterion.</summary>
-    /// <summary>Today's check of each hardship category (4050, zero-employment household member, ...).</summary>
+    /// <summary>The check of each hardship category (4050, zero-employment household member, ...) on <see cref="CheckOn"/>, criterion by criterion.</summary>
     public IReadOnlyList<EligibilityResult> HardshipChecks { get; private set; } = [];
+
+    /// <summary>The application date the checks are shown for (<c>?on=yyyy-MM-dd</c>; default today). A request is always made today.</summary>
+    [BindProperty(SupportsGet = true, Name = "on")]
+    public DateOnly? On { get; set; }
+
+    public DateOnly CheckOn { get; private set; }
+
+    public DateOnly Today => clock.Today;
 
     /// <summary>The category a certification request is for.</summary>
     [BindProperty(Name = "Certification.Category")]
     public string? CertificationCategory { get; set; }
 
-    /// <summary>The newest 4050 certification request or decision.</summary>
-    public CertificationItem? Certification { get; private set; }
+    /// <summary>Why certification is requested although today's check does not say "eligible" (required then).</summary>
+    [BindProperty(Name = "Certification.OverrideReason")]
+    [Display(Name = "Certification.OverrideReason")]
+    public string? OverrideReason { get; set; }
+
+    /// <summary>The newest certification request or decision in each category.</summary>
+    public IReadOnlyList<CertificationItem> Certifications { get; private set; } = [];
 
     /// <summary>Set only in the response to the audited reveal action.</summary>
     public string? RevealedIdNumber { get; private set; }
@@ -66,7 +78,7 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
         RunFormAsync("FollowUp", texts, () => registry.AddFollowUpAsync(id, FollowUp.Kind, FollowUp.OccurredOn!.Value, FollowUp.Notes, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(FollowUpForm.Notes));
 
     public Task<IActionResult> OnPostRequestCertificationAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("Certification", texts, () => certifications.RequestAsync(id, CertificationCategory ?? string.Empty, cancellationToken), () => LoadAsync(id, cancellationToken), new { id });
+        RunFormAsync("Certification", texts, () => certifications.RequestAsync(id, CertificationCategory ?? string.Empty, OverrideReason, cancellationToken), () => LoadAsync(id, cancellationToken), new { id });
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -77,12 +89,12 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
         }
 
         Person = person;
-        Certification = await certifications.LatestForPersonAsync(id, cancellationToken);
-        var today = clock.Today;
+        Certifications = await certifications.LatestForPersonAsync(id, cancellationToken);
+        CheckOn = On ?? clock.Today;
         var checks = new List<EligibilityResult>();
         foreach (var category in EligibilityRules.HardshipCategories)
         {
-            checks.Add((await eligibility.EvaluatePersonAsync(id, category.Code, today, cancellationToken))!);
+            checks.Add((await eligibility.EvaluatePersonAsync(id, category.Code, CheckOn, cancellationToken))!);
         }
 
         HardshipChecks = checks;

@@ -51,6 +51,10 @@ public class PersonForm
     [Display(Name = "Person.WantsWork")]
     public bool WantsWork { get; set; } = true;
 
+    /// <summary>A woman on the cadre retirement schedule (ignored for men).</summary>
+    [Display(Name = "Person.FemaleCadre")]
+    public bool FemaleCadre { get; set; }
+
     [Display(Name = "Person.EmploymentStatus")]
     public EmploymentStatus EmploymentStatus { get; set; } = EmploymentStatus.Unemployed;
 
@@ -83,6 +87,7 @@ public class PersonForm
         WishedWorkType = d.WishedWorkType,
         LaborCapacity = d.LaborCapacity,
         WantsWork = d.WantsWork,
+        FemaleCadre = d.FemaleCadre,
         EmploymentStatus = d.EmploymentStatus,
         EmploymentHistory = d.EmploymentHistory,
         Groups = Enum.GetValues<PriorityGroups>().Where(g => g != PriorityGroups.None && d.PriorityGroups.HasFlag(g)).ToList(),
@@ -93,5 +98,5 @@ public class PersonForm
     public PersonDetails ToDetails() => new(
         Name, string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(), Address, Hukou, Education, Skills, WishedOccupation, WishedMonthlyPay, WishedArea,
         WishedWorkType, LaborCapacity, WantsWork, EmploymentStatus, EmploymentHistory,
-        Groups.Aggregate(PriorityGroups.None, (all, g) => all | g), LivingNeeds, Notes);
+        Groups.Aggregate(PriorityGroups.None, (all, g) => all | g), LivingNeeds, Notes, FemaleCadre);
 }

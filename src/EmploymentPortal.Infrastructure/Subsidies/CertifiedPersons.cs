@@ -1,0 +1,20 @@
+using EmploymentPortal.Domain.Eligibility;
+using EmploymentPortal.Infrastructure.Persistence;
+
+namespace EmploymentPortal.Infrastructure.Subsidies;
+
+/// <summary>
+/// Who holds a hardship certification on a date: the approved certifications valid then, per
+/// category (<see cref="HardshipCertification.IsValidOn"/>), the one source of truth. Use it as a
+/// subquery: <c>CertifiedPersons.On(db, today).Contains(p.Id)</c>.
+/// </summary>
+public static class CertifiedPersons
+{
+    public static IQueryable<Guid> On(PortalDbContext db, DateOnly date, string? category = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var valid = db.HardshipCertifications.Where(c =>
+            c.Status == CertificationStatus.Approved && c.ValidFrom <= date && (c.ValidTo == null || c.ValidTo > date));
+        return (category is null ? valid : valid.Where(c => c.Category == category)).Select(c => c.PersonId);
+    }
+}
