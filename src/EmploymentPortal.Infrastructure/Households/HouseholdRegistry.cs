@@ -142,9 +142,10 @@ public sealed class HouseholdRegistry(
             return CommandResult.Fail("Relationship", "Household.OneHead");
         }
 
-        if (ResidentIdNumber.TryParse(idNumber, derivation.Today, out var number) != IdNumberProblem.None)
+        var problem = ResidentIdNumber.TryParse(idNumber, derivation.Today, out var number);
+        if (problem != IdNumberProblem.None)
         {
-            return CommandResult.Fail("IdNumber", "Household.MemberIdInvalid");
+            return CommandResult.Fail("IdNumber", "IdNumber." + problem);
         }
 
         var hash = protector.LookupHash(number);
