@@ -43,7 +43,7 @@ public sealed class HouseholdRegistry(
         var household = Household.Create(head.RegionId, head.RegionCode, details.Address, details.Hukou, details.HasBusinessIncome);
         db.Households.Add(household);
         head.JoinHousehold(household.Id, Relationship.Head);
-        audit.Add("HouseholdCreated", EntityType, household.Id.ToString(), household.RegionCode, null, Snapshot(household));
+        audit.Add("HouseholdCreated", EntityType, household.Id.ToString(), household.RegionCode, null, HouseholdDerivation.Snapshot(household));
         audit.Add("HouseholdMemberAdded", EntityType, household.Id.ToString(), household.RegionCode, null, new { personId = head.Id, relationship = nameof(Relationship.Head) });
         await derivation.RecomputeAsync(household.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -121,9 +121,9 @@ public sealed class HouseholdRegistry(
             return invalid;
         }
 
-        var before = Snapshot(household);
+        var before = HouseholdDerivation.Snapshot(household);
         household.Update(details.Address, details.Hukou, details.HasBusinessIncome);
-        audit.Add("HouseholdUpdated", EntityType, household.Id.ToString(), household.RegionCode, before, Snapshot(household));
+        audit.Add("HouseholdUpdated", EntityType, household.Id.ToString(), household.RegionCode, before, HouseholdDerivation.Snapshot(household));
         await derivation.RecomputeAsync(household.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
@@ -187,18 +187,7 @@ public sealed class HouseholdRegistry(
             return CommandResult.Fail(string.Empty, "Household.HeadLast");
         }
 
-        person.LeaveHousehold();
-        audit.Add("HouseholdMemberRemoved", EntityType, id.ToString(), household.RegionCode, new { personId, relationship = person.Relationship?.ToString() }, null);
-        if (members.Count == 1)
-        {
-            audit.Add("HouseholdDissolved", EntityType, id.ToString(), household.RegionCode, Snapshot(household), null);
-            db.Households.Remove(household);
-        }
-        else
-        {
-            await derivation.RecomputeAsync(id, cancellationToken);
-        }
-
+        await derivation.LeaveAsync(person, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
@@ -269,12 +258,4 @@ public sealed class HouseholdRegistry(
         var address = details.Address?.Trim() ?? string.Empty;
         return address.Length is 0 or > Household.AddressMaxLength ? CommandResult.Fail("Address", "Household.AddressRequired") : null;
     }
-
-    private static object Snapshot(Household h) => new
-    {
-        address = h.Address,
-        hukou = h.Hukou.ToString(),
-        hasBusinessIncome = h.HasBusinessIncome,
-        regionCode = h.RegionCode,
-    };
 }

@@ -151,9 +151,7 @@ public sealed class TransferService(
             }
             else
             {
-                person.LeaveHousehold();
-                audit.Add("HouseholdMemberRemoved", HouseholdDerivation.EntityType, householdId.ToString(), transfer.FromRegionCode, new { personId = person.Id, reason = "transfer" }, null);
-                await households.RecomputeAsync(householdId, cancellationToken);
+                await households.LeaveAsync(person, "transfer", cancellationToken);
             }
         }
 
