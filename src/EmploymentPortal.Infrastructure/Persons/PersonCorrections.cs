@@ -187,7 +187,7 @@ public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, Househ
                 reader.GetGuid(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5),
                 reader.IsDBNull(6) ? null : reader.GetGuid(6))),
             cancellationToken);
-        return rows.SingleOrDefault() is { } row && db.Scope.Includes(row.RegionCode) ? row.Person : null;
+        return rows is [var row] && db.Scope.Includes(row.RegionCode) ? row.Person : null;
     }
 
     private async Task<CancelPlan?> PlanCancelAsync(Guid id, CancellationToken cancellationToken)
