@@ -94,7 +94,10 @@ public sealed class IdNumberTests(PortalFixture portal) : IClassFixture<PortalFi
         var community = (await RegionAsync(portal.ConnectionString, Community1)).ToString(CultureInfo.InvariantCulture);
         var asked = await seeker.SubmitFormAsync("/Seeker/Link", new Dictionary<string, string>
         {
-            ["Input.Name"] = "号码求职", ["Input.IdNumber"] = "990101198005051235", ["Input.Phone"] = "13900000019", ["Input.RegionId"] = community,
+            ["Input.Name"] = "号码求职",
+            ["Input.IdNumber"] = "990101198005051235",
+            ["Input.Phone"] = "13900000019",
+            ["Input.RegionId"] = community,
         });
 
         asked.StatusCode.Should().Be(HttpStatusCode.BadRequest);
