@@ -22,27 +22,8 @@ public sealed class CancelModel(IPersonCorrections corrections, IStringLocalizer
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid)
-        {
-            var result = await corrections.CancelAsync(id, Reason!, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = texts["Cancel.Done"].Value;
-                return Redirect($"/Station/Persons/{id}/History");
-            }
-
-            AddErrors(result, texts, prefix: string.Empty);
-        }
-
-        return InvalidPage();
-    }
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
+        CommandAsync(texts, () => corrections.CancelAsync(id, Reason!, cancellationToken), "Cancel.Done", new { id }, () => LoadAsync(id, cancellationToken), "History");
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

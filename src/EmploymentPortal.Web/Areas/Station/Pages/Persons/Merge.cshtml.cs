@@ -36,27 +36,10 @@ public sealed class MergeModel(IPersonCorrections corrections, IStringLocalizer<
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (Into is null || !await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid)
-        {
-            var result = await corrections.MergeAsync(id, Into.Value, Reason!, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = texts["Merge.Done"].Value;
-                return Redirect($"/Station/Persons/{Into}");
-            }
-
-            AddErrors(result, texts, prefix: string.Empty);
-        }
-
-        return InvalidPage();
-    }
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
+        Into is { } into
+            ? await CommandAsync(texts, () => corrections.MergeAsync(id, into, Reason!, cancellationToken), "Merge.Done", new { id = into }, () => LoadAsync(id, cancellationToken), "Detail")
+            : NotFound();
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
