@@ -59,33 +59,8 @@ public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, Househ
     public async Task<CancelPreview?> PreviewCancelAsync(Guid id, CancellationToken cancellationToken) =>
         (await PlanCancelAsync(id, cancellationToken))?.Preview;
 
-    public async Task<CommandResult> CancelAsync(Guid id, string reason, CancellationToken cancellationToken)
-    {
-        if (Reason(reason) is not { } text)
-        {
-            return CommandResult.Fail("Reason", "Correction.ReasonRequired");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var plan = await PlanCancelAsync(id, cancellationToken);
-        if (plan is null)
-        {
-            return CommandResult.Fail(string.Empty, "Person.NotFound");
-        }
-
-        if (plan.Preview.Blocks.Count > 0)
-        {
-            return Blocked(plan.Preview.Blocks);
-        }
-
-        var person = plan.Person;
-        var before = PersonSnapshot.Of(person);
-        await households.LeaveAsync(person, "cancelled", cancellationToken);
-        person.Cancel(text, null, clock.UtcNow);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM eligibility_candidates WHERE person_id = {id}", cancellationToken);
-        audit.Add("PersonCancelled", EntityType, id.ToString(), person.RegionCode, before, new { reason = text });
-        return await CommitAsync(transaction, cancellationToken);
-    }
+    public Task<CommandResult> CancelAsync(Guid id, string reason, CancellationToken cancellationToken) =>
+        CorrectAsync(reason, () => PlanCancelAsync(id, cancellationToken), plan => plan.Preview.Blocks, (plan, text) => ApplyCancelAsync(plan, text, cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<PersonSummary>?> MergeCandidatesAsync(Guid duplicateId, CancellationToken cancellationToken)
     {
@@ -102,25 +77,35 @@ public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, Househ
     public async Task<MergePreview?> PreviewMergeAsync(Guid duplicateId, Guid survivorId, CancellationToken cancellationToken) =>
         (await PlanMergeAsync(duplicateId, survivorId, cancellationToken))?.Preview;
 
-    public async Task<CommandResult> MergeAsync(Guid duplicateId, Guid survivorId, string reason, CancellationToken cancellationToken)
+    public Task<CommandResult> MergeAsync(Guid duplicateId, Guid survivorId, string reason, CancellationToken cancellationToken) =>
+        CorrectAsync(reason, () => PlanMergeAsync(duplicateId, survivorId, cancellationToken), plan => plan.Preview.Blocks, (plan, text) => ApplyMergeAsync(plan, text, cancellationToken), cancellationToken);
+
+    public async Task<CancelledPerson?> CancelledAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (Reason(reason) is not { } text)
-        {
-            return CommandResult.Fail("Reason", "Correction.ReasonRequired");
-        }
+        // Reviewed read past the live-person filter: a cancelled record is read here only, by id,
+        // and the caller's scope is applied to its region here (resource-based, as for regions).
+        var rows = await QueryAsync(
+            "SELECT id, region_code, name, id_number_masked, cancelled_at, cancel_reason, merged_into_id FROM persons WHERE id = @id AND cancelled_at IS NOT NULL",
+            command => command.Parameters.AddWithValue("id", id),
+            reader => (RegionCode: reader.GetString(1), Person: new CancelledPerson(
+                reader.GetGuid(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetGuid(6))),
+            cancellationToken);
+        return rows is [var row] && db.Scope.Includes(row.RegionCode) ? row.Person : null;
+    }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var plan = await PlanMergeAsync(duplicateId, survivorId, cancellationToken);
-        if (plan is null)
-        {
-            return CommandResult.Fail(string.Empty, "Person.NotFound");
-        }
+    private async Task ApplyCancelAsync(CancelPlan plan, string text, CancellationToken cancellationToken)
+    {
+        var person = plan.Person;
+        var before = PersonSnapshot.Of(person);
+        await households.LeaveAsync(person, "cancelled", cancellationToken);
+        person.Cancel(text, null, clock.UtcNow);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM eligibility_candidates WHERE person_id = {person.Id}", cancellationToken);
+        audit.Add("PersonCancelled", EntityType, person.Id.ToString(), person.RegionCode, before, new { reason = text });
+    }
 
-        if (plan.Preview.Blocks.Count > 0)
-        {
-            return Blocked(plan.Preview.Blocks);
-        }
-
+    private async Task ApplyMergeAsync(MergePlan plan, string text, CancellationToken cancellationToken)
+    {
         var (duplicate, survivor) = (plan.Duplicate, plan.Survivor);
         var now = clock.UtcNow;
         var before = PersonSnapshot.Of(duplicate);
@@ -173,21 +158,6 @@ public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, Househ
             followUps = plan.Preview.FollowUps,
             otherRecords = plan.Preview.OtherRecords,
         });
-        return await CommitAsync(transaction, cancellationToken);
-    }
-
-    public async Task<CancelledPerson?> CancelledAsync(Guid id, CancellationToken cancellationToken)
-    {
-        // Reviewed read past the live-person filter: a cancelled record is read here only, by id,
-        // and the caller's scope is applied to its region here (resource-based, as for regions).
-        var rows = await QueryAsync(
-            "SELECT id, region_code, name, id_number_masked, cancelled_at, cancel_reason, merged_into_id FROM persons WHERE id = @id AND cancelled_at IS NOT NULL",
-            command => command.Parameters.AddWithValue("id", id),
-            reader => (RegionCode: reader.GetString(1), Person: new CancelledPerson(
-                reader.GetGuid(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetGuid(6))),
-            cancellationToken);
-        return rows is [var row] && db.Scope.Includes(row.RegionCode) ? row.Person : null;
     }
 
     private async Task<CancelPlan?> PlanCancelAsync(Guid id, CancellationToken cancellationToken)
@@ -322,8 +292,29 @@ public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, Househ
         return persons.Select(p => new PersonSummary(p.Id, p.Name, p.IdNumberMasked, p.BirthDate, p.Sex, names[p.RegionId], p.UnemployedSince, p.HouseholdId, p.Relationship, p.CreatedAt)).ToList();
     }
 
-    private async Task<CommandResult> CommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    // Both commands: a reason; then in one transaction the plan again (the rows locked), what
+    // blocks it, the change, and the save (a record changed since it was read is refused).
+    private async Task<CommandResult> CorrectAsync<TPlan>(
+        string? reason, Func<Task<TPlan?>> plan, Func<TPlan, IReadOnlyList<string>> blocks, Func<TPlan, string, Task> apply, CancellationToken cancellationToken)
+        where TPlan : class
     {
+        if (Reason(reason) is not { } text)
+        {
+            return CommandResult.Fail("Reason", "Correction.ReasonRequired");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await plan() is not { } planned)
+        {
+            return CommandResult.Fail(string.Empty, "Person.NotFound");
+        }
+
+        if (blocks(planned) is { Count: > 0 } blocked)
+        {
+            return new CommandResult(blocked.Select(b => (string.Empty, b)).ToList());
+        }
+
+        await apply(planned, text);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -342,8 +333,6 @@ public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, Househ
         var text = reason?.Trim() ?? string.Empty;
         return text.Length is 0 or > Person.CancelReasonMaxLength ? null : text;
     }
-
-    private static CommandResult Blocked(IReadOnlyList<string> blocks) => new(blocks.Select(b => (string.Empty, b)).ToList());
 
     private sealed record Records(int Services, int PendingTransfers, int FollowUps, string[] OpenCategories);
 
