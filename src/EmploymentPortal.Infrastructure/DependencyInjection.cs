@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<PolicyParameterStore>();
         services.AddScoped<EmploymentPortal.Application.Reports.IReports, Reports.Reports>();
         services.AddScoped<IPersonRegistry, PersonRegistry>();
+        services.AddScoped<IPersonCorrections, PersonCorrections>();
         services.AddScoped<ILedgerExcel, LedgerExcel>();
         services.AddScoped<ITransferService, TransferService>();
         services.AddScoped<ISchemeParameters, SchemeParameters>();

@@ -25,7 +25,7 @@ public sealed class ResidentIdNumberTests
         // Check character wrong, digits swapped or changed.
         { "110105194912310021", IdNumberProblem.Checksum },
         { "11010519491231003X", IdNumberProblem.Checksum },
-        { "101105194912310021", IdNumberProblem.Checksum },
+        { "111005194912310021", IdNumberProblem.Checksum },
         { "440524188001010015", IdNumberProblem.Checksum },
 
         // Length.
@@ -40,6 +40,33 @@ public sealed class ResidentIdNumberTests
         { "11010519491231002Y", IdNumberProblem.Characters },
         { "11O10519491231002X", IdNumberProblem.Characters },
         { "-11010519491231002", IdNumberProblem.Characters },
+
+        // Province codes (GB/T 2260 since 1980, and 83 for Taiwan residents' residence permits);
+        // check characters computed independently (docs/policy-rules.md, "ID numbers").
+        { "000000198005051234", IdNumberProblem.Province },
+        { "990101198005051235", IdNumberProblem.Province },
+        { "10010119800505123X", IdNumberProblem.Province },
+        { "101105194912310021", IdNumberProblem.Province },
+        { "160101198005051230", IdNumberProblem.Province },
+        { "200101198005051233", IdNumberProblem.Province },
+        { "240101198005051230", IdNumberProblem.Province },
+        { "380101198005051231", IdNumberProblem.Province },
+        { "470101198005051233", IdNumberProblem.Province },
+        { "550101198005051233", IdNumberProblem.Province },
+        { "660101198005051239", IdNumberProblem.Province },
+        { "720101198005051235", IdNumberProblem.Province },
+        { "840101198005051232", IdNumberProblem.Province },
+        { "910101198005051230", IdNumberProblem.Province },
+        { "110101198005051231", IdNumberProblem.None },
+        { "150102198005051235", IdNumberProblem.None },
+        { "460105198005051237", IdNumberProblem.None },
+        { "500101198005051234", IdNumberProblem.None },
+        { "540102198005051238", IdNumberProblem.None },
+        { "650102198005051233", IdNumberProblem.None },
+        { "710000198005051231", IdNumberProblem.None },
+        { "810000198005051235", IdNumberProblem.None },
+        { "820000198005051237", IdNumberProblem.None },
+        { "830000198005051239", IdNumberProblem.None },
 
         // Birth dates: 29 February only in leap years; impossible days; the future.
         { WithCheck("11010520000229001"), IdNumberProblem.None },

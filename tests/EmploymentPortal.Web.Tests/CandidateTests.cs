@@ -54,6 +54,27 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task Lists_LeaveOutACancelledRecord_AndTheBatchDoesNotBringItBack()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var person = await RegisteredAsync(staff, "候选已注销", 45, Sex.Female);
+        await RunBatchAsync(TimeSpan.Zero);
+        (await ListAsync(staff, "Station", EligibilityRules.Hardship4050)).Keys.Should().Contain("候选已注销");
+        var (_, before) = await staff.GetPageAsync("/Station");
+
+        (await staff.SubmitFormAsync(person + "/Cancel", new Dictionary<string, string> { ["Reason"] = "重复登记" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await ListAsync(staff, "Station", EligibilityRules.Hardship4050)).Keys.Should().NotContain("候选已注销");
+        var (_, after) = await staff.GetPageAsync("/Station");
+        Count(after).Should().Be(Count(before) - 1, "the panel counts the lists' rows");
+        await RunBatchAsync(TimeSpan.Zero);
+        (await ListAsync(staff, "Station", EligibilityRules.Hardship4050)).Keys.Should().NotContain("候选已注销");
+
+        static int Count(AngleSharp.Dom.IDocument page) =>
+            int.Parse(page.QuerySelector($"[data-testid=candidate-counts] td[data-scheme={EligibilityRules.Hardship4050}]")!.TextContent, CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task Batch_ManTurning50_ListedOnceTheDateReachesHisBirthday()
     {
         using var staff = await portal.SignInAsync("community1");

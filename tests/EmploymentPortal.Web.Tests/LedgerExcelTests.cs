@@ -95,6 +95,29 @@ public sealed class LedgerExcelTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Import_IdNumbersOfNoProvinceOrBefore1880_RowsRejectedWithTheReason()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var rows = new[]
+        {
+            Row("000000198005051234", "无此省甲"),
+            Row(TestIds.WithCheck("99010119800505123"), "无此省乙"),
+            Row(TestIds.WithCheck("37070518791231001"), "太早者"),
+            Row(TestIds.WithCheck("83000019800505124"), "台湾居民"),
+        };
+
+        var response = await UploadAsync(staff, rows, "ValidRows");
+
+        var page = await Html.ParseAsync(response);
+        var errors = page.QuerySelectorAll("[data-testid=import-errors] tbody tr").Select(tr => tr.TextContent).ToList();
+        errors.Should().HaveCount(3);
+        errors[0].Should().StartWith("2").And.Contain("身份证号码前两位不是省（自治区、直辖市）代码");
+        errors[1].Should().StartWith("3").And.Contain("身份证号码前两位不是省（自治区、直辖市）代码");
+        errors[2].Should().StartWith("4").And.Contain("早于 1880 年");
+        (await Scalar("SELECT count(*) FROM persons WHERE name = '台湾居民'")).Should().Be(1, "830000 is the address code of Taiwan residents' residence permits");
+    }
+
+    [Fact]
     public async Task Import_InEnglish_TemplateHeadersAndLabelsInEnglishAreAccepted()
     {
         using var staff = await portal.SignInAsync("community1");
@@ -147,7 +170,7 @@ public sealed class LedgerExcelTests(PortalFixture portal) : IClassFixture<Porta
         {
             var birth = start.AddDays(i / 400);
             var first17 = string.Create(CultureInfo.InvariantCulture, $"370703{birth:yyyyMMdd}{i % 400:000}");
-            return Row(first17 + ResidentIdNumber.CheckCharacter(first17), "万行" + i.ToString(CultureInfo.InvariantCulture), region: i % 2 == 0 ? Community1 : Community2);
+            return Row(TestIds.WithCheck(first17), "万行" + i.ToString(CultureInfo.InvariantCulture), region: i % 2 == 0 ? Community1 : Community2);
         }).ToArray();
 
         var response = await UploadAsync(staff, rows, "AllOrNothing");

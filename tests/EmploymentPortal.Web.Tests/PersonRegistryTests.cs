@@ -29,7 +29,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
     [Theory]
     [InlineData("110105194912310021", "身份证号码校验位不正确，请核对")]
     [InlineData("11010519491231002", "身份证号码应为 18 位")]
-    [InlineData("11010519990230001X", "身份证号码中的出生日期不存在")]
+    [InlineData("11010519990230001X", "身份证号码中的出生日期不存在或早于 1880 年")]
     public async Task Register_BadIdNumber_ErrorNextToFieldAndValuesKept(string idNumber, string message)
     {
         using var staff = await portal.SignInAsync("community1");

@@ -26,7 +26,7 @@ public interface IPersonRegistry
 
     Task<CommandResult> AddFollowUpAsync(Guid personId, FollowUpKind kind, DateOnly occurredOn, string notes, CancellationToken cancellationToken);
 
-    /// <summary>The audit events of a person and of their registrations and follow-ups, newest first; null when out of scope.</summary>
+    /// <summary>The audit events of a person (a cancelled one too) and of their registrations and follow-ups, newest first; null when out of scope.</summary>
     Task<IReadOnlyList<AuditEntry>?> GetHistoryAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>The communities (and streets) in the caller's area a person may be registered in.</summary>

@@ -34,6 +34,7 @@ public sealed class Person
     public const int AddressMaxLength = 200;
     public const int TextMaxLength = 2000;
     public const int ShortTextMaxLength = 100;
+    public const int CancelReasonMaxLength = 500;
 
     private Person()
     {
@@ -113,6 +114,20 @@ public sealed class Person
     public Guid? HouseholdId { get; private set; }
 
     public Households.Relationship? Relationship { get; private set; }
+
+    /// <summary>
+    /// When the record was cancelled (注销): registered in error, or merged into
+    /// <see cref="MergedIntoId"/>. A cancelled record leaves the ledger, its lists and statistics,
+    /// and is read only through its audit history.
+    /// </summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    /// <summary>The record a duplicate was merged into (null when cancelled without a merge).</summary>
+    public Guid? MergedIntoId { get; private set; }
+
+    public bool IsCancelled => CancelledAt is not null;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -195,6 +210,30 @@ public sealed class Person
             EmploymentStatus = EmploymentStatus.Unemployed;
         }
 
+        UpdatedAt = now;
+    }
+
+    /// <summary>Cancels the record (注销); it must have left its household first.</summary>
+    public void Cancel(string reason, Guid? mergedInto, DateTimeOffset now)
+    {
+        if (IsCancelled)
+        {
+            throw new PersonException("The record has already been cancelled.");
+        }
+
+        if (HouseholdId is not null)
+        {
+            throw new PersonException("A person leaves their household before the record is cancelled.");
+        }
+
+        if (mergedInto == Id)
+        {
+            throw new PersonException("A record cannot be merged into itself.");
+        }
+
+        CancelReason = Required(reason, CancelReasonMaxLength, "reason");
+        MergedIntoId = mergedInto;
+        CancelledAt = now;
         UpdatedAt = now;
     }
 

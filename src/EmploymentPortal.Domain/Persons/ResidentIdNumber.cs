@@ -9,6 +9,7 @@ public enum IdNumberProblem
     Empty,
     Length,
     Characters,
+    Province,
     BirthDate,
     FutureBirthDate,
     Checksum,
@@ -16,13 +17,17 @@ public enum IdNumberProblem
 
 /// <summary>
 /// An 18-character resident identity number (GB 11643-1999): 6-digit address code, birth date
-/// YYYYMMDD, 3-digit sequence whose parity gives the sex (odd = male), and an ISO 7064 MOD 11-2
-/// check character (0–9 or X). Birth date and sex are derived from it, never typed.
+/// YYYYMMDD (from 1880), 3-digit sequence whose parity gives the sex (odd = male), and an ISO 7064 MOD 11-2
+/// check character (0–9 or X). The address code must start with a province code of
+/// <see cref="IdNumberProvinces"/>. Birth date and sex are derived from it, never typed.
 /// Input is normalised first: white space removed, full-width digits and X made ASCII, x upper-cased.
 /// </summary>
 public readonly record struct ResidentIdNumber
 {
     public const int Length = 18;
+
+    /// <summary>The earliest birth year accepted (nobody alive was born before it).</summary>
+    public const int FirstBirthYear = 1880;
 
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
@@ -69,8 +74,13 @@ public readonly record struct ResidentIdNumber
             return IdNumberProblem.Characters;
         }
 
+        if (!IdNumberProvinces.Codes.Contains(value[..2]))
+        {
+            return IdNumberProblem.Province;
+        }
+
         if (!DateOnly.TryParseExact(value[6..14], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth.Year < 1880)
+            || birth.Year < FirstBirthYear)
         {
             return IdNumberProblem.BirthDate;
         }

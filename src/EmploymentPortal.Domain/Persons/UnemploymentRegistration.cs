@@ -72,5 +72,15 @@ public sealed class UnemploymentRegistration
         return (duration.Years * 12) + duration.Months;
     }
 
+    /// <summary>
+    /// Whether the two registrations share a day: [registered, ended) each, an open one without
+    /// end. A person is registered once at a time, so two that overlap record the same spell.
+    /// </summary>
+    public bool Overlaps(UnemploymentRegistration other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return (other.EndedOn is null || RegisteredOn < other.EndedOn) && (EndedOn is null || other.RegisteredOn < EndedOn);
+    }
+
     public bool IsLongTermOn(DateOnly on, int longTermMonths) => IsOpen && MonthsOn(on) >= longTermMonths;
 }

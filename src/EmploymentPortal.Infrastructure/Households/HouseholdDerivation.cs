@@ -38,11 +38,7 @@ public sealed class HouseholdDerivation(PortalDbContext db, PolicyParameterStore
             return;
         }
 
-        // Members: what the database holds, then the caller's tracked changes (joins and leaves too).
-        var members = await db.Persons.Where(p => p.HouseholdId == id).ToListAsync(cancellationToken);
-        var tracked = db.ChangeTracker.Entries<Person>().Select(e => e.Entity).Where(p => p.HouseholdId == id);
-        members = members.Where(p => p.HouseholdId == id).Union(tracked).ToList();
-
+        var members = await MembersAsync(id, cancellationToken);
         var set = await parameters.GetAsync(cancellationToken);
         var today = Today;
         if (cause == HouseholdChangeCause.MemberChanged && members.Any(p => FoundWork(p, id) && ZeroEmploymentRule.InLabourForce(Facts(p), today, set)))
@@ -67,5 +63,51 @@ public sealed class HouseholdDerivation(PortalDbContext db, PolicyParameterStore
             && entry.Property(p => p.HouseholdId).OriginalValue == householdId
             && !entry.Property(p => p.EmploymentStatus).OriginalValue.IsWorking()
             && person.EmploymentStatus.IsWorking();
+    }
+
+    /// <summary>
+    /// Takes <paramref name="person"/> out of their household in the caller's unit of work
+    /// (<paramref name="reason"/> for the audit: null, "transfer", "cancelled", "merged"): the
+    /// household is re-derived, or dissolved when they were its last member.
+    /// </summary>
+    public async Task LeaveAsync(Person person, string? reason, CancellationToken cancellationToken)
+    {
+        if (person.HouseholdId is not { } id)
+        {
+            return;
+        }
+
+        var household = await db.Households.SingleAsync(h => h.Id == id, cancellationToken);
+        audit.Add("HouseholdMemberRemoved", EntityType, id.ToString(), household.RegionCode, new { personId = person.Id, relationship = person.Relationship?.ToString(), reason }, null);
+        if ((await MembersAsync(id, cancellationToken)).Count == 1)
+        {
+            // The last member: the household goes with its history (the audit trail keeps it).
+            person.LeaveHousehold();
+            audit.Add("HouseholdDissolved", EntityType, id.ToString(), household.RegionCode, Snapshot(household), null);
+            db.Households.Remove(household);
+        }
+        else
+        {
+            // A membership change, recorded as its own event; it never eliminates the household.
+            household.Leave(person, Today);
+            await RecomputeAsync(id, HouseholdChangeCause.MemberLeft, cancellationToken);
+        }
+    }
+
+    /// <summary>A household as the audit trail records it.</summary>
+    public static object Snapshot(Household h) => new
+    {
+        address = h.Address,
+        hukou = h.Hukou.ToString(),
+        hasBusinessIncome = h.HasBusinessIncome,
+        regionCode = h.RegionCode,
+    };
+
+    // Members: what the database holds, then the caller's tracked changes (joins and leaves too).
+    private async Task<List<Person>> MembersAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var members = await db.Persons.Where(p => p.HouseholdId == id).ToListAsync(cancellationToken);
+        var tracked = db.ChangeTracker.Entries<Person>().Select(e => e.Entity).Where(p => p.HouseholdId == id);
+        return members.Where(p => p.HouseholdId == id).Union(tracked).ToList();
     }
 }

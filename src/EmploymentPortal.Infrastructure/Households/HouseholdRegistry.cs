@@ -51,7 +51,7 @@ public sealed class HouseholdRegistry(
         var today = derivation.Today;
         var household = Household.Create(head!.RegionId, head.RegionCode, details.Address, details.Hukou, details.HasBusinessIncome);
         db.Households.Add(household);
-        audit.Add("HouseholdCreated", EntityType, household.Id.ToString(), household.RegionCode, null, Snapshot(household));
+        audit.Add("HouseholdCreated", EntityType, household.Id.ToString(), household.RegionCode, null, HouseholdDerivation.Snapshot(household));
         foreach (var (person, relationship) in joining.Prepend((head, Relationship.Head)))
         {
             household.Join(person, relationship, today);
@@ -129,9 +129,10 @@ public sealed class HouseholdRegistry(
     /// <summary>A registered person of the caller's area by full ID number who may join a household of <paramref name="regionId"/>, or why not.</summary>
     private async Task<(string? Problem, Person? Person)> FindMemberAsync(string? idNumber, Guid? householdId, int regionId, CancellationToken cancellationToken)
     {
-        if (ResidentIdNumber.TryParse(idNumber, derivation.Today, out var number) != IdNumberProblem.None)
+        // The number's own problem (no such province, bad check character, ...) in the words the register page uses.
+        if (ResidentIdNumber.TryParse(idNumber, derivation.Today, out var number) is var parse && parse != IdNumberProblem.None)
         {
-            return ("Household.MemberIdInvalid", null);
+            return ("IdNumber." + parse, null);
         }
 
         var hash = protector.LookupHash(number);
@@ -225,9 +226,9 @@ public sealed class HouseholdRegistry(
             return invalid;
         }
 
-        var before = Snapshot(household);
+        var before = HouseholdDerivation.Snapshot(household);
         household.Update(details.Address, details.Hukou, details.HasBusinessIncome);
-        audit.Add("HouseholdUpdated", EntityType, household.Id.ToString(), household.RegionCode, before, Snapshot(household));
+        audit.Add("HouseholdUpdated", EntityType, household.Id.ToString(), household.RegionCode, before, HouseholdDerivation.Snapshot(household));
         await derivation.RecomputeAsync(household.Id, HouseholdChangeCause.DetailsChanged, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
@@ -274,20 +275,7 @@ public sealed class HouseholdRegistry(
             return CommandResult.Fail(string.Empty, "Household.HeadLast");
         }
 
-        audit.Add("HouseholdMemberRemoved", EntityType, id.ToString(), household.RegionCode, new { personId, relationship = person.Relationship?.ToString() }, null);
-        if (members.Count == 1)
-        {
-            // The household goes with its history (the audit trail keeps it).
-            person.LeaveHousehold();
-            audit.Add("HouseholdDissolved", EntityType, id.ToString(), household.RegionCode, Snapshot(household), null);
-            db.Households.Remove(household);
-        }
-        else
-        {
-            household.Leave(person, derivation.Today);
-            await derivation.RecomputeAsync(id, HouseholdChangeCause.MemberLeft, cancellationToken);
-        }
-
+        await derivation.LeaveAsync(person, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
@@ -358,12 +346,4 @@ public sealed class HouseholdRegistry(
         var address = details.Address?.Trim() ?? string.Empty;
         return address.Length is 0 or > Household.AddressMaxLength ? CommandResult.Fail("Address", "Household.AddressRequired") : null;
     }
-
-    private static object Snapshot(Household h) => new
-    {
-        address = h.Address,
-        hukou = h.Hukou.ToString(),
-        hasBusinessIncome = h.HasBusinessIncome,
-        regionCode = h.RegionCode,
-    };
 }

@@ -10,7 +10,7 @@ namespace EmploymentPortal.Infrastructure.Migrations
         // Added to both rollups of registration events (per day and per month) by the triggers.
         private const string RegistrationColumns = "opened, ended, reemployed, long_term_in, long_term_out, age_in, age_out, low_education_in, low_education_out";
 
-        private static string UpsertRegistrationEvents(string events) => $"""
+        internal static string UpsertRegistrationEvents(string events) => $"""
             WITH e AS ({events}),
             d AS (
                 SELECT region_code, day, sum(sign * opened) AS opened, sum(sign * ended) AS ended, sum(sign * reemployed) AS reemployed,
@@ -31,12 +31,42 @@ namespace EmploymentPortal.Infrastructure.Migrations
 
         private static string Adds() => string.Join(", ", RegistrationColumns.Split(", ").Select(c => $"{c} = t.{c} + excluded.{c}"));
 
-        private static string Events(int sign, string registrations, string persons, string join) => $"""
+        internal static string Events(int sign, string registrations, string persons, string join) => $"""
             SELECT {sign} AS sign, ev.* FROM {registrations} r JOIN {persons} p ON {join},
             LATERAL report_registration_events(r.region_code, r.registered_on, r.ended_on, r.end_reason, p.birth_date, p.sex, p.education) ev
             """;
 
-        private static string UpsertHouseholdEvents(string events) => $"""
+        // The registrations' events, each joined to its person by `join` (which persons count).
+        internal static string RegistrationsChangedFunction(string join) => $"""
+            CREATE OR REPLACE FUNCTION report_registrations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    {UpsertRegistrationEvents(Events(1, "changed", "persons", join))}
+                ELSIF TG_OP = 'UPDATE' THEN
+                    {UpsertRegistrationEvents(Events(-1, "previous", "persons", join) + " UNION ALL " + Events(1, "changed", "persons", join))}
+                ELSE
+                    {UpsertRegistrationEvents(Events(-1, "previous", "persons", join))}
+                END IF;
+                RETURN NULL;
+            END $$;
+            """;
+
+        internal const string PersonDetailsChanged = "(o.education, o.birth_date, o.sex) IS DISTINCT FROM (n.education, n.birth_date, n.sex)";
+
+        // A changed person takes their registrations' events out as they were (`leaving`: which old
+        // rows) and puts them back as they are (`entering`: which new rows).
+        internal static string PersonsChangedFunction(string leaving, string entering) => $"""
+            CREATE OR REPLACE FUNCTION report_persons_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                {UpsertRegistrationEvents(
+                    Events(-1, "unemployment_registrations", $"(SELECT o.* FROM previous o JOIN changed n ON n.id = o.id WHERE {leaving})", "p.id = r.person_id")
+                    + " UNION ALL "
+                    + Events(1, "unemployment_registrations", $"(SELECT n.* FROM previous o JOIN changed n ON n.id = o.id WHERE {entering})", "p.id = r.person_id"))}
+                RETURN NULL;
+            END $$;
+            """;
+
+        internal static string UpsertHouseholdEvents(string events) => $"""
             WITH e AS ({events}),
             d AS (SELECT region_code, day, status, sum(delta) AS households FROM e WHERE status <> 0 GROUP BY region_code, day, status),
             m AS (
@@ -49,7 +79,7 @@ namespace EmploymentPortal.Infrastructure.Migrations
             """;
 
         // A status change leaves its "from" status and enters its "to" status on its date (0 = none).
-        private static string HouseholdEvents(int sign, string changes, string households, string join) => $"""
+        internal static string HouseholdEvents(int sign, string changes, string households, string join) => $"""
             SELECT h.region_code, c."on" AS day, c."from" AS status, {-sign} AS delta FROM {changes} c JOIN {households} h ON {join}
             UNION ALL
             SELECT h.region_code, c."on", c."to", {sign} FROM {changes} c JOIN {households} h ON {join}
@@ -135,17 +165,7 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     SELECT p_region, s.aged, 0, 0, 0, 0, 0, 1, 0, 0, 0 FROM s WHERE s.aged IS NOT NULL AND (p_ended IS NULL OR s.aged < p_ended)
                 $$;
 
-                CREATE FUNCTION report_registrations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF TG_OP = 'INSERT' THEN
-                        {UpsertRegistrationEvents(Events(1, "changed", "persons", "p.id = r.person_id"))}
-                    ELSIF TG_OP = 'UPDATE' THEN
-                        {UpsertRegistrationEvents(Events(-1, "previous", "persons", "p.id = r.person_id") + " UNION ALL " + Events(1, "changed", "persons", "p.id = r.person_id"))}
-                    ELSE
-                        {UpsertRegistrationEvents(Events(-1, "previous", "persons", "p.id = r.person_id"))}
-                    END IF;
-                    RETURN NULL;
-                END $$;
+                {RegistrationsChangedFunction("p.id = r.person_id")}
                 CREATE TRIGGER report_registrations_inserted AFTER INSERT ON unemployment_registrations
                     REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION report_registrations_changed();
                 CREATE TRIGGER report_registrations_updated AFTER UPDATE ON unemployment_registrations
@@ -154,14 +174,7 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     REFERENCING OLD TABLE AS previous FOR EACH STATEMENT EXECUTE FUNCTION report_registrations_changed();
 
                 -- A person's education (or, by correction, birth date or sex) moves their registrations' events.
-                CREATE FUNCTION report_persons_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    {UpsertRegistrationEvents(
-                        Events(-1, "unemployment_registrations", "(SELECT o.* FROM previous o JOIN changed n ON n.id = o.id WHERE (o.education, o.birth_date, o.sex) IS DISTINCT FROM (n.education, n.birth_date, n.sex))", "p.id = r.person_id")
-                        + " UNION ALL "
-                        + Events(1, "unemployment_registrations", "(SELECT n.* FROM previous o JOIN changed n ON n.id = o.id WHERE (o.education, o.birth_date, o.sex) IS DISTINCT FROM (n.education, n.birth_date, n.sex))", "p.id = r.person_id"))}
-                    RETURN NULL;
-                END $$;
+                {PersonsChangedFunction(PersonDetailsChanged, PersonDetailsChanged)}
                 CREATE TRIGGER report_persons_updated AFTER UPDATE ON persons
                     REFERENCING OLD TABLE AS previous NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION report_persons_changed();
 

@@ -1302,6 +1302,15 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1361,6 +1370,10 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("living_needs");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1452,7 +1465,11 @@ namespace EmploymentPortal.Infrastructure.Migrations
 
                     b.HasIndex("IdNumberHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_persons_id_number_hash");
+                        .HasDatabaseName("ix_persons_id_number_hash")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_persons_merged_into_id");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_persons_region_code");
@@ -2729,6 +2746,12 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_persons_households_household_id");
+
+                    b.HasOne("EmploymentPortal.Domain.Persons.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_persons_persons_merged_into_id");
 
                     b.HasOne("EmploymentPortal.Domain.Regions.Region", null)
                         .WithMany()

@@ -22,6 +22,12 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
     /// <summary>Name of the region-scope query filter; any <c>IgnoreQueryFilters</c> of it needs review.</summary>
     public const string RegionScopeFilter = "RegionScope";
 
+    /// <summary>
+    /// Name of the query filter that hides cancelled (注销) persons from every read; a cancelled
+    /// record is read only by <c>PersonRegistry.CancelledAsync</c>, which applies the scope itself.
+    /// </summary>
+    public const string LivePersonsFilter = "LivePersons";
+
     /// <summary>The property a scoped entity carries its region code in.</summary>
     public const string RegionCodeProperty = "RegionCode";
 
@@ -119,6 +125,7 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
         ScopeByRegion<OrgUnit>(builder);
         ScopeByRegion<Person>(builder);
+        builder.Entity<Person>().HasQueryFilter(LivePersonsFilter, p => p.CancelledAt == null);
         ScopeByRegion<UnemploymentRegistration>(builder);
         ScopeByRegion<FollowUp>(builder);
         ScopeByRegion<Household>(builder);

@@ -23,6 +23,7 @@ public sealed class PersonRegistry(
     ICurrentActor actor,
     PolicyParameterStore parameters,
     HouseholdDerivation households,
+    IPersonCorrections corrections,
     BusinessClock clock) : IPersonRegistry
 {
     private const string EntityType = "Person";
@@ -253,7 +254,7 @@ public sealed class PersonRegistry(
 
     public async Task<IReadOnlyList<AuditEntry>?> GetHistoryAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await db.Persons.AnyAsync(p => p.Id == id, cancellationToken))
+        if (!await db.Persons.AnyAsync(p => p.Id == id, cancellationToken) && await corrections.CancelledAsync(id, cancellationToken) is null)
         {
             return null;
         }

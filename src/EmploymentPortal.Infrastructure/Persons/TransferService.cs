@@ -26,9 +26,10 @@ public sealed class TransferService(
 
     public async Task<(CommandResult Result, Guid? Id)> RequestAsync(string idNumber, int toRegionId, string reason, CancellationToken cancellationToken)
     {
-        if (ResidentIdNumber.TryParse(idNumber, households.Today, out var id) != IdNumberProblem.None)
+        var problem = ResidentIdNumber.TryParse(idNumber, households.Today, out var id);
+        if (problem != IdNumberProblem.None)
         {
-            return (CommandResult.Fail("IdNumber", "Household.MemberIdInvalid"), null);
+            return (CommandResult.Fail("IdNumber", "IdNumber." + problem), null);
         }
 
         var to = await db.Regions.AsNoTracking().Where(r => r.Id == toRegionId).Select(r => new { r.Id, r.Code, r.Level }).SingleOrDefaultAsync(cancellationToken);
@@ -150,9 +151,7 @@ public sealed class TransferService(
             }
             else
             {
-                household.Leave(person, clock.DateOf(now));
-                audit.Add("HouseholdMemberRemoved", HouseholdDerivation.EntityType, householdId.ToString(), transfer.FromRegionCode, new { personId = person.Id, reason = "transfer" }, null);
-                await households.RecomputeAsync(householdId, HouseholdChangeCause.MemberLeft, cancellationToken);
+                await households.LeaveAsync(person, "transfer", cancellationToken);
             }
         }
 

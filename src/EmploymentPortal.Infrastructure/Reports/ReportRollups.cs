@@ -17,7 +17,7 @@ public static class ReportRollups
         INSERT INTO report_registration_days (region_code, day, opened, ended, reemployed, long_term_in, long_term_out, age_in, age_out, low_education_in, low_education_out)
         SELECT ev.region_code, ev.day, sum(ev.opened), sum(ev.ended), sum(ev.reemployed), sum(ev.long_term_in), sum(ev.long_term_out),
                sum(ev.age_in), sum(ev.age_out), sum(ev.low_education_in), sum(ev.low_education_out)
-        FROM unemployment_registrations r JOIN persons p ON p.id = r.person_id,
+        FROM unemployment_registrations r JOIN persons p ON p.id = r.person_id AND p.cancelled_at IS NULL,
              LATERAL report_registration_events(r.region_code, r.registered_on, r.ended_on, r.end_reason, p.birth_date, p.sex, p.education) ev
         GROUP BY ev.region_code, ev.day;
         INSERT INTO report_registration_months (region_code, month, opened, ended, reemployed, long_term_in, long_term_out, age_in, age_out, low_education_in, low_education_out)

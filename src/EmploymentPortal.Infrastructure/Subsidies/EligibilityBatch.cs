@@ -40,6 +40,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
                p.female_cadre,
                p.household_id IN (SELECT h.id FROM households h WHERE h.status = ANY(@withoutWork)) AS zero_employment
         FROM persons p
+        WHERE p.cancelled_at IS NULL
         """;
 
     // The subtree's rows are replaced (for the whole register: most of the table), so the lists'
@@ -49,7 +50,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         INSERT INTO eligibility_candidates (scheme_code, person_id, region_code, decision, missing_facts, evaluated_on)
         SELECT t.scheme_code, t.person_id, t.region_code, t.decision, t.missing_facts, @on
         FROM eligibility_batch t
-        WHERE EXISTS (SELECT 1 FROM persons p WHERE p.id = t.person_id);
+        WHERE EXISTS (SELECT 1 FROM persons p WHERE p.id = t.person_id AND p.cancelled_at IS NULL);
         ANALYZE eligibility_candidates;
         INSERT INTO eligibility_runs (region_prefix, evaluated_on, finished_at, persons, evaluations, candidates)
         VALUES (@prefix, @on, @finished, @persons, @evaluations, @candidates)
@@ -194,7 +195,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         NpgsqlConnection connection, string prefix, DateOnly on, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var sql = prefix.Length == 0 ? ReadSql : ReadSql + " WHERE p.region_code LIKE @pattern";
+        var sql = prefix.Length == 0 ? ReadSql : ReadSql + " AND p.region_code LIKE @pattern";
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("on", on);
         command.Parameters.AddWithValue("requested", (short)CertificationStatus.Requested);

@@ -25,16 +25,17 @@ public abstract class PortalPageModel : PageModel
 
     /// <summary>
     /// Runs a page's one form: when the posted values are valid, the command; on success a message
-    /// (<paramref name="successKey"/>) and a redirect back to the page (<paramref name="routeValues"/>);
-    /// otherwise the page again with the errors and what was typed (<paramref name="reload"/> false
-    /// means not found).
+    /// (<paramref name="successKey"/>) and a redirect back to the page (<paramref name="routeValues"/>),
+    /// or to <paramref name="pageName"/>; otherwise the page again with the errors and what was
+    /// typed (<paramref name="reload"/> false means not found).
     /// </summary>
     protected async Task<IActionResult> CommandAsync(
         IStringLocalizer texts,
         Func<Task<CommandResult>> command,
         string successKey,
         object routeValues,
-        Func<Task<bool>> reload)
+        Func<Task<bool>> reload,
+        string? pageName = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(command);
@@ -45,7 +46,7 @@ public abstract class PortalPageModel : PageModel
             if (result.Succeeded)
             {
                 TempData["Message"] = texts[successKey].Value;
-                return RedirectToPage(routeValues);
+                return RedirectToPage(pageName, routeValues);
             }
 
             AddErrors(result, texts, prefix: string.Empty);

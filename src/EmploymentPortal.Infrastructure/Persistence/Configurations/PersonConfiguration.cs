@@ -19,7 +19,12 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Name).HasMaxLength(Person.NameMaxLength).UseCollation("C");
         builder.Property(p => p.IdNumberMasked).HasMaxLength(ResidentIdNumber.Length);
         builder.Property(p => p.IdNumberLastFour).HasMaxLength(4);
-        builder.HasIndex(p => p.IdNumberHash).IsUnique();
+        builder.Ignore(p => p.IsCancelled);
+
+        // One live record per number; a cancelled record keeps its number, and the person can be registered again.
+        builder.HasIndex(p => p.IdNumberHash).IsUnique().HasFilter("cancelled_at IS NULL");
+        builder.Property(p => p.CancelReason).HasMaxLength(Person.CancelReasonMaxLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(p => p.Phone).HasMaxLength(11);
         builder.Property(p => p.Address).HasMaxLength(Person.AddressMaxLength);
         builder.Property(p => p.Skills).HasMaxLength(Person.TextMaxLength);

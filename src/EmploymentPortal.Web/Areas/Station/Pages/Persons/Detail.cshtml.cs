@@ -15,7 +15,13 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// A person's page: derived facts, unemployment registration, follow-ups and one timeline.
 /// Another area's person is not found (404): the registry reads through the scope filter.
 /// </summary>
-public sealed class DetailModel(IPersonRegistry registry, IEligibilityService eligibility, ICertificationService certifications, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(
+    IPersonRegistry registry,
+    IPersonCorrections corrections,
+    IEligibilityService eligibility,
+    ICertificationService certifications,
+    BusinessClock clock,
+    IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public PersonView Person { get; private set; } = null!;
 
@@ -52,8 +58,16 @@ public sealed class DetailModel(IPersonRegistry registry, IEligibilityService el
     public FollowUpForm FollowUp { get; set; } = new();
 
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken))
+        {
+            return Page();
+        }
+
+        // A cancelled record of the area is read through its history.
+        return await corrections.CancelledAsync(id, cancellationToken) is null ? NotFound() : Redirect($"/Station/Persons/{id}/History");
+    }
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken)
     {

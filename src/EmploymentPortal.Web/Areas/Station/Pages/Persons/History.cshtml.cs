@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
-/// <summary>Who did what to a person's records, and when (the audit trail, newest first).</summary>
-public sealed class HistoryModel(IPersonRegistry registry) : PageModel
+/// <summary>Who did what to a person's records, and when (the audit trail, newest first); a cancelled record's too, saying so.</summary>
+public sealed class HistoryModel(IPersonRegistry registry, IPersonCorrections corrections) : PageModel
 {
     public Guid Id { get; private set; }
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    /// <summary>Set when the record has been cancelled (注销).</summary>
+    public CancelledPerson? Cancelled { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -21,6 +24,7 @@ public sealed class HistoryModel(IPersonRegistry registry) : PageModel
 
         Id = id;
         Entries = entries;
+        Cancelled = await corrections.CancelledAsync(id, cancellationToken);
         return Page();
     }
 }
