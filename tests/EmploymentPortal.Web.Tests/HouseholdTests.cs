@@ -288,7 +288,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         page.QuerySelectorAll("[data-testid=error-summary] a").Select(a => a.GetAttribute("href")).Should().BeEquivalentTo(
             "#Input_Address", "#Members_0__Relationship", "#Members_1__IdNumber", "#Members_2__IdNumber");
         page.QuerySelector("#Members_0__Relationship-error")!.TextContent.Should().Be("请选择与户主关系");
-        page.QuerySelector("#Members_1__IdNumber-error")!.TextContent.Should().Be("身份证号码无效，请核对");
+        page.QuerySelector("#Members_1__IdNumber-error")!.TextContent.Should().Be("身份证号码校验位不正确，请核对", "a member's number gets the same specific message as on the register page");
         page.QuerySelector("#Members_2__IdNumber-error")!.TextContent.Should().Be("该人员已填写过（户主不必再填）");
         page.QuerySelector("#Members_1__IdNumber")!.GetAttribute("value").Should().Be("110105198001011234");
         page.QuerySelector("#Members_2__Relationship option[selected]")!.GetAttribute("value").Should().Be("Parent");

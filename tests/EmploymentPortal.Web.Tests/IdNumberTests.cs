@@ -82,8 +82,7 @@ public sealed class IdNumberTests(PortalFixture portal) : IClassFixture<PortalFi
     {
         using var staff = await portal.SignInAsync("community1");
         var head = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1979, 3, 3), Sex.Male), "号码户主");
-        var created = await staff.SubmitFormAsync("/Station/Households/Create/" + head.Split('/').Last(), new Dictionary<string, string>());
-        var household = created.Headers.Location!.OriginalString;
+        var household = await staff.CreateHouseholdUrlAsync(head);
 
         var added = await staff.SubmitFormAsync(household, new Dictionary<string, string> { ["Member.IdNumber"] = "000000198005051234", ["Member.Relationship"] = "Spouse" }, "form[action*=AddMember]");
 

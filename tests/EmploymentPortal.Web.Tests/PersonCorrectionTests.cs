@@ -92,8 +92,7 @@ public sealed class PersonCorrectionTests(PortalFixture portal) : IClassFixture<
         var head = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1976, 5, 5), Sex.Male), "注销户主");
         var spouseId = TestIds.Make(new DateOnly(1978, 6, 6), Sex.Female);
         var spouse = await staff.RegisterPersonUrlAsync(portal.ConnectionString, spouseId, "注销配偶", employmentStatus: "Employed");
-        var created = await staff.SubmitFormAsync("/Station/Households/Create/" + head.Split('/').Last(), new Dictionary<string, string>());
-        var household = created.Headers.Location!.OriginalString;
+        var household = await staff.CreateHouseholdUrlAsync(head);
         (await staff.SubmitFormAsync(household, new Dictionary<string, string> { ["Member.IdNumber"] = spouseId, ["Member.Relationship"] = "Spouse" }, "form[action*=AddMember]"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
 
@@ -118,7 +117,7 @@ public sealed class PersonCorrectionTests(PortalFixture portal) : IClassFixture<
         await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1983, 8, 28), Sex.Female), "合并乙");
         (await staff.SubmitFormAsync(duplicate, new Dictionary<string, string> { ["FollowUp.Kind"] = "HomeVisit", ["FollowUp.OccurredOn"] = TestClock.TodayText, ["FollowUp.Notes"] = "重复记录上的走访" }, "form[action*=FollowUp]"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var household = (await staff.SubmitFormAsync("/Station/Households/Create/" + duplicate.Split('/').Last(), new Dictionary<string, string>())).Headers.Location!.OriginalString;
+        var household = await staff.CreateHouseholdUrlAsync(duplicate);
         var survivorGuid = survivor.Split('/').Last();
         await TestSql.ExecuteAsync(portal.ConnectionString, $"""
             INSERT INTO referrals (id, person_id, posting_id, region_code, referred_on, outcome, by_name, created_at)

@@ -71,10 +71,13 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         page.QuerySelector("[data-testid=about-age]")!.TextContent.Should().Contain("约 45 岁");
         page.QuerySelector("[data-testid=may-apply] [data-code=HardshipZeroEmployment]")!.TextContent
             .Should().Contain("零就业家庭成员", "an unticked box is not known (the form says to leave it unticked when unsure), never a definite no");
-        page.QuerySelector("[data-testid=may-apply] [data-code=EmployerHiring]")!.TextContent
+        page.QuerySelector("[data-testid=may-apply] [data-code=EmployerHiring]").Should().BeNull("a subsidy paid to the employer is not the resident's to apply for");
+        page.QuerySelector("[data-testid=others-may-claim] [data-code=EmployerHiring]")!.TextContent
+            .Should().Contain("您的用人单位招用您后可能可以申领");
+        page.QuerySelector("[data-testid=others-may-claim] [data-code=EmployerHiring]")!.TextContent
             .Should().Contain("申请时核实").And.Contain("缺少劳动合同起止日期", "the contract is only known when an employer applies");
         page.QuerySelector("[data-testid=does-not-apply] [data-code=SelfEmploymentRelief]").Should().NotBeNull("she is not starting a business");
-        page.QuerySelectorAll("[data-testid=may-apply] > li, [data-testid=does-not-apply] > li")
+        page.QuerySelectorAll("[data-testid=may-apply] > li, [data-testid=others-may-claim] > li, [data-testid=does-not-apply] > li")
             .Should().HaveCount(SchemeCatalog.All.Count + 2, "every scheme and both hardship categories are answered");
     }
 

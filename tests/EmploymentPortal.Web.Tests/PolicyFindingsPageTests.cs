@@ -68,7 +68,7 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
         });
 
         var page = await Html.ParseAsync(response);
-        page.QuerySelector($"[data-testid=may-apply] [data-code={code}]").Should().BeNull($"someone of {age} is not of working age");
+        page.QuerySelector($"[data-testid=may-apply] [data-code={code}], [data-testid=others-may-claim] [data-code={code}]").Should().BeNull($"someone of {age} is not of working age");
         page.QuerySelector($"[data-testid=does-not-apply] [data-code={code}]")!.TextContent.Should().Contain("不在劳动年龄内");
     }
 

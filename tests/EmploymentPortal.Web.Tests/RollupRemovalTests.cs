@@ -57,7 +57,7 @@ public sealed class RollupRemovalTests(PortalFixture portal) : IClassFixture<Por
         // A woman of 46 with junior high school, registered unemployed on 1 June, alone in a household (identified).
         var person = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1980, 3, 15), Sex.Female), "统计注销者");
         await OpenRegistrationAsync(staff, person, "2026-06-01");
-        (await staff.SubmitFormAsync("/Station/Households/Create/" + person.Split('/').Last(), new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await staff.CreateHouseholdUrlAsync(person);
         (await DashboardTests.RowsAsync(city, url))[Community1].Should().Equal(Add(before, 1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0));
 
         var cancelled = await staff.SubmitFormAsync(person + "/Cancel", new Dictionary<string, string> { ["Reason"] = "重复登记的测试记录" });

@@ -135,6 +135,9 @@ public sealed record SelfCheckLine(string Code, string NameZh, string NameEn, Be
     /// </summary>
     public bool MayApply => Result.Decision != Decision.NotEligible;
 
+    /// <summary>Paid to someone else (an employer, a training body, a street investor): the resident does not apply, they claim.</summary>
+    public bool PaidToOthers => Beneficiary is { } paidTo && paidTo != Domain.Subsidies.Beneficiary.Person;
+
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
     /// <summary>
