@@ -165,4 +165,27 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
         page.QuerySelector("[data-testid=number-sources]")!.TextContent
             .Should().Contain("财金〔2020〕21号").And.Contain("2020-01-01").And.NotContain("2 万元", "003's 20,000 yuan / 2 years is no longer the number in force");
     }
+
+    [Fact]
+    public async Task SelfCheck_BirthMonthOnly_AroundTheFortiethBirthday_LeavesTheAgeToTheStation()
+    {
+        // Born in December 1986, checked on 2026-12-04: 40 if born on the 1st to the 4th, 39 after.
+        using var anonymous = portal.Anonymous();
+        var community = await DemoIds.RegionAsync(portal.ConnectionString, DemoIds.Community1);
+
+        var response = await anonymous.SubmitFormAsync("/Policies/Check", new Dictionary<string, string>
+        {
+            ["Answers.BirthYear"] = "1986",
+            ["Answers.BirthMonth"] = "12",
+            ["Answers.Sex"] = "Female",
+            ["Answers.Status"] = "RegisteredUnemployed",
+            ["Answers.LaborCapacity"] = "Full",
+            ["Answers.WantsWork"] = "true",
+            ["Answers.CommunityId"] = community.ToString(CultureInfo.InvariantCulture),
+        });
+
+        var line = (await Html.ParseAsync(response)).QuerySelector("[data-code=Hardship4050]")!;
+        line.QuerySelector("[data-testid=depends-on-birth-day]").Should().NotBeNull();
+        line.TextContent.Should().NotContain("已满 40 周岁", "she may be 39").And.NotContain("不满 40 周岁", "she may be 40");
+    }
 }

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
@@ -59,11 +60,18 @@ public sealed class CheckModel(IEligibilityService eligibility, IServicePoints s
         }
 
         // The parameter versions are loaded once per request (PolicyParameterStore), not once per rule.
+        // With only a birth year and month, the oldest (the 1st) and the youngest (the month's last
+        // day) the person can be are both evaluated: where they differ, the birth day decides.
         var facts = Answers.ToFacts(Today);
+        var youngest = Answers.LatestBirthDate(Today) is { } latest ? facts with { BirthDate = latest } : null;
         var lines = new List<SelfCheckLine>();
         foreach (var code in SelfCheckLine.Codes)
         {
-            lines.Add(SelfCheckLine.For(await eligibility.EvaluateAsync(facts, code, cancellationToken)));
+            var result = await eligibility.EvaluateAsync(facts, code, cancellationToken);
+            var other = youngest is null ? result : await eligibility.EvaluateAsync(youngest, code, cancellationToken);
+            lines.Add(result.Decision == other.Decision
+                ? SelfCheckLine.For(result)
+                : SelfCheckLine.For(result.Decision == Decision.NotEligible ? other : result) with { DependsOnBirthDay = true });
         }
 
         Lines = lines;

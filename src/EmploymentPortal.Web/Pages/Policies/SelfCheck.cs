@@ -95,6 +95,21 @@ public sealed class SelfCheckAnswers
     public DateOnly ApproximateBirthDate(DateOnly today) =>
         BirthYear is { } year && BirthMonth is { } month ? new DateOnly(year, month, 1) : today.AddYears(-(Age ?? 0));
 
+    /// <summary>
+    /// The youngest the person can be when only a birth year and month are given: the last day of
+    /// that month (not after today); null when an age in whole years was given instead.
+    /// </summary>
+    public DateOnly? LatestBirthDate(DateOnly today)
+    {
+        if (BirthYear is not { } year || BirthMonth is not { } month)
+        {
+            return null;
+        }
+
+        var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        return last > today ? today : last;
+    }
+
     /// <summary>The answers as facts for the rules; what the form does not ask stays null ("the station checks").</summary>
     public EligibilityFacts ToFacts(DateOnly today) => new()
     {
@@ -134,6 +149,12 @@ public sealed record SelfCheckLine(string Code, string NameZh, string NameEn, Be
     /// whether someone starting a business is registered) or a number the county has not set.
     /// </summary>
     public bool MayApply => Result.Decision != Decision.NotEligible;
+
+    /// <summary>
+    /// The answer changes with the day of the month the person was born on (only a birth year and
+    /// month were given): an age condition is then not stated as met or unmet, the station checks it.
+    /// </summary>
+    public bool DependsOnBirthDay { get; init; }
 
     /// <summary>Paid to someone else (an employer, a training body, a street investor): the resident does not apply, they claim.</summary>
     public bool PaidToOthers => Beneficiary is { } paidTo && paidTo != Domain.Subsidies.Beneficiary.Person;
