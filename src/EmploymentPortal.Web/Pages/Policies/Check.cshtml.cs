@@ -1,7 +1,7 @@
-using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
