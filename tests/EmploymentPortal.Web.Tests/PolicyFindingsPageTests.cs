@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 
@@ -187,5 +188,25 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
         var line = (await Html.ParseAsync(response)).QuerySelector("[data-code=Hardship4050]")!;
         line.QuerySelector("[data-testid=depends-on-birth-day]").Should().NotBeNull();
         line.TextContent.Should().NotContain("已满 40 周岁", "she may be 39").And.NotContain("不满 40 周岁", "she may be 40");
+    }
+
+    [Theory]
+    [InlineData("SmallLoan", "RequestedLoanAmount", "-5000")]
+    [InlineData("SocialInsurance", "ContractEnd", "2026-08-31")]
+    public async Task ApplicationCheck_ImpossibleValue_IsAFormErrorNotAMissingFact(string scheme, string field, string value)
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1984, 7, 7), Sex.Male), "无效值" + field);
+
+        var response = await staff.ClickAsync($"/Station/Applications/Edit?personId={url.Split('/')[^1]}&scheme={scheme}", "[data-testid=check-button]", new Dictionary<string, string>
+        {
+            ["Facts[ContractStart]"] = "2026-09-01",
+            [$"Facts[{field}]"] = value,
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var page = await Html.ParseAsync(response);
+        page.QuerySelector($"[id$='{field}-error']")!.TextContent.Should().Contain("不是有效的值");
+        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"[name='Facts[{field}]']")!.Value.Should().Be(value, "what was typed is kept");
     }
 }

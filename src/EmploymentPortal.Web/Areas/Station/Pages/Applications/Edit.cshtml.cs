@@ -83,7 +83,19 @@ public sealed class EditModel(ISubsidyApplications applications, IStringLocalize
     {
         Id = id;
         ModelState.Clear();
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // A value that is not one (a negative amount, a contract ending before it starts) is an error
+        // next to its field, not a fact the check quietly treats as missing.
+        foreach (var name in Preview!.InvalidFacts)
+        {
+            ModelState.AddModelError($"Facts[{name}]", texts["Application.InvalidFact"]);
+        }
+
+        return Preview.InvalidFacts.Count == 0 ? Page() : InvalidPage();
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid? id, CancellationToken cancellationToken)
