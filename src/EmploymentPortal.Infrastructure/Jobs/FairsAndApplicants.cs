@@ -124,9 +124,7 @@ public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor, Bu
         }
 
         // Reviewed IgnoreQueryFilters: only which certifications an applicant's linked person holds, for this employer's own posting.
-        var today = clock.Today;
-        var certifications = db.HardshipCertifications.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
-            .Where(c => c.Status == CertificationStatus.Approved && c.ValidFrom <= today && (c.ValidTo == null || c.ValidTo > today));
+        var certifications = Subsidies.CertifiedPersons.ValidOn(db.HardshipCertifications.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]), clock.Today);
         var rows = await db.JobApplications.AsNoTracking().Where(a => a.PostingId == postingId)
             .Select(a => new
             {

@@ -209,26 +209,29 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
             var id = reader.GetGuid(0);
             var region = reader.GetString(1);
 
-            // Sequential access: columns are read in their order.
+            // Sequential access: columns are read in their order (the household's status last, null without one).
             var birth = reader.GetFieldValue<DateOnly>(2);
             var sex = (Sex)reader.GetInt16(3);
-            var facts = new EligibilityFacts
+            var capacity = (LaborCapacity)reader.GetInt16(4);
+            var wantsWork = reader.GetBoolean(5);
+            var registered = reader.GetBoolean(6);
+            var certified = reader.GetFieldValue<string[]>(7).ToHashSet(StringComparer.Ordinal);
+            var hardshipHandled = reader.GetBoolean(8);
+            var schedule = WorkingAge.ScheduleFor(sex, reader.GetBoolean(9));
+            var zeroEmployment = !reader.IsDBNull(10) && reader.GetBoolean(10);
+            yield return (id, region, new EligibilityFacts
             {
                 ApplicationDate = on,
                 BirthDate = birth,
                 Sex = sex,
-                LaborCapacity = (LaborCapacity)reader.GetInt16(4),
-                WantsWork = reader.GetBoolean(5),
-                RegisteredUnemployed = reader.GetBoolean(6),
-                CertifiedCategories = reader.GetFieldValue<string[]>(7).ToHashSet(StringComparer.Ordinal),
-            };
-            facts = facts with { HardshipCertified = facts.CertifiedCategories!.Count > 0 };
-            var hardshipHandled = reader.GetBoolean(8);
-            facts = facts with { RetirementSchedule = WorkingAge.ScheduleFor(sex, reader.GetBoolean(9)) };
-
-            // Sequential access: the household's status comes last (null for a person without a household).
-            facts = facts with { ZeroEmploymentHousehold = !reader.IsDBNull(10) && reader.GetBoolean(10) };
-            yield return (id, region, facts, hardshipHandled);
+                RetirementSchedule = schedule,
+                LaborCapacity = capacity,
+                WantsWork = wantsWork,
+                RegisteredUnemployed = registered,
+                CertifiedCategories = certified,
+                HardshipCertified = certified.Count > 0,
+                ZeroEmploymentHousehold = zeroEmployment,
+            }, hardshipHandled);
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
         // the contract's first day, so a registration this hire ended that very day counts.
         var endedAfter = personDate is null ? on.AddDays(1) : on;
         var withoutWork = Domain.Households.ZeroEmploymentStatuses.WithoutWork;
+        var certified = CertifiedPersons.ValidOn(db.HardshipCertifications, on);
         var person = await db.Persons.AsNoTracking()
             .Where(p => p.Id == personId)
             .Select(p => new
@@ -37,9 +38,7 @@ public sealed class EligibilityService(PortalDbContext db, PolicyParameterStore 
                 p.WantsWork,
                 ZeroEmployment = db.Households.Any(h => h.Id == p.HouseholdId && withoutWork.Contains(h.Status)),
                 Registered = db.UnemploymentRegistrations.Any(r => r.PersonId == p.Id && r.RegisteredOn <= on && (r.EndedOn == null || r.EndedOn >= endedAfter)),
-                Certified = db.HardshipCertifications
-                    .Where(c => c.PersonId == p.Id && c.Status == CertificationStatus.Approved && c.ValidFrom <= on && (c.ValidTo == null || c.ValidTo > on))
-                    .Select(c => c.Category).ToList(),
+                Certified = certified.Where(c => c.PersonId == p.Id).Select(c => c.Category).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return person is null ? null : new EligibilityFacts

@@ -294,19 +294,16 @@ public sealed class SubsidyApplications(
 
     private async Task<(EligibilityResult? Check, IReadOnlyList<string> Invalid)> CheckAsync(Guid personId, string scheme, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
     {
-        if (await eligibility.PersonFactsAsync(personId, Today, null, cancellationToken) is not { } registry)
+        // The entered facts say when the hire was; a scheme that rewards a hire judges the person then,
+        // so the registry is read for that date.
+        var contractStart = ApplicationFacts.Apply(scheme, new EligibilityFacts { ApplicationDate = Today }, values).Facts.ContractStart;
+        var personDate = EligibilityRules.PersonDateFor(scheme, Today, contractStart);
+        if (await eligibility.PersonFactsAsync(personId, Today, personDate == Today ? null : personDate, cancellationToken) is not { } registry)
         {
             return (null, []);
         }
 
-        // The entered facts say when the hire was; a scheme that rewards a hire judges the person then.
         var (facts, invalid) = ApplicationFacts.Apply(scheme, registry, values);
-        var personDate = EligibilityRules.PersonDateFor(scheme, Today, facts.ContractStart);
-        if (personDate != Today && await eligibility.PersonFactsAsync(personId, Today, personDate, cancellationToken) is { } atHire)
-        {
-            (facts, invalid) = ApplicationFacts.Apply(scheme, atHire, values);
-        }
-
         return (await eligibility.EvaluateAsync(facts, scheme, cancellationToken), invalid);
     }
 

@@ -30,10 +30,9 @@ public sealed class DetailModel(ISchemeParameters parameters, BusinessClock cloc
         var today = clock.Today;
         var all = await parameters.InForceAsync(today, cancellationToken);
         InForce = all[scheme.Code];
+        // Newest first: the first version that sets a number is the one in force.
         var history = (await parameters.HistoryAsync(code, cancellationToken) ?? []).Where(v => v.EffectiveFrom <= today).ToList();
-        NumberSources = history
-            .Where(v => v.Set.Keys.Any(name => InForce.ContainsKey(name) && history.First(h => h.Set.ContainsKey(name)) == v))
-            .ToList();
+        NumberSources = history.Where(v => InForce.Keys.Any(name => history.First(h => h.Set.ContainsKey(name)) == v)).ToList();
         return Page();
     }
 }
