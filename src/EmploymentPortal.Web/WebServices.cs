@@ -74,6 +74,7 @@ public static class WebServices
         services.AddSingleton<IAuthorizationHandler, RegionScopeAuthorizationHandler>();
 
         services.AddSingleton<JsonTexts>();
+        services.AddSingleton<ReasonTexts>();
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -95,7 +95,7 @@ public sealed class EligibilityTests
         var result = EligibilityRules.Evaluate(facts, scheme, TestParameters.National);
 
         result.Decision.Should().Be(expected, name);
-        result.Criteria.Should().OnlyContain(c => c.Reason.Zh.Length > 0 && c.Reason.En.Length > 0, "every criterion says why, in both languages");
+        result.Criteria.Should().OnlyContain(c => c.Reason.Code.Length > 0, "every criterion says why, as a reason code the pages word");
         if (expected == Decision.CannotTell)
         {
             result.MissingFacts.Should().NotBeEmpty("cannot tell names what is missing");
@@ -103,14 +103,17 @@ public sealed class EligibilityTests
     }
 
     [Fact]
-    public void Hardship_ManOneMonthShort_SaysSoInBothLanguages()
+    public void Hardship_ManOneMonthShort_SaysWhyWithHisAgeAndTheLimit()
     {
         var result = EligibilityRules.Evaluate(Person(new DateOnly(1976, 12, 10), Sex.Male), EligibilityRules.Hardship4050, TestParameters.National);
 
         var age = result.Criteria.Single(c => c.Code == "Age4050");
         age.Outcome.Should().Be(Outcome.NotMet);
-        age.Reason.Zh.Should().Be("男性，申请日年龄 49 岁 11 个月，不满 50 周岁");
-        age.Reason.En.Should().Be("Man, aged 49 years 11 months on the application date, under 50");
+        age.Reason.Code.Should().Be("Age4050.NotMet");
+        age.Reason.Args["age"].Should().Be(new AgeArg(49, 11));
+        age.Reason.Args["sex"].Should().Be(new LabelArg("Reason.Sex.Male"));
+        age.Reason.Args["on"].Should().Be(new JudgedOnArg(JudgedAt.Application, On));
+        age.Reason.Args["min"].Should().BeOfType<NumberArg>().Which.Should().Match<NumberArg>(n => n.Value == 50m && n.Key == "Hardship4050.MenMinAge" && n.EffectiveFrom == new DateOnly(1978, 6, 2));
         age.FactsUsed.Should().ContainKey("birthDate").WhoseValue.Should().Be("1976-12-10");
     }
 
@@ -134,7 +137,7 @@ public sealed class EligibilityTests
         var nearRetirement = Hired(new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31)) with { BirthDate = new DateOnly(1976, 6, 15), Sex = Sex.Female };
         var result = EligibilityRules.Evaluate(nearRetirement, "SocialInsurance", TestParameters.National);
         result.DurationMonths.Should().Be(14);
-        result.Criteria.Should().Contain(c => c.Code == "Duration" && c.Reason.Zh.Contains("补贴至法定退休", StringComparison.Ordinal));
+        result.Criteria.Should().Contain(c => c.Code == "Duration" && c.Reason.Code == "Duration.EndsAtRetirement" && c.Reason.Args["retirement"].Equals(new DateArg(new DateOnly(2027, 3, 15))));
     }
 
     [Fact]
@@ -144,7 +147,10 @@ public sealed class EligibilityTests
 
         result.Decision.Should().Be(Decision.NotEligible);
         result.Amount.Should().BeNull();
-        result.Criteria.Single(c => c.Code == "LoanAmount").Reason.Zh.Should().Be("申请 500000 元，超过最高额度 200000 元");
+        var reason = result.Criteria.Single(c => c.Code == "LoanAmount").Reason;
+        reason.Code.Should().Be("LoanAmount.Above");
+        reason.Args["requested"].Should().Be(new AmountArg(500_000m));
+        reason.Args["max"].Should().BeOfType<NumberArg>().Which.Value.Should().Be(200_000m, "the 2020 version is in force");
     }
 
     // The six schemes of 001 and 002 whose numbers are local: evaluated with TestParameters.Local
@@ -219,7 +225,7 @@ public sealed class EligibilityTests
         { "hiring: low-income, not registered", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { RegisteredUnemployed = false, LowIncomeHousehold = true }, "EmployerHiring", true, Decision.Eligible, null, 1_000m, null },
         { "hiring: none of the groups", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { RegisteredUnemployed = false }, "EmployerHiring", true, Decision.NotEligible, null, null, null },
         { "hiring: insurance not paid", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { SocialInsurancePaidOnTime = false }, "EmployerHiring", true, Decision.NotEligible, null, null, null },
-        { "hiring: contract end unknown", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { ContractEnd = null }, "EmployerHiring", true, Decision.CannotTell, "ContractStart", null, null },
+        { "hiring: contract end unknown", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { ContractEnd = null }, "EmployerHiring", true, Decision.CannotTell, "ContractEnd", null, null },
         { "hiring: registration unknown, not poor", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)) with { RegisteredUnemployed = null }, "EmployerHiring", true, Decision.CannotTell, "RegisteredUnemployed", null, null },
         { "hiring: numbers not set", HiredFor(new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)), "EmployerHiring", false, Decision.CannotTell, "Scheme.EmployerHiring.MinContractMonths", null, null },
 
@@ -255,7 +261,7 @@ public sealed class EligibilityTests
         var result = EligibilityRules.Evaluate(facts, scheme, local ? TestParameters.Local : TestParameters.National);
 
         result.Decision.Should().Be(expected, name);
-        result.Criteria.Should().OnlyContain(c => c.Reason.Zh.Length > 0 && c.Reason.En.Length > 0, "every criterion says why, in both languages");
+        result.Criteria.Should().OnlyContain(c => c.Reason.Code.Length > 0, "every criterion says why, as a reason code the pages word");
         result.Amount.Should().Be(amount, name);
         result.DurationMonths.Should().Be(months, name);
         if (missing is null)
@@ -274,7 +280,6 @@ public sealed class EligibilityTests
     {
         EligibilityRules.Implemented.Should().Contain(Subsidies.SchemeCatalog.All.Select(s => s.Code));
         EligibilityRules.Implemented.Should().Contain(EligibilityRules.HardshipCategories.Select(c => c.Code));
-        EligibilityRules.HardshipCategories.Should().OnlyContain(c => c.NameZh.Length > 0 && c.NameEn.Length > 0);
         var nothingKnown = new EligibilityFacts { ApplicationDate = On };
         foreach (var code in EligibilityRules.Implemented)
         {
@@ -290,20 +295,23 @@ public sealed class EligibilityTests
         var result = EligibilityRules.Evaluate(Trained(90), "TrainingLivingCost", TestParameters.Local);
 
         var amount = result.Criteria.Single(c => c.Code == "Amount");
-        amount.Reason.Zh.Should().Be("按 60 天（最多 60 天）× 每天 50 元计算");
-        amount.Reason.En.Should().Be("60 days (at most 60) × 50 yuan a day");
-        result.Criteria.Single(c => c.Code == "PoorOrHardship").Reason.En.Should().Be("A member of a low-income (poor) household");
+        amount.Reason.Code.Should().Be("Amount.PerDay");
+        amount.Reason.Args["days"].Should().Be(new QuantityArg(60, Subsidies.ParameterUnit.Days));
+        amount.Reason.Args["max"].Should().BeOfType<NumberArg>().Which.Value.Should().Be(60m);
+        amount.Reason.Args["daily"].Should().BeOfType<NumberArg>().Which.Should().Match<NumberArg>(n => n.Value == 50m && n.EffectiveFrom == new DateOnly(2026, 1, 1));
+        result.Criteria.Single(c => c.Code == "PoorOrHardship").Reason.Code.Should().Be("PoorOrHardship.LowIncome");
     }
 
     [Fact]
-    public void Training_PassRateBelowTheMinimum_SaysSoInBothLanguages()
+    public void Training_PassRateBelowTheMinimum_SaysTheRateAndTheMinimum()
     {
         var result = EligibilityRules.Evaluate(Trainee() with { PassRatePercent = 79.9m }, "Training", TestParameters.Local);
 
         var rate = result.Criteria.Single(c => c.Code == "PassRate");
         rate.Outcome.Should().Be(Outcome.NotMet);
-        rate.Reason.Zh.Should().Be("培训合格率 79.9%，低于要求的 80%");
-        rate.Reason.En.Should().Be("Pass rate 79.9%, below the required 80%");
+        rate.Reason.Code.Should().Be("Rate.Below");
+        rate.Reason.Args["value"].Should().Be(new QuantityArg(79.9m, Subsidies.ParameterUnit.Percent));
+        rate.Reason.Args["min"].Should().BeOfType<NumberArg>().Which.Value.Should().Be(80m);
         rate.FactsUsed.Should().Contain("passRatePercent", "79.9").And.Contain("min", "80");
     }
 
@@ -312,8 +320,9 @@ public sealed class EligibilityTests
     {
         var result = EligibilityRules.Evaluate(Poor(), "JobSearch", TestParameters.National);
 
-        result.Criteria.Single(c => c.Code == "Amount").Reason.Should().Be(new Reason(
-            "政策参数 Scheme.JobSearch.Amount 在 2026-11-23 尚未设定", "Policy number Scheme.JobSearch.Amount is not set on 2026-11-23"));
+        result.Criteria.Single(c => c.Code == "Amount").Reason.Should().Be(Reason.Of(
+            EligibilityRules.NumberNotSet, ("number", new LabelArg("SchemeParameter.Amount")), ("on", new DateArg(new DateOnly(2026, 11, 23)))));
+        result.MissingFacts.Should().Contain("Scheme.JobSearch.Amount");
         result.Amount.Should().BeNull();
     }
 }

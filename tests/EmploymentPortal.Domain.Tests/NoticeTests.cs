@@ -79,7 +79,7 @@ public sealed class NoticeTests
 
     private static SubsidyApplication ApprovedApplication()
     {
-        var check = new EligibilityResult(SchemeCatalog.CommunityJobDevelopment, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), Decision.Eligible, [], [], 500m, null);
+        var check = new EligibilityResult(SchemeCatalog.CommunityJobDevelopment, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), JudgedAt.Application, Decision.Eligible, [], [], 500m, null);
         var app = SubsidyApplication.Submit(Guid.NewGuid(), SchemeCatalog.Find(SchemeCatalog.CommunityJobDevelopment)!, Guid.NewGuid(), "370702001001", "向阳社区便民服务部",
             new Dictionary<string, string>(), check, null, new Actor(Guid.NewGuid(), "community1", Roles.CommunityStaff), DateTimeOffset.UnixEpoch);
         app.Act(StepAction.Approved, null, null, new Actor(Guid.NewGuid(), "street1", Roles.StreetStaff), DateTimeOffset.UnixEpoch);

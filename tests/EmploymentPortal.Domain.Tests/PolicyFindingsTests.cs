@@ -80,7 +80,9 @@ public sealed class PolicyFindingsTests
         var result = EligibilityRules.Evaluate(Person(new DateOnly(1966, 6, 15), Sex.Male), EligibilityRules.Hardship4050, TestParameters.National);
 
         result.Decision.Should().Be(Decision.NotEligible);
-        result.Criteria.Single(c => c.Code == "WorkingAge").Reason.Zh.Should().Be("申请日已到法定退休年龄（2026-11-15），不在劳动年龄内");
+        var reason = result.Criteria.Single(c => c.Code == "WorkingAge").Reason;
+        reason.Code.Should().Be("WorkingAge.Retired");
+        reason.Args["retirement"].Should().Be(new DateArg(new DateOnly(2026, 11, 15)));
     }
 
     [Fact]
@@ -131,7 +133,8 @@ public sealed class PolicyFindingsTests
 
         result.Decision.Should().Be(Decision.Eligible);
         result.PersonOn.Should().Be(start);
-        result.Criteria.Single(c => c.Code == "RegisteredUnemployed").Reason.Zh.Should().Be("入职（合同起始）日 2026-09-01 处于失业登记状态");
+        result.JudgedAt.Should().Be(JudgedAt.Hire);
+        result.Criteria.Single(c => c.Code == "RegisteredUnemployed").Reason.Should().Be(Reason.Of("RegisteredUnemployed.Met", ("on", new JudgedOnArg(JudgedAt.Hire, start))));
     }
 
     // Finding 4: a man born 1970-03-10 retires at 61 years 4 months (62 birth months after
@@ -207,15 +210,15 @@ public sealed class PolicyFindingsTests
 
     // Finding 8: explanations that say what failed.
     [Theory]
-    [InlineData(LaborCapacity.None, true, "无劳动能力")]
-    [InlineData(LaborCapacity.Full, false, "无就业愿望")]
-    [InlineData(LaborCapacity.None, false, "无劳动能力，也无就业愿望")]
-    [InlineData(LaborCapacity.Partial, true, "有劳动能力和就业愿望")]
+    [InlineData(LaborCapacity.None, true, "CapableAndWilling.NotAble")]
+    [InlineData(LaborCapacity.Full, false, "CapableAndWilling.NotWilling")]
+    [InlineData(LaborCapacity.None, false, "CapableAndWilling.Neither")]
+    [InlineData(LaborCapacity.Partial, true, "CapableAndWilling.Met")]
     public void CapableAndWilling_SaysWhichFailed(LaborCapacity capacity, bool wants, string reason)
     {
         var result = EligibilityRules.Evaluate(Person(new DateOnly(1975, 1, 1), Sex.Male) with { LaborCapacity = capacity, WantsWork = wants }, EligibilityRules.Hardship4050, TestParameters.National);
 
-        result.Criteria.Single(c => c.Code == "CapableAndWilling").Reason.Zh.Should().Be(reason);
+        result.Criteria.Single(c => c.Code == "CapableAndWilling").Reason.Code.Should().Be(reason);
     }
 
     [Fact]
@@ -223,7 +226,9 @@ public sealed class PolicyFindingsTests
     {
         var result = EligibilityRules.Evaluate(Person(new DateOnly(1985, 5, 5), Sex.Female) with { RequestedLoanAmount = 0m }, SchemeCatalog.SmallLoan, TestParameters.National);
 
-        result.Criteria.Single(c => c.Code == "LoanAmount").Reason.Zh.Should().Be("申请金额须大于 0 元");
+        var loan = result.Criteria.Single(c => c.Code == "LoanAmount");
+        loan.Outcome.Should().Be(Outcome.NotMet);
+        loan.Reason.Should().Be(Reason.Of("LoanAmount.NotPositive", ("requested", new AmountArg(0m))));
     }
 
     [Fact]

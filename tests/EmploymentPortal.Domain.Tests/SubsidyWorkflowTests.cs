@@ -14,7 +14,7 @@ public sealed class SubsidyWorkflowTests
     private static readonly Actor County = new(Guid.NewGuid(), "county1", Roles.CountyOfficial);
 
     private static EligibilityResult Check(string scheme, Decision decision = Decision.Eligible) =>
-        new(scheme, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), decision, [new Criterion("X", decision == Decision.Eligible ? Outcome.Met : Outcome.NotMet, new("理由", "reason"), new Dictionary<string, string>())], [], decision == Decision.Eligible ? 500m : null, null);
+        new(scheme, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), JudgedAt.Application, decision, [new Criterion("X", decision == Decision.Eligible ? Outcome.Met : Outcome.NotMet, Reason.Of("X.Met", ("on", new DateArg(new DateOnly(2026, 11, 2)))), new Dictionary<string, string>())], [], decision == Decision.Eligible ? 500m : null, null);
 
     private static SubsidyApplication Standard(Actor? by = null) =>
         SubsidyApplication.Submit(Guid.NewGuid(), SchemeCatalog.Find(SchemeCatalog.CommunityJobDevelopment)!, Guid.NewGuid(), "370702001001", "向阳社区便民服务部",
@@ -27,7 +27,9 @@ public sealed class SubsidyWorkflowTests
         app.Status.Should().Be(ApplicationStatus.InReview);
         app.CurrentStep!.Code.Should().Be("StreetReview");
         app.Amount.Should().Be(500m);
-        app.Check.Should().ContainSingle(c => c.Zh == "理由" && c.En == "reason");
+        var stored = Reason.Of("X.Met", ("on", new DateArg(new DateOnly(2026, 11, 2))));
+        app.Check.Should().ContainSingle(c => c.Reason == stored, "the check is stored as reason codes and typed arguments");
+        app.PersonJudgedOn.Should().Be(new DateOnly(2026, 11, 2));
 
         app.Act(StepAction.Approved, null, null, Street, At.AddHours(1));
         app.CurrentStep!.Code.Should().Be("CountyApprove");

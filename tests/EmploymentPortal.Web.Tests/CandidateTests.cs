@@ -215,7 +215,7 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
     [Fact]
     public void CandidateRules_EmployerSchemesWithAConditionOnThePerson_AreRun()
     {
-        var parameters = new Domain.Policies.PolicyParameterSet([]);
+        var parameters = new Domain.Policies.PolicyParameterSet(Array.Empty<Domain.Policies.ParameterVersion>());
         var rules = CandidateRules.For(parameters, Today);
 
         rules.Schemes.Should().BeEquivalentTo(EligibilityRules.Implemented, "every implemented rule reads a registry fact");

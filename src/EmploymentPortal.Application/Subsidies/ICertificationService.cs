@@ -32,7 +32,7 @@ public sealed record CertificationItem(
     string RegionName,
     DateOnly ApplicationDate,
     Decision CheckDecision,
-    IReadOnlyList<string> CheckLines,
+    IReadOnlyList<Domain.Subsidies.StoredCriterion> Check,
     string RequestedBy,
     DateTimeOffset RequestedAt,
     int DaysWaiting,

@@ -19,25 +19,21 @@ public enum Decision
     CannotTell = 3,
 }
 
-/// <summary>A bilingual sentence (the service speaks both languages; pages pick one).</summary>
-public sealed record Reason(string Zh, string En)
-{
-    public string In(bool chinese) => chinese ? Zh : En;
-}
-
-/// <summary>One condition of a rule: its outcome, the facts it used, and why, in both languages.</summary>
+/// <summary>One condition of a rule: its outcome, the facts it used, and why (a reason code with typed arguments the pages format).</summary>
 public sealed record Criterion(string Code, Outcome Outcome, Reason Reason, IReadOnlyDictionary<string, string> FactsUsed);
 
 /// <summary>
 /// The evaluation of one scheme (or certification) for one case on one date: the decision, every
 /// criterion, what is missing, and the computed amount and duration when eligible. <see cref="On"/>
 /// is the application date (the numbers in force); <see cref="PersonOn"/> the date the person's own
-/// conditions were judged at (the hire for schemes that reward one).
+/// conditions were judged at, and <see cref="JudgedAt"/> what that date is (the hire for schemes
+/// that reward one, when its date is known; else the application).
 /// </summary>
 public sealed record EligibilityResult(
     string SchemeCode,
     DateOnly On,
     DateOnly PersonOn,
+    JudgedAt JudgedAt,
     Decision Decision,
     IReadOnlyList<Criterion> Criteria,
     IReadOnlyList<string> MissingFacts,

@@ -25,7 +25,7 @@ public sealed class HardshipCertification
         RegionCode = string.Empty;
         Category = string.Empty;
         RequestedByName = string.Empty;
-        CheckSummary = string.Empty;
+        Check = [];
     }
 
     public Guid Id { get; private set; }
@@ -41,8 +41,8 @@ public sealed class HardshipCertification
 
     public Decision CheckDecision { get; private set; }
 
-    /// <summary>The check's reasons at request time, one per line, "zh | en".</summary>
-    public string CheckSummary { get; private set; }
+    /// <summary>The check's criteria at request time, with their reasons as data.</summary>
+    public List<Subsidies.StoredCriterion> Check { get; private set; }
 
     public Guid? RequestedById { get; private set; }
 
@@ -97,7 +97,7 @@ public sealed class HardshipCertification
             Category = check.SchemeCode,
             ApplicationDate = check.On,
             CheckDecision = check.Decision,
-            CheckSummary = string.Join('\n', check.Criteria.Select(c => $"{c.Outcome}: {c.Reason.Zh} | {c.Reason.En}")),
+            Check = check.Criteria.Select(c => new Subsidies.StoredCriterion(c.Code, c.Outcome, c.Reason)).ToList(),
             RequestedById = byId,
             RequestedByName = byName,
             RequestedAt = at,

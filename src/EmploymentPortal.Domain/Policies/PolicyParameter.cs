@@ -34,16 +34,24 @@ public sealed class PolicyParameter
     }
 }
 
-/// <summary>The versions of every parameter, answering "what was the value on this date".</summary>
+/// <summary>The version of a parameter in force on a date: its value, first day and source.</summary>
+public sealed record ParameterVersion(string Key, DateOnly EffectiveFrom, decimal Value, string Source);
+
+/// <summary>The versions of every parameter, answering "what was the value on this date" and "which version said so".</summary>
 public sealed class PolicyParameterSet
 {
-    private readonly Dictionary<string, List<(DateOnly From, decimal Value)>> _versions;
+    private readonly Dictionary<string, List<ParameterVersion>> _versions;
 
     public PolicyParameterSet(IEnumerable<(string Key, DateOnly EffectiveFrom, decimal Value)> versions)
+        : this(versions.Select(v => new ParameterVersion(v.Key, v.EffectiveFrom, v.Value, string.Empty)))
+    {
+    }
+
+    public PolicyParameterSet(IEnumerable<ParameterVersion> versions)
     {
         _versions = versions
             .GroupBy(v => v.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.EffectiveFrom).Select(v => (v.EffectiveFrom, v.Value)).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.EffectiveFrom).ToList(), StringComparer.Ordinal);
     }
 
     public decimal ValueOn(string key, DateOnly date) =>
@@ -52,24 +60,27 @@ public sealed class PolicyParameterSet
     public int IntOn(string key, DateOnly date) => (int)ValueOn(key, date);
 
     /// <summary>The value on the date, or null when the key has no version in force (a number not set yet).</summary>
-    public decimal? TryValueOn(string key, DateOnly date)
+    public decimal? TryValueOn(string key, DateOnly date) => TryVersionOn(key, date)?.Value;
+
+    /// <summary>The version in force on the date, or null when the key has none (a number not set yet).</summary>
+    public ParameterVersion? TryVersionOn(string key, DateOnly date)
     {
         if (!_versions.TryGetValue(key, out var versions))
         {
             return null;
         }
 
-        decimal? value = null;
-        foreach (var (from, v) in versions)
+        ParameterVersion? found = null;
+        foreach (var version in versions)
         {
-            if (from > date)
+            if (version.EffectiveFrom > date)
             {
                 break;
             }
 
-            value = v;
+            found = version;
         }
 
-        return value;
+        return found;
     }
 }

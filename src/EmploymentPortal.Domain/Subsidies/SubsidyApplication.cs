@@ -33,8 +33,8 @@ public enum StepAction
 /// <summary>Who is acting on an application: the account and its one role.</summary>
 public sealed record Actor(Guid? Id, string Name, string? Role);
 
-/// <summary>A criterion of the check stored with the application, in both languages.</summary>
-public sealed record StoredCriterion(string Code, Outcome Outcome, string Zh, string En);
+/// <summary>A criterion of the check stored with an application or a certification request: its outcome and its reason as data.</summary>
+public sealed record StoredCriterion(string Code, Outcome Outcome, Reason Reason);
 
 /// <summary>One entry of an application's history: a submission or an action on a step.</summary>
 public sealed class ApplicationAction
@@ -126,6 +126,11 @@ public sealed class SubsidyApplication
     public string ApplicantName { get; private set; }
 
     public DateOnly ApplicationDate { get; private set; }
+
+    /// <summary>The date the check judged the person at (<see cref="JudgedAt"/>: the hire, or the application date).</summary>
+    public DateOnly PersonJudgedOn { get; private set; }
+
+    public JudgedAt JudgedAt { get; private set; }
 
     /// <summary>The entered facts, by <see cref="FactField.Name"/>, as invariant text.</summary>
     public Dictionary<string, string> Facts { get; private set; }
@@ -363,8 +368,10 @@ public sealed class SubsidyApplication
 
         Facts = new Dictionary<string, string>(facts);
         ApplicationDate = check.On;
+        PersonJudgedOn = check.PersonOn;
+        JudgedAt = check.JudgedAt;
         Decision = check.Decision;
-        Check = check.Criteria.Select(c => new StoredCriterion(c.Code, c.Outcome, c.Reason.Zh, c.Reason.En)).ToList();
+        Check = check.Criteria.Select(c => new StoredCriterion(c.Code, c.Outcome, c.Reason)).ToList();
         Amount = check.Amount;
         DurationMonths = check.DurationMonths;
         OverrideReason = check.Decision == Decision.Eligible ? null : overrideReason;

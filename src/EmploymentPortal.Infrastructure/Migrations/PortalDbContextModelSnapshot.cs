@@ -188,15 +188,14 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("category");
 
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("check");
+
                     b.Property<short>("CheckDecision")
                         .HasColumnType("smallint")
                         .HasColumnName("check_decision");
-
-                    b.Property<string>("CheckSummary")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("check_summary");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2161,6 +2160,10 @@ namespace EmploymentPortal.Infrastructure.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("facts");
 
+                    b.Property<short>("JudgedAt")
+                        .HasColumnType("smallint")
+                        .HasColumnName("judged_at");
+
                     b.Property<DateTimeOffset>("LastActionAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_action_at");
@@ -2177,6 +2180,10 @@ namespace EmploymentPortal.Infrastructure.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
+
+                    b.Property<DateOnly>("PersonJudgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("person_judged_on");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()

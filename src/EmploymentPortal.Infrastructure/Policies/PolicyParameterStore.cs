@@ -13,8 +13,8 @@ public sealed class PolicyParameterStore(PortalDbContext db)
     {
         if (_set is null)
         {
-            var rows = await db.PolicyParameters.AsNoTracking().Select(p => new { p.Key, p.EffectiveFrom, p.Value }).ToListAsync(cancellationToken);
-            _set = new PolicyParameterSet(rows.Select(r => (r.Key, r.EffectiveFrom, r.Value)));
+            _set = new PolicyParameterSet(await db.PolicyParameters.AsNoTracking()
+                .Select(p => new ParameterVersion(p.Key, p.EffectiveFrom, p.Value, p.Source)).ToListAsync(cancellationToken));
         }
 
         return _set;

@@ -142,7 +142,7 @@ public sealed class CertificationService(
             .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.Certification.RequestedAt).Select(r => new CertificationItem(
             r.Certification.Id, r.Certification.PersonId, r.Certification.Category, r.Name, r.IdNumberMasked, r.RegionName, r.Certification.ApplicationDate,
-            r.Certification.CheckDecision, r.Certification.CheckSummary.Split('\n'), r.Certification.RequestedByName, r.Certification.RequestedAt,
+            r.Certification.CheckDecision, r.Certification.Check, r.Certification.RequestedByName, r.Certification.RequestedAt,
             today.DayNumber - clock.DateOf(r.Certification.RequestedAt).DayNumber,
             r.Certification.Status, r.Certification.DecidedByName, r.Certification.DecidedAt, r.Certification.DecisionReason,
             r.Certification.OverrideReason, r.Certification.ValidFrom, r.Certification.ValidTo)).ToList();

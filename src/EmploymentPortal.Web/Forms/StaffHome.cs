@@ -52,7 +52,6 @@ public static class CandidateTexts
         ArgumentNullException.ThrowIfNull(texts);
         var chinese = JsonTexts.UiIsChinese;
         return Domain.Subsidies.SchemeCatalog.Find(code)?.Name(chinese)
-            ?? Domain.Eligibility.EligibilityRules.HardshipCategories.FirstOrDefault(c => c.Code == code)?.Name(chinese)
-            ?? code;
+            ?? (Domain.Eligibility.EligibilityRules.HardshipCategories.Any(c => c.Code == code) ? texts["Category." + code].Value : code);
     }
 }

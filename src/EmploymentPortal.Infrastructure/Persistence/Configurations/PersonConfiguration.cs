@@ -156,7 +156,8 @@ public sealed class HardshipCertificationConfiguration : IEntityTypeConfiguratio
         builder.Property(c => c.Category).HasMaxLength(60);
         builder.Property(c => c.Status).HasConversion<short>();
         builder.Property(c => c.CheckDecision).HasConversion<short>();
-        builder.Property(c => c.CheckSummary).HasMaxLength(4000);
+        builder.Property(c => c.Check).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<List<Domain.Subsidies.StoredCriterion>>(), JsonColumn.Comparer<List<Domain.Subsidies.StoredCriterion>>());
         builder.Property(c => c.RequestedByName).HasMaxLength(256);
         builder.Property(c => c.DecidedByName).HasMaxLength(256);
         builder.Property(c => c.DecisionReason).HasMaxLength(Domain.Eligibility.HardshipCertification.TextMaxLength);

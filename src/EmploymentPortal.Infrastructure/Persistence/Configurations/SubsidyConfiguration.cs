@@ -1,9 +1,7 @@
-using System.Text.Json;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Domain.Subsidies;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EmploymentPortal.Infrastructure.Persistence.Configurations;
@@ -23,8 +21,9 @@ public sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration<S
         builder.Property(a => a.Amount).HasPrecision(12, 2);
         builder.Property(a => a.OverrideReason).HasMaxLength(SubsidyApplication.TextMaxLength);
         builder.Property(a => a.SubmittedByName).HasMaxLength(256);
-        builder.Property(a => a.Facts).HasColumnType("jsonb").HasConversion(Json<Dictionary<string, string>>(), Comparer<Dictionary<string, string>>());
-        builder.Property(a => a.Check).HasColumnType("jsonb").HasConversion(Json<List<StoredCriterion>>(), Comparer<List<StoredCriterion>>());
+        builder.Property(a => a.Facts).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>());
+        builder.Property(a => a.JudgedAt).HasConversion<short>();
+        builder.Property(a => a.Check).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<StoredCriterion>>(), JsonColumn.Comparer<List<StoredCriterion>>());
         builder.Property(a => a.Version).IsRowVersion();
         builder.Ignore(a => a.Scheme);
         builder.Ignore(a => a.Steps);
@@ -39,18 +38,6 @@ public sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration<S
         builder.HasIndex(a => new { a.PersonId, a.SchemeCode });
         builder.HasIndex(a => a.NoticeId);
     }
-
-    // Facts and the stored check are small documents read whole with their application.
-    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>()
-        where T : new() =>
-        new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default), v => JsonSerializer.Deserialize<T>(v, JsonSerializerOptions.Default) ?? new T());
-
-    private static ValueComparer<T> Comparer<T>()
-        where T : class =>
-        new(
-            (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
-            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default).GetHashCode(StringComparison.Ordinal),
-            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonSerializerOptions.Default), JsonSerializerOptions.Default)!);
 }
 
 public sealed class ApplicationActionConfiguration : IEntityTypeConfiguration<ApplicationAction>

@@ -141,8 +141,11 @@ public sealed class SelfCheckAnswers
 }
 
 /// <summary>One line of the self-check's answer: a scheme or hardship category, whether it may apply, and why.</summary>
-public sealed record SelfCheckLine(string Code, string NameZh, string NameEn, Beneficiary? Beneficiary, EligibilityResult Result)
+public sealed record SelfCheckLine(string Code, SchemeDefinition? Scheme, EligibilityResult Result)
 {
+    /// <summary>Who the scheme pays; null for a hardship category (a certification, not a payment).</summary>
+    public Beneficiary? Beneficiary => Scheme?.Beneficiary;
+
     /// <summary>
     /// "May apply" unless a condition is not met: every question is required, so what is left
     /// unknown is what only an application shows (a contract, a training class, a loan amount,
@@ -159,8 +162,6 @@ public sealed record SelfCheckLine(string Code, string NameZh, string NameEn, Be
     /// <summary>Paid to someone else (an employer, a training body, a street investor): the resident does not apply, they claim.</summary>
     public bool PaidToOthers => Beneficiary is { } paidTo && paidTo != Domain.Subsidies.Beneficiary.Person;
 
-    public string Name(bool chinese) => chinese ? NameZh : NameEn;
-
     /// <summary>
     /// The criteria to show: for "may apply" all of them except those about a number the county
     /// has not set (said once, in plain words, instead); for "does not apply" the unmet ones (why).
@@ -171,10 +172,7 @@ public sealed record SelfCheckLine(string Code, string NameZh, string NameEn, Be
 
     public bool HasNumbersNotSet => Result.Criteria.Any(IsNumberNotSet);
 
-    private bool IsNumberNotSet(Criterion c) =>
-        c.Outcome == Outcome.Unknown && Result.MissingFacts.Any(f => SchemeKeys.Contains(f) && c.Reason.En.Contains(f, StringComparison.Ordinal));
-
-    private static readonly HashSet<string> SchemeKeys = SchemeCatalog.All.SelectMany(s => s.Parameters).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+    private static bool IsNumberNotSet(Criterion c) => c.Outcome == Outcome.Unknown && c.Reason.Code == EligibilityRules.NumberNotSet;
 
     /// <summary>The hardship categories, then every scheme, in catalogue order.</summary>
     public static IReadOnlyList<string> Codes { get; } =
@@ -183,12 +181,6 @@ public sealed record SelfCheckLine(string Code, string NameZh, string NameEn, Be
     public static SelfCheckLine For(EligibilityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (SchemeCatalog.Find(result.SchemeCode) is { } scheme)
-        {
-            return new(scheme.Code, scheme.NameZh, scheme.NameEn, scheme.Beneficiary, result);
-        }
-
-        var category = EligibilityRules.HardshipCategories.Single(c => c.Code == result.SchemeCode);
-        return new(category.Code, category.NameZh, category.NameEn, null, result);
+        return new(result.SchemeCode, SchemeCatalog.Find(result.SchemeCode), result);
     }
 }

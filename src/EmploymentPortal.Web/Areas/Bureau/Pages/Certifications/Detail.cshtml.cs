@@ -46,15 +46,6 @@ public sealed class DetailModel(ICertificationService certifications, IStringLoc
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) => DecideAsync(id, false, cancellationToken);
 
-    /// <summary>A check line as stored ("Outcome: 中文 | English"), in the user's language.</summary>
-    public static (string Outcome, string Text) Line(string line, bool chinese)
-    {
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
-        var outcome = colon > 0 ? line[..colon] : string.Empty;
-        var parts = line[(colon + 1)..].Split(" | ");
-        return (outcome, (chinese || parts.Length < 2 ? parts[0] : parts[1]).Trim());
-    }
-
     private async Task<IActionResult> DecideAsync(Guid id, bool approve, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
