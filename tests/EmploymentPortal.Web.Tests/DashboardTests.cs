@@ -336,8 +336,8 @@ public sealed class DashboardActivityTests(PortalFixture portal) : IClassFixture
         await TestSql.ExecuteAsync(portal.ConnectionString, $"""
             INSERT INTO payments (id, application_id, region_code, scheme_code, amount, paid_on, reference, recorded_by_name, recorded_at)
             SELECT '{Guid.CreateVersion7()}', id, region_code, scheme_code, amount, @today, 'PAY-1', 'county1', @now FROM subsidy_applications WHERE id = '{paid}';
-            INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, check_summary, requested_by_name, requested_at, status, decided_at)
-            SELECT '{Guid.CreateVersion7()}', person_id, region_code, 'Hardship4050', @today, 1, '', 'community1', @now, 2, @now FROM subsidy_applications WHERE id = '{paid}';
+            INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, "check", requested_by_name, requested_at, status, decided_at)
+            SELECT '{Guid.CreateVersion7()}', person_id, region_code, 'Hardship4050', @today, 1, '[]', 'community1', @now, 2, @now FROM subsidy_applications WHERE id = '{paid}';
             """);
         var postings = await TestSql.ScalarAsync<long>(portal.ConnectionString,
             "SELECT count(*) FROM postings WHERE region_code LIKE '370702001%' AND published_at >= date_trunc('year', @now)");

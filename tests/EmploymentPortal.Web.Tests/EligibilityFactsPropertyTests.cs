@@ -133,8 +133,8 @@ public sealed class EligibilityFactsPropertyTests(PortalFixture portal) : IClass
             {
                 var from = on.AddDays(c.FromOffset);
                 await using var command = new NpgsqlCommand("""
-                    INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, check_summary, requested_by_name, requested_at, status, valid_from, valid_to)
-                    VALUES (@id, @person, @community, @category, @from, 1, '', 'test', @now, @status, @validFrom, @validTo)
+                    INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, "check", requested_by_name, requested_at, status, valid_from, valid_to)
+                    VALUES (@id, @person, @community, @category, @from, 1, '[]', 'test', @now, @status, @validFrom, @validTo)
                     """, connection);
                 command.Parameters.AddWithValue("id", Guid.CreateVersion7());
                 command.Parameters.AddWithValue("person", id);

@@ -96,8 +96,8 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
             var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(born, Sex.Male), name);
             var personId = url.Split('/').Last();
             await TestSql.ExecuteAsync(portal.ConnectionString, $"""
-                INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, check_summary, requested_by_name, requested_at, status, valid_from)
-                VALUES ('{Guid.CreateVersion7()}', '{personId}', '{Community1}', '{category}', '2026-01-01', 1, '', 'test', @now, 2, '2026-01-01');
+                INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, "check", requested_by_name, requested_at, status, valid_from)
+                VALUES ('{Guid.CreateVersion7()}', '{personId}', '{Community1}', '{category}', '2026-01-01', 1, '[]', 'test', @now, 2, '2026-01-01');
                 INSERT INTO job_applications (id, posting_id, account_id, person_id, name, phone, applied_at)
                 SELECT '{Guid.CreateVersion7()}', '{posting}', id, '{personId}', '{name}', '13800000003', @now - interval '{hoursAgo} hours' FROM users WHERE user_name = '{account}';
                 """);

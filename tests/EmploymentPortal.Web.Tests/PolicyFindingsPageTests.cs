@@ -142,8 +142,8 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
         var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1972, 2, 2), Sex.Male), "零就业认定");
         var person = url.Split('/')[^1];
         await TestSql.ExecuteAsync(portal.ConnectionString, $"""
-            INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, check_summary, requested_by_name, requested_at, status, valid_from)
-            SELECT '{Guid.CreateVersion7()}', id, region_code, 'HardshipZeroEmployment', date '2026-01-05', 1, '', 'community1', @now, 2, date '2026-01-05' FROM persons WHERE id = '{person}';
+            INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, "check", requested_by_name, requested_at, status, valid_from)
+            SELECT '{Guid.CreateVersion7()}', id, region_code, 'HardshipZeroEmployment', date '2026-01-05', 1, '[]', 'community1', @now, 2, date '2026-01-05' FROM persons WHERE id = '{person}';
             """);
 
         var response = await staff.ClickAsync($"/Station/Applications/Edit?personId={person}&scheme=PostSubsidy", "[data-testid=check-button]", new Dictionary<string, string>

@@ -50,7 +50,10 @@ public sealed partial class ReasonTexts(JsonTexts texts)
             : string.Format(CultureInfo.InvariantCulture, "{0:#,0.##} 元", yuan);
     }
 
-    /// <summary>A count in its unit: "3 年", "36 months", "80%".</summary>
+    /// <summary>A count in its unit in the page's language (<see cref="Quantity(decimal, ParameterUnit, CultureInfo)"/>).</summary>
+    public string Quantity(decimal value, ParameterUnit unit) => Quantity(value, unit, CultureInfo.CurrentUICulture);
+
+    /// <summary>A count in its unit: "3 年", "36 months", "80%", an amount as <see cref="Yuan(decimal, CultureInfo)"/>.</summary>
     public string Quantity(decimal value, ParameterUnit unit, CultureInfo culture) => unit switch
     {
         ParameterUnit.Yuan => Yuan(value, culture),
