@@ -19,7 +19,7 @@ public sealed class PoliciesTests(PortalFixture portal) : IClassFixture<PortalFi
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.QuerySelectorAll("[data-testid=policies] .card").Should().HaveCount(SchemeCatalog.All.Count);
         var loan = page.QuerySelector("[data-testid=policies] [data-code=SmallLoan]")!.TextContent;
-        loan.Should().Contain("办理了失业登记、准备自己创业").And.Contain("200000 元", "today's maximum from the parameters").And.Contain("身份证");
+        loan.Should().Contain("办理了失业登记、准备自己创业").And.Contain("20 万元", "today's maximum from the parameters").And.Contain("身份证");
         page.QuerySelector("[data-testid=policies] [data-code=JobSearch] [data-testid=numbers]")!.TextContent
             .Should().Contain("由所在县（市、区）确定", "the amount is not set in the sources");
         page.QuerySelector("[data-testid=hardship-categories]")!.TextContent.Should().Contain("零就业家庭成员");

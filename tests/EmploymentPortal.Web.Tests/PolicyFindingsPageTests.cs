@@ -152,7 +152,46 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
             ["Facts[ContractStart]"] = Iso(portal.Today.AddDays(-3)),
         });
 
-        (await Html.ParseAsync(response)).QuerySelector("[data-testid=check]")!.TextContent.Should().Contain("未认定为大龄就业困难对象（“4050”人员）");
+        var check = (await Html.ParseAsync(response)).QuerySelector("[data-testid=check]")!.TextContent;
+        check.Should().Contain("未认定为大龄就业困难对象（“4050”人员）");
+
+        // Finding 8: the county has not set the post subsidy's numbers; staff read their names, not keys.
+        check.Should().Contain("政策参数“每月补贴”").And.NotContain("Scheme.PostSubsidy", "a raw parameter key means nothing to staff");
+    }
+
+    // Build 5: a stored check is data; it reads in either language and records the date it judged the person at.
+    [Fact]
+    public async Task StoredCheck_ReadsInEitherLanguage_AndRecordsTheDateItJudgedAt()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var hired = portal.Today.AddDays(-10);
+        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1980, 3, 3), Sex.Male), "存档核对");
+        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Iso(portal.Today.AddDays(-90)) }, "form[action*=OpenRegistration]"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.EndedOn"] = Iso(hired), ["Registration.EndReason"] = "Employed" }, "form[action*=EndRegistration]"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var submitted = await staff.ClickAsync($"/Station/Applications/Edit?personId={url.Split('/')[^1]}&scheme=CommunityJobDevelopment", "[data-testid=submit]", new Dictionary<string, string>
+        {
+            ["ApplicantName"] = "向阳社区便民服务部",
+            ["Facts[NewCommunityServiceProject]"] = "true",
+            ["Facts[ContractStart]"] = Iso(hired),
+            ["Facts[ContractEnd]"] = Iso(hired.AddYears(3).AddDays(-1)),
+            ["Facts[SocialInsurancePaidOnTime]"] = "true",
+        });
+        submitted.StatusCode.Should().Be(HttpStatusCode.Redirect, await submitted.Content.ReadAsStringAsync());
+        var detail = submitted.Headers.Location!.OriginalString;
+
+        var (_, chinese) = await staff.GetPageAsync(detail);
+        chinese.QuerySelector("[data-testid=judged-at]")!.TextContent.Should().Contain(Iso(hired)).And.Contain(Iso(portal.Today));
+        var zh = chinese.QuerySelector("[data-testid=check]")!.TextContent;
+        zh.Should().Contain($"入职（合同起始）日 {Iso(hired)} 处于失业登记状态").And.Contain("依据：003 §四(二)");
+        chinese.QuerySelector("[data-testid=amount]")!.TextContent.Should().Contain("500 元");
+
+        (await staff.PostLayoutFormAsync(detail, "/Culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = detail })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, english) = await staff.GetPageAsync(detail);
+        var en = english.QuerySelector("[data-testid=check]")!.TextContent;
+        en.Should().Contain($"Registered unemployed when hired (contract start {Iso(hired)})").And.NotContain("失业登记", "the stored check is worded in the reader's language");
     }
 
     [Fact]
@@ -162,7 +201,7 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
 
         var (_, page) = await anonymous.GetPageAsync("/Policies/SmallLoan");
 
-        page.QuerySelector("[data-testid=numbers]")!.TextContent.Should().Contain("200000");
+        page.QuerySelector("[data-testid=numbers]")!.TextContent.Should().Contain("20 万元", "the maximum as people write it");
         page.QuerySelector("[data-testid=number-sources]")!.TextContent
             .Should().Contain("财金〔2020〕21号").And.Contain("2020-01-01").And.NotContain("2 万元", "003's 20,000 yuan / 2 years is no longer the number in force");
     }

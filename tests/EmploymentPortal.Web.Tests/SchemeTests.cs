@@ -56,11 +56,11 @@ public sealed class SchemeTests(PortalFixture portal) : IClassFixture<PortalFixt
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var (_, page) = await city.GetPageAsync("/Schemes/SmallLoan");
-        page.QuerySelector("[data-testid=in-force]")!.TextContent.Should().Contain("200000 元", "the new version starts in 2027");
+        page.QuerySelector("[data-testid=in-force]")!.TextContent.Should().Contain("20 万元", "the new version starts in 2027");
         var versions = page.QuerySelectorAll("[data-testid=versions] tbody tr").Select(r => r.TextContent.Trim()).ToList();
         versions.Should().HaveCount(3);
-        versions[0].Should().StartWith("2027-01-01").And.Contain("300000").And.Contain("鲁人社发〔2026〕9号");
-        versions[1].Should().StartWith("2020-01-01").And.Contain("200000");
+        versions[0].Should().StartWith("2027-01-01").And.Contain("30 万元").And.Contain("鲁人社发〔2026〕9号");
+        versions[1].Should().StartWith("2020-01-01").And.Contain("20 万元");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'SchemeVersionAdded' AND actor_name = 'city1'")).Should().Be(1);
 
         var older = await city.SubmitFormAsync("/Schemes/SmallLoan/NewVersion", new Dictionary<string, string>
