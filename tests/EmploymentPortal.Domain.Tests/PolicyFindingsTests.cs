@@ -74,6 +74,22 @@ public sealed class PolicyFindingsTests
         }
     }
 
+    // The ledger's 4050 filter stands "not yet retired" for a birth-date bound: the first birth date still working.
+    [Theory]
+    [InlineData(RetirementSchedule.Male, "2026-06-15")]
+    [InlineData(RetirementSchedule.FemaleWorker, "2026-12-04")]
+    [InlineData(RetirementSchedule.FemaleCadre, "2027-03-01")]
+    [InlineData(RetirementSchedule.Male, "2040-02-29")]
+    public void EarliestNotRetiredBirthDate_IsTheBoundary(RetirementSchedule schedule, string date)
+    {
+        var on = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+        var first = WorkingAge.EarliestNotRetiredBirthDate(schedule, on, TestParameters.National);
+
+        WorkingAge.RetirementDate(first, schedule, on, TestParameters.National).Should().BeAfter(on);
+        WorkingAge.RetirementDate(first.AddDays(-1), schedule, on, TestParameters.National).Should().BeOnOrBefore(on);
+    }
+
     [Fact]
     public void WorkingAge_Retired_SaysTheRetirementDate()
     {

@@ -126,7 +126,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Ledger_Age4050Filter_UsesSexAndAgeFromTheId()
+    public async Task Ledger_Age4050Filter_UsesSexAndAgeFromTheId_AndEndsAtRetirement()
     {
         using var staff = await portal.SignInAsync("street1");
         var today = TestClock.Today;
@@ -134,9 +134,15 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         await RegisterAsync(staff, TestIds.Make(today.AddYears(-45), Sex.Male), "乙男四十五", null, Community2);
         await RegisterAsync(staff, TestIds.Make(today.AddYears(-50), Sex.Male), "丙男五十", null, Community2);
 
+        // Past retirement (2024 decision): a man born 1965-06-14 retired at 60 and 2 months on 2025-08-14;
+        // a woman worker born 1975-03-01 at 50 and 2 months on 2025-05-01; a man of 70.
+        await RegisterAsync(staff, TestIds.Make(new DateOnly(1965, 6, 14), Sex.Male), "丁男已退休", null, Community2);
+        await RegisterAsync(staff, TestIds.Make(new DateOnly(1975, 3, 1), Sex.Female), "戊女已退休", null, Community2);
+        await RegisterAsync(staff, TestIds.Make(today.AddYears(-70), Sex.Male), "己男七十", null, Community2);
+
         var (_, page) = await staff.GetPageAsync("/Station/Persons?age4050=true&region=" + Community2);
         var names = page.QuerySelectorAll("[data-testid=ledger] tbody tr td:first-child").Select(c => c.TextContent.Trim()).ToList();
-        names.Should().Contain(["甲女四十一", "丙男五十"]).And.NotContain("乙男四十五");
+        names.Should().Contain(["甲女四十一", "丙男五十"]).And.NotContain(["乙男四十五", "丁男已退休", "戊女已退休", "己男七十"]);
     }
 
     [Fact]

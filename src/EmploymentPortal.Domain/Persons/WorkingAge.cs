@@ -69,6 +69,31 @@ public static class WorkingAge
         return new WorkingAgeCheck(standing, minimum, retirement, schedule);
     }
 
+    /// <summary>
+    /// The earliest birth date of someone on the schedule who has not reached retirement on
+    /// <paramref name="on"/>: a retirement date never moves earlier for a later birth, so a birth
+    /// date range can stand for "not retired" in a query.
+    /// </summary>
+    public static DateOnly EarliestNotRetiredBirthDate(RetirementSchedule schedule, DateOnly on, PolicyParameterSet parameters)
+    {
+        var earliest = on.AddYears(-100);
+        var latest = on;
+        while (earliest < latest)
+        {
+            var middle = DateOnly.FromDayNumber(earliest.DayNumber + ((latest.DayNumber - earliest.DayNumber) / 2));
+            if (RetirementDate(middle, schedule, on, parameters) > on)
+            {
+                latest = middle;
+            }
+            else
+            {
+                earliest = middle.AddDays(1);
+            }
+        }
+
+        return earliest;
+    }
+
     public static bool IsOfWorkingAge(DateOnly birthDate, RetirementSchedule schedule, DateOnly on, PolicyParameterSet parameters) =>
         Check(birthDate, schedule, on, parameters).IsWithin;
 

@@ -19,19 +19,21 @@ public sealed partial class LedgerQuery
     private readonly IIdNumberProtector _protector;
     private readonly DateOnly _today;
     private readonly DateOnly _longTermSince;
+    private readonly Age4050Births _age4050;
 
-    private LedgerQuery(PortalDbContext db, IIdNumberProtector protector, DateOnly today, DateOnly longTermSince)
+    private LedgerQuery(PortalDbContext db, IIdNumberProtector protector, DateOnly today, DateOnly longTermSince, Age4050Births age4050)
     {
         _db = db;
         _protector = protector;
         _today = today;
         _longTermSince = longTermSince;
+        _age4050 = age4050;
     }
 
     public static async Task<LedgerQuery> CreateAsync(PortalDbContext db, IIdNumberProtector protector, PolicyParameterStore parameters, DateOnly today, CancellationToken cancellationToken)
     {
         var set = await parameters.GetAsync(cancellationToken);
-        return new LedgerQuery(db, protector, today, today.AddMonths(-set.IntOn(ParameterKeys.LongTermUnemploymentMonths, today)));
+        return new LedgerQuery(db, protector, today, today.AddMonths(-set.IntOn(ParameterKeys.LongTermUnemploymentMonths, today)), Age4050Births.On(today, set));
     }
 
     public IQueryable<Person> Filter(PersonListQuery query)
@@ -54,9 +56,10 @@ public sealed partial class LedgerQuery
 
         if (query.Age4050Only)
         {
-            var women = _today.AddYears(-40);
-            var men = _today.AddYears(-50);
-            persons = persons.Where(p => (p.Sex == Sex.Female && p.BirthDate <= women) || (p.Sex == Sex.Male && p.BirthDate <= men));
+            var a = _age4050;
+            persons = persons.Where(p =>
+                (p.Sex == Sex.Female && p.BirthDate <= a.WomenBornBy && p.BirthDate >= (p.FemaleCadre ? a.CadresBornFrom : a.WorkersBornFrom))
+                || (p.Sex == Sex.Male && p.BirthDate <= a.MenBornBy && p.BirthDate >= a.MenBornFrom));
         }
 
         if (query.CertifiedHardshipOnly)
@@ -139,4 +142,18 @@ public sealed partial class LedgerQuery
 
     [GeneratedRegex(@"^(?<name>\D+?)(?<last>\d{3}[\dX])$")]
     private static partial Regex NameAndLastFour();
+}
+
+/// <summary>
+/// The 4050 age group on a date as birth-date ranges: old enough (the dated age limits of 002 §二.4)
+/// and not yet at the person's own statutory retirement (the 2024 schedule; women cadres apart).
+/// </summary>
+internal sealed record Age4050Births(DateOnly WomenBornBy, DateOnly MenBornBy, DateOnly WorkersBornFrom, DateOnly CadresBornFrom, DateOnly MenBornFrom)
+{
+    public static Age4050Births On(DateOnly today, PolicyParameterSet parameters) => new(
+        today.AddYears(-parameters.IntOn(ParameterKeys.HardshipWomenMinAge, today)),
+        today.AddYears(-parameters.IntOn(ParameterKeys.HardshipMenMinAge, today)),
+        WorkingAge.EarliestNotRetiredBirthDate(RetirementSchedule.FemaleWorker, today, parameters),
+        WorkingAge.EarliestNotRetiredBirthDate(RetirementSchedule.FemaleCadre, today, parameters),
+        WorkingAge.EarliestNotRetiredBirthDate(RetirementSchedule.Male, today, parameters));
 }
