@@ -27,7 +27,7 @@ public sealed record Criterion(string Code, Outcome Outcome, Reason Reason, IRea
 /// criterion, what is missing, and the computed amount and duration when eligible. <see cref="On"/>
 /// is the application date (the numbers in force); <see cref="PersonOn"/> the date the person's own
 /// conditions were judged at, and <see cref="JudgedAt"/> what that date is (the hire for schemes
-/// that reward one, when its date is known; else the application).
+/// that reward one, when it is known and not the application date itself; else the application).
 /// </summary>
 public sealed record EligibilityResult(
     string SchemeCode,

@@ -580,7 +580,7 @@ public static class EligibilityRules
             var decision = _criteria.Any(c => c.Outcome == Outcome.NotMet) ? Decision.NotEligible
                 : _criteria.Any(c => c.Outcome == Outcome.Unknown) ? Decision.CannotTell
                 : Decision.Eligible;
-            return new EligibilityResult(code, on, personOn, judgedAt, decision, _criteria, _missing.Distinct().ToList(),
+            return new EligibilityResult(code, on, personOn, On.At, decision, _criteria, _missing.Distinct().ToList(),
                 decision == Decision.Eligible ? amount : null, decision == Decision.Eligible ? months : null);
         }
     }
