@@ -21,6 +21,20 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
 {
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A person registered unemployed 90 days ago whose registration the hire ended on its first day
+    /// ("实现就业"), as a referral marked hired does; returns the person's page.
+    /// </summary>
+    private async Task<string> RegisteredThenHiredAsync(PortalClient staff, string idNumber, string name, DateOnly hired)
+    {
+        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, idNumber, name);
+        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Iso(portal.Today.AddDays(-90)) }, "form[action*=OpenRegistration]"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.EndedOn"] = Iso(hired), ["Registration.EndReason"] = "Employed" }, "form[action*=EndRegistration]"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        return url;
+    }
+
     [Theory]
     [InlineData("九岁儿童", 2017, 3, 1, Sex.Male, "Unemployment.TooYoung", "登记日未满 16 周岁")]
     [InlineData("百岁老人", 1880, 6, 1, Sex.Male, "Unemployment.Retired", "登记日已到本人法定退休年龄")]
@@ -78,13 +92,7 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
     {
         using var staff = await portal.SignInAsync("community1");
         var hired = portal.Today.AddDays(-10);
-        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1982, 4, 4), Sex.Female), "入职后申请");
-        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Iso(portal.Today.AddDays(-90)) }, "form[action*=OpenRegistration]"))
-            .StatusCode.Should().Be(HttpStatusCode.Redirect);
-
-        // The hire ends the registration on its first day ("实现就业"), as a referral marked hired does.
-        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.EndedOn"] = Iso(hired), ["Registration.EndReason"] = "Employed" }, "form[action*=EndRegistration]"))
-            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var url = await RegisteredThenHiredAsync(staff, TestIds.Make(new DateOnly(1982, 4, 4), Sex.Female), "入职后申请", hired);
 
         var form = $"/Station/Applications/Edit?personId={url.Split('/')[^1]}&scheme=SocialInsurance";
         var atHire = await staff.ClickAsync(form, "[data-testid=check-button]", new Dictionary<string, string>
@@ -165,11 +173,7 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
     {
         using var staff = await portal.SignInAsync("community1");
         var hired = portal.Today.AddDays(-10);
-        var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1980, 3, 3), Sex.Male), "存档核对");
-        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Iso(portal.Today.AddDays(-90)) }, "form[action*=OpenRegistration]"))
-            .StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.EndedOn"] = Iso(hired), ["Registration.EndReason"] = "Employed" }, "form[action*=EndRegistration]"))
-            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var url = await RegisteredThenHiredAsync(staff, TestIds.Make(new DateOnly(1980, 3, 3), Sex.Male), "存档核对", hired);
 
         var submitted = await staff.ClickAsync($"/Station/Applications/Edit?personId={url.Split('/')[^1]}&scheme=CommunityJobDevelopment", "[data-testid=submit]", new Dictionary<string, string>
         {
