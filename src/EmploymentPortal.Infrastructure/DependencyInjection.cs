@@ -84,8 +84,8 @@ public static class DependencyInjection
         services.AddScoped<ILedgerExcel, LedgerExcel>();
         services.AddScoped<ITransferService, TransferService>();
         services.AddScoped<ISchemeParameters, SchemeParameters>();
-        services.AddScoped<IEligibilityService, EligibilityService>();
-        services.AddScoped<ICertificationService, CertificationService>();
+        services.AddScoped<EligibilityService>();
+        services.AddScoped<CertificationService>();
         services.AddScoped<ISubsidyApplications, SubsidyApplications>();
         services.AddScoped<INotices, Notices>();
         services.AddScoped<Application.Layoffs.ILayoffReports, Layoffs.LayoffReports>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Bench.Registry;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Regions;
@@ -13,7 +14,7 @@ namespace EmploymentPortal.Bench.Commands;
 /// <summary>
 /// Times the eligibility batch (<see cref="IEligibilityBatch"/>) over the register, with the
 /// process's peak memory and the database's transaction count (a query per person would show as
-/// a million), then one person's evaluation for every scheme through <see cref="IEligibilityService"/>
+/// a million), then one person's evaluation for every scheme through <see cref="EligibilityService"/>
 /// as the person page does it (a fresh scope per person, like a request).
 /// </summary>
 public static class EligibilityCommand
@@ -24,7 +25,7 @@ public static class EligibilityCommand
                     [--iterations 3] [--region 370702] [--on 2026-11-23] [--persons 200] [--scope 370702000000]
           Runs the app's eligibility batch over the whole register (or the subtree of --region, a region-code
           prefix) and prints wall time, evaluations/s, candidates, the process's peak working set and GC heap;
-          then times IEligibilityService for --persons random persons of --scope: all schemes, and the
+          then times EligibilityService for --persons random persons of --scope: all schemes, and the
           4050 check alone (the person page's eligibility part), p50/p95/max.
         """;
 
@@ -86,7 +87,7 @@ public static class EligibilityCommand
             var id = ids[i % ids.Count];
             await using (var scope = provider.CreateAsyncScope())
             {
-                var service = scope.ServiceProvider.GetRequiredService<IEligibilityService>();
+                var service = scope.ServiceProvider.GetRequiredService<EligibilityService>();
                 var watch = Stopwatch.StartNew();
                 foreach (var code in EligibilityRules.Implemented)
                 {
@@ -101,7 +102,7 @@ public static class EligibilityCommand
 
             await using (var scope = provider.CreateAsyncScope())
             {
-                var service = scope.ServiceProvider.GetRequiredService<IEligibilityService>();
+                var service = scope.ServiceProvider.GetRequiredService<EligibilityService>();
                 var watch = Stopwatch.StartNew();
                 _ = await service.EvaluatePersonAsync(id, EligibilityRules.Hardship4050, on, cancellationToken);
                 if (i >= 3)
@@ -112,7 +113,7 @@ public static class EligibilityCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine($"IEligibilityService, {ids.Count} persons of {scopeCode}, a fresh scope per person (3 warm-up calls):");
+        Console.WriteLine($"EligibilityService, {ids.Count} persons of {scopeCode}, a fresh scope per person (3 warm-up calls):");
         Print($"all {EligibilityRules.Implemented.Count} schemes", all);
         Print("4050 check (person page part)", hardship);
     }

@@ -16,4 +16,11 @@ public sealed record CommandResult(IReadOnlyList<(string Field, string MessageKe
     public bool Succeeded => Errors.Count == 0;
 
     public static CommandResult Fail(string field, string messageKey) => new([(field, messageKey)]);
+
+    /// <summary>The one translation of a domain refusal into a form error.</summary>
+    public static CommandResult Refused(Domain.Common.DomainException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return Fail(refusal.Field, refusal.MessageKey);
+    }
 }

@@ -81,12 +81,12 @@ public sealed class HardshipCertification
         overrideReason = overrideReason?.Trim();
         if (check.Decision != Decision.Eligible && string.IsNullOrEmpty(overrideReason))
         {
-            throw new EligibilityException("Certification.OverrideRequired");
+            throw new EligibilityException("Certification.OverrideRequired", nameof(OverrideReason));
         }
 
         if (overrideReason?.Length > TextMaxLength)
         {
-            throw new EligibilityException("Certification.ReasonTooLong");
+            throw new EligibilityException("Certification.ReasonTooLong", nameof(OverrideReason));
         }
 
         return new HardshipCertification
@@ -114,23 +114,23 @@ public sealed class HardshipCertification
     {
         if (Status != CertificationStatus.Requested)
         {
-            throw new EligibilityException("The request has already been decided.");
+            throw new EligibilityException("Certification.AlreadyDecided");
         }
 
         if (byId is not null && byId == RequestedById)
         {
-            throw new EligibilityException("The requester may not decide their own request.");
+            throw new EligibilityException("Certification.OwnRequest");
         }
 
         reason = reason?.Trim();
         if (!approve && string.IsNullOrEmpty(reason))
         {
-            throw new EligibilityException("A rejection gives its reason.");
+            throw new EligibilityException("Certification.ReasonRequired", "Reason");
         }
 
         if (reason?.Length > TextMaxLength)
         {
-            throw new EligibilityException($"A reason has at most {TextMaxLength} characters.");
+            throw new EligibilityException("Certification.ReasonTooLong", "Reason");
         }
 
         Status = approve ? CertificationStatus.Approved : CertificationStatus.Rejected;
@@ -148,8 +148,8 @@ public sealed class HardshipCertification
 
 public sealed class EligibilityException : Common.DomainException
 {
-    public EligibilityException(string message)
-        : base(message)
+    public EligibilityException(string messageKey, string field = "")
+        : base(messageKey, field)
     {
     }
 }

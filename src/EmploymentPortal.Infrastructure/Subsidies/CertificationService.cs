@@ -15,11 +15,11 @@ namespace EmploymentPortal.Infrastructure.Subsidies;
 /// <summary>Hardship certification over EF Core; the scope filter limits both sides to their area.</summary>
 public sealed class CertificationService(
     PortalDbContext db,
-    IEligibilityService eligibility,
+    EligibilityService eligibility,
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock) : ICertificationService
+    BusinessClock clock)
 {
     private const string EntityType = "HardshipCertification";
 
@@ -32,32 +32,31 @@ public sealed class CertificationService(
             return CommandResult.Fail(string.Empty, "Certification.UnknownCategory");
         }
 
-        var regionCode = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.RegionCode).SingleOrDefaultAsync(cancellationToken);
-        var check = await eligibility.EvaluatePersonAsync(personId, category, Today, cancellationToken);
-        if (regionCode is null || check is null)
+        // One read of the person: the registry's facts for today and the area the request belongs to.
+        if (await eligibility.PersonAsync(personId, Today, null, cancellationToken) is not { } person)
         {
             return CommandResult.Fail(string.Empty, "Person.NotFound");
         }
 
         // Per category: a person certified in one category may be requested in another.
-        if (await CertifiedPersons.On(db, Today, category).ContainsAsync(personId, cancellationToken))
+        if (person.Facts.CertifiedCategories!.Contains(category))
         {
             return CommandResult.Fail(string.Empty, "Certification.AlreadyCertified");
         }
 
-        if (check.Decision != Decision.Eligible && string.IsNullOrWhiteSpace(overrideReason))
+        var check = await eligibility.EvaluateAsync(person.Facts, category, cancellationToken);
+        HardshipCertification request;
+        try
         {
-            return CommandResult.Fail("OverrideReason", "Certification.OverrideRequired");
+            request = HardshipCertification.Request(personId, person.RegionCode, check, overrideReason, actor.UserId, actor.Name, clock.UtcNow);
+        }
+        catch (EligibilityException refusal)
+        {
+            return CommandResult.Refused(refusal);
         }
 
-        if (overrideReason?.Trim().Length > HardshipCertification.TextMaxLength)
-        {
-            return CommandResult.Fail("OverrideReason", "Certification.ReasonTooLong");
-        }
-
-        var request = HardshipCertification.Request(personId, regionCode, check, overrideReason, actor.UserId, actor.Name, clock.UtcNow);
         db.HardshipCertifications.Add(request);
-        audit.Add("CertificationRequested", EntityType, request.Id.ToString(), regionCode, null,
+        audit.Add("CertificationRequested", EntityType, request.Id.ToString(), person.RegionCode, null,
             new { personId, category, applicationDate = request.ApplicationDate, check = check.Decision.ToString(), overrideReason = request.OverrideReason });
         try
         {
@@ -89,20 +88,6 @@ public sealed class CertificationService(
             return CommandResult.Fail(string.Empty, "Certification.NotFound");
         }
 
-        if (request.Status != CertificationStatus.Requested)
-        {
-            return CommandResult.Fail(string.Empty, "Certification.AlreadyDecided");
-        }
-
-        if (!approve && string.IsNullOrWhiteSpace(reason))
-        {
-            return CommandResult.Fail("Reason", "Certification.ReasonRequired");
-        }
-
-        if (actor.UserId is { } me && me == request.RequestedById)
-        {
-            return CommandResult.Fail(string.Empty, "Certification.OwnRequest");
-        }
 
         // The 4050 status ends at the person's statutory retirement date; other categories hold until revoked.
         DateOnly? validTo = null;
@@ -112,7 +97,15 @@ public sealed class CertificationService(
             validTo = WorkingAge.RetirementDate(person.BirthDate, WorkingAge.ScheduleFor(person.Sex, person.FemaleCadre), request.ApplicationDate, await parameters.GetAsync(cancellationToken));
         }
 
-        request.Decide(approve, reason, validTo, actor.UserId, actor.Name, clock.UtcNow);
+        try
+        {
+            request.Decide(approve, reason, validTo, actor.UserId, actor.Name, clock.UtcNow);
+        }
+        catch (EligibilityException refusal)
+        {
+            return CommandResult.Refused(refusal);
+        }
+
         audit.Add(approve ? "CertificationApproved" : "CertificationRejected", EntityType, id.ToString(), request.RegionCode, null,
             new { personId = request.PersonId, category = request.Category, reason, validFrom = request.ValidFrom, validTo = request.ValidTo });
         try

@@ -15,7 +15,7 @@ namespace EmploymentPortal.Infrastructure.Subsidies;
 /// <summary>Subsidy applications over EF Core: the scope filter limits every read to the caller's area.</summary>
 public sealed class SubsidyApplications(
     PortalDbContext db,
-    IEligibilityService eligibility,
+    EligibilityService eligibility,
     AuditLog audit,
     ICurrentActor actor,
     BusinessClock clock) : ISubsidyApplications

@@ -1,7 +1,7 @@
 using EmploymentPortal.Application.Regions;
-using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
+using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ namespace EmploymentPortal.Web.Pages.Policies;
 /// rules on today's date, with the station to visit. Posted (with antiforgery) so the answers stay
 /// out of URLs, browser history and logs; nothing is stored and nothing about the answers is logged.
 /// </summary>
-public sealed class CheckModel(IEligibilityService eligibility, IServicePoints servicePoints, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class CheckModel(EligibilityService eligibility, IServicePoints servicePoints, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public SelfCheckAnswers Answers { get; set; } = new();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Eligibility;
+using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Certifications;
 
 /// <summary>An official approves or rejects (with a reason) a certification request, seeing the check made at request time.</summary>
-public sealed class DetailModel(ICertificationService certifications, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(CertificationService certifications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public CertificationItem Item { get; private set; } = null!;
 

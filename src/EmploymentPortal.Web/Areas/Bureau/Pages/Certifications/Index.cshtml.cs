@@ -1,10 +1,11 @@
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Infrastructure.Subsidies;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Certifications;
 
 /// <summary>The officials' queue of 4050 certification requests in their area, oldest first.</summary>
-public sealed class IndexModel(ICertificationService certifications) : PageModel
+public sealed class IndexModel(CertificationService certifications) : PageModel
 {
     public IReadOnlyList<CertificationItem> Items { get; private set; } = [];
 

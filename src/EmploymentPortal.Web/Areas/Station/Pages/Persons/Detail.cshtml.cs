@@ -4,6 +4,7 @@ using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,8 +19,8 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 public sealed class DetailModel(
     IPersonRegistry registry,
     IPersonCorrections corrections,
-    IEligibilityService eligibility,
-    ICertificationService certifications,
+    EligibilityService eligibility,
+    CertificationService certifications,
     BusinessClock clock,
     IStringLocalizer<Texts> texts) : PortalPageModel
 {
