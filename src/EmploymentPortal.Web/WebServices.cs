@@ -70,7 +70,8 @@ public static class WebServices
             o.IncludeSubDomains = true;
         });
 
-        services.AddAuthorization(Policies.Add);
+        services.AddAuthorization(CapabilityPolicies.Add);
+        services.AddScoped<CapabilityCheck>();
         services.AddSingleton<IAuthorizationHandler, RegionScopeAuthorizationHandler>();
 
         services.AddSingleton<JsonTexts>();
@@ -86,7 +87,7 @@ public static class WebServices
             // zh-CN unless the user chose otherwise (?culture= or the cookie the switcher sets).
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddRazorPages(o => PublicPages.Apply(o.Conventions))
+        services.AddRazorPages()
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();

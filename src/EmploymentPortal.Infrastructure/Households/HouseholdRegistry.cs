@@ -313,8 +313,8 @@ public sealed class HouseholdRegistry(
 
     public async Task<IReadOnlyList<StaffOption>> AssignableStaffAsync(CancellationToken cancellationToken)
     {
-        // Staff accounts of the units the caller sees (org units are region-filtered).
-        string[] roles = [Roles.CommunityStaff, Roles.StreetStaff];
+        // Staff accounts of the units the caller sees (org units are region-filtered) who manage households.
+        var roles = Capabilities.RolesWith(Capabilities.ManageHouseholds).ToArray();
         return await (
                 from u in db.Users.AsNoTracking()
                 join unit in db.OrgUnits on u.OrgUnitId equals unit.Id

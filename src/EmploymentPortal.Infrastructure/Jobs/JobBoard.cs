@@ -21,12 +21,10 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
     private const string PostingEntity = "Posting";
     private const int PageSize = 50;
 
-    /// <summary>Who verifies employers and reviews postings: street and county staff.</summary>
-    private static readonly string[] Reviewers = [Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial];
-
     private DateOnly Today => clock.Today;
 
-    private bool IsEmployer => actor.Role == Roles.Employer;
+    /// <summary>An employer account acts for its own employer only, past the region scope.</summary>
+    private bool IsEmployer => actor.Can(Capabilities.ActForOwnEmployer);
 
     public async Task<EmployerView?> MineAsync(CancellationToken cancellationToken) =>
         IsEmployer ? (await ViewsAsync(OwnEmployers().Take(1), cancellationToken)).FirstOrDefault() : null;
@@ -68,7 +66,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
 
     public async Task<CommandResult> VerifyAsync(Guid id, bool verified, string? note, CancellationToken cancellationToken)
     {
-        if (!Reviewers.Contains(actor.Role))
+        if (!actor.Can(Capabilities.VerifyEmployers))
         {
             return CommandResult.Fail(string.Empty, "Employer.ReviewersOnly");
         }
@@ -141,7 +139,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
 
     public async Task<CommandResult> ReviewPostingAsync(Guid id, bool publish, string? note, CancellationToken cancellationToken)
     {
-        if (!Reviewers.Contains(actor.Role))
+        if (!actor.Can(Capabilities.ReviewPostings))
         {
             return CommandResult.Fail(string.Empty, "Employer.ReviewersOnly");
         }

@@ -25,11 +25,9 @@ public sealed class LayoffReports(
 {
     private const string Entity = "LayoffReport";
 
-    private static readonly string[] StaffFilers = [Roles.CommunityStaff, Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial];
-
     public DateOnly Today => clock.Today;
 
-    private bool IsEmployer => actor.Role == Roles.Employer;
+    private bool IsEmployer => actor.Can(Capabilities.ActForOwnEmployer);
 
     public async Task<LayoffThreshold?> ThresholdAsync(CancellationToken cancellationToken) =>
         LayoffThreshold.On(await parameters.GetAsync(cancellationToken), Today);
@@ -127,7 +125,7 @@ public sealed class LayoffReports(
 
     public async Task<CommandResult> AcknowledgeAsync(Guid id, string? note, CancellationToken cancellationToken)
     {
-        if (actor.Role != Roles.CountyOfficial)
+        if (!actor.Can(Capabilities.AcknowledgeLayoffs))
         {
             return CommandResult.Fail(string.Empty, "Layoff.CountyOnly");
         }
@@ -179,7 +177,8 @@ public sealed class LayoffReports(
             return db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(e => me != null && e.AccountId == me);
         }
 
-        return StaffFilers.Contains(actor.Role) ? db.Employers : db.Employers.Where(e => false);
+        // Staff file for the employers of their area (an employer account was handled above).
+        return actor.Can(Capabilities.FileLayoffs) ? db.Employers : db.Employers.Where(e => false);
     }
 
     private IQueryable<LayoffReport> Visible()

@@ -25,18 +25,16 @@ public sealed class Monitoring(
     ICurrentActor actor,
     BusinessClock clock) : IMonitoring
 {
-    private static readonly string[] Filers = [Roles.CommunityStaff, Roles.StreetStaff];
-
     public DateOnly Today => clock.Today;
 
     public async Task<MonitoringOverview> OverviewAsync(CancellationToken cancellationToken)
     {
         var points = await Points(db.MonitoringPoints.AsNoTracking()).ToListAsync(cancellationToken);
         var set = await parameters.GetAsync(cancellationToken);
-        var isCity = actor.Role == Roles.CityOfficial;
+        var isCity = actor.Can(Capabilities.MonitorCityWide);
         var offices = await db.OrgUnits.AsNoTracking().CountAsync(u => u.Kind == OrgUnitKind.StreetOffice, cancellationToken);
         var guide = isCity ? MonitoringGuide.ForCity(set, Today) : MonitoringGuide.ForCounty(set, Today, offices);
-        var canDesignate = actor.Role == Roles.CountyOfficial && db.Scope.RegionPrefix is not null;
+        var canDesignate = actor.Can(Capabilities.DesignateMonitoringPoints) && db.Scope.RegionPrefix is not null;
         IReadOnlyList<RegionChoice> designatable = [];
         if (canDesignate)
         {
@@ -54,7 +52,7 @@ public sealed class Monitoring(
 
     public async Task<CommandResult> DesignateAsync(int regionId, CancellationToken cancellationToken)
     {
-        if (actor.Role != Roles.CountyOfficial || db.Scope.RegionPrefix is not { } prefix)
+        if (!actor.Can(Capabilities.DesignateMonitoringPoints) || db.Scope.RegionPrefix is not { } prefix)
         {
             return CommandResult.Fail(string.Empty, "Monitoring.CountyOnly");
         }
@@ -101,7 +99,7 @@ public sealed class Monitoring(
 
     public async Task<CommandResult> FileAsync(Guid pointId, DateOnly month, int employedCount, int newlyUnemployed, string? note, CancellationToken cancellationToken)
     {
-        if (!Filers.Contains(actor.Role))
+        if (!actor.Can(Capabilities.FileMonitoringReports))
         {
             return CommandResult.Fail(string.Empty, "Monitoring.StationOnly");
         }

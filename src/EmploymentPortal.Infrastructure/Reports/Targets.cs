@@ -20,7 +20,7 @@ public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor ac
 {
     private const string EntityType = "AnnualTarget";
 
-    private bool MaySet => actor.Role == Roles.CityOfficial;
+    private bool MaySet => actor.Can(Capabilities.SetTargets);
 
     public async Task<TargetSheet?> SheetAsync(int year, string? regionCode, CancellationToken cancellationToken)
     {

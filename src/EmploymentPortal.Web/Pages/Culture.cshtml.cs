@@ -1,4 +1,5 @@
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EmploymentPortal.Web.Pages;
 
 /// <summary>The language switch: remembers the chosen culture in a cookie for a year.</summary>
+[AllowAnonymous]
 public sealed class CultureModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("~/");

@@ -1,19 +1,31 @@
 using System.Security.Claims;
 using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages;
 
 /// <summary>The public home; signed-in staff go straight to their own home page.</summary>
-public sealed class IndexModel : PageModel
+[AllowAnonymous]
+public sealed class IndexModel(CapabilityCheck can) : PageModel
 {
     public string? DisplayName { get; private set; }
 
-    public IActionResult OnGet()
+    /// <summary>Each account's home page, by the capability that opens it; self-service seekers stay here.</summary>
+    private static readonly (string Capability, string Home)[] Homes =
+    [
+        (Capabilities.ViewStationHome, "/Station"),
+        (Capabilities.ViewBureauHome, "/Bureau"),
+        (Capabilities.ManageAccounts, "/Admin"),
+        (Capabilities.ActForOwnEmployer, "/Employer"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync()
     {
-        var home = HomeFor(User);
+        var home = await HomeAsync();
         if (home is not null)
         {
             return Redirect(home);
@@ -23,13 +35,17 @@ public sealed class IndexModel : PageModel
         return Page();
     }
 
-    /// <summary>The home page of a role, or null for the public home.</summary>
-    public static string? HomeFor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role) switch
+    /// <summary>The home page of the first capability the user holds, or null for the public home.</summary>
+    private async Task<string?> HomeAsync()
     {
-        Roles.CommunityStaff or Roles.StreetStaff => "/Station",
-        Roles.CountyOfficial or Roles.CityOfficial => "/Bureau",
-        Roles.Admin => "/Admin",
-        Roles.Employer => "/Employer",
-        _ => null,
-    };
+        foreach (var (capability, home) in Homes)
+        {
+            if (await can.Async(capability))
+            {
+                return home;
+            }
+        }
+
+        return null;
+    }
 }

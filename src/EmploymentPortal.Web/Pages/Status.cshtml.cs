@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -5,6 +6,7 @@ namespace EmploymentPortal.Web.Pages;
 
 /// <summary>The page shown for 403, 404 and other error statuses (re-executed, status kept).</summary>
 [IgnoreAntiforgeryToken(Order = 1001)]
+[AllowAnonymous]
 public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,6 +15,7 @@ namespace EmploymentPortal.Web.Pages.Applications;
 /// submission (an override flagged), the workflow with its history, the audit trail, and the
 /// current step's actions for whoever may take them.
 /// </summary>
+[Authorize(Policy = Capabilities.ViewSubsidyApplications)]
 public sealed class DetailModel(ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public ApplicationDetail Detail { get; private set; } = null!;

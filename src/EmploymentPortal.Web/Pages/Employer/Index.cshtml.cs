@@ -1,14 +1,17 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Pages.Employer;
 
 /// <summary>An employer account's home: register the employer (then wait for verification), see its postings.</summary>
+[Authorize(Policy = Capabilities.ActForOwnEmployer)]
 public sealed class IndexModel(IJobBoard board, IServicePoints servicePoints, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

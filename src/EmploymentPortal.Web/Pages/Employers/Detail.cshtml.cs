@@ -4,13 +4,16 @@ using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using EmploymentPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Pages.Employers;
 
 /// <summary>Staff: one employer of the area, its postings, and its verification (street and county staff).</summary>
-public sealed class DetailModel(IJobBoard board, IStringLocalizer<Texts> texts) : PortalPageModel
+[Authorize(Policy = Capabilities.ViewEmployers)]
+public sealed class DetailModel(IJobBoard board, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public EmployerView View { get; private set; } = null!;
 
@@ -21,7 +24,7 @@ public sealed class DetailModel(IJobBoard board, IStringLocalizer<Texts> texts) 
     [StringLength(500, ErrorMessage = "Validation.TooLong")]
     public string? Note { get; set; }
 
-    public bool MayVerify => User.IsInRole(Roles.StreetStaff) || User.IsInRole(Roles.CountyOfficial) || User.IsInRole(Roles.CityOfficial);
+    public bool MayVerify { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -36,6 +39,7 @@ public sealed class DetailModel(IJobBoard board, IStringLocalizer<Texts> texts) 
     {
         var view = await board.EmployerAsync(id, cancellationToken);
         View = view!;
+        MayVerify = await can.Async(Capabilities.VerifyEmployers);
         if (view is not null)
         {
             Postings = await board.PostingsAsync(null, id, 1, cancellationToken);

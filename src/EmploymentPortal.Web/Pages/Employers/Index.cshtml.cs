@@ -1,15 +1,18 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Pages.Employers;
 
 /// <summary>Staff: the employers of their area (waiting for verification first), and entering one for an employer.</summary>
+[Authorize(Policy = Capabilities.ViewEmployers)]
 public sealed class IndexModel(IJobBoard board, IServicePoints servicePoints, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,10 +1,12 @@
 using EmploymentPortal.Application.Jobs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.JobFairs;
 
 /// <summary>A job fair with its employers and their published postings, for anyone.</summary>
+[AllowAnonymous]
 public sealed class DetailModel(IJobFairs fairs) : PageModel
 {
     public JobFairView Fair { get; private set; } = null!;

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Domain.Jobs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Jobs;
 
 /// <summary>One published posting, with schema.org JobPosting data for search engines; anything else is 404.</summary>
+[AllowAnonymous]
 public sealed class DetailModel(IJobSearch search) : PageModel
 {
     public PublicPosting Posting { get; private set; } = null!;

@@ -1,10 +1,12 @@
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Domain.Jobs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Jobs;
 
 /// <summary>The public job search: anyone, no sign-in; published postings of verified employers.</summary>
+[AllowAnonymous]
 public sealed class IndexModel(IJobSearch search) : PageModel
 {
     public SearchParameters Search { get; private set; } = new(null, null, null, null, null, null, null);

@@ -1,7 +1,9 @@
 using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -11,6 +13,7 @@ namespace EmploymentPortal.Web.Pages.Layoffs;
 /// Files a planned reduction: an employer account for its own employer, staff for an employer of
 /// their area. Whether it is reportable is computed from the threshold in force, never chosen.
 /// </summary>
+[Authorize(Policy = Capabilities.FileLayoffs)]
 public sealed class FileModel(ILayoffReports reports, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

@@ -1,11 +1,14 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Layoffs;
 
 /// <summary>Layoff reports the caller filed or may see: an employer's own, staff's of their area; newest first.</summary>
+[Authorize(Policy = Capabilities.FileLayoffs)]
 public sealed class IndexModel(ILayoffReports reports) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]

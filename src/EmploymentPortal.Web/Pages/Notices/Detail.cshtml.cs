@@ -3,12 +3,14 @@ using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Pages.Notices;
 
 /// <summary>One public notice: masked names and ID numbers, scheme and amount; anyone may object while it runs.</summary>
+[AllowAnonymous]
 public sealed class DetailModel(INotices notices, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public PublicNotice Notice { get; private set; } = null!;

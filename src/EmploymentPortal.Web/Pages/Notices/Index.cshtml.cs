@@ -1,9 +1,11 @@
 using EmploymentPortal.Application.Subsidies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Notices;
 
 /// <summary>Public notices 公示 of approved subsidies: running ones and those of the last 90 days.</summary>
+[AllowAnonymous]
 public sealed class IndexModel(INotices notices) : PageModel
 {
     public IReadOnlyList<NoticeSummary> Notices { get; private set; } = [];

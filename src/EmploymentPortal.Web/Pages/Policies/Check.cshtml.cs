@@ -4,6 +4,7 @@ using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -14,6 +15,7 @@ namespace EmploymentPortal.Web.Pages.Policies;
 /// rules on today's date, with the station to visit. Posted (with antiforgery) so the answers stay
 /// out of URLs, browser history and logs; nothing is stored and nothing about the answers is logged.
 /// </summary>
+[AllowAnonymous]
 public sealed class CheckModel(EligibilityService eligibility, IServicePoints servicePoints, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

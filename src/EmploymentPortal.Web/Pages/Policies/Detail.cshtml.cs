@@ -1,12 +1,14 @@
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Subsidies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Policies;
 
 /// <summary>One scheme in plain language, with a link to its technical page (the history of its numbers).</summary>
+[AllowAnonymous]
 public sealed class DetailModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
 {
     public SchemeDefinition Scheme { get; private set; } = null!;

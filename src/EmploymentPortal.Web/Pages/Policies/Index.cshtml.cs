@@ -1,10 +1,12 @@
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Policies;
 
 /// <summary>Every scheme in plain language, for residents: who it is for, what it gives today, what to bring (public).</summary>
+[AllowAnonymous]
 public sealed class IndexModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
 {
     /// <summary>Scheme code → parameter name → value in force today; a number not set is absent.</summary>

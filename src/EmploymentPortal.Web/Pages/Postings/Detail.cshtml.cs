@@ -3,13 +3,16 @@ using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using EmploymentPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Pages.Postings;
 
 /// <summary>One posting its employer or staff manage: submit for review, review (street and county staff), close or mark filled.</summary>
-public sealed class DetailModel(IJobBoard board, IStringLocalizer<Texts> texts) : PortalPageModel
+[Authorize(Policy = Capabilities.ManagePostings)]
+public sealed class DetailModel(IJobBoard board, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public PostingView View { get; private set; } = null!;
 
@@ -18,10 +21,10 @@ public sealed class DetailModel(IJobBoard board, IStringLocalizer<Texts> texts) 
     [StringLength(500, ErrorMessage = "Validation.TooLong")]
     public string? Note { get; set; }
 
-    public bool MayReview => User.IsInRole(Roles.StreetStaff) || User.IsInRole(Roles.CountyOfficial) || User.IsInRole(Roles.CityOfficial);
+    public bool MayReview { get; private set; }
 
     /// <summary>Station staff find the people of their area who fit a published posting.</summary>
-    public bool MayMatch => User.IsInRole(Roles.CommunityStaff) || User.IsInRole(Roles.StreetStaff);
+    public bool MayMatch { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -45,6 +48,8 @@ public sealed class DetailModel(IJobBoard board, IStringLocalizer<Texts> texts) 
     {
         var view = await board.PostingAsync(id, cancellationToken);
         View = view!;
+        MayReview = await can.Async(Capabilities.ReviewPostings);
+        MayMatch = await can.Async(Capabilities.MatchJobs);
         return view is not null;
     }
 }

@@ -1,14 +1,17 @@
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Pages.Postings;
 
 /// <summary>A new posting for an employer (the employer's own, or one staff manage), or edits of a draft.</summary>
+[Authorize(Policy = Capabilities.ManagePostings)]
 public sealed class EditModel(IJobBoard board, IServicePoints servicePoints, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty]

@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Jobs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Postings;
 
 /// <summary>The postings the caller manages: an employer's own, or the staff member's area (waiting for review first).</summary>
+[Authorize(Policy = Capabilities.ManagePostings)]
 public sealed class IndexModel(IJobBoard board) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,12 +1,14 @@
 using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Subsidies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Schemes;
 
 /// <summary>One scheme: the numbers in force today and every version with its date and source (public).</summary>
+[AllowAnonymous]
 public sealed class DetailModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
 {
     public SchemeDefinition Scheme { get; private set; } = null!;

@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Pages.Schemes;
 
 /// <summary>City officials and admins add a version of a scheme's numbers, starting on a date after its history.</summary>
+[Authorize(Policy = Capabilities.EditPolicyNumbers)]
 public sealed class NewVersionModel(ISchemeParameters parameters, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public SchemeDefinition Scheme { get; private set; } = null!;

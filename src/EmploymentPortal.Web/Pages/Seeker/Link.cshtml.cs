@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Pages.Seeker;
 
 /// <summary>A seeker asks to be linked to their person record; the page shows only their own request's state.</summary>
-[Authorize(Roles = Roles.JobSeeker)]
+[Authorize(Policy = Capabilities.SeekJobs)]
 public sealed class LinkModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public SeekerLinkView? Link { get; private set; }

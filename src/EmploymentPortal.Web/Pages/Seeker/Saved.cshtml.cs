@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EmploymentPortal.Web.Pages.Seeker;
 
 /// <summary>The seeker's own saved postings, newest first.</summary>
-[Authorize(Roles = Roles.JobSeeker)]
+[Authorize(Policy = Capabilities.SeekJobs)]
 public sealed class SavedModel(ISeekerService seekers) : PageModel
 {
     public IReadOnlyList<SeekerPostingRow> Rows { get; private set; } = [];

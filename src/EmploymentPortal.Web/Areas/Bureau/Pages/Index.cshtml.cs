@@ -1,8 +1,8 @@
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
-using EmploymentPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Bureau.Pages;
 
 /// <summary>Home of county and city officials; county officials can re-run the eligibility batch for their county.</summary>
+[Authorize(Policy = Capabilities.ViewBureauHome)]
 public sealed class IndexModel(
     IOrgDirectory directory,
     IEligibilityCandidates candidates,
@@ -38,5 +39,5 @@ public sealed class IndexModel(
     }
 
     protected override async Task<bool> CanReEvaluateAsync() =>
-        (await authorization.AuthorizeAsync(User, Policies.CountyOfficials)).Succeeded;
+        (await authorization.AuthorizeAsync(User, Capabilities.RerunEligibility)).Succeeded;
 }

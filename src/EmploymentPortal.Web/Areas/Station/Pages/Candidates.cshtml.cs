@@ -1,9 +1,12 @@
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages;
 
 /// <summary>A scheme's "may qualify" list in the caller's area.</summary>
+[Authorize(Policy = Capabilities.FollowUpCandidates)]
 public sealed class CandidatesModel(IEligibilityCandidates candidates) : CandidateListPageModel(candidates)
 {
     public override bool LinksToPersons => true;

@@ -1,10 +1,13 @@
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages;
 
 /// <summary>Home of community and street staff.</summary>
+[Authorize(Policy = Capabilities.ViewStationHome)]
 public sealed class IndexModel(IOrgDirectory directory, IEligibilityCandidates candidates) : StaffHomePageModel(directory, candidates)
 {
     protected override string Area => "Station";

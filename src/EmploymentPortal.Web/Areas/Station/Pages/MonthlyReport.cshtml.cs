@@ -1,8 +1,11 @@
 using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages;
 
 /// <summary>The monthly report form of the caller's area (docs/policy-rules.md, "Reports: the monthly report form").</summary>
+[Authorize(Policy = Capabilities.ViewStationDashboard)]
 public sealed class MonthlyReportModel(IReports reports, ITargets targets, IReportExcel excel, BusinessClock clock) : MonthlyReportPageModel(reports, targets, excel, clock);

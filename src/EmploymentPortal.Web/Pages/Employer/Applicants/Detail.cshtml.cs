@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EmploymentPortal.Web.Pages.Employer.Applicants;
 
 /// <summary>The applicants of one of the employer's own postings; another employer's posting is not found.</summary>
-[Authorize(Roles = Roles.Employer)]
+[Authorize(Policy = Capabilities.ReviewApplicants)]
 public sealed class DetailModel(IApplicants applicants) : PageModel
 {
     public EmployerPostingRow Posting { get; private set; } = null!;

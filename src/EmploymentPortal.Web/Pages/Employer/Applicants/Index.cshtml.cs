@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EmploymentPortal.Web.Pages.Employer.Applicants;
 
 /// <summary>The employer's own postings with how many applied.</summary>
-[Authorize(Roles = Roles.Employer)]
+[Authorize(Policy = Capabilities.ReviewApplicants)]
 public sealed class IndexModel(IApplicants applicants) : PageModel
 {
     public IReadOnlyList<EmployerPostingRow> Postings { get; private set; } = [];

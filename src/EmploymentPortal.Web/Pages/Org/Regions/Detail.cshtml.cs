@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,7 @@ namespace EmploymentPortal.Web.Pages.Org.Regions;
 /// A region, its units and its sub-regions. Regions are reference data (not query-filtered), so
 /// the page authorizes the loaded region against the caller's scope: outside it, 403.
 /// </summary>
+[Authorize(Policy = Capabilities.ViewOrganisation)]
 public sealed class DetailModel(IOrgDirectory directory, IAuthorizationService authorization) : PageModel
 {
     public RegionDetail Detail { get; private set; } = null!;

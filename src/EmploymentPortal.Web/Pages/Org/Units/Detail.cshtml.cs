@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace EmploymentPortal.Web.Pages.Org.Units;
 /// A unit and its staff. Units are query-filtered by scope, so another area's unit is simply not
 /// found (404); the resource check behind it is defence in depth.
 /// </summary>
+[Authorize(Policy = Capabilities.ViewOrganisation)]
 public sealed class DetailModel(IOrgDirectory directory, IAuthorizationService authorization) : PageModel
 {
     public OrgUnitDetail Detail { get; private set; } = null!;

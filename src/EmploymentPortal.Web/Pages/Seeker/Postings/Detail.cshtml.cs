@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Pages.Seeker.Postings;
 
 /// <summary>A published posting for a seeker: save it, or apply once.</summary>
-[Authorize(Roles = Roles.JobSeeker)]
+[Authorize(Policy = Capabilities.SeekJobs)]
 public sealed class DetailModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public SeekerPostingView Posting { get; private set; } = null!;

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
@@ -11,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>An admin creates a staff account in one unit with one role.</summary>
+[Authorize(Policy = Capabilities.ManageAccounts)]
 public sealed class CreateModel(IAccountService accounts, IOrgDirectory directory, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

@@ -4,6 +4,7 @@ using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>An account's details; for staff, their role and unit can be changed here.</summary>
+[Authorize(Policy = Capabilities.ManageAccounts)]
 public sealed class EditModel(IAccountService accounts, IOrgDirectory directory, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Accounts;
 using EmploymentPortal.Application.Common;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>All accounts, searched, filtered and paged.</summary>
+[Authorize(Policy = Capabilities.ManageAccounts)]
 public sealed class IndexModel(IAccountService accounts) : PageModel
 {
     public const int PageSize = 20;

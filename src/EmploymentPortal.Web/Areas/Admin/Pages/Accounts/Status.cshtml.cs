@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>Disable or re-enable an account, after a confirmation page.</summary>
+[Authorize(Policy = Capabilities.ManageAccounts)]
 public sealed class StatusModel(IAccountService accounts, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public AccountDetail Account { get; private set; } = null!;

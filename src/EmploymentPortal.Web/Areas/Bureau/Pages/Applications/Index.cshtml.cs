@@ -2,8 +2,10 @@ using System.Globalization;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -15,6 +17,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Applications;
 /// filtered by scheme, region and days waiting, oldest first; bulk approval after a confirmation
 /// step, with one result per application.
 /// </summary>
+[Authorize(Policy = Capabilities.ApproveSubsidies)]
 public sealed class IndexModel(ISubsidyApplications applications, IPersonRegistry registry, IStringLocalizer<Texts> texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,6 +15,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Calendar;
 /// The working-day calendar officials keep from the State Council's yearly notice: weekday
 /// holidays and weekend working days 调休. Notices count working days from it.
 /// </summary>
+[Authorize(Policy = Capabilities.PublishNotices)]
 public sealed class IndexModel(INotices notices, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]

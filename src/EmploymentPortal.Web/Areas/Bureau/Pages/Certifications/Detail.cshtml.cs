@@ -1,15 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Certifications;
 
 /// <summary>An official approves or rejects (with a reason) a certification request, seeing the check made at request time.</summary>
+[Authorize(Policy = Capabilities.DecideCertifications)]
 public sealed class DetailModel(CertificationService certifications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public CertificationItem Item { get; private set; } = null!;

@@ -1,10 +1,13 @@
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Infrastructure.Subsidies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Certifications;
 
 /// <summary>The officials' queue of 4050 certification requests in their area, oldest first.</summary>
+[Authorize(Policy = Capabilities.DecideCertifications)]
 public sealed class IndexModel(CertificationService certifications) : PageModel
 {
     public IReadOnlyList<CertificationItem> Items { get; private set; } = [];

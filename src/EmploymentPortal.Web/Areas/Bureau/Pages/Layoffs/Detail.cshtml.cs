@@ -4,13 +4,16 @@ using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using EmploymentPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Layoffs;
 
 /// <summary>One layoff report of the area; a county official acknowledges it after a confirmation step.</summary>
-public sealed class DetailModel(ILayoffReports reports, IStringLocalizer<Texts> texts) : PortalPageModel
+[Authorize(Policy = Capabilities.ReviewLayoffs)]
+public sealed class DetailModel(ILayoffReports reports, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public LayoffRow Report { get; private set; } = null!;
 
@@ -23,7 +26,9 @@ public sealed class DetailModel(ILayoffReports reports, IStringLocalizer<Texts> 
     [StringLength(LayoffReport.NoteMaxLength, ErrorMessage = "Validation.TooLong")]
     public string? Note { get; set; }
 
-    public bool CanAcknowledge => User.IsInRole(Roles.CountyOfficial) && Report.Status == LayoffStatus.Filed;
+    public bool CanAcknowledge => _mayAcknowledge && Report.Status == LayoffStatus.Filed;
+
+    private bool _mayAcknowledge;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -38,6 +43,7 @@ public sealed class DetailModel(ILayoffReports reports, IStringLocalizer<Texts> 
     {
         var report = await reports.GetAsync(id, cancellationToken);
         Report = report!;
+        _mayAcknowledge = await can.Async(Capabilities.AcknowledgeLayoffs);
         return report is not null;
     }
 }

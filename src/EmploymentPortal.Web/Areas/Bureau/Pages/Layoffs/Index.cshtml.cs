@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Layoffs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Layoffs;
 
 /// <summary>The early-warning list: reportable layoff reports of the official's area, newest or largest first.</summary>
+[Authorize(Policy = Capabilities.ReviewLayoffs)]
 public sealed class IndexModel(ILayoffReports reports) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,13 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Monitoring;
 
 /// <summary>The area's monitoring points against 004 §一's guide; county officials designate more.</summary>
+[Authorize(Policy = Capabilities.OverseeMonitoring)]
 public sealed class IndexModel(IMonitoring monitoring, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

@@ -1,11 +1,14 @@
 using System.Globalization;
 using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Monitoring;
 
 /// <summary>For a chosen month (yyyy-MM, default the previous month): the area's points that have not filed, and those that have.</summary>
+[Authorize(Policy = Capabilities.OverseeMonitoring)]
 public sealed class MissingModel(IMonitoring monitoring) : PageModel
 {
     [BindProperty(SupportsGet = true)]

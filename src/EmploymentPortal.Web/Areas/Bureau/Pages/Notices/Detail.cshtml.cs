@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Notices;
 
 /// <summary>One notice of the area with its applications and the objections to resolve.</summary>
+[Authorize(Policy = Capabilities.PublishNotices)]
 public sealed class DetailModel(INotices notices, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public NoticeDetail Notice { get; private set; } = null!;

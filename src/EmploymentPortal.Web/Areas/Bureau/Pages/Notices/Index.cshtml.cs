@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Notices;
 
 /// <summary>Publishes approved applications as a public notice, and lists the area's notices.</summary>
+[Authorize(Policy = Capabilities.PublishNotices)]
 public sealed class IndexModel(INotices notices, ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

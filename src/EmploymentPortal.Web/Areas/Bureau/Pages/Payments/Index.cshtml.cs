@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages.Payments;
 
 /// <summary>Payable applications (notice ended, no upheld objection) with a payment form each, and totals per scheme and region.</summary>
+[Authorize(Policy = Capabilities.PaySubsidies)]
 public sealed class IndexModel(INotices notices, ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

@@ -1,9 +1,11 @@
 using System.Globalization;
 using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Reports;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,6 +15,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Targets;
 /// Annual targets of a region and its children (003 §二(一)): city officials set them, county
 /// officials read theirs. Every cell is a field named "region:indicator"; an empty one clears it.
 /// </summary>
+[Authorize(Policy = Capabilities.ViewTargets)]
 public sealed class IndexModel(ITargets targets, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]

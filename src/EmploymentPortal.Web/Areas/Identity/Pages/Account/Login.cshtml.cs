@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Identity.Pages.Account;
 
 /// <summary>Sign-in with lock-out after repeated failures (lockoutOnFailure: true).</summary>
+[AllowAnonymous]
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn,
     IStringLocalizer<Texts> texts,

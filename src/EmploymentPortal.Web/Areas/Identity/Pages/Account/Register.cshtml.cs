@@ -4,6 +4,7 @@ using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Identity.Pages.Account;
 
 /// <summary>Job seekers and employers sign up themselves with a mobile number or e-mail address.</summary>
+[AllowAnonymous]
 public sealed class RegisterModel(
     IAccountService accounts,
     UserManager<PortalUser> users,

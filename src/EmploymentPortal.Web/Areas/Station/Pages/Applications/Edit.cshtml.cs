@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -14,6 +16,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Applications;
 /// scheme's rule reads, a check of them on demand, and submission (an override reason when the
 /// check does not say "eligible").
 /// </summary>
+[Authorize(Policy = Capabilities.PrepareSubsidies)]
 public sealed class EditModel(ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     /// <summary>The form's own id: it becomes the application's, so a double-clicked submit inserts once.</summary>

@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Applications;
 
 /// <summary>The applications of the station's or street's area: what waits for me, or all, by scheme and status.</summary>
+[Authorize(Policy = Capabilities.PrepareSubsidies)]
 public sealed class IndexModel(ISubsidyApplications applications) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Households;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -16,6 +18,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 /// relationship), then a check page showing the members and the status the whole membership
 /// gives, then the confirmed creation (one transaction, one derivation).
 /// </summary>
+[Authorize(Policy = Capabilities.ManageHouseholds)]
 public sealed class CreateModel(IHouseholdRegistry households, IPersonRegistry persons, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public const int InitialRows = 3;

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Households;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
@@ -13,6 +15,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 /// A household: members, derived status with its dated history, details, and the one-to-one
 /// assistance plan. Another area's household is not found (404).
 /// </summary>
+[Authorize(Policy = Capabilities.ManageHouseholds)]
 public sealed class DetailModel(IHouseholdRegistry households, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public HouseholdView Household { get; private set; } = null!;

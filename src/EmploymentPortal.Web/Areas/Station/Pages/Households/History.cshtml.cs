@@ -1,5 +1,7 @@
 using EmploymentPortal.Application.Households;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,6 +11,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 /// A household's history: its status changes with their causes and its membership changes, each
 /// as its own dated event, then who changed the household, its members, plan and status, and when.
 /// </summary>
+[Authorize(Policy = Capabilities.ManageHouseholds)]
 public sealed class HistoryModel(IHouseholdRegistry households) : PageModel
 {
     public HouseholdView Household { get; private set; } = null!;

@@ -1,14 +1,17 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Households;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 
 /// <summary>The household ledger: filtered by zero-employment status, street and community.</summary>
+[Authorize(Policy = Capabilities.ManageHouseholds)]
 public sealed class IndexModel(IHouseholdRegistry households, IPersonRegistry persons) : PageModel
 {
     public const int PageSize = 20;

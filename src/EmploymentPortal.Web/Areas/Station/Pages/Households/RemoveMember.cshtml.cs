@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Households;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 
 /// <summary>Confirms, then removes a member (the last member's removal dissolves the household).</summary>
+[Authorize(Policy = Capabilities.ManageHouseholds)]
 public sealed class RemoveMemberModel(IHouseholdRegistry households, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public HouseholdView Household { get; private set; } = null!;

@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Jobs;
 using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.JobFairs;
 
 /// <summary>Creates or edits a job fair of the area: date, venue or online, the employers taking part.</summary>
+[Authorize(Policy = Capabilities.ManageJobFairs)]
 public sealed class EditModel(IJobFairs fairs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public IReadOnlyList<EmployerOption> Employers { get; private set; } = [];

@@ -1,9 +1,12 @@
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.JobFairs;
 
 /// <summary>The area's job fairs.</summary>
+[Authorize(Policy = Capabilities.ManageJobFairs)]
 public sealed class IndexModel(IJobFairs fairs) : PageModel
 {
     public IReadOnlyList<JobFairRow> Fairs { get; private set; } = [];

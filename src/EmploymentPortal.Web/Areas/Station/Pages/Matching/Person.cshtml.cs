@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Matching;
 
 /// <summary>Published postings ranked for a person of the area, each with its reasons; refer or send one from here.</summary>
+[Authorize(Policy = Capabilities.MatchJobs)]
 public sealed class PersonModel(IStaffJobs jobs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public const int Top = 20;

@@ -1,10 +1,13 @@
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Matching;
 
 /// <summary>The registered unemployed of the area who fit a published posting, with reasons.</summary>
+[Authorize(Policy = Capabilities.MatchJobs)]
 public sealed class PostingModel(IStaffJobs jobs) : PageModel
 {
     public const int Top = 20;

@@ -2,9 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -14,6 +16,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Monitoring;
 /// The monitoring points of the staff member's area for a month (default the previous month):
 /// which have filed, and the form for one point's figures (once per point and month).
 /// </summary>
+[Authorize(Policy = Capabilities.FileMonitoringReports)]
 public sealed class IndexModel(IMonitoring monitoring, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Cancels (注销) a record registered in error: the page says what will happen (or why it cannot), the post does it.</summary>
+[Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class CancelModel(IPersonCorrections corrections, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public CancelPreview Preview { get; private set; } = null!;

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -16,6 +18,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// A person's page: derived facts, unemployment registration, follow-ups and one timeline.
 /// Another area's person is not found (404): the registry reads through the scope filter.
 /// </summary>
+[Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class DetailModel(
     IPersonRegistry registry,
     IPersonCorrections corrections,

@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Corrects what staff typed about a person; the ID number and what derives from it stay.</summary>
+[Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class EditModel(IPersonRegistry registry, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

@@ -1,10 +1,13 @@
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Who did what to a person's records, and when (the audit trail, newest first); a cancelled record's too, saying so.</summary>
+[Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class HistoryModel(IPersonRegistry registry, IPersonCorrections corrections) : PageModel
 {
     public Guid Id { get; private set; }

@@ -1,6 +1,8 @@
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -12,6 +14,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// </summary>
 [RequestSizeLimit(MaxFileBytes + (64 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + (64 * 1024))]
+[Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class ImportModel(ILedgerExcel excel, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public const int MaxFileBytes = 20 * 1024 * 1024;

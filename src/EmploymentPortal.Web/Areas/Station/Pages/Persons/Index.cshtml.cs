@@ -1,9 +1,11 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -11,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>The ledger 台帐: paged, filtered, searched, sorted; numbers masked.</summary>
+[Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
 {
     public const int PageSize = 20;

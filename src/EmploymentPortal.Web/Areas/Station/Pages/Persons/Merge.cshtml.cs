@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,6 +15,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// with the same name to choose from; with it, what the merge will do (or why it cannot) and the
 /// form that does it.
 /// </summary>
+[Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class MergeModel(IPersonCorrections corrections, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public Guid Id { get; private set; }

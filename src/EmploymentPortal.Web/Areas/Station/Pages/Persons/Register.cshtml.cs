@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
@@ -12,6 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Registers a resident in the ledger; birth date, sex and age come from the ID number.</summary>
+[Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty]

@@ -1,10 +1,13 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Pushes;
 
 /// <summary>001: who in the area (unemployed, in a priority group) has had no posting sent this month; send from the person's matches.</summary>
+[Authorize(Policy = Capabilities.MatchJobs)]
 public sealed class IndexModel(IStaffJobs jobs) : PageModel
 {
     public const int PageSize = 20;

@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>One referral and its outcome; "hired" makes the person employed and ends the registration.</summary>
+[Authorize(Policy = Capabilities.MatchJobs)]
 public sealed class DetailModel(IStaffJobs jobs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public ReferralRow Referral { get; private set; } = null!;

@@ -1,10 +1,13 @@
 using EmploymentPortal.Application.Common;
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>The area's referrals 职业介绍, newest first, optionally of one person.</summary>
+[Authorize(Policy = Capabilities.MatchJobs)]
 public sealed class IndexModel(IStaffJobs jobs) : PageModel
 {
     public const int PageSize = 20;

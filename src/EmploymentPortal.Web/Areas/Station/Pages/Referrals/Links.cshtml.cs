@@ -1,12 +1,15 @@
 using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>Seekers' link requests naming a community of the area: confirm (ID number and phone must match a person here) or reject.</summary>
+[Authorize(Policy = Capabilities.MatchJobs)]
 public sealed class LinksModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public IReadOnlyList<PendingLinkRow> Pending { get; private set; } = [];

@@ -1,13 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Transfers;
 
 /// <summary>The holding station or street office releases a resident to the requesting community, or refuses with a reason.</summary>
+[Authorize(Policy = Capabilities.TransferPersons)]
 public sealed class DecideModel(ITransferService transfers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public TransferItem Transfer { get; private set; } = null!;

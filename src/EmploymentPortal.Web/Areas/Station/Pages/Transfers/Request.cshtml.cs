@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
@@ -13,6 +15,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Transfers;
 /// the registration page's "held elsewhere" message with the number already filled in (posted,
 /// never in the URL).
 /// </summary>
+[Authorize(Policy = Capabilities.TransferPersons)]
 public sealed class RequestModel(ITransferService transfers, IPersonRegistry persons, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]

@@ -1,0 +1,119 @@
+namespace EmploymentPortal.Domain.Accounts;
+
+/// <summary>
+/// What a signed-in account may do, and which roles may do it: the one role → capability map
+/// (docs/authorization.md). Each capability is also an authorization policy of the same name
+/// (Web/Security/CapabilityPolicies); every page declares exactly one with
+/// <c>[Authorize(Policy = Capabilities.X)]</c>, and views, page models and services ask a
+/// capability, never a role. Subsidy workflow steps list their roles as domain data
+/// (<c>Subsidies/Workflows</c>) and are not capabilities.
+/// </summary>
+public static class Capabilities
+{
+    // Community stations and street offices (the Station area).
+    public const string ViewStationHome = nameof(ViewStationHome);
+    public const string RegisterPersons = nameof(RegisterPersons);
+    public const string ManageHouseholds = nameof(ManageHouseholds);
+    public const string TransferPersons = nameof(TransferPersons);
+    public const string PrepareSubsidies = nameof(PrepareSubsidies);
+    public const string FollowUpCandidates = nameof(FollowUpCandidates);
+    public const string ManageJobFairs = nameof(ManageJobFairs);
+    public const string MatchJobs = nameof(MatchJobs);
+    public const string FileMonitoringReports = nameof(FileMonitoringReports);
+    public const string ViewStationDashboard = nameof(ViewStationDashboard);
+
+    // County and city bureaus (the Bureau area).
+    public const string ViewBureauHome = nameof(ViewBureauHome);
+    public const string ViewBureauDashboard = nameof(ViewBureauDashboard);
+    public const string ViewAreaCandidates = nameof(ViewAreaCandidates);
+    public const string RerunEligibility = nameof(RerunEligibility);
+    public const string DecideCertifications = nameof(DecideCertifications);
+    public const string ApproveSubsidies = nameof(ApproveSubsidies);
+    public const string PublishNotices = nameof(PublishNotices);
+    public const string PaySubsidies = nameof(PaySubsidies);
+    public const string ReviewLayoffs = nameof(ReviewLayoffs);
+    public const string AcknowledgeLayoffs = nameof(AcknowledgeLayoffs);
+    public const string OverseeMonitoring = nameof(OverseeMonitoring);
+    public const string DesignateMonitoringPoints = nameof(DesignateMonitoringPoints);
+    public const string MonitorCityWide = nameof(MonitorCityWide);
+    public const string ViewTargets = nameof(ViewTargets);
+    public const string SetTargets = nameof(SetTargets);
+
+    // Shared by staff (and employers, where they act for their own employer).
+    public const string ViewOrganisation = nameof(ViewOrganisation);
+    public const string ViewSubsidyApplications = nameof(ViewSubsidyApplications);
+    public const string ViewEmployers = nameof(ViewEmployers);
+    public const string VerifyEmployers = nameof(VerifyEmployers);
+    public const string ManagePostings = nameof(ManagePostings);
+    public const string ReviewPostings = nameof(ReviewPostings);
+    public const string FileLayoffs = nameof(FileLayoffs);
+    public const string EditPolicyNumbers = nameof(EditPolicyNumbers);
+    public const string ManageAccounts = nameof(ManageAccounts);
+
+    // Self-service accounts.
+    public const string ActForOwnEmployer = nameof(ActForOwnEmployer);
+    public const string ReviewApplicants = nameof(ReviewApplicants);
+    public const string SeekJobs = nameof(SeekJobs);
+
+    /// <summary>Signing out: every account, whatever its role.</summary>
+    public const string SignOut = nameof(SignOut);
+
+    private static readonly string[] Station = [Roles.CommunityStaff, Roles.StreetStaff];
+    private static readonly string[] Bureau = [Roles.CountyOfficial, Roles.CityOfficial];
+    private static readonly string[] Reviewers = [Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial];
+
+    /// <summary>The roles that hold each capability.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Map { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [ViewStationHome] = Station,
+        [RegisterPersons] = Station,
+        [ManageHouseholds] = Station,
+        [TransferPersons] = Station,
+        [PrepareSubsidies] = Station,
+        [FollowUpCandidates] = Station,
+        [ManageJobFairs] = Station,
+        [MatchJobs] = Station,
+        [FileMonitoringReports] = Station,
+        [ViewStationDashboard] = [Roles.StreetStaff],
+
+        [ViewBureauHome] = Bureau,
+        [ViewBureauDashboard] = Bureau,
+        [ViewAreaCandidates] = Bureau,
+        [RerunEligibility] = [Roles.CountyOfficial],
+        [DecideCertifications] = Bureau,
+        [ApproveSubsidies] = Bureau,
+        [PublishNotices] = Bureau,
+        [PaySubsidies] = Bureau,
+        [ReviewLayoffs] = Bureau,
+        [AcknowledgeLayoffs] = [Roles.CountyOfficial],
+        [OverseeMonitoring] = Bureau,
+        [DesignateMonitoringPoints] = [Roles.CountyOfficial],
+        [MonitorCityWide] = [Roles.CityOfficial],
+        [ViewTargets] = Bureau,
+        [SetTargets] = [Roles.CityOfficial],
+
+        [ViewOrganisation] = Roles.Staff,
+        [ViewSubsidyApplications] = Roles.Staff,
+        [ViewEmployers] = Roles.Staff,
+        [VerifyEmployers] = Reviewers,
+        [ManagePostings] = [.. Roles.Staff, Roles.Employer],
+        [ReviewPostings] = Reviewers,
+        [FileLayoffs] = [.. Station, .. Bureau, Roles.Employer],
+        [EditPolicyNumbers] = [Roles.CityOfficial, Roles.Admin],
+        [ManageAccounts] = [Roles.Admin],
+
+        [ActForOwnEmployer] = [Roles.Employer],
+        [ReviewApplicants] = [Roles.Employer],
+        [SeekJobs] = [Roles.JobSeeker],
+        [SignOut] = Roles.All,
+    };
+
+    public static IReadOnlyList<string> All { get; } = [.. Map.Keys];
+
+    /// <summary>The roles holding a capability (to list the accounts that may be assigned a task).</summary>
+    public static IReadOnlyList<string> RolesWith(string capability) =>
+        Map.TryGetValue(capability, out var roles) ? roles : throw new ArgumentOutOfRangeException(nameof(capability), capability, "Not a capability.");
+
+    /// <summary>Whether an account of this role holds the capability; no role holds none.</summary>
+    public static bool Allows(string? role, string capability) => role is not null && RolesWith(capability).Contains(role);
+}
