@@ -206,28 +206,32 @@ public sealed class LayoffReports(
     /// </summary>
     private async Task<List<LayoffRow>> RowsAsync(IQueryable<LayoffReport> reports, CancellationToken cancellationToken)
     {
-        var rows = await reports.Join(IsEmployer ? FilableEmployers() : db.Employers, r => r.EmployerId, e => e.Id, (r, e) => new { r.RegionCode, Row = new LayoffRow(
-            r.Id,
-            r.EmployerId,
-            e.Name,
-            string.Empty,
-            r.ReductionCount,
-            r.WorkforceCount,
-            Math.Round((decimal)r.ReductionCount / r.WorkforceCount, 4),
-            r.PlannedOn,
-            r.Reason,
-            r.ContactName,
-            r.ContactPhone,
-            r.Reportable,
-            r.ThresholdPeople,
-            r.ThresholdShare,
-            r.Status,
-            r.FiledAt,
-            r.FiledByName,
-            r.AcknowledgementNote,
-            r.AcknowledgedByName,
-            r.AcknowledgedAt) })
-            .ToListAsync(cancellationToken);
+        var joined = reports.Join(IsEmployer ? FilableEmployers() : db.Employers, r => r.EmployerId, e => e.Id, (r, e) => new
+        {
+            r.RegionCode,
+            Row = new LayoffRow(
+                r.Id,
+                r.EmployerId,
+                e.Name,
+                string.Empty,
+                r.ReductionCount,
+                r.WorkforceCount,
+                Math.Round((decimal)r.ReductionCount / r.WorkforceCount, 4),
+                r.PlannedOn,
+                r.Reason,
+                r.ContactName,
+                r.ContactPhone,
+                r.Reportable,
+                r.ThresholdPeople,
+                r.ThresholdShare,
+                r.Status,
+                r.FiledAt,
+                r.FiledByName,
+                r.AcknowledgementNote,
+                r.AcknowledgedByName,
+                r.AcknowledgedAt),
+        });
+        var rows = await joined.ToListAsync(cancellationToken);
         var codes = rows.Select(x => x.RegionCode).Distinct().ToList();
         var regions = await db.Regions.AsNoTracking().Where(g => codes.Contains(g.Code)).ToDictionaryAsync(g => g.Code, g => g.Name, cancellationToken);
         return rows.Select(x => x.Row with { RegionName = regions[x.RegionCode] }).ToList();

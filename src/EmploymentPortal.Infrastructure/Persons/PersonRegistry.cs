@@ -9,8 +9,8 @@ using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Households;
 using EmploymentPortal.Infrastructure.Persistence;
-using EmploymentPortal.Infrastructure.Scoping;
 using EmploymentPortal.Infrastructure.Policies;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
