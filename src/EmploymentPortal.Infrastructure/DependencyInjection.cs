@@ -73,6 +73,8 @@ public static class DependencyInjection
         var zone = BusinessClock.FindZone(configuration["Portal:TimeZone"]);
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddScoped<AuditLog>();
+        services.AddScoped<Scoping.SystemContexts>();
+        services.AddScoped<Scoping.UnscopedReads>();
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<IOrgDirectory, OrgDirectory>();
         services.AddScoped<IServicePoints, ServicePoints>();

@@ -33,13 +33,14 @@ public sealed class PortalClaimsPrincipalFactory : UserClaimsPrincipalFactory<Po
         identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
         if (user.OrgUnitId is { } unitId)
         {
-            // Reviewed IgnoreQueryFilters: the scope is being established here, so the caller has
-            // none yet; only the user's own unit is read.
+            // The scope is being established here, so the caller has none yet; only the user's own unit is read.
+#pragma warning disable RS0030 // IgnoreQueryFilters: the sign-in reads the unit its scope will come from.
             var unit = await _db.OrgUnits.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
                 .AsNoTracking()
                 .Where(u => u.Id == unitId)
                 .Select(u => new { u.Id, u.Name, u.Kind, u.RegionCode })
                 .SingleAsync();
+#pragma warning restore RS0030
             identity.AddClaim(new Claim(PortalClaims.UnitId, unit.Id.ToString(CultureInfo.InvariantCulture)));
             identity.AddClaim(new Claim(PortalClaims.UnitName, unit.Name));
             identity.AddClaim(new Claim(PortalClaims.UnitKind, unit.Kind.ToString()));

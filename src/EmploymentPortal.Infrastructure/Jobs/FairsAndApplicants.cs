@@ -6,17 +6,18 @@ using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Infrastructure.Jobs;
 
 /// <summary>Job fairs: staff of the organising area edit them; anyone reads them.</summary>
-public sealed class JobFairService(PortalDbContext db, AuditLog audit, ICurrentActor actor) : IJobFairs
+public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, AuditLog audit, ICurrentActor actor) : IJobFairs
 {
     public const int PublicListSize = 100;
 
-    // Reviewed IgnoreQueryFilters: job fairs are public announcements.
-    private IQueryable<JobFair> AllFairs() => db.JobFairs.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking();
+    /// <summary>Job fairs are public announcements.</summary>
+    private IQueryable<JobFair> AllFairs() => unscoped.PublicJobFairs();
 
     public async Task<IReadOnlyList<JobFairRow>> PublicListAsync(DateOnly from, CancellationToken cancellationToken) =>
         await Rows(AllFairs().Where(f => f.Date >= from).OrderBy(f => f.Date)).ToListAsync(cancellationToken);
@@ -37,11 +38,11 @@ public sealed class JobFairService(PortalDbContext db, AuditLog audit, ICurrentA
 
         var ids = fair.EmployerIds.ToList();
 
-        // Reviewed IgnoreQueryFilters: the employers a fair names and their published postings are public.
-        var employers = await db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(e => ids.Contains(e.Id) && e.Status == EmployerStatus.Verified).OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
-        var postings = await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(p => ids.Contains(p.EmployerId) && p.Status == PostingStatus.Published).OrderByDescending(p => p.PublishedAt).Take(500)
+        // The employers a fair names and their published postings are public (read past the scope).
+        var employers = await unscoped.EmployersByIds(ids)
+            .Where(e => e.Status == EmployerStatus.Verified).OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
+        var postings = await unscoped.PublishedPostings()
+            .Where(p => ids.Contains(p.EmployerId)).OrderByDescending(p => p.PublishedAt).Take(500)
             .Select(p => new { p.EmployerId, Row = new JobFairPosting(p.Id, p.Title, p.PayMin, p.PayMax, p.Type) }).ToListAsync(cancellationToken);
         return new JobFairView(fair.Id, fair.Title, fair.Date, fair.Online, fair.Venue, fair.Description, ids,
             employers.Select(e => new JobFairEmployer(e.Id, e.Name, postings.Where(p => p.EmployerId == e.Id).Select(p => p.Row).ToList())).ToList());
@@ -95,20 +96,20 @@ public sealed class JobFairService(PortalDbContext db, AuditLog audit, ICurrentA
 }
 
 /// <summary>An employer's own postings and their applicants, found through the employer's account link only.</summary>
-public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor, BusinessClock clock) : IApplicants
+public sealed class ApplicantService(UnscopedReads unscoped, ICurrentActor actor, BusinessClock clock) : IApplicants
 {
-    // Reviewed IgnoreQueryFilters: an employer has no area; every query is limited to the employers linked to the signed-in account.
-    private IQueryable<Posting> OwnPostings()
-    {
-        var account = actor.UserId ?? Guid.Empty;
-        var own = db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(e => e.AccountId == account).Select(e => e.Id);
-        return db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(p => own.Contains(p.EmployerId));
-    }
+    // An employer has no area: every read is one of UnscopedReads' limited to the employers linked to the signed-in account.
+    private Guid Account => actor.UserId ?? Guid.Empty;
 
-    public async Task<IReadOnlyList<EmployerPostingRow>> PostingsAsync(CancellationToken cancellationToken) =>
-        await OwnPostings().OrderByDescending(p => p.CreatedAt).Take(200)
-            .Select(p => new EmployerPostingRow(p.Id, p.Title, p.Status, p.Type, db.JobApplications.Count(a => a.PostingId == p.Id)))
+    private IQueryable<Posting> OwnPostings() => unscoped.PostingsOfAccount(Account);
+
+    public async Task<IReadOnlyList<EmployerPostingRow>> PostingsAsync(CancellationToken cancellationToken)
+    {
+        var applications = unscoped.ApplicationsToPostingsOfAccount(Account);
+        return await OwnPostings().OrderByDescending(p => p.CreatedAt).Take(200)
+            .Select(p => new EmployerPostingRow(p.Id, p.Title, p.Status, p.Type, applications.Count(a => a.PostingId == p.Id)))
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// The applicants of one of the employer's own postings (null: not theirs, or none such). On a
@@ -123,9 +124,9 @@ public sealed class ApplicantService(PortalDbContext db, ICurrentActor actor, Bu
             return null;
         }
 
-        // Reviewed IgnoreQueryFilters: only which certifications an applicant's linked person holds, for this employer's own posting.
-        var certifications = Subsidies.CertifiedPersons.ValidOn(db.HardshipCertifications.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]), clock.Today);
-        var rows = await db.JobApplications.AsNoTracking().Where(a => a.PostingId == postingId)
+        // Only which certifications an applicant's linked person holds, for this employer's own posting.
+        var certifications = unscoped.ValidCertificationsOfApplicants(Account, clock.Today);
+        var rows = await unscoped.ApplicationsToPostingsOfAccount(Account).Where(a => a.PostingId == postingId)
             .Select(a => new
             {
                 a.Name,

@@ -6,6 +6,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -13,9 +14,10 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 
 /// <summary>
 /// Employers and postings over EF Core. Staff read through the region scope filter; an employer
-/// account has no region scope, so its reads go past the filter limited to its own employer.
+/// account has no region scope, so its own rows are read through <see cref="UnscopedReads"/>
+/// (limited to its account) and attached to the scoped context for a write.
 /// </summary>
-public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor actor, BusinessClock clock) : IJobBoard
+public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemContexts system, AuditLog audit, ICurrentActor actor, BusinessClock clock) : IJobBoard
 {
     private const string EmployerEntity = "Employer";
     private const string PostingEntity = "Posting";
@@ -112,7 +114,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
 
     public async Task<CommandResult> UpdatePostingAsync(Guid id, PostingInput input, CancellationToken cancellationToken)
     {
-        var posting = await ManageablePostings().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var posting = await ManageablePostingAsync(id, cancellationToken);
         if (posting is null)
         {
             return CommandResult.Fail(string.Empty, "Posting.NotFound");
@@ -131,7 +133,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
 
     public async Task<CommandResult> SubmitPostingAsync(Guid id, CancellationToken cancellationToken)
     {
-        var posting = await ManageablePostings().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var posting = await ManageablePostingAsync(id, cancellationToken);
         return posting is null
             ? CommandResult.Fail(string.Empty, "Posting.NotFound")
             : await RunAsync(posting.SubmitForReview, string.Empty, () => audit.Add("PostingSubmitted", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
@@ -150,16 +152,15 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
             return CommandResult.Fail(string.Empty, "Posting.NotFound");
         }
 
-        // The employer may be registered in another area than the workplace: its status is read past the filter.
-        var employerStatus = await db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
-            .Where(e => e.Id == posting.EmployerId).Select(e => e.Status).SingleAsync(cancellationToken);
+        // The employer may be registered in another area than the workplace: its status is read past the scope.
+        var employerStatus = await unscoped.EmployersByIds([posting.EmployerId]).Select(e => e.Status).SingleAsync(cancellationToken);
         return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.UtcNow, Today), "Note", () =>
             audit.Add(publish ? "PostingPublished" : "PostingReturned", PostingEntity, id.ToString(), posting.RegionCode, null, new { note }), cancellationToken);
     }
 
     public async Task<CommandResult> EndPostingAsync(Guid id, bool filled, CancellationToken cancellationToken)
     {
-        var posting = await ManageablePostings().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var posting = await ManageablePostingAsync(id, cancellationToken);
         return posting is null
             ? CommandResult.Fail(string.Empty, "Posting.NotFound")
             : await RunAsync(() => posting.End(filled, Today), string.Empty, () => audit.Add(filled ? "PostingFilled" : "PostingClosed", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
@@ -170,7 +171,7 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
 
     public async Task<PagedResult<PostingView>> PostingsAsync(PostingStatus? status, Guid? employerId, int page, CancellationToken cancellationToken)
     {
-        var postings = ManageablePostings().AsNoTracking();
+        var postings = ManageablePostings();
         if (status is { } s)
         {
             postings = postings.Where(p => p.Status == s);
@@ -191,12 +192,14 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
 
     public async Task<int> ExpireAsync(CancellationToken cancellationToken)
     {
-        // One set-based statement over the partial index of published postings by end date.
+        // A daily job over every area: a system context (DataScope.All), one set-based statement
+        // over the partial index of published postings by end date.
         var today = Today;
-        var expired = await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
+        await using var all = system.Create();
+        var expired = await all.Postings
             .Where(p => p.Status == PostingStatus.Published && p.ValidTo < today)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PostingStatus.Expired), cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(JobListingSql.Reconcile, cancellationToken);
+        await all.Database.ExecuteSqlRawAsync(JobListingSql.Reconcile, cancellationToken);
         return expired;
     }
 
@@ -221,48 +224,63 @@ public sealed class JobBoard(PortalDbContext db, AuditLog audit, ICurrentActor a
 
     private static object Snapshot(Posting p) => new { p.Title, p.OccupationCode, p.RegionCode, p.PayMin, p.PayMax, p.Headcount, type = p.Type.ToString(), p.ValidFrom, p.ValidTo, status = p.Status.ToString() };
 
-    private IQueryable<Employer> OwnEmployers()
-    {
-        var me = actor.UserId;
-        return db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(e => me != null && e.AccountId == me);
-    }
+    private IQueryable<Employer> OwnEmployers() => unscoped.EmployersOfAccount(actor.UserId);
 
-    private IQueryable<Employer> ManageableEmployers() => IsEmployer ? OwnEmployers() : db.Employers;
+    /// <summary>What the caller may manage, for reading: an employer account its own employers, staff those of their area.</summary>
+    private IQueryable<Employer> ManageableEmployers() => IsEmployer ? OwnEmployers() : db.Employers.AsNoTracking();
 
-    private IQueryable<Posting> ManageablePostings()
+    /// <summary>What the caller may manage, for reading: an employer account its own postings, staff those of their area.</summary>
+    private IQueryable<Posting> ManageablePostings() => IsEmployer ? unscoped.PostingsOfAccount(actor.UserId) : db.Postings.AsNoTracking();
+
+    /// <summary>
+    /// One posting the caller may manage, tracked by the scoped context for a write. An employer's
+    /// own posting is read through <see cref="UnscopedReads"/> and attached with the version it was
+    /// read at, so a change made meanwhile still fails the save.
+    /// </summary>
+    private async Task<Posting?> ManageablePostingAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!IsEmployer)
         {
-            return db.Postings;
+            return await db.Postings.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         }
 
-        var own = OwnEmployers().Select(e => e.Id);
-        return db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(p => own.Contains(p.EmployerId));
+        var posting = await unscoped.PostingsOfAccount(actor.UserId).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (posting is not null)
+        {
+            db.Postings.Attach(posting);
+        }
+
+        return posting;
     }
 
-    /// <summary>Employers with their region's name and posting count (postings read past the filter: an employer's postings may lie in another area).</summary>
+    /// <summary>Employers with their region's name and posting count (postings read past the scope: an employer's postings may lie in another area).</summary>
     private async Task<List<EmployerView>> ViewsAsync(IQueryable<Employer> employers, CancellationToken cancellationToken)
     {
-        var rows = await employers.AsNoTracking()
-            .Select(e => new { Employer = e, Region = db.Regions.Where(r => r.Id == e.RegionId).Select(r => r.Name).First() })
-            .ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Employer.Id).ToList();
-        var counts = await db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(p => ids.Contains(p.EmployerId))
+        var rows = await employers.AsNoTracking().ToListAsync(cancellationToken);
+        var regions = await RegionNamesAsync(rows.Select(e => e.RegionId), cancellationToken);
+        var ids = rows.Select(e => e.Id).ToList();
+        var counts = await unscoped.PostingsOfEmployers(ids)
             .GroupBy(p => p.EmployerId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return rows.Select(r => new EmployerView(r.Employer, r.Region, counts.GetValueOrDefault(r.Employer.Id))).ToList();
+        return rows.Select(e => new EmployerView(e, regions[e.RegionId], counts.GetValueOrDefault(e.Id))).ToList();
     }
 
-    /// <summary>Postings with their employer (read past the filter: registered perhaps in another area) and region names.</summary>
+    /// <summary>Postings with their employer (read past the scope: registered perhaps in another area) and region names.</summary>
     private async Task<List<PostingView>> PostingViewsAsync(IQueryable<Posting> postings, CancellationToken cancellationToken)
     {
-        var rows = await postings.AsNoTracking()
-            .Select(p => new { Posting = p, Region = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First() })
-            .ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Posting.EmployerId).Distinct().ToList();
-        var employers = await db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(e => ids.Contains(e.Id))
+        var rows = await postings.AsNoTracking().ToListAsync(cancellationToken);
+        var regions = await RegionNamesAsync(rows.Select(p => p.RegionId), cancellationToken);
+        var ids = rows.Select(p => p.EmployerId).Distinct().ToList();
+        var employers = await unscoped.EmployersByIds(ids)
             .ToDictionaryAsync(e => e.Id, e => new { e.Name, e.Status }, cancellationToken);
-        return rows.Select(r => new PostingView(r.Posting, employers[r.Posting.EmployerId].Name, employers[r.Posting.EmployerId].Status, r.Region)).ToList();
+        return rows.Select(p => new PostingView(p, employers[p.EmployerId].Name, employers[p.EmployerId].Status, regions[p.RegionId])).ToList();
+    }
+
+    /// <summary>Region names (not scoped), in a query of their own: the rows may come from the unscoped context.</summary>
+    private async Task<Dictionary<int, string>> RegionNamesAsync(IEnumerable<int> regionIds, CancellationToken cancellationToken)
+    {
+        var ids = regionIds.Distinct().ToList();
+        return await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
     }
 
     private async Task<(CommandResult Result, Guid? Id)> AddEmployerAsync(EmployerInput input, Guid? accountId, bool anyRegion, CancellationToken cancellationToken)

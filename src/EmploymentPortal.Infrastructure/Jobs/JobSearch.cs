@@ -5,6 +5,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,7 +18,7 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// kept by triggers: one narrow row per posting published by a verified employer) and filters out
 /// postings past their end date; only the page's rows are joined to their employer and region names.
 /// </summary>
-public sealed class JobSearch(PortalDbContext db, JobSearchCache cache, BusinessClock clock) : IJobSearch
+public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSearchCache cache, BusinessClock clock) : IJobSearch
 {
     /// <summary>
     /// What one posting's row costs when a bitmap built from the GIN index is read, against one
@@ -202,13 +203,11 @@ public sealed class JobSearch(PortalDbContext db, JobSearchCache cache, Business
 
     public async Task<PublicPosting?> GetPublishedAsync(Guid id, CancellationToken cancellationToken)
     {
-        // A published posting is public: read past the scope filter, with the public condition.
+        // A published posting is public: read past the scope, with the public condition.
         var today = Today;
-        var row = await (
-                from p in db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-                join e in db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]) on p.EmployerId equals e.Id
-                where p.Id == id && p.Status == PostingStatus.Published && p.ValidTo >= today && e.Status == EmployerStatus.Verified
-                select new { Posting = p, EmployerName = e.Name, e.CreditCode })
+        var row = await unscoped.PublishedPostingsWithEmployers()
+            .Where(x => x.Posting.Id == id && x.Posting.ValidTo >= today && x.EmployerStatus == EmployerStatus.Verified)
+            .Select(x => new { x.Posting, x.EmployerName, CreditCode = x.EmployerCreditCode })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {

@@ -8,6 +8,7 @@ using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -15,10 +16,10 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 
 /// <summary>
 /// The job seeker's side: the link to their person record, saved postings and applications.
-/// A seeker's scope is empty, so their own rows are read past the region filter, each query
-/// limited to the signed-in account.
+/// A seeker's scope is empty, so their own rows and the public postings are read through
+/// <see cref="UnscopedReads"/>, limited to the signed-in account or to what is published.
 /// </summary>
-public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, BusinessClock clock) : ISeekerService
+public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, BusinessClock clock) : ISeekerService
 {
     private Guid Account => actor.UserId ?? throw new InvalidOperationException("A seeker action needs a signed-in account.");
 
@@ -29,12 +30,18 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
     {
         var account = Account;
 
-        // Reviewed IgnoreQueryFilters: limited to the signed-in account's own requests.
-        return await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(l => l.AccountId == account)
+        // The account's own requests; the region's name in a second query (the link comes from the unscoped context).
+        var link = await unscoped.SeekerLinksOfAccount(account)
             .OrderBy(l => l.Status == SeekerLinkStatus.Rejected).ThenByDescending(l => l.RequestedAt)
-            .Select(l => new SeekerLinkView(l.Status, l.IdNumberMasked, db.Regions.Where(r => r.Id == l.RegionId).Select(r => r.Name).First(), l.WishedOccupationCode, l.RequestedAt))
+            .Select(l => new { l.Status, l.IdNumberMasked, l.RegionId, l.WishedOccupationCode, l.RequestedAt })
             .FirstOrDefaultAsync(cancellationToken);
+        if (link is null)
+        {
+            return null;
+        }
+
+        var region = await db.Regions.AsNoTracking().Where(r => r.Id == link.RegionId).Select(r => r.Name).FirstAsync(cancellationToken);
+        return new SeekerLinkView(link.Status, link.IdNumberMasked, region, link.WishedOccupationCode, link.RequestedAt);
     }
 
     public async Task<IReadOnlyList<RegionOption>> CommunitiesAsync(CancellationToken cancellationToken) =>
@@ -67,8 +74,8 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
 
         var account = Account;
 
-        // Reviewed IgnoreQueryFilters: the account's own requests.
-        if (await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AnyAsync(l => l.AccountId == account && l.Status != SeekerLinkStatus.Rejected, cancellationToken))
+        // The account's own requests.
+        if (await unscoped.SeekerLinksOfAccount(account).AnyAsync(l => l.Status != SeekerLinkStatus.Rejected, cancellationToken))
         {
             return CommandResult.Fail(string.Empty, "Seeker.LinkExists");
         }
@@ -129,18 +136,28 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
     public async Task<SeekerPostingView?> GetPostingAsync(Guid postingId, CancellationToken cancellationToken)
     {
         var account = Account;
-        var employers = AllEmployers();
 
-        // Reviewed IgnoreQueryFilters: published postings are public.
-        return await Published().Where(p => p.Id == postingId)
-            .Select(p => new SeekerPostingView(
-                p.Id, p.Title, p.Description,
-                employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(),
-                db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
-                p.OccupationCode, p.PayMin, p.PayMax, p.Type, p.ValidTo,
-                db.SavedPostings.Any(s => s.AccountId == account && s.PostingId == p.Id),
-                db.JobApplications.Any(a => a.AccountId == account && a.PostingId == p.Id)))
+        // Published postings are public (the unscoped context); the region's name and the account's
+        // own saved and applied marks in a second query, on the request's context.
+        var posting = await unscoped.PublishedPostingsWithEmployers().Where(x => x.Posting.Id == postingId)
+            .Select(x => new { x.Posting.Id, x.Posting.Title, x.Posting.Description, x.EmployerName, x.Posting.RegionId, x.Posting.OccupationCode, x.Posting.PayMin, x.Posting.PayMax, x.Posting.Type, x.Posting.ValidTo })
             .SingleOrDefaultAsync(cancellationToken);
+        if (posting is null)
+        {
+            return null;
+        }
+
+        var mine = await db.Regions.AsNoTracking().Where(r => r.Id == posting.RegionId)
+            .Select(r => new
+            {
+                r.Name,
+                Saved = db.SavedPostings.Any(s => s.AccountId == account && s.PostingId == posting.Id),
+                Applied = db.JobApplications.Any(a => a.AccountId == account && a.PostingId == posting.Id),
+            })
+            .FirstAsync(cancellationToken);
+        return new SeekerPostingView(
+            posting.Id, posting.Title, posting.Description, posting.EmployerName, mine.Name,
+            posting.OccupationCode, posting.PayMin, posting.PayMax, posting.Type, posting.ValidTo, mine.Saved, mine.Applied);
     }
 
     public async Task<CommandResult> SaveAsync(Guid postingId, bool save, CancellationToken cancellationToken)
@@ -189,9 +206,9 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == account).Select(u => new { u.DisplayName, u.UserName, u.PhoneNumber }).SingleAsync(cancellationToken);
 
-        // Reviewed IgnoreQueryFilters: the account's own confirmed link.
-        var personId = await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
-            .Where(l => l.AccountId == account && l.Status == SeekerLinkStatus.Confirmed).Select(l => l.PersonId).FirstOrDefaultAsync(cancellationToken);
+        // The account's own confirmed link.
+        var personId = await unscoped.SeekerLinksOfAccount(account)
+            .Where(l => l.Status == SeekerLinkStatus.Confirmed).Select(l => l.PersonId).FirstOrDefaultAsync(cancellationToken);
         var application = JobApplication.Apply(posting.Id, posting.Status, account, personId, user.DisplayName, user.PhoneNumber ?? user.UserName ?? string.Empty, clock.UtcNow);
         db.JobApplications.Add(application);
         audit.Add("JobApplied", "JobApplication", application.Id.ToString(), posting.RegionCode, null, new { postingId });
@@ -210,27 +227,27 @@ public sealed class SeekerService(PortalDbContext db, IIdNumberProtector protect
         return RowsAsync(db.JobApplications.Where(a => a.AccountId == account).Select(a => new PostingAt { PostingId = a.PostingId, At = a.AppliedAt }), cancellationToken);
     }
 
-    /// <summary>The seeker's saved or applied postings, newest first.</summary>
+    /// <summary>
+    /// The seeker's saved or applied postings, newest first: the account's own marks, then the
+    /// postings they name (whatever their state now) with their employers' names through
+    /// <see cref="UnscopedReads"/>, then the regions' names: three queries, one context each.
+    /// </summary>
     private async Task<IReadOnlyList<SeekerPostingRow>> RowsAsync(IQueryable<PostingAt> mine, CancellationToken cancellationToken)
     {
-        var employers = AllEmployers();
-        return await (
-            from m in mine
-            join p in AllPostings() on m.PostingId equals p.Id
-            orderby m.At descending
-            select new SeekerPostingRow(p.Id, p.Title, employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(), db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PayMin, p.PayMax, p.Type, p.Status, m.At))
-            .Take(200).ToListAsync(cancellationToken);
+        var marks = await mine.OrderByDescending(m => m.At).Take(200).Select(m => new { m.PostingId, m.At }).ToListAsync(cancellationToken);
+        var ids = marks.Select(m => m.PostingId).Distinct().ToList();
+        var postings = await unscoped.PostingsWithEmployersByIds(ids)
+            .Select(x => new { x.Posting.Id, x.Posting.Title, x.EmployerName, x.Posting.RegionId, x.Posting.PayMin, x.Posting.PayMax, x.Posting.Type, x.Posting.Status })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var regionIds = postings.Values.Select(p => p.RegionId).Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        return marks.Select(m => (Mark: m, Posting: postings[m.PostingId]))
+            .Select(x => new SeekerPostingRow(x.Posting.Id, x.Posting.Title, x.Posting.EmployerName, regions[x.Posting.RegionId], x.Posting.PayMin, x.Posting.PayMax, x.Posting.Type, x.Posting.Status, x.Mark.At))
+            .ToList();
     }
 
-    // Reviewed IgnoreQueryFilters: the postings the seeker saved or applied to, whatever their state now.
-    // Reviewed IgnoreQueryFilters: only the names of the employers of postings already selected.
-    private IQueryable<Employer> AllEmployers() => db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
-
-    private IQueryable<Posting> AllPostings() => db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
-
-    // Reviewed IgnoreQueryFilters: published postings are public; every caller adds its own condition.
-    private IQueryable<Posting> Published() =>
-        db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(p => p.Status == PostingStatus.Published);
+    /// <summary>Published postings are public; every caller adds its own condition.</summary>
+    private IQueryable<Posting> Published() => unscoped.PublishedPostings();
 
     private async Task<CommandResult> SaveUniqueAsync(string? duplicateKey, CancellationToken cancellationToken)
     {

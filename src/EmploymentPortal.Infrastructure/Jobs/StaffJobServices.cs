@@ -9,6 +9,7 @@ using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Households;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Infrastructure.Jobs;
@@ -16,9 +17,9 @@ namespace EmploymentPortal.Infrastructure.Jobs;
 /// <summary>
 /// Staff work on jobs for the people of their area: matching with reasons, referrals with
 /// outcomes, and the monthly push. Persons are read through the scope filter; published
-/// postings are public and read past it.
+/// postings are public and read through <see cref="UnscopedReads"/>, each in a query of its own.
 /// </summary>
-public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, BusinessClock clock) : IStaffJobs
+public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped, IPersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, BusinessClock clock) : IStaffJobs
 {
     /// <summary>How many candidates the database ranks before the reasons are worked out (bounded reads).</summary>
     public const int Candidates = 100;
@@ -35,9 +36,8 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
 
     public async Task<PostingForMatching?> PostingAsync(Guid postingId, CancellationToken cancellationToken)
     {
-        var employers = AllEmployers();
-        return await Published().Where(p => p.Id == postingId)
-            .Select(p => new PostingForMatching(p.Id, p.Title, employers.Where(e => e.Id == p.EmployerId).Select(e => e.Name).First(), p.Type))
+        return await unscoped.PublishedPostingsWithEmployers().Where(x => x.Posting.Id == postingId)
+            .Select(x => new PostingForMatching(x.Posting.Id, x.Posting.Title, x.EmployerName, x.Posting.Type))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -50,9 +50,8 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
             return null;
         }
 
-        // Reviewed IgnoreQueryFilters: the person's own link (their wish), read for a person already in scope.
-        var linkedWish = await db.SeekerLinks.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(l => l.PersonId == personId && l.Status == SeekerLinkStatus.Confirmed).Select(l => l.WishedOccupationCode).FirstOrDefaultAsync(cancellationToken);
+        // The person's own link (their wish), read past the scope for a person already read in scope.
+        var linkedWish = await unscoped.ConfirmedLinkWishAsync(personId, cancellationToken);
         var certified = await Subsidies.CertifiedPersons.On(db, Today).ContainsAsync(personId, cancellationToken);
         var facts = new SeekerFacts(person.RegionCode, person.Education, person.Skills, linkedWish ?? JobMatching.OccupationCodeOf(person.WishedOccupation), person.WishedMonthlyPay, person.WishedWorkType, JobMatching.IsHardship(certified, person.PriorityGroups));
 
@@ -85,7 +84,7 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
             .ToList();
         var employerIds = scored.Select(x => x.p.EmployerId).Distinct().ToList();
         var regionIds = scored.Select(x => x.p.RegionId).Distinct().ToList();
-        var employerNames = await AllEmployers().Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        var employerNames = await unscoped.EmployerNamesAsync(employerIds, cancellationToken);
         var regionNames = await db.Regions.Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
         return scored.Select(x => new MatchedPosting(x.p.Id, x.p.Title, employerNames[x.p.EmployerId], regionNames[x.p.RegionId], x.p.PayMin, x.p.PayMax, x.p.Type, x.score!.Points, x.score.Reasons)).ToList();
     }
@@ -165,7 +164,7 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
 
     /// <summary>
     /// Referrals of the caller's area with the person's name, then the postings' titles in a second
-    /// query: an IgnoreQueryFilters anywhere in a query lifts the region filter for all of it.
+    /// query, through <see cref="UnscopedReads"/> (a posting may lie in another area).
     /// </summary>
     private async Task<List<ReferralRow>> RowsAsync(IQueryable<Referral> referrals, CancellationToken cancellationToken)
     {
@@ -173,7 +172,7 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
             .Select(r => new { r.Id, r.PersonId, r.PostingId, Name = db.Persons.Where(p => p.Id == r.PersonId).Select(p => p.Name).First(), r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.PostingId).Distinct().ToList();
-        var titles = await AllPostings().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        var titles = await unscoped.PostingsByIds(ids).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
         return rows.Select(r => new ReferralRow(r.Id, r.PersonId, r.Name, titles[r.PostingId], r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName)).ToList();
     }
 
@@ -273,13 +272,6 @@ public sealed class StaffJobServices(PortalDbContext db, IPersonRegistry registr
         return CommandResult.Ok;
     }
 
-    // Reviewed IgnoreQueryFilters: published postings are public (matching looks past the area on purpose).
-    private IQueryable<Posting> Published() =>
-        db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(p => p.Status == PostingStatus.Published);
-
-    // Reviewed IgnoreQueryFilters: titles of postings already referred to from this area.
-    private IQueryable<Posting> AllPostings() => db.Postings.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
-
-    // Reviewed IgnoreQueryFilters: names of the employers of published postings.
-    private IQueryable<Employer> AllEmployers() => db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]);
+    /// <summary>Published postings are public: matching looks past the area on purpose.</summary>
+    private IQueryable<Posting> Published() => unscoped.PublishedPostings();
 }

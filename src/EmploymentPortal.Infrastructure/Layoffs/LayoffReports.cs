@@ -8,16 +8,18 @@ using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Policies;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Infrastructure.Layoffs;
 
 /// <summary>
 /// Layoff reports over EF Core. Staff and officials read through the scope filter; an employer
-/// account reads past it, limited to the employers linked to its account.
+/// account reads through <see cref="UnscopedReads"/>, limited to the employers linked to its account.
 /// </summary>
 public sealed class LayoffReports(
     PortalDbContext db,
+    UnscopedReads unscoped,
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
@@ -32,10 +34,16 @@ public sealed class LayoffReports(
     public async Task<LayoffThreshold?> ThresholdAsync(CancellationToken cancellationToken) =>
         LayoffThreshold.On(await parameters.GetAsync(cancellationToken), Today);
 
-    public async Task<IReadOnlyList<LayoffEmployerOption>> EmployersAsync(CancellationToken cancellationToken) =>
-        await FilableEmployers().AsNoTracking().OrderBy(e => e.Name).Take(500)
-            .Select(e => new LayoffEmployerOption(e.Id, e.Name, db.Regions.Where(r => r.Id == e.RegionId).Select(r => r.Name).First()))
+    public async Task<IReadOnlyList<LayoffEmployerOption>> EmployersAsync(CancellationToken cancellationToken)
+    {
+        // The regions' names in a second query: an employer account's employers come from the unscoped context.
+        var employers = await FilableEmployers().AsNoTracking().OrderBy(e => e.Name).Take(500)
+            .Select(e => new { e.Id, e.Name, e.RegionId })
             .ToListAsync(cancellationToken);
+        var regionIds = employers.Select(e => e.RegionId).Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        return employers.Select(e => new LayoffEmployerOption(e.Id, e.Name, regions[e.RegionId])).ToList();
+    }
 
     public async Task<(CommandResult Result, Guid? Id)> FileAsync(LayoffInput input, CancellationToken cancellationToken)
     {
@@ -116,12 +124,12 @@ public sealed class LayoffReports(
         var ordered = query.Sort == LayoffSort.Largest
             ? reports.OrderByDescending(r => r.ReductionCount).ThenByDescending(r => r.FiledAt).ThenBy(r => r.Id)
             : reports.OrderByDescending(r => r.FiledAt).ThenBy(r => r.Id);
-        var items = await Rows(ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        var items = await RowsAsync(ordered.Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return new PagedResult<LayoffRow>(items, page, pageSize, total);
     }
 
     public async Task<LayoffRow?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        await Rows(Visible().Where(r => r.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        (await RowsAsync(Visible().Where(r => r.Id == id), cancellationToken)).SingleOrDefault();
 
     public async Task<CommandResult> AcknowledgeAsync(Guid id, string? note, CancellationToken cancellationToken)
     {
@@ -173,8 +181,7 @@ public sealed class LayoffReports(
     {
         if (IsEmployer)
         {
-            var me = actor.UserId;
-            return db.Employers.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).Where(e => me != null && e.AccountId == me);
+            return unscoped.EmployersOfAccount(actor.UserId);
         }
 
         // Staff file for the employers of their area (an employer account was handled above).
@@ -188,33 +195,44 @@ public sealed class LayoffReports(
             return db.LayoffReports.AsNoTracking();
         }
 
-        var own = FilableEmployers().Select(e => e.Id);
-        return db.LayoffReports.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(r => own.Contains(r.EmployerId));
+        return unscoped.LayoffReportsOfAccount(actor.UserId);
     }
 
-    // IgnoreQueryFilters applies to the whole query, so the employers are read past the filter
-    // only on the employer account's own path (already limited to its employers); staff join
-    // through the filter like the reports themselves.
-    private IQueryable<LayoffRow> Rows(IQueryable<LayoffReport> reports) =>
-        reports.Join(IsEmployer ? FilableEmployers() : db.Employers, r => r.EmployerId, e => e.Id, (r, e) => new LayoffRow(
-            r.Id,
-            r.EmployerId,
-            e.Name,
-            db.Regions.Where(g => g.Code == r.RegionCode).Select(g => g.Name).First(),
-            r.ReductionCount,
-            r.WorkforceCount,
-            Math.Round((decimal)r.ReductionCount / r.WorkforceCount, 4),
-            r.PlannedOn,
-            r.Reason,
-            r.ContactName,
-            r.ContactPhone,
-            r.Reportable,
-            r.ThresholdPeople,
-            r.ThresholdShare,
-            r.Status,
-            r.FiledAt,
-            r.FiledByName,
-            r.AcknowledgementNote,
-            r.AcknowledgedByName,
-            r.AcknowledgedAt));
+    /// <summary>
+    /// The rows with their employers' names, joined in the reports' own context: an employer
+    /// account's reports and employers both come from <see cref="UnscopedReads"/> (its own), staff's
+    /// both through the filter. The regions' names follow in a second query on the scoped context.
+    /// </summary>
+    private async Task<List<LayoffRow>> RowsAsync(IQueryable<LayoffReport> reports, CancellationToken cancellationToken)
+    {
+        var joined = reports.Join(IsEmployer ? FilableEmployers() : db.Employers, r => r.EmployerId, e => e.Id, (r, e) => new
+        {
+            r.RegionCode,
+            Row = new LayoffRow(
+                r.Id,
+                r.EmployerId,
+                e.Name,
+                string.Empty,
+                r.ReductionCount,
+                r.WorkforceCount,
+                Math.Round((decimal)r.ReductionCount / r.WorkforceCount, 4),
+                r.PlannedOn,
+                r.Reason,
+                r.ContactName,
+                r.ContactPhone,
+                r.Reportable,
+                r.ThresholdPeople,
+                r.ThresholdShare,
+                r.Status,
+                r.FiledAt,
+                r.FiledByName,
+                r.AcknowledgementNote,
+                r.AcknowledgedByName,
+                r.AcknowledgedAt),
+        });
+        var rows = await joined.ToListAsync(cancellationToken);
+        var codes = rows.Select(x => x.RegionCode).Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(g => codes.Contains(g.Code)).ToDictionaryAsync(g => g.Code, g => g.Name, cancellationToken);
+        return rows.Select(x => x.Row with { RegionName = regions[x.RegionCode] }).ToList();
+    }
 }

@@ -16,10 +16,13 @@ namespace EmploymentPortal.Infrastructure.Persistence;
 /// The one database context: Identity, regions and units, audit, Data Protection keys.
 /// Every entity that carries a <c>RegionCode</c> gets the <see cref="RegionScopeFilter"/> query
 /// filter, so reads are limited to the caller's <see cref="DataScope"/> in the data-access path.
+/// The reviewed reads past it are the named methods of <c>Scoping.UnscopedReads</c>, on a second
+/// instance created with <see cref="DataScope.All"/>; lifting the filter on this instance is a
+/// banned API outside the claims factory (docs/scoping.md, "Unscoped reads").
 /// </summary>
 public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, Guid>, IDataProtectionKeyContext
 {
-    /// <summary>Name of the region-scope query filter; any <c>IgnoreQueryFilters</c> of it needs review.</summary>
+    /// <summary>Name of the region-scope query filter; reads past it go through <c>Scoping.UnscopedReads</c>.</summary>
     public const string RegionScopeFilter = "RegionScope";
 
     /// <summary>
@@ -133,12 +136,12 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Domain.Subsidies.SubsidyApplication>(builder);
 
         // Staff read the employers and postings of their area; employers' own reads and the public
-        // search go past the filter deliberately, each limited by its own condition (account, published).
+        // search go through UnscopedReads, each limited by its own condition (account, published).
         ScopeByRegion<Domain.Jobs.Employer>(builder);
         ScopeByRegion<Domain.Jobs.Posting>(builder);
 
         // Link requests, referrals and pushes belong to the person's (or named community's) area;
-        // job fairs to the organising area (the public pages read published ones past the filter).
+        // job fairs to the organising area (the public pages read them through UnscopedReads).
         ScopeByRegion<Domain.Jobs.SeekerLink>(builder);
         ScopeByRegion<Domain.Jobs.Referral>(builder);
         ScopeByRegion<Domain.Jobs.PostingPush>(builder);
@@ -149,8 +152,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Domain.Eligibility.EligibilityCandidate>(builder);
         ScopeByRegion<Domain.Reports.AnnualTarget>(builder);
 
-        // Layoff reports belong to the employer's area (an employer account reads its own past the
-        // filter, limited to its employers); monitoring points and filings to the point's region.
+        // Layoff reports belong to the employer's area (an employer account reads its own through
+        // UnscopedReads, limited to its employers); monitoring points and filings to the point's region.
         ScopeByRegion<Domain.Layoffs.LayoffReport>(builder);
         ScopeByRegion<Domain.Layoffs.MonitoringPoint>(builder);
         ScopeByRegion<Domain.Layoffs.MonitoringFiling>(builder);

@@ -7,6 +7,7 @@ using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Policies;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Npgsql;
@@ -23,6 +24,7 @@ namespace EmploymentPortal.Infrastructure.Persons;
 /// </summary>
 public sealed class LedgerExcel(
     PortalDbContext db,
+    UnscopedReads unscoped,
     IIdNumberProtector protector,
     PolicyParameterStore parameters,
     ILabelCatalog labels,
@@ -297,11 +299,11 @@ public sealed class LedgerExcel(
         }
 
         // Already in the register, anywhere (the uniqueness check must see everything; only the holding unit is named).
-        var existing = await ExistingAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), cancellationToken);
+        var existing = await unscoped.IdNumberHoldersAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), db.Scope, cancellationToken);
         foreach (var candidate in candidates.Where(c => existing.ContainsKey(Convert.ToHexString(c.Person.IdNumberHash))).ToList())
         {
             var holder = existing[Convert.ToHexString(candidate.Person.IdNumberHash)];
-            errors.Add(new ImportRowError(candidate.Row, labels.Text("Person.IdNumber"), db.Scope.Includes(holder.RegionCode) ? "Import.AlreadyRegistered" : "Import.AlreadyRegisteredElsewhere", holder.UnitName));
+            errors.Add(new ImportRowError(candidate.Row, labels.Text("Person.IdNumber"), holder.InScope ? "Import.AlreadyRegistered" : "Import.AlreadyRegisteredElsewhere", holder.UnitName));
             candidates.Remove(candidate);
         }
 
@@ -405,31 +407,6 @@ public sealed class LedgerExcel(
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private async Task<Dictionary<string, (string RegionCode, string UnitName)>> ExistingAsync(List<byte[]> hashes, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        string[] scopeFilter = [PortalDbContext.RegionScopeFilter];
-        foreach (var batch in hashes.Chunk(5_000))
-        {
-            // Reviewed IgnoreQueryFilters: uniqueness is register-wide; only the holding unit's name is reported.
-            var rows = await db.Persons.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-                .Where(p => batch.Contains(p.IdNumberHash))
-                .Select(p => new
-                {
-                    p.IdNumberHash,
-                    p.RegionCode,
-                    Unit = db.OrgUnits.IgnoreQueryFilters(scopeFilter).Where(u => u.RegionCode == p.RegionCode).Select(u => u.Name).FirstOrDefault(),
-                })
-                .ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                found[Convert.ToHexString(row.IdNumberHash)] = (row.RegionCode, row.Unit ?? row.RegionCode);
-            }
-        }
-
-        return found;
     }
 
     private Task<List<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken) =>

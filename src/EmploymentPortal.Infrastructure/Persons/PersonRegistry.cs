@@ -10,6 +10,7 @@ using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Households;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Policies;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -18,6 +19,7 @@ namespace EmploymentPortal.Infrastructure.Persons;
 /// <summary>The ledger's use cases over EF Core; scope comes from the context's query filters.</summary>
 public sealed class PersonRegistry(
     PortalDbContext db,
+    UnscopedReads unscoped,
     IIdNumberProtector protector,
     AuditLog audit,
     ICurrentActor actor,
@@ -288,27 +290,17 @@ public sealed class PersonRegistry(
 
     private async Task<RegisterPersonResult?> DuplicateAsync(byte[] hash, CancellationToken cancellationToken)
     {
-        // Reviewed IgnoreQueryFilters: the uniqueness check must see the whole register; only the
-        // holding unit's name leaves this method for a record outside the caller's area.
-        var existing = await db.Persons.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(p => p.IdNumberHash == hash)
-            .Select(p => new { p.Id, p.RegionCode })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (existing is null)
+        // The uniqueness check sees the whole register; for a record outside the caller's area only
+        // the holding unit's name comes back.
+        var holder = await unscoped.IdNumberHolderAsync(hash, db.Scope, cancellationToken);
+        if (holder is null)
         {
             return null;
         }
 
-        if (db.Scope.Includes(existing.RegionCode))
-        {
-            return new RegisterPersonResult(null, [("IdNumber", "Person.DuplicateInScope")], existing.Id);
-        }
-
-        var unit = await db.OrgUnits.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(u => u.RegionCode == existing.RegionCode)
-            .Select(u => u.Name)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new RegisterPersonResult(null, [("IdNumber", "Person.DuplicateElsewhere")], null, unit ?? existing.RegionCode);
+        return holder.InScope
+            ? new RegisterPersonResult(null, [("IdNumber", "Person.DuplicateInScope")], holder.Id)
+            : new RegisterPersonResult(null, [("IdNumber", "Person.DuplicateElsewhere")], null, holder.UnitName);
     }
 
 }

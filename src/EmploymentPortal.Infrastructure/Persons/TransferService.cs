@@ -8,6 +8,7 @@ using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Households;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -16,6 +17,7 @@ namespace EmploymentPortal.Infrastructure.Persons;
 /// <summary>Transfers over EF Core; a transfer is visible to the areas at either end (its own scope filter).</summary>
 public sealed class TransferService(
     PortalDbContext db,
+    UnscopedReads unscoped,
     IIdNumberProtector protector,
     AuditLog audit,
     ICurrentActor actor,
@@ -44,11 +46,10 @@ public sealed class TransferService(
             return (CommandResult.Fail("Reason", "Transfer.ReasonRequired"), null);
         }
 
-        // Reviewed IgnoreQueryFilters: the requester is by definition outside the holding area;
-        // nothing of the record but its id and region leaves this method.
+        // The requester is by definition outside the holding area: the record is found past the
+        // scope, and nothing of it but its id and region comes back.
         var hash = protector.LookupHash(id);
-        var person = await db.Persons.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(p => p.IdNumberHash == hash).Select(p => new { p.Id, p.RegionId, p.RegionCode }).SingleOrDefaultAsync(cancellationToken);
+        var person = await unscoped.TransferSubjectAsync(hash, cancellationToken);
         if (person is null)
         {
             return (CommandResult.Fail("IdNumber", "Transfer.NotRegistered"), null);
@@ -59,7 +60,7 @@ public sealed class TransferService(
             return (CommandResult.Fail("RegionId", "Transfer.SameRegion"), null);
         }
 
-        if (await db.TransferRequests.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AnyAsync(t => t.PersonId == person.Id && t.Status == TransferStatus.Pending, cancellationToken))
+        if (await unscoped.TransferPendingAsync(person.Id, cancellationToken))
         {
             return (CommandResult.Fail(string.Empty, "Transfer.AlreadyPending"), null);
         }
@@ -181,18 +182,16 @@ public sealed class TransferService(
             })
             .ToListAsync(cancellationToken);
 
-        // Reviewed IgnoreQueryFilters: the masked number always (the requester typed the full one); the name below only in scope.
-        // A second query: an IgnoreQueryFilters anywhere in the first would lift the transfers' own filter too.
+        // A second query, through UnscopedReads: the masked number always (the requester typed the
+        // full one), the name only in scope.
         var personIds = transferRows.Select(r => r.Transfer.PersonId).Distinct().ToList();
-        var persons = await db.Persons.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name, p.IdNumberMasked, p.RegionCode })
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var rows = transferRows.Select(r => new { r.Transfer, r.FromName, r.ToName, Person = persons[r.Transfer.PersonId] }).ToList();
         var scope = db.Scope;
+        var persons = await unscoped.TransferPersonsAsync(personIds, scope, cancellationToken);
+        var rows = transferRows.Select(r => new { r.Transfer, r.FromName, r.ToName, Person = persons[r.Transfer.PersonId] }).ToList();
         return rows.Select(r => new TransferItem(
             r.Transfer.Id,
             r.Transfer.PersonId,
-            scope.Includes(r.Person.RegionCode) ? r.Person.Name : null,
+            r.Person.NameInScope,
             r.Person.IdNumberMasked,
             r.FromName,
             r.ToName,

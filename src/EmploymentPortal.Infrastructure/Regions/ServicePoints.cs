@@ -1,12 +1,13 @@
 using EmploymentPortal.Application.Regions;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Infrastructure.Regions;
 
 /// <summary>Public projections of regions and of the names of stations and street offices (no staff, no persons).</summary>
-public sealed class ServicePoints(PortalDbContext db) : IServicePoints
+public sealed class ServicePoints(PortalDbContext db, UnscopedReads unscoped) : IServicePoints
 {
     public async Task<IReadOnlyList<CommunityChoice>> CommunitiesAsync(CancellationToken cancellationToken) =>
         await (
@@ -31,15 +32,9 @@ public sealed class ServicePoints(PortalDbContext db) : IServicePoints
             return null;
         }
 
-        // Reviewed IgnoreQueryFilters: an anonymous resident has no data scope; only the names of
-        // the station or street office that serves the chosen community are read, nothing else.
-        var units = await db.OrgUnits.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(u => (u.RegionCode == community.Code && u.Kind == OrgUnitKind.CommunityStation)
-                || (u.RegionCode == community.StreetCode && u.Kind == OrgUnitKind.StreetOffice))
-            .OrderByDescending(u => u.Kind)
-            .ThenBy(u => u.Id)
-            .Select(u => new { u.Name, u.Kind })
-            .FirstOrDefaultAsync(cancellationToken);
+        // An anonymous resident has no data scope: only the name and kind of the station or street
+        // office that serves the chosen community are read past it, nothing else.
+        var units = await unscoped.ServicePointUnitAsync(community.Code, community.StreetCode, cancellationToken);
         return new ServicePoint(community.Name, community.StreetName, units?.Name, units?.Kind);
     }
 }

@@ -7,6 +7,7 @@ using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Infrastructure.Audit;
 using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.Infrastructure.Policies;
+using EmploymentPortal.Infrastructure.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -14,11 +15,12 @@ namespace EmploymentPortal.Infrastructure.Subsidies;
 
 /// <summary>
 /// Notices, objections, payments and the calendar over EF Core. Officials' reads go through the
-/// scope filter; the public reads of a notice deliberately ignore it (a notice is public) and
-/// return only masked names and ID numbers.
+/// scope filter; the public reads of a notice go through <see cref="UnscopedReads"/> (a notice is
+/// public) and return only masked names and ID numbers.
 /// </summary>
 public sealed class Notices(
     PortalDbContext db,
+    UnscopedReads unscoped,
     ISubsidyApplications applications,
     PolicyParameterStore parameters,
     AuditLog audit,
@@ -133,48 +135,32 @@ public sealed class Notices(
     }
 
     public async Task<IReadOnlyList<NoticeSummary>> ListAsync(CancellationToken cancellationToken) =>
-        await Summaries(db.Notices.AsNoTracking()).ToListAsync(cancellationToken);
+        await Summaries(db.Notices.AsNoTracking(), db.SubsidyApplications, db.Objections).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<NoticeSummary>> PublicListAsync(CancellationToken cancellationToken)
     {
         var since = Today.AddDays(-90);
-        return await Summaries(db.Notices.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(n => n.EndsOn >= since && n.StartsOn <= Today))
+        return await Summaries(unscoped.PublicNotices(Today).Where(n => n.EndsOn >= since), unscoped.ApplicationsOnPublicNotices(Today), unscoped.ObjectionsToPublicNotices(Today))
             .ToListAsync(cancellationToken);
     }
 
     public async Task<PublicNotice?> PublicNoticeAsync(Guid id, CancellationToken cancellationToken)
     {
-        // A notice is public: read past the scope filter, but only masked fields leave this method.
-        var summary = await Summaries(db.Notices.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().Where(n => n.Id == id && n.StartsOn <= Today))
+        // A notice is public: read past the scope, but only masked rows leave UnscopedReads.
+        var summary = await Summaries(unscoped.PublicNotices(Today).Where(n => n.Id == id), unscoped.ApplicationsOnPublicNotices(Today), unscoped.ObjectionsToPublicNotices(Today))
             .SingleOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;
         }
 
-        var rows = await db.SubsidyApplications.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking()
-            .Where(a => a.NoticeId == id)
-            .Join(db.Persons.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]), a => a.PersonId, p => p.Id, (a, p) => new
-            {
-                a.Id,
-                p.Name,
-                p.IdNumberMasked,
-                a.SchemeCode,
-                a.ApplicantName,
-                a.ApplicantKind,
-                a.Amount,
-                Region = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
-            })
-            .OrderBy(r => r.Region).ThenBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-        return new PublicNotice(summary, rows.Select(r => new PublicNoticeRow(
-            r.Id, Notice.MaskName(r.Name), r.IdNumberMasked, r.SchemeCode,
-            r.ApplicantKind == Beneficiary.Person ? Notice.MaskName(r.ApplicantName) : r.ApplicantName, r.Amount, r.Region)).ToList());
+        var rows = await unscoped.PublicNoticeRowsAsync(id, Today, cancellationToken);
+        return new PublicNotice(summary, rows);
     }
 
     public async Task<NoticeDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var summary = await Summaries(db.Notices.AsNoTracking().Where(n => n.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var summary = await Summaries(db.Notices.AsNoTracking().Where(n => n.Id == id), db.SubsidyApplications, db.Objections).SingleOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;
@@ -190,8 +176,8 @@ public sealed class Notices(
 
     public async Task<CommandResult> ObjectAsync(Guid noticeId, Guid applicationId, string? text, string? contact, CancellationToken cancellationToken)
     {
-        var notice = await db.Notices.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
-        var application = await db.SubsidyApplications.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter]).AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        // The public objects to a notice: both read past the scope; the domain checks the application is on it and it is open.
+        var (notice, application) = await unscoped.NoticeAndApplicationAsync(noticeId, applicationId, cancellationToken);
         if (notice is null || application is null)
         {
             return CommandResult.Fail(string.Empty, "Objection.NoticeNotOpen");
@@ -330,14 +316,14 @@ public sealed class Notices(
             .Select(r => new PaymentTotal(r.SchemeCode, names[r.RegionId], r.Count, r.Amount)).ToList();
     }
 
-    /// <summary>Summaries; a root that ignores the scope filter (the public's) ignores it for the counts too.</summary>
-    private IQueryable<NoticeSummary> Summaries(IQueryable<Notice> notices)
+    /// <summary>Summaries, counted from the same context as the notices (the public's: <see cref="UnscopedReads"/>; staff's: the scoped one).</summary>
+    private IQueryable<NoticeSummary> Summaries(IQueryable<Notice> notices, IQueryable<SubsidyApplication> listed, IQueryable<Objection> objections)
     {
         var today = Today;
         return notices.OrderByDescending(n => n.PublishedAt).Select(n => new NoticeSummary(
             n.Id, n.Title, n.StartsOn, n.EndsOn, n.WorkingDays,
-            db.SubsidyApplications.Count(a => a.NoticeId == n.Id),
-            db.Objections.Count(o => o.NoticeId == n.Id && o.Status == ObjectionStatus.Open),
+            listed.Count(a => a.NoticeId == n.Id),
+            objections.Count(o => o.NoticeId == n.Id && o.Status == ObjectionStatus.Open),
             n.StartsOn <= today && n.EndsOn >= today));
     }
 
