@@ -34,6 +34,9 @@ public sealed partial class AuditHistoryTests(PortalFixture portal) : IClassFixt
         Lines(update).Should().BeEquivalentTo("就业状态：失业 → 就业", "居住地址：潍城区向阳路 8 号 → 潍城区胜利街 21 号");
         Lines(events[1]).Should().Contain("姓名：审计甲").And.Contain("就业状态：失业").And.Contain("户籍类型：城镇").And.Contain("有就业愿望：是");
         Lines(events[1]).Should().Contain(l => l.StartsWith("身份证号码：", StringComparison.Ordinal) && l.Contains('*'), "the number stays masked as stored");
+        Lines(events[1])[0].Should().Be("姓名：审计甲", "fields come in the record page's order");
+        Lines(events[1]).Should().NotContain(l => l.StartsWith("手机号码", StringComparison.Ordinal), "a new record's blank fields say nothing")
+            .And.ContainSingle(l => l.StartsWith("所属社区：", StringComparison.Ordinal)).Which.Should().NotContain(DemoIds.Community1, "the community is named");
         AssertReadable(history);
 
         (await staff.PostLayoutFormAsync(url + "/History", "/Culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = url + "/History" }))

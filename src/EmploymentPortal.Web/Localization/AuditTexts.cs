@@ -22,9 +22,14 @@ public sealed record AuditItem(string Actor, string When, string Action, IReadOn
 /// <summary>
 /// The audit trail of one record as the partial <c>_AuditTrail</c> shows it. <paramref name="Subject"/>
 /// is the record the page is about (a line naming it is left out); <paramref name="Names"/> names
-/// the persons the page already knows (id → name), so a link reads as a name.
+/// the persons the page already knows (id → name), so a link reads as a name; <paramref name="Regions"/>
+/// names the regions it knows (code → name).
 /// </summary>
-public sealed record AuditTrail(IReadOnlyList<AuditEntry> Entries, Guid? Subject = null, IReadOnlyDictionary<Guid, string>? Names = null);
+public sealed record AuditTrail(
+    IReadOnlyList<AuditEntry> Entries,
+    Guid? Subject = null,
+    IReadOnlyDictionary<Guid, string>? Names = null,
+    IReadOnlyDictionary<string, string>? Regions = null);
 
 /// <summary>
 /// Turns an audit event (an action code and its before/after JSON snapshots) into lines in the
@@ -54,7 +59,10 @@ public sealed partial class AuditTexts(JsonTexts texts, ReasonTexts reasons, Bus
         var context = new Context(entry.Action, trail, culture);
         var action = texts.Find("AuditAction." + entry.Action, culture)
             ?? string.Format(CultureInfo.InvariantCulture, Text("Audit.OtherAction", culture), Humanize(entry.Action));
-        var lines = Lines(Parse(entry.Before), Parse(entry.After), context).ToList();
+        var lines = Lines(Parse(entry.Before), Parse(entry.After), context)
+            .OrderBy(l => l.Order)
+            .Select(l => l.Line)
+            .ToList();
         if (lines.Count == 0 && entry.Before is not null && entry.After is not null)
         {
             lines.Add(new AuditLine(null, null, new AuditValue(Text("Audit.NoFieldChanged", culture))));
@@ -64,7 +72,7 @@ public sealed partial class AuditTexts(JsonTexts texts, ReasonTexts reasons, Bus
         return new AuditItem(entry.Actor, when, action, lines);
     }
 
-    private IEnumerable<AuditLine> Lines(Dictionary<string, JsonElement>? before, Dictionary<string, JsonElement>? after, Context c)
+    private IEnumerable<(int Order, AuditLine Line)> Lines(Dictionary<string, JsonElement>? before, Dictionary<string, JsonElement>? after, Context c)
     {
         if (before is not null && after is not null)
         {
@@ -76,12 +84,12 @@ public sealed partial class AuditTexts(JsonTexts texts, ReasonTexts reasons, Bus
                 {
                     if (!JsonElement.DeepEquals(old, value) && Line(field, old, value, c) is { } changed)
                     {
-                        yield return changed;
+                        yield return (Order(field), changed);
                     }
                 }
                 else if (Line(field, null, value, c) is { } set)
                 {
-                    yield return set;
+                    yield return (Order(field), set);
                 }
             }
 
@@ -92,15 +100,16 @@ public sealed partial class AuditTexts(JsonTexts texts, ReasonTexts reasons, Bus
         {
             if (Line(field, null, value, c) is { } line)
             {
-                yield return line;
+                yield return (Order(field), line);
             }
         }
     }
 
     private AuditLine? Line(string field, JsonElement? from, JsonElement to, Context c)
     {
-        if (Hidden.Contains(field) || (from is null && to.ValueKind == JsonValueKind.Null))
+        if (Hidden.Contains(field) || (from is null && IsEmpty(field, to)))
         {
+            // A value recorded without a change (a new record's blank fields) says nothing.
             return null;
         }
 
@@ -178,6 +187,8 @@ public sealed partial class AuditTexts(JsonTexts texts, ReasonTexts reasons, Bus
                 return new AuditValue(Text("Audit.NoticeLink", c.Culture), $"/Notices/{notice}");
             case "applicationId" when Guid.TryParse(value.GetString(), out var application):
                 return new AuditValue(Text("Audit.ApplicationLink", c.Culture), $"/Applications/{application}");
+            case "regionCode" or "from" or "to" when value.ValueKind == JsonValueKind.String && c.Trail.Regions?.GetValueOrDefault(value.GetString()!) is { } region:
+                return new AuditValue(region);
             case "amount" when value.ValueKind == JsonValueKind.Number:
                 return new AuditValue(reasons.Yuan(value.GetDecimal(), c.Culture));
             case "durationMonths" when value.ValueKind == JsonValueKind.Number:
@@ -250,6 +261,17 @@ public sealed partial class AuditTexts(JsonTexts texts, ReasonTexts reasons, Bus
             : line;
     }
 
+    /// <summary>Fields in the order the record pages show them (<see cref="FieldLabels"/>), the others after.</summary>
+    private static int Order(string field) => FieldOrder.GetValueOrDefault(field, FieldLabels.Length);
+
+    private static bool IsEmpty(string field, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => true,
+        JsonValueKind.String => value.GetString() is "" || (field == "priorityGroups" && value.GetString() == "None"),
+        JsonValueKind.Array => value.GetArrayLength() == 0,
+        _ => false,
+    };
+
     private static bool IsSubject(JsonElement value, Context c) =>
         c.Trail.Subject is { } subject && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id) && id == subject;
 
@@ -284,51 +306,55 @@ public sealed partial class AuditTexts(JsonTexts texts, ReasonTexts reasons, Bus
         return words.Length == 0 ? code : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    /// <summary>The field → label key of the record pages' texts.</summary>
-    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
-    {
-        ["name"] = "Person.Name",
-        ["idNumber"] = "Person.IdNumber",
-        ["phone"] = "Person.Phone",
-        ["address"] = "Person.Address",
-        ["regionCode"] = "Person.Region",
-        ["employmentStatus"] = "Person.EmploymentStatus",
-        ["laborCapacity"] = "Person.LaborCapacity",
-        ["wantsWork"] = "Person.WantsWork",
-        ["priorityGroups"] = "Person.PriorityGroups",
-        ["education"] = "Person.Education",
-        ["hukou"] = "Person.Hukou",
-        ["hasBusinessIncome"] = "Household.BusinessIncome",
-        ["relationship"] = "Household.Relationship",
-        ["staff"] = "Household.AssignedStaff",
-        ["plan"] = "Household.Plan",
-        ["personId"] = "Referral.Person",
-        ["mergedIntoId"] = "Merge.Survivor",
-        ["postingId"] = "Referral.Posting",
-        ["outcome"] = "Referral.Outcome",
-        ["on"] = "Referral.OutcomeOn",
-        ["kind"] = "FollowUp.Kind",
-        ["occurredOn"] = "FollowUp.OccurredOn",
-        ["registeredOn"] = "Unemployment.RegisteredOn",
-        ["endedOn"] = "Unemployment.EndedOn",
-        ["from"] = "Transfer.From",
-        ["to"] = "Transfer.To",
-        ["note"] = "Transfer.Note",
-        ["scheme"] = "Application.Scheme",
-        ["applicant"] = "Application.Applicant",
-        ["decision"] = "Application.CheckAtSubmission",
-        ["amount"] = "Application.Amount",
-        ["durationMonths"] = "Application.Duration",
-        ["overrideReason"] = "Application.OverrideReason",
-        ["round"] = "Application.Round",
-        ["step"] = "Application.Step",
-        ["reference"] = "Application.Reference",
-        ["applicationDate"] = "Application.Date",
-        ["paidOn"] = "Payment.PaidOn",
-        ["category"] = "Certification.Category",
-        ["check"] = "Certification.Check",
-        ["steps"] = "Household.StatusHistory",
-    };
+    /// <summary>The field → label key of the record pages' texts, in the order the record pages show them.</summary>
+    private static readonly (string Field, string Key)[] FieldLabels =
+    [
+        ("name", "Person.Name"),
+        ("idNumber", "Person.IdNumber"),
+        ("phone", "Person.Phone"),
+        ("address", "Person.Address"),
+        ("regionCode", "Person.Region"),
+        ("employmentStatus", "Person.EmploymentStatus"),
+        ("laborCapacity", "Person.LaborCapacity"),
+        ("wantsWork", "Person.WantsWork"),
+        ("priorityGroups", "Person.PriorityGroups"),
+        ("education", "Person.Education"),
+        ("hukou", "Person.Hukou"),
+        ("hasBusinessIncome", "Household.BusinessIncome"),
+        ("relationship", "Household.Relationship"),
+        ("staff", "Household.AssignedStaff"),
+        ("plan", "Household.Plan"),
+        ("personId", "Referral.Person"),
+        ("mergedIntoId", "Merge.Survivor"),
+        ("postingId", "Referral.Posting"),
+        ("outcome", "Referral.Outcome"),
+        ("on", "Referral.OutcomeOn"),
+        ("kind", "FollowUp.Kind"),
+        ("occurredOn", "FollowUp.OccurredOn"),
+        ("registeredOn", "Unemployment.RegisteredOn"),
+        ("endedOn", "Unemployment.EndedOn"),
+        ("from", "Transfer.From"),
+        ("to", "Transfer.To"),
+        ("note", "Transfer.Note"),
+        ("scheme", "Application.Scheme"),
+        ("applicant", "Application.Applicant"),
+        ("decision", "Application.CheckAtSubmission"),
+        ("amount", "Application.Amount"),
+        ("durationMonths", "Application.Duration"),
+        ("overrideReason", "Application.OverrideReason"),
+        ("round", "Application.Round"),
+        ("step", "Application.Step"),
+        ("reference", "Application.Reference"),
+        ("applicationDate", "Application.Date"),
+        ("paidOn", "Payment.PaidOn"),
+        ("category", "Certification.Category"),
+        ("check", "Certification.Check"),
+        ("steps", "Household.StatusHistory"),
+    ];
+
+    private static readonly Dictionary<string, string> Labels = FieldLabels.ToDictionary(x => x.Field, x => x.Key, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, int> FieldOrder = FieldLabels.Select((x, i) => (x.Field, i)).ToDictionary(x => x.Field, x => x.i, StringComparer.Ordinal);
 
     /// <summary>The field → text key prefix of its enum values.</summary>
     private static readonly Dictionary<string, string> Enums = new(StringComparer.Ordinal)

@@ -23,7 +23,8 @@ public sealed class HistoryModel(IHouseholdRegistry households) : PageModel
         Household.Membership.Where(m => m.Name is not null).Select(m => (m.PersonId, m.Name!))
             .Concat(Household.Members.Select(m => (m.PersonId, m.Name)))
             .DistinctBy(m => m.PersonId)
-            .ToDictionary(m => m.PersonId, m => m.Item2));
+            .ToDictionary(m => m.PersonId, m => m.Item2),
+        new Dictionary<string, string> { [Household.RegionCode] = Household.RegionName });
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +11,9 @@ public sealed class HistoryModel(IPersonRegistry registry, IPersonCorrections co
     public Guid Id { get; private set; }
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    /// <summary>The audit trail, the caller's communities named.</summary>
+    public AuditTrail Trail { get; private set; } = new([]);
 
     /// <summary>Set when the record has been cancelled (注销).</summary>
     public CancelledPerson? Cancelled { get; private set; }
@@ -24,6 +28,8 @@ public sealed class HistoryModel(IPersonRegistry registry, IPersonCorrections co
 
         Id = id;
         Entries = entries;
+        var regions = await registry.RegionsInScopeAsync(cancellationToken);
+        Trail = new AuditTrail(entries, id, Regions: regions.ToDictionary(r => r.Code, r => r.Name));
         Cancelled = await corrections.CancelledAsync(id, cancellationToken);
         return Page();
     }
