@@ -76,6 +76,7 @@ public static class WebServices
 
         services.AddSingleton<JsonTexts>();
         services.AddSingleton<ReasonTexts>();
+        services.AddSingleton<AuditTexts>();
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -224,7 +224,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         page.MainText().Should().Contain("电工证").And.Contain("135****2222");
 
         var (_, history) = await staff.GetPageAsync(url + "/History");
-        var actions = history.QuerySelectorAll("[data-testid=history] tbody tr td:nth-child(3)").Select(c => c.TextContent).ToList();
+        var actions = history.QuerySelectorAll("[data-testid=history] [data-testid=audit-action]").Select(c => c.TextContent).ToList();
         actions.Should().Equal("修改信息", "登记入台帐");
         history.QuerySelector("[data-testid=history]")!.TextContent.Should().Contain("何平安").And.NotContain("13511112222");
 

@@ -10,6 +10,7 @@ public static class PersonSnapshot
         name = p.Name,
         idNumber = p.IdNumberMasked,
         phone = Person.MaskPhone(p.Phone),
+        address = p.Address,
         regionCode = p.RegionCode,
         employmentStatus = p.EmploymentStatus.ToString(),
         laborCapacity = p.LaborCapacity.ToString(),

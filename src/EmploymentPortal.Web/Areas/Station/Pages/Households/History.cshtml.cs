@@ -1,6 +1,7 @@
 using EmploymentPortal.Application.Households;
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,16 @@ public sealed class HistoryModel(IHouseholdRegistry households) : PageModel
     public HouseholdView Household { get; private set; } = null!;
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    /// <summary>The audit trail, its members named (those who left too) so the lines about them read as names.</summary>
+    public AuditTrail Trail => new(
+        Entries,
+        Household.Id,
+        Household.Membership.Where(m => m.Name is not null).Select(m => (m.PersonId, m.Name!))
+            .Concat(Household.Members.Select(m => (m.PersonId, m.Name)))
+            .DistinctBy(m => m.PersonId)
+            .ToDictionary(m => m.PersonId, m => m.Item2),
+        new Dictionary<string, string> { [Household.RegionCode] = Household.RegionName });
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

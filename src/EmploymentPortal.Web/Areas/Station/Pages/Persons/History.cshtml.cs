@@ -1,5 +1,6 @@
 using EmploymentPortal.Application.Persons;
 using EmploymentPortal.Domain.Accounts;
+using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,9 @@ public sealed class HistoryModel(IPersonRegistry registry, IPersonCorrections co
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
+    /// <summary>The audit trail, the caller's communities named.</summary>
+    public AuditTrail Trail { get; private set; } = new([]);
+
     /// <summary>Set when the record has been cancelled (注销).</summary>
     public CancelledPerson? Cancelled { get; private set; }
 
@@ -27,6 +31,8 @@ public sealed class HistoryModel(IPersonRegistry registry, IPersonCorrections co
 
         Id = id;
         Entries = entries;
+        var regions = await registry.RegionsInScopeAsync(cancellationToken);
+        Trail = new AuditTrail(entries, id, Regions: regions.ToDictionary(r => r.Code, r => r.Name));
         Cancelled = await corrections.CancelledAsync(id, cancellationToken);
         return Page();
     }
