@@ -121,7 +121,8 @@ public static class WebServices
         app.MapHealthChecks(PublicPages.Endpoints[0], new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
-        Api.JobsApi.Map(app, app.Services.GetRequiredService<IOptions<PortalOptions>>().Value);
+        Api.JobsApi.Map(app);
+        Api.BenchRawJobs.MapIfEnabled(app, app.Services.GetRequiredService<IOptions<PortalOptions>>().Value);
         return app;
     }
 

@@ -42,6 +42,22 @@ public sealed class EndpointTests(PortalFixture portal) : IClassFixture<PortalFi
     }
 
     [Fact]
+    public async Task BenchRawJobs_IsNotMappedByDefault()
+    {
+        Endpoints().Select(Describe).Should().NotContain(Api.BenchRawJobs.Path);
+
+        // Unmatched, so the fallback policy sends a visitor to sign in, and a signed-in user finds nothing.
+        using var anonymous = portal.Anonymous();
+        var visitor = await anonymous.GetAsync(Api.BenchRawJobs.Path + "?q=abc");
+        visitor.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        visitor.Headers.Location!.OriginalString.Should().Contain("/Identity/Account/Login");
+
+        using var staff = await portal.SignInAsync("street1");
+        (await staff.GetAsync(Api.BenchRawJobs.Path + "?q=abc")).StatusCode
+            .Should().Be(HttpStatusCode.NotFound, "the benchmark's endpoint is off unless Portal:Bench:RawJobsEndpoint=true");
+    }
+
+    [Fact]
     public void AntiforgeryIgnored_OnlyOnErrorPages()
     {
         var ignoring = Endpoints()

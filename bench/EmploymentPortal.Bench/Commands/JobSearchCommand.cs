@@ -7,6 +7,7 @@ using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Bench.Registry;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Infrastructure.Jobs;
+using EmploymentPortal.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
@@ -21,6 +22,18 @@ namespace EmploymentPortal.Bench.Commands;
 /// </summary>
 public static class JobSearchCommand
 {
+    /// <summary>The generated employers (checked against the EF model by <c>CopyTargetsTests</c>).</summary>
+    public static readonly CopyTarget EmployersCopy = new(
+        "employers", ["id", "credit_code", "name", "industry", "size", "region_id", "region_code", "contact_name", "contact_phone", "status", "created_at"]);
+
+    /// <summary>The generated postings (checked against the EF model by <c>CopyTargetsTests</c>).</summary>
+    public static readonly CopyTarget PostingsCopy = new(
+        "postings",
+        [
+            "id", "employer_id", "title", "description", "search_text", "occupation_code", "region_id", "region_code", "pay_min", "pay_max",
+            "headcount", "type", "contact_name", "contact_phone", "valid_from", "valid_to", "status", "published_at", "created_at", "created_by_name",
+        ]);
+
     public const string Usage =
         """
         jobs --connection "Host=...;Database=..."   (or env ConnectionStrings__Portal)
@@ -135,7 +148,7 @@ public static class JobSearchCommand
         var today = BenchClock.Clock.Today;
         var employerIds = new List<(Guid Id, int RegionId, string RegionCode, string Name)>();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY employers (id, credit_code, name, industry, size, region_id, region_code, contact_name, contact_phone, status, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            EmployersCopy.Command, cancellationToken))
         {
             for (var i = 0; i < employerCount; i++)
             {
@@ -162,7 +175,7 @@ public static class JobSearchCommand
         }
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY postings (id, employer_id, title, description, search_text, occupation_code, region_id, region_code, pay_min, pay_max, headcount, type, contact_name, contact_phone, valid_from, valid_to, status, published_at, created_at, created_by_name) FROM STDIN (FORMAT BINARY)",
+            PostingsCopy.Command,
             cancellationToken))
         {
             var description = new StringBuilder();

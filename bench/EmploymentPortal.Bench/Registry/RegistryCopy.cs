@@ -19,7 +19,7 @@ public static class RegistryCopy
         "id", "region_id", "region_code", "name", "id_number_cipher", "id_number_hash", "id_number_masked", "id_number_last_four",
         "birth_date", "sex", "phone", "address", "hukou", "education", "skills", "wished_occupation", "wished_monthly_pay", "wished_area",
         "wished_work_type", "labor_capacity", "wants_work", "employment_status", "employment_history", "priority_groups", "living_needs",
-        "notes", "household_id", "relationship", "created_at", "updated_at",
+        "notes", "household_id", "relationship", "created_at", "updated_at", "female_cadre",
     ];
 
     public static readonly IReadOnlyList<string> RegistrationColumns =
@@ -186,6 +186,7 @@ public static class RegistryCopy
                 await persons.WriteNullableAsync((short?)p.Relationship, NpgsqlDbType.Smallint, cancellationToken);
                 await persons.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await persons.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await persons.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken); // the generator makes no female cadres (the column's migration default)
             }
 
             await persons.CompleteAsync(cancellationToken);

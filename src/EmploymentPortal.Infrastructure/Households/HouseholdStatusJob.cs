@@ -109,7 +109,7 @@ public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore 
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var import = await connection.BeginBinaryImportAsync("COPY household_recompute (id, old_status, new_status, keeps_plan) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var import = await connection.BeginBinaryImportAsync(CopyTargets.HouseholdRecompute.Command, cancellationToken))
         {
             foreach (var (id, from, to) in changes)
             {

@@ -26,7 +26,7 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using (var copy = await connection.BeginBinaryImportAsync(
-                "COPY persons (id, region_id, region_code, name, id_number_cipher, id_number_hash, id_number_masked, id_number_last_four, birth_date, sex, phone, address, hukou, education, skills, wished_occupation, labor_capacity, wants_work, employment_status, priority_groups, notes, unemployed_since, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
+                CopyTargets.Persons.Command,
                 cancellationToken))
             {
                 foreach (var p in candidates.Select(c => c.Person))
@@ -56,12 +56,13 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
                     await copy.WriteNullableAsync(p.UnemployedSince, NpgsqlDbType.Date, cancellationToken);
                     await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                     await copy.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(p.FemaleCadre, NpgsqlDbType.Boolean, cancellationToken);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
             }
 
-            await using (var copy = await connection.BeginBinaryImportAsync("COPY unemployment_registrations (id, person_id, region_code, registered_on) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            await using (var copy = await connection.BeginBinaryImportAsync(CopyTargets.UnemploymentRegistrations.Command, cancellationToken))
             {
                 foreach (var r in candidates.Select(c => c.Registration).OfType<UnemploymentRegistration>())
                 {
@@ -75,7 +76,7 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
                 await copy.CompleteAsync(cancellationToken);
             }
 
-            await using (var copy = await connection.BeginBinaryImportAsync("COPY audit_events (occurred_at, actor_id, actor_name, action, entity_type, entity_id, region_code, after) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            await using (var copy = await connection.BeginBinaryImportAsync(CopyTargets.AuditEvents.Command, cancellationToken))
             {
                 foreach (var c in candidates)
                 {

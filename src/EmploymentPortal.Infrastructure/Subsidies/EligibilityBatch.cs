@@ -239,7 +239,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
     {
         var rows = 0;
         await using var import = await connection.BeginBinaryImportAsync(
-            "COPY eligibility_batch (scheme_code, person_id, region_code, decision, missing_facts) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            CopyTargets.EligibilityBatch.Command, cancellationToken);
         await foreach (var chunk in input.ReadAllAsync(cancellationToken))
         {
             foreach (var row in chunk)
