@@ -34,6 +34,40 @@ public sealed partial class LocalizationTests(PortalFixture portal) : IClassFixt
     }
 
     [Fact]
+    public void Texts_EveryRefusalKeyOfTheDomain_ExistsInBothCultures()
+    {
+        // The domain refuses with a DomainException subtype whose message is a text key (and the
+        // field it belongs to): each key thrown, or handed to a helper that throws it, has a text.
+        var refusals = typeof(Domain.Common.DomainException).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Domain.Common.DomainException)))
+            .Select(t => t.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var domain = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Domain");
+        var sources = Directory.EnumerateFiles(domain, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+        var thrown = sources.SelectMany(s => ThrownKey().Matches(s))
+            .Where(m => refusals.Contains(m.Groups["type"].Value))
+            .Select(m => m.Groups["key"].Value);
+        var handedToHelpers = sources.SelectMany(s => HelperKey().Matches(s)).Select(m => m.Groups["key"].Value);
+        var keys = thrown.Concat(handedToHelpers).Distinct().ToList();
+
+        // A key built from a prefix: ResidentIdNumber.Parse refuses with "IdNumber." and the problem.
+        keys.Remove("IdNumber.").Should().BeTrue();
+        keys.AddRange(Enum.GetValues<Domain.Persons.IdNumberProblem>().Where(p => p != Domain.Persons.IdNumberProblem.None).Select(p => $"IdNumber.{p}"));
+
+        refusals.Should().Contain(["PersonException", "HouseholdException", "RegionException", "JobsException", "LayoffsException", "SubsidyException", "EligibilityException", "TargetException"]);
+        keys.Should().HaveCountGreaterThan(80);
+        keys.Should().OnlyContain(k => KeyShape().IsMatch(k), "refusals are text keys, not sentences");
+        var texts = new JsonTexts();
+        foreach (var culture in new[] { "zh-CN", "en-US" })
+        {
+            keys.Where(k => !texts.For(culture).ContainsKey(k)).Should().BeEmpty($"every refusal key has a {culture} text");
+        }
+    }
+
+    [Fact]
     public async Task Culture_SwitchToEnglish_IsRemembered()
     {
         using var client = portal.Anonymous();
@@ -91,4 +125,13 @@ public sealed partial class LocalizationTests(PortalFixture portal) : IClassFixt
 
     [GeneratedRegex(@"\b(?:Accounts|Login|Role|Station|Bureau|StaffHome|Org|Layout|Nav)\.[A-Z][A-Za-z]+\b")]
     private static partial Regex KeyLike();
+
+    [GeneratedRegex(@"new (?<type>[A-Za-z]+Exception)\(""(?<key>[^""]*)""")]
+    private static partial Regex ThrownKey();
+
+    [GeneratedRegex(@"\b(?:Required|Clean)\([^;]*?, ""(?<key>[A-Z][A-Za-z]*\.[A-Za-z.]+)""")]
+    private static partial Regex HelperKey();
+
+    [GeneratedRegex(@"^[A-Z][A-Za-z]*\.[A-Z][A-Za-z]*$")]
+    private static partial Regex KeyShape();
 }

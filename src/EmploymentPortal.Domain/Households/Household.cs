@@ -158,7 +158,7 @@ public sealed class Household
         address = (address ?? string.Empty).Trim();
         if (address.Length is 0 or > AddressMaxLength)
         {
-            throw new HouseholdException($"An address has 1 to {AddressMaxLength} characters.");
+            throw new HouseholdException("Household.AddressRequired", "Address");
         }
 
         Address = address;
@@ -187,7 +187,7 @@ public sealed class Household
         ArgumentNullException.ThrowIfNull(person);
         if (person.HouseholdId != Id)
         {
-            throw new HouseholdException("The person is not a member of this household.");
+            throw new HouseholdException("Household.NotMember");
         }
 
         _memberChanges.Add(HouseholdMemberChange.Create(Id, person.Id, person.Relationship ?? Relationship.OtherRelative, joined: false, on));
@@ -258,13 +258,13 @@ public sealed class Household
     {
         if (Status != ZeroEmploymentStatus.Identified)
         {
-            throw new HouseholdException("Only an identified zero-employment household can be given an assistance plan.");
+            throw new HouseholdException("Household.NotIdentified");
         }
 
         plan = (plan ?? string.Empty).Trim();
         if (plan.Length is 0 or > PlanMaxLength)
         {
-            throw new HouseholdException($"A plan has 1 to {PlanMaxLength} characters.");
+            throw new HouseholdException("Household.PlanRequired", "Plan");
         }
 
         AssistancePlan = plan;

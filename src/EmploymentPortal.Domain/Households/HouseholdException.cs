@@ -4,8 +4,8 @@ namespace EmploymentPortal.Domain.Households;
 
 public sealed class HouseholdException : DomainException
 {
-    public HouseholdException(string message)
-        : base(message)
+    public HouseholdException(string messageKey, string field = "")
+        : base(messageKey, field)
     {
     }
 }

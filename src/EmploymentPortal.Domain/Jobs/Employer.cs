@@ -90,11 +90,11 @@ public sealed class Employer
     public void Update(string name, string industry, EmployerSize size, int regionId, string regionCode, string contactName, string contactPhone)
     {
         var renamed = Status == EmployerStatus.Verified && (Name != name.Trim() || RegionCode != regionCode);
-        Name = Required(name, NameMaxLength, "Employer.NameRequired");
-        Industry = Required(industry, TextMaxLength, "Employer.IndustryRequired");
-        ContactName = Required(contactName, TextMaxLength, "Employer.ContactRequired");
-        ContactPhone = Required(contactPhone, 20, "Employer.ContactRequired");
-        Size = Enum.IsDefined(size) ? size : throw new JobsException("Employer.SizeRequired");
+        Name = Required(name, NameMaxLength, "Employer.NameRequired", "Name");
+        Industry = Required(industry, TextMaxLength, "Employer.IndustryRequired", "Industry");
+        ContactName = Required(contactName, TextMaxLength, "Employer.ContactRequired", "ContactName");
+        ContactPhone = Required(contactPhone, 20, "Employer.ContactRequired", "ContactName");
+        Size = Enum.IsDefined(size) ? size : throw new JobsException("Employer.SizeRequired", "Size");
         RegionId = regionId;
         RegionCode = regionCode;
         if (renamed)
@@ -109,7 +109,7 @@ public sealed class Employer
         note = note?.Trim();
         if (!verified && string.IsNullOrEmpty(note))
         {
-            throw new JobsException("Employer.ReasonRequired");
+            throw new JobsException("Employer.ReasonRequired", "Note");
         }
 
         Status = verified ? EmployerStatus.Verified : EmployerStatus.Rejected;
@@ -118,23 +118,23 @@ public sealed class Employer
         VerifiedAt = at;
     }
 
-    internal static string Required(string? text, int max, string key)
+    internal static string Required(string? text, int max, string key, string field)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            throw new JobsException(key);
+            throw new JobsException(key, field);
         }
 
-        return text.Length > max ? throw new JobsException("Validation.TooLong") : text;
+        return text.Length > max ? throw new JobsException("Validation.TooLong", field) : text;
     }
 }
 
-/// <summary>A broken rule of employers, postings, referrals; the message is a text key.</summary>
+/// <summary>A broken rule of employers, postings, referrals; a text key and the form field it belongs to.</summary>
 public sealed class JobsException : DomainException
 {
-    public JobsException(string messageKey)
-        : base(messageKey)
+    public JobsException(string messageKey, string field = "")
+        : base(messageKey, field)
     {
     }
 }

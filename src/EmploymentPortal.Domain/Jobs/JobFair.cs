@@ -47,18 +47,18 @@ public sealed class JobFair
     public void Update(string title, DateOnly date, bool online, string? venue, string? description, IEnumerable<Guid> employerIds)
     {
         ArgumentNullException.ThrowIfNull(employerIds);
-        Title = Employer.Required(title, TitleMaxLength, "JobFair.TitleRequired");
+        Title = Employer.Required(title, TitleMaxLength, "JobFair.TitleRequired", "Title");
         venue = venue?.Trim();
         if (!online && string.IsNullOrEmpty(venue))
         {
-            throw new JobsException("JobFair.VenueRequired");
+            throw new JobsException("JobFair.VenueRequired", "Venue");
         }
 
-        Venue = online ? null : Employer.Required(venue, VenueMaxLength, "JobFair.VenueRequired");
+        Venue = online ? null : Employer.Required(venue, VenueMaxLength, "JobFair.VenueRequired", "Venue");
         Online = online;
         Date = date;
         description = description?.Trim();
-        Description = string.IsNullOrEmpty(description) ? null : Employer.Required(description, Posting.DescriptionMaxLength, "JobFair.TitleRequired");
+        Description = string.IsNullOrEmpty(description) ? null : Employer.Required(description, Posting.DescriptionMaxLength, "JobFair.TitleRequired", "Description");
         _employerIds.Clear();
         _employerIds.AddRange(employerIds.Distinct());
     }

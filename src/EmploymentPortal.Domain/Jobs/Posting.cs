@@ -144,35 +144,35 @@ public sealed class Posting
 
         if (OccupationCatalog.Find(details.OccupationCode) is null)
         {
-            throw new JobsException("Posting.OccupationRequired");
+            throw new JobsException("Posting.OccupationRequired", "OccupationCode");
         }
 
         if (details.PayMin < 0 || details.PayMax < details.PayMin || details.PayMax > MaxPay)
         {
-            throw new JobsException("Posting.PayRange");
+            throw new JobsException("Posting.PayRange", "PayMax");
         }
 
         if (details.Headcount is < 1 or > 10_000)
         {
-            throw new JobsException("Posting.Headcount");
+            throw new JobsException("Posting.Headcount", "Headcount");
         }
 
         if (details.ValidTo < details.ValidFrom || details.ValidTo < today)
         {
-            throw new JobsException("Posting.ValidRange");
+            throw new JobsException("Posting.ValidRange", "ValidTo");
         }
 
         if (!Enum.IsDefined(details.Type))
         {
-            throw new JobsException("Posting.TypeRequired");
+            throw new JobsException("Posting.TypeRequired", "Type");
         }
 
-        Title = Employer.Required(details.Title, TitleMaxLength, "Posting.TitleRequired");
-        Description = Employer.Required(details.Description, DescriptionMaxLength, "Posting.DescriptionRequired");
+        Title = Employer.Required(details.Title, TitleMaxLength, "Posting.TitleRequired", "Title");
+        Description = Employer.Required(details.Description, DescriptionMaxLength, "Posting.DescriptionRequired", "Description");
         RefreshSearchText();
-        ContactName = Employer.Required(details.ContactName, Employer.TextMaxLength, "Posting.ContactRequired");
-        ContactPhone = Employer.Required(details.ContactPhone, 20, "Posting.ContactRequired");
-        Skills = string.IsNullOrWhiteSpace(details.Skills) ? null : Employer.Required(details.Skills, 500, "Posting.Skills");
+        ContactName = Employer.Required(details.ContactName, Employer.TextMaxLength, "Posting.ContactRequired", "ContactName");
+        ContactPhone = Employer.Required(details.ContactPhone, 20, "Posting.ContactRequired", "ContactName");
+        Skills = string.IsNullOrWhiteSpace(details.Skills) ? null : Employer.Required(details.Skills, 500, "Posting.Skills", "Skills");
         OccupationCode = details.OccupationCode;
         RegionId = details.RegionId;
         RegionCode = details.RegionCode;
@@ -207,23 +207,23 @@ public sealed class Posting
     {
         if (Status != PostingStatus.PendingReview)
         {
-            throw new JobsException("Posting.NotPending");
+            throw new JobsException("Posting.NotPending", "Note");
         }
 
         note = note?.Trim();
         if (publish && employer != EmployerStatus.Verified)
         {
-            throw new JobsException("Posting.EmployerNotVerified");
+            throw new JobsException("Posting.EmployerNotVerified", "Note");
         }
 
         if (publish && ValidTo < today)
         {
-            throw new JobsException("Posting.ValidRange");
+            throw new JobsException("Posting.ValidRange", "ValidTo");
         }
 
         if (!publish && string.IsNullOrEmpty(note))
         {
-            throw new JobsException("Posting.ReasonRequired");
+            throw new JobsException("Posting.ReasonRequired", "Note");
         }
 
         Status = publish ? PostingStatus.Published : PostingStatus.Draft;

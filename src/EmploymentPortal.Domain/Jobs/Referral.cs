@@ -69,17 +69,17 @@ public sealed class Referral
     {
         if (Outcome is not (ReferralOutcome.Referred or ReferralOutcome.Interview))
         {
-            throw new JobsException("Referral.OutcomeFinal");
+            throw new JobsException("Referral.OutcomeFinal", "Outcome");
         }
 
         if (outcome == ReferralOutcome.Referred || !Enum.IsDefined(outcome))
         {
-            throw new JobsException("Referral.OutcomeRequired");
+            throw new JobsException("Referral.OutcomeRequired", "Outcome");
         }
 
         if (on < ReferredOn || on > today)
         {
-            throw new JobsException("Referral.DateInvalid");
+            throw new JobsException("Referral.DateInvalid", "On");
         }
 
         Outcome = outcome;

@@ -57,17 +57,17 @@ public sealed class SeekerLink
     {
         if (wishedOccupationCode is not null && OccupationCatalog.Find(wishedOccupationCode) is null)
         {
-            throw new JobsException("Seeker.OccupationUnknown");
+            throw new JobsException("Seeker.OccupationUnknown", "WishedOccupationCode");
         }
 
         return new SeekerLink
         {
             Id = Guid.CreateVersion7(),
             AccountId = accountId,
-            Name = Employer.Required(name, 50, "Seeker.NameRequired"),
+            Name = Employer.Required(name, 50, "Seeker.NameRequired", "Name"),
             IdNumberHash = idNumberHash,
             IdNumberMasked = idNumberMasked,
-            Phone = Employer.Required(phone, 11, "Seeker.PhoneRequired"),
+            Phone = Employer.Required(phone, 11, "Seeker.PhoneRequired", "Phone"),
             RegionId = regionId,
             RegionCode = regionCode,
             WishedOccupationCode = wishedOccupationCode,
@@ -159,8 +159,8 @@ public sealed class JobApplication
             PostingId = postingId,
             AccountId = accountId,
             PersonId = personId,
-            Name = Employer.Required(name, 50, "Seeker.NameRequired"),
-            Phone = Employer.Required(phone, 20, "Seeker.PhoneRequired"),
+            Name = Employer.Required(name, 50, "Seeker.NameRequired", "Name"),
+            Phone = Employer.Required(phone, 20, "Seeker.PhoneRequired", "Phone"),
             AppliedAt = at,
         };
     }

@@ -122,17 +122,17 @@ public sealed class LayoffReport
         ArgumentException.ThrowIfNullOrWhiteSpace(regionCode);
         if (workforceCount < 1)
         {
-            throw new LayoffsException("Layoff.WorkforcePositive");
+            throw new LayoffsException("Layoff.WorkforcePositive", "WorkforceCount");
         }
 
         if (reductionCount < 1)
         {
-            throw new LayoffsException("Layoff.ReductionPositive");
+            throw new LayoffsException("Layoff.ReductionPositive", "ReductionCount");
         }
 
         if (reductionCount > workforceCount)
         {
-            throw new LayoffsException("Layoff.ReductionOverWorkforce");
+            throw new LayoffsException("Layoff.ReductionOverWorkforce", "ReductionCount");
         }
 
         return new LayoffReport
@@ -143,9 +143,9 @@ public sealed class LayoffReport
             ReductionCount = reductionCount,
             WorkforceCount = workforceCount,
             PlannedOn = plannedOn,
-            Reason = Required(reason, ReasonMaxLength, "Layoff.ReasonRequired"),
-            ContactName = Required(contactName, ContactMaxLength, "Layoff.ContactRequired"),
-            ContactPhone = Required(contactPhone, PhoneMaxLength, "Layoff.PhoneRequired"),
+            Reason = Required(reason, ReasonMaxLength, "Layoff.ReasonRequired", "Reason"),
+            ContactName = Required(contactName, ContactMaxLength, "Layoff.ContactRequired", "ContactName"),
+            ContactPhone = Required(contactPhone, PhoneMaxLength, "Layoff.PhoneRequired", "ContactPhone"),
             Reportable = threshold.IsReportable(reductionCount, workforceCount),
             ThresholdPeople = threshold.MinPeople,
             ThresholdShare = threshold.MinShare,
@@ -163,29 +163,29 @@ public sealed class LayoffReport
             throw new LayoffsException("Layoff.AlreadyAcknowledged");
         }
 
-        AcknowledgementNote = Required(note, NoteMaxLength, "Layoff.NoteRequired");
+        AcknowledgementNote = Required(note, NoteMaxLength, "Layoff.NoteRequired", "Note");
         AcknowledgedByName = byName;
         AcknowledgedAt = at;
         Status = LayoffStatus.Acknowledged;
     }
 
-    internal static string Required(string? text, int max, string key)
+    internal static string Required(string? text, int max, string key, string field)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            throw new LayoffsException(key);
+            throw new LayoffsException(key, field);
         }
 
-        return text.Length > max ? throw new LayoffsException("Validation.TooLong") : text;
+        return text.Length > max ? throw new LayoffsException("Validation.TooLong", field) : text;
     }
 }
 
-/// <summary>A broken rule of layoff reports and monitoring points; the message is a text key.</summary>
+/// <summary>A broken rule of layoff reports and monitoring points; a text key and the form field it belongs to.</summary>
 public sealed class LayoffsException : DomainException
 {
-    public LayoffsException(string messageKey)
-        : base(messageKey)
+    public LayoffsException(string messageKey, string field = "")
+        : base(messageKey, field)
     {
     }
 }

@@ -31,7 +31,7 @@ public sealed class MonitoringPoint
     {
         if (level is not (RegionLevel.Street or RegionLevel.Community))
         {
-            throw new LayoffsException("Monitoring.StreetOrCommunity");
+            throw new LayoffsException("Monitoring.StreetOrCommunity", "RegionId");
         }
 
         return new MonitoringPoint
@@ -84,7 +84,7 @@ public sealed class MonitoringFiling
         month = MonthOf(month);
         if (month > MonthOf(today))
         {
-            throw new LayoffsException("Monitoring.FutureMonth");
+            throw new LayoffsException("Monitoring.FutureMonth", "Month");
         }
 
         if (employedCount < 0 || newlyUnemployed < 0)
@@ -95,7 +95,7 @@ public sealed class MonitoringFiling
         note = note?.Trim();
         if (note?.Length > NoteMaxLength)
         {
-            throw new LayoffsException("Validation.TooLong");
+            throw new LayoffsException("Validation.TooLong", "Note");
         }
 
         return new MonitoringFiling

@@ -10,7 +10,7 @@ public readonly record struct Age(int Years, int Months)
     {
         if (date < birthDate)
         {
-            throw new PersonException("The date is before the birth date.");
+            throw new PersonException("Person.DateBeforeBirth");
         }
 
         var months = ((date.Year - birthDate.Year) * 12) + date.Month - birthDate.Month;

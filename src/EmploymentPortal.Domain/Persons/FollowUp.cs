@@ -46,12 +46,12 @@ public sealed class FollowUp
         notes = (notes ?? string.Empty).Trim();
         if (notes.Length is 0 or > NotesMaxLength)
         {
-            throw new PersonException($"Notes have 1 to {NotesMaxLength} characters.");
+            throw new PersonException("FollowUp.NotesRequired", "Notes");
         }
 
         if (occurredOn > clock.Today)
         {
-            throw new PersonException("A follow-up cannot be dated in the future.");
+            throw new PersonException("FollowUp.FutureDate", "OccurredOn");
         }
 
         return new FollowUp

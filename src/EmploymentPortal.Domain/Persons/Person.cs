@@ -157,33 +157,33 @@ public sealed class Person
     public void Update(PersonDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
-        Name = Required(details.Name, NameMaxLength, "name");
-        Address = Required(details.Address, AddressMaxLength, "address");
-        Phone = Optional(details.Phone, 11);
+        Name = Required(details.Name, NameMaxLength, "Person.NameRequired", "Name");
+        Address = Required(details.Address, AddressMaxLength, "Person.AddressRequired", "Address");
+        Phone = Optional(details.Phone, 11, "Phone");
         if (Phone is not null && (Phone.Length != 11 || !Phone.All(char.IsAsciiDigit) || Phone[0] != '1'))
         {
-            throw new PersonException("A mobile phone number has 11 digits and starts with 1.");
+            throw new PersonException("Person.PhoneInvalid", "Phone");
         }
 
         if (details.WishedMonthlyPay is < 0 or > 1_000_000)
         {
-            throw new PersonException("The desired monthly pay is between 0 and 1,000,000 yuan.");
+            throw new PersonException("Person.PayRange", "WishedMonthlyPay");
         }
 
         Hukou = details.Hukou;
         Education = details.Education;
-        Skills = Optional(details.Skills, TextMaxLength);
-        WishedOccupation = Optional(details.WishedOccupation, ShortTextMaxLength);
+        Skills = Optional(details.Skills, TextMaxLength, "Skills");
+        WishedOccupation = Optional(details.WishedOccupation, ShortTextMaxLength, "WishedOccupation");
         WishedMonthlyPay = details.WishedMonthlyPay;
-        WishedArea = Optional(details.WishedArea, ShortTextMaxLength);
+        WishedArea = Optional(details.WishedArea, ShortTextMaxLength, "WishedArea");
         WishedWorkType = details.WishedWorkType;
         LaborCapacity = details.LaborCapacity;
         WantsWork = details.WantsWork;
         EmploymentStatus = details.EmploymentStatus;
-        EmploymentHistory = Optional(details.EmploymentHistory, TextMaxLength);
+        EmploymentHistory = Optional(details.EmploymentHistory, TextMaxLength, "EmploymentHistory");
         PriorityGroups = details.PriorityGroups;
-        LivingNeeds = Optional(details.LivingNeeds, TextMaxLength);
-        Notes = Optional(details.Notes, TextMaxLength);
+        LivingNeeds = Optional(details.LivingNeeds, TextMaxLength, "LivingNeeds");
+        Notes = Optional(details.Notes, TextMaxLength, "Notes");
         FemaleCadre = Sex == Sex.Female && details.FemaleCadre;
         UpdatedAt = now;
     }
@@ -218,20 +218,20 @@ public sealed class Person
     {
         if (IsCancelled)
         {
-            throw new PersonException("The record has already been cancelled.");
+            throw new PersonException("Person.AlreadyCancelled");
         }
 
         if (HouseholdId is not null)
         {
-            throw new PersonException("A person leaves their household before the record is cancelled.");
+            throw new PersonException("Cancel.InHousehold");
         }
 
         if (mergedInto == Id)
         {
-            throw new PersonException("A record cannot be merged into itself.");
+            throw new PersonException("Merge.IntoItself");
         }
 
-        CancelReason = Required(reason, CancelReasonMaxLength, "reason");
+        CancelReason = Required(reason, CancelReasonMaxLength, "Correction.ReasonRequired", "Reason");
         MergedIntoId = mergedInto;
         CancelledAt = now;
         UpdatedAt = now;
@@ -241,7 +241,7 @@ public sealed class Person
     {
         if (HouseholdId is not null && HouseholdId != householdId)
         {
-            throw new PersonException("A person belongs to at most one household.");
+            throw new PersonException("Household.AlreadyMember");
         }
 
         HouseholdId = householdId;
@@ -262,13 +262,13 @@ public sealed class Person
 
     public static string MaskPhone(string? phone) => phone is { Length: 11 } ? phone[..3] + "****" + phone[7..] : string.Empty;
 
-    private static string Required(string? text, int max, string what)
+    private static string Required(string? text, int max, string key, string field)
     {
         var value = (text ?? string.Empty).Trim();
-        return value.Length is 0 || value.Length > max ? throw new PersonException($"The {what} has 1 to {max} characters.") : value;
+        return value.Length is 0 || value.Length > max ? throw new PersonException(key, field) : value;
     }
 
-    private static string? Optional(string? text, int max)
+    private static string? Optional(string? text, int max, string field)
     {
         var value = text?.Trim();
         if (string.IsNullOrEmpty(value))
@@ -276,6 +276,6 @@ public sealed class Person
             return null;
         }
 
-        return value.Length > max ? throw new PersonException($"A text has at most {max} characters.") : value;
+        return value.Length > max ? throw new PersonException("Validation.TooLong", field) : value;
     }
 }

@@ -4,8 +4,8 @@ namespace EmploymentPortal.Domain.Persons;
 
 public sealed class PersonException : DomainException
 {
-    public PersonException(string message)
-        : base(message)
+    public PersonException(string messageKey, string field = "")
+        : base(messageKey, field)
     {
     }
 }

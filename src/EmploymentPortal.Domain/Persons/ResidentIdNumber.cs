@@ -102,7 +102,7 @@ public readonly record struct ResidentIdNumber
     public static ResidentIdNumber Parse(string text, DateOnly today)
     {
         var problem = TryParse(text, today, out var id);
-        return problem == IdNumberProblem.None ? id : throw new PersonException($"Not a valid resident ID number ({problem}).");
+        return problem == IdNumberProblem.None ? id : throw new PersonException("IdNumber." + problem, "IdNumber");
     }
 
     /// <summary>The check character the first 17 digits call for.</summary>

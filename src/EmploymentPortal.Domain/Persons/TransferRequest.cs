@@ -60,7 +60,7 @@ public sealed class TransferRequest
     {
         if (fromRegionId == toRegionId)
         {
-            throw new PersonException("A transfer goes to another community.");
+            throw new PersonException("Transfer.SameRegion", "RegionId");
         }
 
         return new TransferRequest
@@ -71,7 +71,7 @@ public sealed class TransferRequest
             FromRegionCode = fromRegionCode,
             ToRegionId = toRegionId,
             ToRegionCode = toRegionCode,
-            Reason = Text(reason),
+            Reason = Text(reason, "Reason"),
             RequestedById = byId,
             RequestedByName = byName,
             RequestedAt = at,
@@ -83,24 +83,24 @@ public sealed class TransferRequest
     {
         if (Status != TransferStatus.Pending)
         {
-            throw new PersonException("The transfer has already been decided.");
+            throw new PersonException("Transfer.AlreadyDecided");
         }
 
         if (!release && string.IsNullOrWhiteSpace(note))
         {
-            throw new PersonException("A refusal gives its reason.");
+            throw new PersonException("Transfer.RefusalReason", "Note");
         }
 
         Status = release ? TransferStatus.Released : TransferStatus.Refused;
-        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : Text(note);
+        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : Text(note, "Note");
         DecidedById = byId;
         DecidedByName = byName;
         DecidedAt = at;
     }
 
-    private static string Text(string text)
+    private static string Text(string text, string field)
     {
         var value = (text ?? string.Empty).Trim();
-        return value.Length is 0 or > NoteMaxLength ? throw new PersonException($"A reason has 1 to {NoteMaxLength} characters.") : value;
+        return value.Length is 0 or > NoteMaxLength ? throw new PersonException("Transfer.ReasonRequired", field) : value;
     }
 }

@@ -32,12 +32,12 @@ public sealed class UnemploymentRegistration
         ArgumentNullException.ThrowIfNull(workingAge);
         if (registeredOn > today)
         {
-            throw new PersonException("A registration date cannot be in the future.");
+            throw new PersonException("Unemployment.DateInvalid", "RegisteredOn");
         }
 
         if (!workingAge.IsWithin)
         {
-            throw new PersonException(workingAge.Standing == WorkingAgeStanding.TooYoung ? "Unemployment.TooYoung" : "Unemployment.Retired");
+            throw new PersonException(workingAge.Standing == WorkingAgeStanding.TooYoung ? "Unemployment.TooYoung" : "Unemployment.Retired", "RegisteredOn");
         }
 
         return new UnemploymentRegistration { Id = Guid.CreateVersion7(), PersonId = personId, RegionCode = regionCode, RegisteredOn = registeredOn };
@@ -47,12 +47,12 @@ public sealed class UnemploymentRegistration
     {
         if (!IsOpen)
         {
-            throw new PersonException("The registration has already ended.");
+            throw new PersonException("Unemployment.NoneOpen");
         }
 
         if (endedOn < RegisteredOn || endedOn > today)
         {
-            throw new PersonException("The end date lies between the registration date and today.");
+            throw new PersonException("Unemployment.EndDateInvalid", "EndedOn");
         }
 
         EndedOn = endedOn;

@@ -32,12 +32,12 @@ public sealed class OrgUnit
         name = name.Trim();
         if (name.Length is 0 or > NameMaxLength)
         {
-            throw new RegionException($"A unit name has 1 to {NameMaxLength} characters.");
+            throw new RegionException("OrgUnit.NameRequired", "Name");
         }
 
         if (kind.RegionLevel() != region.Level)
         {
-            throw new RegionException($"A {kind} sits on a {kind.RegionLevel()}, not on {region.Level} {region.Code}.");
+            throw new RegionException("OrgUnit.WrongLevel");
         }
 
         return new OrgUnit { Name = name, Kind = kind, RegionId = region.Id, RegionCode = region.Code };

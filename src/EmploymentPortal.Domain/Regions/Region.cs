@@ -30,17 +30,17 @@ public sealed class Region
         name = name.Trim();
         if (name.Length is 0 or > NameMaxLength)
         {
-            throw new RegionException($"A region name has 1 to {NameMaxLength} characters.");
+            throw new RegionException("Region.NameRequired", "Name");
         }
 
         if (parent is null && code.Level != RegionLevel.Province)
         {
-            throw new RegionException($"Region {code} is a {code.Level} and needs a parent.");
+            throw new RegionException("Region.ParentRequired");
         }
 
         if (parent is not null && (parent.Level != code.Level - 1 || !parent.RegionCode.Contains(code)))
         {
-            throw new RegionException($"Region {code} does not lie directly under {parent.Code}.");
+            throw new RegionException("Region.NotUnderParent");
         }
 
         return new Region { Code = code.Value, Name = name, Level = code.Level, ParentId = parent?.Id };

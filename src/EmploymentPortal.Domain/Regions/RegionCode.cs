@@ -76,7 +76,7 @@ public readonly record struct RegionCode
     }
 
     public static RegionCode Parse(string text) =>
-        TryParse(text, out var code) ? code : throw new RegionException($"Not a 12-digit region code: '{text}'.");
+        TryParse(text, out var code) ? code : throw new RegionException("Region.CodeInvalid");
 
     /// <summary>Pads a 2/4/6/9/12-digit prefix to the full code.</summary>
     public static RegionCode FromPrefix(string prefix) => Parse(prefix.PadRight(Length, '0'));

@@ -4,8 +4,8 @@ namespace EmploymentPortal.Domain.Regions;
 
 public sealed class RegionException : DomainException
 {
-    public RegionException(string message)
-        : base(message)
+    public RegionException(string messageKey, string field = "")
+        : base(messageKey, field)
     {
     }
 }

@@ -10,7 +10,13 @@ public enum TargetIndicator
     ReferralPlacements = 2,
 }
 
-public sealed class TargetException(string messageKey) : Exception(messageKey);
+public sealed class TargetException : Common.DomainException
+{
+    public TargetException(string messageKey, string field = "")
+        : base(messageKey, field)
+    {
+    }
+}
 
 /// <summary>
 /// An annual target for one region and indicator, set by city officials (003 §二(一); dashboards

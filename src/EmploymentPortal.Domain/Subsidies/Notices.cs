@@ -24,7 +24,7 @@ public sealed class CalendarDay
         note = note.Trim();
         if (note.Length is 0 or > NoteMaxLength)
         {
-            throw new SubsidyException("Calendar.NoteRequired");
+            throw new SubsidyException("Calendar.NoteRequired", "Note");
         }
 
         return new CalendarDay { Date = date, IsWorkingDay = isWorkingDay, Note = note };
@@ -108,7 +108,7 @@ public sealed class Notice
         title = title.Trim();
         if (title.Length is 0 or > TitleMaxLength)
         {
-            throw new SubsidyException("Notice.TitleRequired");
+            throw new SubsidyException("Notice.TitleRequired", "Title");
         }
 
         var (starts, ends) = Subsidies.WorkingDays.Period(today, workingDays, calendar);
@@ -212,13 +212,13 @@ public sealed class Objection
         text = text.Trim();
         if (text.Length == 0)
         {
-            throw new SubsidyException("Objection.TextRequired");
+            throw new SubsidyException("Objection.TextRequired", "Text");
         }
 
         contact = contact?.Trim();
         if (text.Length > TextMaxLength || contact?.Length > 100)
         {
-            throw new SubsidyException("Validation.TooLong");
+            throw new SubsidyException("Validation.TooLong", "Text");
         }
 
         return new Objection
@@ -244,12 +244,12 @@ public sealed class Objection
         resolution = resolution.Trim();
         if (resolution.Length == 0)
         {
-            throw new SubsidyException("Objection.ResolutionRequired");
+            throw new SubsidyException("Objection.ResolutionRequired", "Resolution");
         }
 
         if (resolution.Length > TextMaxLength)
         {
-            throw new SubsidyException("Validation.TooLong");
+            throw new SubsidyException("Validation.TooLong", "Resolution");
         }
 
         Status = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
@@ -300,23 +300,23 @@ public sealed class Payment
         reference = reference.Trim();
         if (reference.Length is 0 or > ReferenceMaxLength)
         {
-            throw new SubsidyException("Payment.ReferenceRequired");
+            throw new SubsidyException("Payment.ReferenceRequired", "Reference");
         }
 
         if (paidOn > today)
         {
-            throw new SubsidyException("Payment.FutureDate");
+            throw new SubsidyException("Payment.FutureDate", "PaidOn");
         }
 
-        var amount = application.Amount ?? enteredAmount ?? throw new SubsidyException("Payment.AmountRequired");
+        var amount = application.Amount ?? enteredAmount ?? throw new SubsidyException("Payment.AmountRequired", "Amount");
         if (application.Amount is { } computed && enteredAmount is { } typed && typed != computed)
         {
-            throw new SubsidyException("Payment.AmountIsComputed");
+            throw new SubsidyException("Payment.AmountIsComputed", "Amount");
         }
 
         if (amount <= 0)
         {
-            throw new SubsidyException("Payment.AmountRequired");
+            throw new SubsidyException("Payment.AmountRequired", "Amount");
         }
 
         application.MarkPaid();

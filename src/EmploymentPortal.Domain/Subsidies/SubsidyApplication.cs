@@ -252,16 +252,16 @@ public sealed class SubsidyApplication
             throw new SubsidyException("Application.SeparationOfDuties");
         }
 
-        reason = Clean(reason, TextMaxLength);
-        reference = Clean(reference, ReferenceMaxLength);
+        reason = Clean(reason, TextMaxLength, "Reason");
+        reference = Clean(reference, ReferenceMaxLength, "Reference");
         if (action != StepAction.Approved && reason is null)
         {
-            throw new SubsidyException("Application.ReasonRequired");
+            throw new SubsidyException("Application.ReasonRequired", "Reason");
         }
 
         if (action == StepAction.Approved && step.RecordsReference && reference is null)
         {
-            throw new SubsidyException("Application.ReferenceRequired");
+            throw new SubsidyException("Application.ReferenceRequired", "Reference");
         }
 
         var entry = ApplicationAction.Create(Id, Round, StepIndex, step.Code, action, actor, at, reason, action == StepAction.Approved ? reference : null);
@@ -336,7 +336,7 @@ public sealed class SubsidyApplication
         }
     }
 
-    private static string? Clean(string? text, int max)
+    private static string? Clean(string? text, int max, string field)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -344,12 +344,12 @@ public sealed class SubsidyApplication
             return null;
         }
 
-        return text.Length > max ? throw new SubsidyException("Validation.TooLong") : text;
+        return text.Length > max ? throw new SubsidyException("Validation.TooLong", field) : text;
     }
 
     private void SetApplicant(string applicantName)
     {
-        ApplicantName = Clean(applicantName, ApplicantNameMaxLength) ?? throw new SubsidyException("Application.ApplicantRequired");
+        ApplicantName = Clean(applicantName, ApplicantNameMaxLength, string.Empty) ?? throw new SubsidyException("Application.ApplicantRequired");
     }
 
     private void Record(IReadOnlyDictionary<string, string> facts, EligibilityResult check, string? overrideReason)
@@ -360,10 +360,10 @@ public sealed class SubsidyApplication
             throw new ArgumentException("The check is of another scheme.", nameof(check));
         }
 
-        overrideReason = Clean(overrideReason, TextMaxLength);
+        overrideReason = Clean(overrideReason, TextMaxLength, "OverrideReason");
         if (check.Decision != Decision.Eligible && overrideReason is null)
         {
-            throw new SubsidyException("Application.OverrideRequired");
+            throw new SubsidyException("Application.OverrideRequired", "OverrideReason");
         }
 
         Facts = new Dictionary<string, string>(facts);
@@ -389,11 +389,11 @@ public sealed class SubsidyApplication
     }
 }
 
-/// <summary>A broken rule of an application, notice or payment; the message is a text key.</summary>
+/// <summary>A broken rule of an application, notice or payment; a text key and the form field it belongs to.</summary>
 public sealed class SubsidyException : DomainException
 {
-    public SubsidyException(string messageKey)
-        : base(messageKey)
+    public SubsidyException(string messageKey, string field = "")
+        : base(messageKey, field)
     {
     }
 }

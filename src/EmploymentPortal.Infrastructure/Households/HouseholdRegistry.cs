@@ -299,14 +299,16 @@ public sealed class HouseholdRegistry(
             return CommandResult.Fail("StaffId", "Household.StaffOutOfScope");
         }
 
-        plan = plan.Trim();
-        if (plan.Length is 0 or > Household.PlanMaxLength)
+        try
         {
-            return CommandResult.Fail("Plan", "Household.PlanRequired");
+            household.StartAssistance(plan, staff.Id, staff.Name, derivation.Today);
+        }
+        catch (HouseholdException refusal)
+        {
+            return CommandResult.Refused(refusal);
         }
 
-        household.StartAssistance(plan, staff.Id, staff.Name, derivation.Today);
-        audit.Add("HouseholdAssistanceStarted", EntityType, id.ToString(), household.RegionCode, null, new { staff = staff.Name, plan });
+        audit.Add("HouseholdAssistanceStarted", EntityType, id.ToString(), household.RegionCode, null, new { staff = staff.Name, plan = household.AssistancePlan });
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }

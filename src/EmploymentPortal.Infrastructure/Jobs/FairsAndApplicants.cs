@@ -56,10 +56,6 @@ public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, A
     public async Task<(CommandResult Result, Guid? Id)> SaveAsync(Guid? id, string unitRegionCode, JobFairInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!input.Online && string.IsNullOrWhiteSpace(input.Venue))
-        {
-            return (CommandResult.Fail("Venue", "JobFair.VenueRequired"), null);
-        }
 
         var allowed = await db.Employers.Where(e => e.Status == EmployerStatus.Verified && input.EmployerIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
         if (allowed.Count != input.EmployerIds.Distinct().Count())
@@ -77,12 +73,28 @@ public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, A
             }
 
             fair = found;
-            fair.Update(input.Title, input.Date, input.Online, input.Venue, input.Description, allowed);
+            try
+            {
+                fair.Update(input.Title, input.Date, input.Online, input.Venue, input.Description, allowed);
+            }
+            catch (JobsException refusal)
+            {
+                return (CommandResult.Refused(refusal), null);
+            }
+
             audit.Add("JobFairUpdated", "JobFair", fair.Id.ToString(), fair.RegionCode, null, new { input.Title, input.Date, input.Online, employers = allowed.Count });
         }
         else
         {
-            fair = JobFair.Create(unitRegionCode, input.Title, input.Date, input.Online, input.Venue, input.Description, allowed);
+            try
+            {
+                fair = JobFair.Create(unitRegionCode, input.Title, input.Date, input.Online, input.Venue, input.Description, allowed);
+            }
+            catch (JobsException refusal)
+            {
+                return (CommandResult.Refused(refusal), null);
+            }
+
             db.JobFairs.Add(fair);
             audit.Add("JobFairCreated", "JobFair", fair.Id.ToString(), fair.RegionCode, null, new { input.Title, input.Date, input.Online, employers = allowed.Count, by = actor.Name });
         }

@@ -79,7 +79,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             return CommandResult.Fail(string.Empty, "Employer.NotFound");
         }
 
-        return await RunAsync(() => employer.Verify(verified, note, actor.Name, clock.UtcNow), "Note", () =>
+        return await RunAsync(() => employer.Verify(verified, note, actor.Name, clock.UtcNow), () =>
             audit.Add(verified ? "EmployerVerified" : "EmployerRejected", EmployerEntity, id.ToString(), employer.RegionCode, null, new { note }), cancellationToken);
     }
 
@@ -103,7 +103,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         }
         catch (JobsException e)
         {
-            return (Fail(e), null);
+            return (CommandResult.Refused(e), null);
         }
 
         db.Postings.Add(posting);
@@ -127,7 +127,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         }
 
         var before = Snapshot(posting);
-        return await RunAsync(() => posting.Update(details!, Today), string.Empty, () =>
+        return await RunAsync(() => posting.Update(details!, Today), () =>
             audit.Add("PostingUpdated", PostingEntity, id.ToString(), posting.RegionCode, before, Snapshot(posting)), cancellationToken);
     }
 
@@ -136,7 +136,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         var posting = await ManageablePostingAsync(id, cancellationToken);
         return posting is null
             ? CommandResult.Fail(string.Empty, "Posting.NotFound")
-            : await RunAsync(posting.SubmitForReview, string.Empty, () => audit.Add("PostingSubmitted", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
+            : await RunAsync(posting.SubmitForReview, () => audit.Add("PostingSubmitted", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
     }
 
     public async Task<CommandResult> ReviewPostingAsync(Guid id, bool publish, string? note, CancellationToken cancellationToken)
@@ -154,7 +154,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
 
         // The employer may be registered in another area than the workplace: its status is read past the scope.
         var employerStatus = await unscoped.EmployersByIds([posting.EmployerId]).Select(e => e.Status).SingleAsync(cancellationToken);
-        return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.UtcNow, Today), "Note", () =>
+        return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.UtcNow, Today), () =>
             audit.Add(publish ? "PostingPublished" : "PostingReturned", PostingEntity, id.ToString(), posting.RegionCode, null, new { note }), cancellationToken);
     }
 
@@ -163,7 +163,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         var posting = await ManageablePostingAsync(id, cancellationToken);
         return posting is null
             ? CommandResult.Fail(string.Empty, "Posting.NotFound")
-            : await RunAsync(() => posting.End(filled, Today), string.Empty, () => audit.Add(filled ? "PostingFilled" : "PostingClosed", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
+            : await RunAsync(() => posting.End(filled, Today), () => audit.Add(filled ? "PostingFilled" : "PostingClosed", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
     }
 
     public async Task<PostingView?> PostingAsync(Guid id, CancellationToken cancellationToken) =>
@@ -202,25 +202,6 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         await all.Database.ExecuteSqlRawAsync(JobListingSql.Reconcile, cancellationToken);
         return expired;
     }
-
-    private static CommandResult Fail(JobsException e) => CommandResult.Fail(FieldOf(e.Message), e.Message);
-
-    private static string FieldOf(string key) => key switch
-    {
-        "Employer.NameRequired" => "Name",
-        "Employer.IndustryRequired" => "Industry",
-        "Employer.ContactRequired" => "ContactName",
-        "Employer.SizeRequired" => "Size",
-        "Posting.TitleRequired" => "Title",
-        "Posting.DescriptionRequired" => "Description",
-        "Posting.OccupationRequired" => "OccupationCode",
-        "Posting.PayRange" => "PayMax",
-        "Posting.Headcount" => "Headcount",
-        "Posting.ValidRange" => "ValidTo",
-        "Posting.ContactRequired" => "ContactName",
-        "Posting.TypeRequired" => "Type",
-        _ => string.Empty,
-    };
 
     private static object Snapshot(Posting p) => new { p.Title, p.OccupationCode, p.RegionCode, p.PayMin, p.PayMax, p.Headcount, type = p.Type.ToString(), p.ValidFrom, p.ValidTo, status = p.Status.ToString() };
 
@@ -303,7 +284,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         }
         catch (JobsException e)
         {
-            return (Fail(e), null);
+            return (CommandResult.Refused(e), null);
         }
 
         db.Employers.Add(employer);
@@ -356,7 +337,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, input.ValidFrom!.Value, input.ValidTo!.Value), null);
     }
 
-    private async Task<CommandResult> RunAsync(Action change, string field, Action audited, CancellationToken cancellationToken)
+    private async Task<CommandResult> RunAsync(Action change, Action audited, CancellationToken cancellationToken)
     {
         try
         {
@@ -364,7 +345,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         }
         catch (JobsException e)
         {
-            return CommandResult.Fail(FieldOf(e.Message) is { Length: > 0 } known ? known : field, e.Message);
+            return CommandResult.Refused(e);
         }
 
         audited();

@@ -67,11 +67,6 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
             return CommandResult.Fail("RegionId", "Seeker.CommunityRequired");
         }
 
-        if (!string.IsNullOrEmpty(wishedOccupationCode) && OccupationCatalog.Find(wishedOccupationCode) is null)
-        {
-            return CommandResult.Fail("WishedOccupationCode", "Seeker.OccupationUnknown");
-        }
-
         var account = Account;
 
         // The account's own requests.
@@ -80,7 +75,16 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
             return CommandResult.Fail(string.Empty, "Seeker.LinkExists");
         }
 
-        var link = SeekerLink.Request(account, name, protector.LookupHash(id), id.Masked, phone, region.Id, region.Code, string.IsNullOrEmpty(wishedOccupationCode) ? null : wishedOccupationCode, clock.UtcNow);
+        SeekerLink link;
+        try
+        {
+            link = SeekerLink.Request(account, name, protector.LookupHash(id), id.Masked, phone, region.Id, region.Code, string.IsNullOrEmpty(wishedOccupationCode) ? null : wishedOccupationCode, clock.UtcNow);
+        }
+        catch (JobsException refusal)
+        {
+            return CommandResult.Refused(refusal);
+        }
+
         db.SeekerLinks.Add(link);
         audit.Add("SeekerLinkRequested", "SeekerLink", link.Id.ToString(), link.RegionCode, null, new { idNumber = link.IdNumberMasked });
         return await SaveUniqueAsync("Seeker.LinkExists", cancellationToken);

@@ -190,23 +190,16 @@ public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped,
             return CommandResult.Fail(string.Empty, "Referral.NotFound");
         }
 
-        if (referral.Outcome is not (ReferralOutcome.Referred or ReferralOutcome.Interview))
+        try
         {
-            return CommandResult.Fail("Outcome", "Referral.OutcomeFinal");
+            referral.Record(outcome, on, Today);
         }
-
-        if (outcome == ReferralOutcome.Referred || !Enum.IsDefined(outcome))
+        catch (JobsException refusal)
         {
-            return CommandResult.Fail("Outcome", "Referral.OutcomeRequired");
-        }
-
-        if (on < referral.ReferredOn || on > Today)
-        {
-            return CommandResult.Fail("On", "Referral.DateInvalid");
+            return CommandResult.Refused(refusal);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        referral.Record(outcome, on, Today);
         audit.Add("ReferralOutcome", "Referral", referral.Id.ToString(), referral.RegionCode, null, new { personId = referral.PersonId, outcome = outcome.ToString(), on });
         if (outcome == ReferralOutcome.Hired)
         {

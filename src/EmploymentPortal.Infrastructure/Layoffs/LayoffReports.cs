@@ -91,7 +91,7 @@ public sealed class LayoffReports(
         }
         catch (LayoffsException e)
         {
-            return (CommandResult.Fail(FieldOf(e.Message), e.Message), null);
+            return (CommandResult.Refused(e), null);
         }
 
         db.LayoffReports.Add(report);
@@ -150,7 +150,7 @@ public sealed class LayoffReports(
         }
         catch (LayoffsException e)
         {
-            return CommandResult.Fail(e.Message == "Layoff.AlreadyAcknowledged" ? string.Empty : "Note", e.Message);
+            return CommandResult.Refused(e);
         }
 
         audit.Add("LayoffAcknowledged", Entity, report.Id.ToString(), report.RegionCode, new { status = nameof(LayoffStatus.Filed) }, new { status = report.Status.ToString(), note = report.AcknowledgementNote });
@@ -166,16 +166,6 @@ public sealed class LayoffReports(
 
         return CommandResult.Ok;
     }
-
-    private static string FieldOf(string key) => key switch
-    {
-        "Layoff.WorkforcePositive" => "WorkforceCount",
-        "Layoff.ReductionPositive" or "Layoff.ReductionOverWorkforce" => "ReductionCount",
-        "Layoff.ReasonRequired" => "Reason",
-        "Layoff.ContactRequired" => "ContactName",
-        "Layoff.PhoneRequired" => "ContactPhone",
-        _ => string.Empty,
-    };
 
     private IQueryable<Employer> FilableEmployers()
     {

@@ -70,7 +70,7 @@ public sealed class Monitoring(
         }
         catch (LayoffsException e)
         {
-            return CommandResult.Fail("RegionId", e.Message);
+            return CommandResult.Refused(e);
         }
 
         db.MonitoringPoints.Add(point);
@@ -128,7 +128,7 @@ public sealed class Monitoring(
         }
         catch (LayoffsException e)
         {
-            return CommandResult.Fail(e.Message == "Monitoring.FutureMonth" ? "Month" : string.Empty, e.Message);
+            return CommandResult.Refused(e);
         }
 
         db.MonitoringFilings.Add(filing);

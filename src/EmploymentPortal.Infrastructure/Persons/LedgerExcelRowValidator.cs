@@ -101,10 +101,10 @@ internal sealed class LedgerExcelRowValidator(
                     ? UnemploymentRegistration.Open(person.Id, person.RegionCode, on, today, WorkingAge.Check(person.BirthDate, person.RetirementSchedule(), on, policy))
                     : null);
             }
-            catch (PersonException e) when (e.Message.StartsWith("Unemployment.", StringComparison.Ordinal))
+            catch (PersonException e) when (e.Field == nameof(UnemploymentRegistration.RegisteredOn))
             {
                 // Outside working age on the registration date: said on the registration date's column.
-                Fail(LedgerColumns.UnemploymentRegisteredOn, e.Message);
+                Fail(LedgerColumns.UnemploymentRegisteredOn, e.MessageKey);
             }
             catch (PersonException)
             {

@@ -191,9 +191,9 @@ public sealed class PersonRegistry(
         {
             registration = UnemploymentRegistration.Open(personId, person.RegionCode, registeredOn, Today, workingAge);
         }
-        catch (PersonException e) when (e.Message.StartsWith("Unemployment.", StringComparison.Ordinal))
+        catch (PersonException refusal)
         {
-            return CommandResult.Fail("RegisteredOn", e.Message);
+            return CommandResult.Refused(refusal);
         }
 
         db.UnemploymentRegistrations.Add(registration);
@@ -212,12 +212,15 @@ public sealed class PersonRegistry(
             return CommandResult.Fail(string.Empty, "Unemployment.NoneOpen");
         }
 
-        if (endedOn < registration.RegisteredOn || endedOn > Today)
+        try
         {
-            return CommandResult.Fail("EndedOn", "Unemployment.EndDateInvalid");
+            registration.End(endedOn, reason, Today);
+        }
+        catch (PersonException refusal)
+        {
+            return CommandResult.Refused(refusal);
         }
 
-        registration.End(endedOn, reason, Today);
         var person = await db.Persons.SingleAsync(p => p.Id == personId, cancellationToken);
         var status = reason switch
         {
@@ -242,12 +245,16 @@ public sealed class PersonRegistry(
             return CommandResult.Fail(string.Empty, "Person.NotFound");
         }
 
-        if (occurredOn > Today)
+        FollowUp followUp;
+        try
         {
-            return CommandResult.Fail("OccurredOn", "FollowUp.FutureDate");
+            followUp = FollowUp.Record(personId, person.RegionCode, kind, occurredOn, actor.UserId, actor.Name, notes, clock);
+        }
+        catch (PersonException refusal)
+        {
+            return CommandResult.Refused(refusal);
         }
 
-        var followUp = FollowUp.Record(personId, person.RegionCode, kind, occurredOn, actor.UserId, actor.Name, notes, clock);
         db.FollowUps.Add(followUp);
         audit.Add("FollowUpRecorded", "FollowUp", followUp.Id.ToString(), person.RegionCode, null, new { personId, kind = kind.ToString(), occurredOn });
         await db.SaveChangesAsync(cancellationToken);

@@ -94,23 +94,16 @@ public sealed class TransferService(
             return CommandResult.Fail(string.Empty, "Transfer.NotFound");
         }
 
-        if (transfer.Status != TransferStatus.Pending)
-        {
-            return CommandResult.Fail(string.Empty, "Transfer.AlreadyDecided");
-        }
-
-        if (!release && string.IsNullOrWhiteSpace(note))
-        {
-            return CommandResult.Fail("Note", "Transfer.RefusalReason");
-        }
-
-        if ((note?.Trim().Length ?? 0) > TransferRequest.NoteMaxLength)
-        {
-            return CommandResult.Fail("Note", "Transfer.ReasonRequired");
-        }
-
         var now = clock.UtcNow;
-        transfer.Decide(release, note, actor.UserId, actor.Name, now);
+        try
+        {
+            transfer.Decide(release, note, actor.UserId, actor.Name, now);
+        }
+        catch (PersonException refusal)
+        {
+            return CommandResult.Refused(refusal);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (release)
         {

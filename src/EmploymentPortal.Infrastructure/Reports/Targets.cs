@@ -103,7 +103,7 @@ public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor ac
             }
             catch (TargetException e)
             {
-                return CommandResult.Fail($"{input.RegionCode}.{input.Indicator}", e.Message);
+                return CommandResult.Fail($"{input.RegionCode}.{input.Indicator}", e.MessageKey);
             }
         }
 

@@ -48,7 +48,7 @@ public sealed class Notices(
         }
         catch (SubsidyException e)
         {
-            return CommandResult.Fail("Note", e.Message);
+            return CommandResult.Refused(e);
         }
 
         var existing = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date, cancellationToken);
@@ -106,7 +106,7 @@ public sealed class Notices(
         }
         catch (SubsidyException e)
         {
-            return (CommandResult.Fail("Title", e.Message), null);
+            return (CommandResult.Refused(e), null);
         }
 
         var selected = await db.SubsidyApplications.Where(a => applicationIds.Contains(a.Id)).ToListAsync(cancellationToken);
@@ -190,7 +190,7 @@ public sealed class Notices(
         }
         catch (SubsidyException e)
         {
-            return CommandResult.Fail(e.Message == "Objection.NoticeNotOpen" ? string.Empty : "Text", e.Message);
+            return CommandResult.Refused(e);
         }
 
         db.Objections.Add(objection);
@@ -215,7 +215,7 @@ public sealed class Notices(
         }
         catch (SubsidyException e)
         {
-            return CommandResult.Fail(e.Message == "Objection.AlreadyResolved" ? string.Empty : "Resolution", e.Message);
+            return CommandResult.Refused(e);
         }
 
         audit.Add(upheld ? "ObjectionUpheld" : "ObjectionDismissed", NoticeEntity, objection.NoticeId.ToString(), objection.RegionCode, null, new { objectionId, objection.ApplicationId, resolution });
@@ -276,14 +276,7 @@ public sealed class Notices(
         }
         catch (SubsidyException e)
         {
-            var field = e.Message switch
-            {
-                "Payment.ReferenceRequired" => "Reference",
-                "Payment.FutureDate" => "PaidOn",
-                "Payment.AmountRequired" or "Payment.AmountIsComputed" => "Amount",
-                _ => string.Empty,
-            };
-            return CommandResult.Fail(field, e.Message);
+            return CommandResult.Refused(e);
         }
 
         db.Payments.Add(payment);

@@ -75,7 +75,7 @@ public sealed class SubsidyApplications(
         }
         catch (SubsidyException e)
         {
-            return CommandResult.Fail(e.Message == "Application.OverrideRequired" ? "OverrideReason" : string.Empty, e.Message);
+            return CommandResult.Refused(e);
         }
 
         db.SubsidyApplications.Add(application);
@@ -114,7 +114,7 @@ public sealed class SubsidyApplications(
         }
         catch (SubsidyException e)
         {
-            return CommandResult.Fail(e.Message == "Application.OverrideRequired" ? "OverrideReason" : string.Empty, e.Message);
+            return CommandResult.Refused(e);
         }
 
         audit.Add("ApplicationResubmitted", EntityType, id.ToString(), application.RegionCode, null, Snapshot(application));
@@ -145,13 +145,7 @@ public sealed class SubsidyApplications(
         }
         catch (SubsidyException e)
         {
-            var field = e.Message switch
-            {
-                "Application.ReasonRequired" => "Reason",
-                "Application.ReferenceRequired" => "Reference",
-                _ => string.Empty,
-            };
-            return CommandResult.Fail(field, e.Message);
+            return CommandResult.Refused(e);
         }
 
         audit.Add($"Application{action}", EntityType, id.ToString(), application.RegionCode, null, new { step = step?.Code, reason, reference, status = application.Status.ToString() });
