@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using BenchmarkDotNet.Attributes;
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Regions;
 

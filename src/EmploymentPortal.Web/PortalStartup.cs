@@ -1,5 +1,5 @@
-using EmploymentPortal.Infrastructure.Jobs;
-using EmploymentPortal.Infrastructure.Seeding;
+using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Seeding;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using EmploymentPortal.Application.Accounts;
-using EmploymentPortal.Application.Scoping;
-using EmploymentPortal.Infrastructure;
+using EmploymentPortal.Core;
+using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Web.Health;
 using EmploymentPortal.Web.Localization;
 using EmploymentPortal.Web.Logging;
@@ -38,7 +38,7 @@ public static class WebServices
         services.AddHostedService<Jobs.HouseholdStatusService>();
         services.AddHostedService<Jobs.EligibilityBatchService>();
         services.AddHostedService<Jobs.PostingExpiryService>();
-        services.AddSingleton<EmploymentPortal.Application.Persons.ILabelCatalog, Localization.LabelCatalog>();
+        services.AddSingleton<EmploymentPortal.Core.Persons.ILabelCatalog, Localization.LabelCatalog>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = portal.Security.StampValidationInterval);
         services.ConfigureApplicationCookie(o =>

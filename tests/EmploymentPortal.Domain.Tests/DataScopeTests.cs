@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Accounts;
 
 namespace EmploymentPortal.Domain.Tests;

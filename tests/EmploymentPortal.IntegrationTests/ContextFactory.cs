@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Scoping;
-using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.IntegrationTests;

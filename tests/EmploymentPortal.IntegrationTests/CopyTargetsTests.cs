@@ -1,7 +1,7 @@
-using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Bench.Commands;
 using EmploymentPortal.Bench.Registry;
-using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;

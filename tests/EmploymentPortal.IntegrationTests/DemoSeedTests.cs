@@ -1,7 +1,7 @@
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Core.Seeding;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Regions;
-using EmploymentPortal.Infrastructure.Seeding;
 using EmploymentPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -26,7 +26,7 @@ public sealed class MigrationTests
     public async Task Migrations_NeverAddAnXminColumn()
     {
         // efcore.pg #3270: mapping xmin on an existing table can emit AddColumn("xmin"), which fails (42701).
-        var folder = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Infrastructure", "Migrations");
+        var folder = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Core", "Migrations");
         var migrations = Directory.EnumerateFiles(folder, "*.cs").Where(f => !f.EndsWith(".Designer.cs", StringComparison.Ordinal));
         migrations.Should().NotBeEmpty();
         foreach (var file in migrations)

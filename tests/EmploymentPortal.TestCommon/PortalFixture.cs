@@ -1,4 +1,4 @@
-using EmploymentPortal.Infrastructure.Seeding;
+using EmploymentPortal.Core.Seeding;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Net;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Audit;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Policies;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Persons;
-using EmploymentPortal.Infrastructure.Audit;
-using EmploymentPortal.Infrastructure.Persistence;
-using EmploymentPortal.Infrastructure.Policies;
-using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;
 using static EmploymentPortal.TestCommon.DemoIds;
@@ -245,7 +244,7 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var clock = TestClock.At(portal.Clock.GetUtcNow() + ahead);
-        var batch = new EligibilityBatch(db, new PolicyParameterStore(db), new AuditLog(db, scope.ServiceProvider.GetRequiredService<Application.Accounts.ICurrentActor>(), clock), clock);
+        var batch = new EligibilityBatch(db, new PolicyParameterStore(db), new AuditLog(db, scope.ServiceProvider.GetRequiredService<Core.Accounts.ICurrentActor>(), clock), clock);
         var prefix = regionCode is null ? null : Domain.Regions.RegionCode.Parse(regionCode).ScopePrefix;
         return await batch.RunAsync(prefix, clock.Today, CancellationToken.None);
     }

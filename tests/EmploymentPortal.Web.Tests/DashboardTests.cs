@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Core.Reports;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,9 @@
 using CsCheck;
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Policies;
+using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Eligibility;
-using EmploymentPortal.Infrastructure.Persistence;
-using EmploymentPortal.Infrastructure.Policies;
-using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

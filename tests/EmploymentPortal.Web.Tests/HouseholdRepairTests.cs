@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using EmploymentPortal.Application.Households;
+using EmploymentPortal.Core.Households;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;

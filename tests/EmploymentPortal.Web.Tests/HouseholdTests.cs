@@ -1,10 +1,10 @@
 using System.Net;
 using CsCheck;
+using EmploymentPortal.Core.Audit;
+using EmploymentPortal.Core.Households;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Domain.Persons;
-using EmploymentPortal.Infrastructure.Audit;
-using EmploymentPortal.Infrastructure.Households;
-using EmploymentPortal.Infrastructure.Persistence;
-using EmploymentPortal.Infrastructure.Policies;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;
 using static EmploymentPortal.TestCommon.DemoIds;
@@ -350,12 +350,12 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         }, iter: 6, threads: 1);
     }
 
-    private async Task<Application.Households.RecomputeSummary> RunJobAsync(TimeSpan ahead)
+    private async Task<Core.Households.RecomputeSummary> RunJobAsync(TimeSpan ahead)
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var clock = TestClock.At(portal.Clock.GetUtcNow() + ahead);
-        var job = new HouseholdStatusJob(db, new PolicyParameterStore(db), new AuditLog(db, scope.ServiceProvider.GetRequiredService<Application.Accounts.ICurrentActor>(), clock), clock);
+        var job = new HouseholdStatusJob(db, new PolicyParameterStore(db), new AuditLog(db, scope.ServiceProvider.GetRequiredService<Core.Accounts.ICurrentActor>(), clock), clock);
         return await job.RecomputeAllAsync(CancellationToken.None);
     }
 

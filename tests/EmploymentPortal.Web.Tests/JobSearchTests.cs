@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using EmploymentPortal.Application.Jobs;
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Jobs;
-using EmploymentPortal.Infrastructure.Jobs;
-using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

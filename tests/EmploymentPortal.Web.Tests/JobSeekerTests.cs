@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
+using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Persons;
-using EmploymentPortal.Infrastructure.Persistence;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;
 using static EmploymentPortal.TestCommon.DemoIds;

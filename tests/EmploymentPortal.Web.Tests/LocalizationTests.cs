@@ -20,7 +20,7 @@ public sealed partial class LocalizationTests(PortalFixture portal) : IClassFixt
     {
         var texts = new JsonTexts().For("zh-CN");
         var web = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Web");
-        var infrastructure = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Infrastructure");
+        var infrastructure = Path.Combine(TestSql.SolutionRoot(), "src", "EmploymentPortal.Core");
         var used = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(infrastructure, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

@@ -1,5 +1,5 @@
 using System.Net;
-using EmploymentPortal.Infrastructure.Seeding;
+using EmploymentPortal.Core.Seeding;
 using EmploymentPortal.TestCommon;
 
 namespace EmploymentPortal.Web.Tests;

@@ -1,5 +1,5 @@
 using System.Net;
-using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Core.Reports;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;

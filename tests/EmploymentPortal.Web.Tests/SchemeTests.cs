@@ -1,6 +1,6 @@
 using System.Net;
+using EmploymentPortal.Core.Seeding;
 using EmploymentPortal.Domain.Subsidies;
-using EmploymentPortal.Infrastructure.Seeding;
 using EmploymentPortal.TestCommon;
 
 namespace EmploymentPortal.Web.Tests;

@@ -1,7 +1,6 @@
 using System.Net;
-using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Domain.Jobs;
-using EmploymentPortal.Infrastructure.Jobs;
 using EmploymentPortal.TestCommon;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -34,7 +34,7 @@ public sealed class SecurityTests(PortalFixture portal) : IClassFixture<PortalFi
     public async Task Cookies_SignIn_AreHttpOnlyAndSameSite()
     {
         using var client = portal.Anonymous();
-        var response = await client.SignInAsync("street1", EmploymentPortal.Infrastructure.Seeding.DemoCity.Password);
+        var response = await client.SignInAsync("street1", EmploymentPortal.Core.Seeding.DemoCity.Password);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ep.auth=", StringComparison.Ordinal));
         cookie.Should().Contain("httponly").And.Contain("samesite=lax");
     }

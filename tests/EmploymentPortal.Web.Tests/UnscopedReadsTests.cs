@@ -1,7 +1,6 @@
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Regions;
-using EmploymentPortal.Infrastructure.Persistence;
-using EmploymentPortal.Infrastructure.Scoping;
 using EmploymentPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using EmploymentPortal.Application.Scoping;
-using EmploymentPortal.Application.Subsidies;
 using EmploymentPortal.Bench.Registry;
+using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Regions;
-using EmploymentPortal.Infrastructure.Subsidies;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using EmploymentPortal.Application.Persons;
-using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Bench.Registry;
+using EmploymentPortal.Core.Persons;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Web.Localization;

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Persons;
-using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Bench.Registry;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Persons;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Regions;
-using EmploymentPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

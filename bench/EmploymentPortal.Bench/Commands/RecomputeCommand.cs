@@ -1,6 +1,6 @@
-using EmploymentPortal.Application.Households;
-using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Bench.Registry;
+using EmploymentPortal.Core.Households;
+using EmploymentPortal.Core.Scoping;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.Bench.Commands;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using EmploymentPortal.Application.Reports;
-using EmploymentPortal.Application.Scoping;
 using EmploymentPortal.Bench.Registry;
+using EmploymentPortal.Core.Reports;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Regions;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

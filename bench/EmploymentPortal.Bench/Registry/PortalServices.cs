@@ -1,8 +1,8 @@
-using EmploymentPortal.Application.Accounts;
-using EmploymentPortal.Application.Persons;
-using EmploymentPortal.Application.Scoping;
-using EmploymentPortal.Infrastructure;
-using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Core;
+using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Persons;
+using EmploymentPortal.Core.Scoping;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

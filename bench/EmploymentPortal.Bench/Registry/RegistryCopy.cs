@@ -1,5 +1,5 @@
+using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Domain.Regions;
-using EmploymentPortal.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Persons;
 using Npgsql;
 
 namespace EmploymentPortal.Bench.Registry;

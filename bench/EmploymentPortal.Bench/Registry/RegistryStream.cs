@@ -1,5 +1,5 @@
 using System.Globalization;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
 

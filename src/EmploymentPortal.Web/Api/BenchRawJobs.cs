@@ -1,6 +1,6 @@
 using System.Text;
-using EmploymentPortal.Infrastructure.Jobs;
-using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Web.Pages.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

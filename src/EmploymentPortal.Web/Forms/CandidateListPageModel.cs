@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Subsidies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Domain.Jobs;
 
 namespace EmploymentPortal.Web.Forms;
@@ -43,4 +43,4 @@ public sealed class EmployerForm
 }
 
 /// <summary>What the employer fields partial renders: the form (bound as "Input") and the communities to choose from.</summary>
-public sealed record EmployerFieldsModel(EmployerForm Input, IReadOnlyList<Application.Regions.CommunityChoice> Communities);
+public sealed record EmployerFieldsModel(EmployerForm Input, IReadOnlyList<Core.Regions.CommunityChoice> Communities);

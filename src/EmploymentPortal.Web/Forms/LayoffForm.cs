@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Core.Layoffs;
 using EmploymentPortal.Domain.Layoffs;
 
 namespace EmploymentPortal.Web.Forms;

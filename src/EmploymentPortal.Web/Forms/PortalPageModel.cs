@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Common;
+using EmploymentPortal.Core.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using EmploymentPortal.Application.Regions;
-using EmploymentPortal.Application.Scoping;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Regions;
+using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,4 +1,4 @@
-using EmploymentPortal.Infrastructure.Persistence;
+using EmploymentPortal.Core.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EmploymentPortal.Web.Health;

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Households;
+using EmploymentPortal.Core.Households;
 using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 

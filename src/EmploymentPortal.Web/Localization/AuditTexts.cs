@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Subsidies;
 

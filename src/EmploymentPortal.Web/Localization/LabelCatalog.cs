@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Persons;
 
 namespace EmploymentPortal.Web.Localization;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;

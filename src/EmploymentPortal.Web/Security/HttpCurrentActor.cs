@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Core.Accounts;
 
 namespace EmploymentPortal.Web.Security;
 

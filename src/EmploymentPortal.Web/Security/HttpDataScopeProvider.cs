@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Scoping;
 
 namespace EmploymentPortal.Web.Security;
 

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Scoping;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

@@ -1,6 +1,6 @@
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Jobs;
-using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Regions;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Web.Forms;

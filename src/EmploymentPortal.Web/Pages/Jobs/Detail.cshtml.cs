@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Domain.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Core.Jobs;
 
 namespace EmploymentPortal.Web.Pages.Jobs;
 

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Core.Layoffs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Web.Forms;

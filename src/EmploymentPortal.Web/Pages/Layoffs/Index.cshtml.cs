@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Layoffs;
 using EmploymentPortal.Domain.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
-using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Core.Regions;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
-using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

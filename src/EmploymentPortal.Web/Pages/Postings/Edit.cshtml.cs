@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Jobs;
-using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Regions;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Forms;

@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Jobs;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Jobs;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

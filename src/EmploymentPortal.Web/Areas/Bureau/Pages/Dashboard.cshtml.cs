@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Core.Reports;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Forms;

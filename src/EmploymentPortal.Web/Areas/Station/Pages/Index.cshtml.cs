@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Regions;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Regions;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Regions;
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Regions;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Core.Regions;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;

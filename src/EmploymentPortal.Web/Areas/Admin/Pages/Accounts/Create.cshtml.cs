@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Accounts;
-using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Regions;
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -68,7 +67,7 @@ public sealed class CreateModel(IAccountService accounts, IOrgDirectory director
 
         [Display(Name = "Accounts.InitialPassword")]
         [Required(ErrorMessage = "Password.Required")]
-        [StringLength(256, MinimumLength = Infrastructure.DependencyInjection.MinimumPasswordLength, ErrorMessage = "Password.TooShort")]
+        [StringLength(256, MinimumLength = Core.DependencyInjection.MinimumPasswordLength, ErrorMessage = "Password.TooShort")]
         public string Password { get; set; } = string.Empty;
     }
 }

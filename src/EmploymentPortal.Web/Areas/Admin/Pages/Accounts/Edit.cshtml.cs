@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Accounts;
-using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Regions;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Accounts;
-using EmploymentPortal.Application.Common;
+using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Common;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;

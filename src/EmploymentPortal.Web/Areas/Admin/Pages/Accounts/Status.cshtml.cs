@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

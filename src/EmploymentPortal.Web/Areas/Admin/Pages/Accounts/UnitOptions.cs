@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Regions;
+using EmploymentPortal.Core.Regions;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Persons;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Persons;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Localization;

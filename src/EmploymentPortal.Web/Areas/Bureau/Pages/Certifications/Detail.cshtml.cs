@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Eligibility;
-using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,5 @@
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Subsidies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

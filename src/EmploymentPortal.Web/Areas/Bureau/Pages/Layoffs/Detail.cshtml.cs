@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Core.Layoffs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Web.Forms;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Core.Layoffs;
 using EmploymentPortal.Domain.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EmploymentPortal.Application.Reports;
+using EmploymentPortal.Core.Reports;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Reports;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Infrastructure.Accounts;
+using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
+using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Accounts;
+using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Domain.Accounts;
-using EmploymentPortal.Infrastructure.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -67,7 +66,7 @@ public sealed class RegisterModel(
 
         [Display(Name = "Register.Password")]
         [Required(ErrorMessage = "Password.Required")]
-        [StringLength(256, MinimumLength = Infrastructure.DependencyInjection.MinimumPasswordLength, ErrorMessage = "Password.TooShort")]
+        [StringLength(256, MinimumLength = Core.DependencyInjection.MinimumPasswordLength, ErrorMessage = "Password.TooShort")]
         public string Password { get; set; } = string.Empty;
 
         [Display(Name = "Register.ConfirmPassword")]

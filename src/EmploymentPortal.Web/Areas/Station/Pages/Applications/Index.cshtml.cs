@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Subsidies;
 using Microsoft.AspNetCore.Authorization;

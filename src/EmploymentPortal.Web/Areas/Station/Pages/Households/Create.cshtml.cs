@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Households;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Households;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Web.Forms;
@@ -129,7 +129,7 @@ public sealed class CreateModel(IHouseholdRegistry households, IPersonRegistry p
 
     // The household's own fields are the Input form's; member rows keep their own names. A field
     // the form's own checks already refused keeps that one message.
-    private void AddServiceErrors(Application.Common.CommandResult result)
+    private void AddServiceErrors(Core.Common.CommandResult result)
     {
         foreach (var (field, key) in result.Errors)
         {

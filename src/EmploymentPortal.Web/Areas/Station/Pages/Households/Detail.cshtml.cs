@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Households;
+using EmploymentPortal.Core.Households;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Web.Forms;

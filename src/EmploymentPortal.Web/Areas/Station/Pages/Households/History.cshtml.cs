@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Households;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Households;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,6 @@
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Households;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Households;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Web.Forms;

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Households;
+using EmploymentPortal.Core.Households;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Jobs;
-using EmploymentPortal.Application.Scoping;
+using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Layoffs;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Layoffs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Layoffs;
 using EmploymentPortal.Web.Forms;

@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Persons;
-using EmploymentPortal.Application.Subsidies;
+using EmploymentPortal.Core.Persons;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Persons;
-using EmploymentPortal.Infrastructure.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;

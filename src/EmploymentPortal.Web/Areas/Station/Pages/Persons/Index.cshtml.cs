@@ -1,5 +1,5 @@
-using EmploymentPortal.Application.Common;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using EmploymentPortal.Application.Persons;
+using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;
@@ -87,7 +87,7 @@ public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Tex
     /// <summary>The staff member's own community when they have one, else no preselection.</summary>
     private int? DefaultRegion()
     {
-        var own = User.FindFirst(Application.Scoping.PortalClaims.RegionCode)?.Value;
+        var own = User.FindFirst(Core.Scoping.PortalClaims.RegionCode)?.Value;
         return _regions.FirstOrDefault(r => r.Code == own)?.Id;
     }
 }

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Web.Forms;

@@ -1,4 +1,4 @@
-using EmploymentPortal.Application.Jobs;
+using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;

@@ -1,0 +1,48 @@
+namespace EmploymentPortal.Core.Persistence;
+
+/// <summary>
+/// A binary COPY target: a table and the columns written, in the order every row writes them.
+/// The writers build their COPY statement from it, and <c>CopyTargetsTests</c> checks the
+/// columns of a mapped table against the EF model (each exists; each required column without a
+/// database default is written).
+/// </summary>
+public sealed record CopyTarget(string Table, IReadOnlyList<string> Columns)
+{
+    /// <summary>The <c>COPY … FROM STDIN (FORMAT BINARY)</c> statement.</summary>
+    public string Command => $"COPY {Table} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)";
+}
+
+/// <summary>The COPY targets of the app: the tables of the model, then the temporary tables of the batches.</summary>
+public static class CopyTargets
+{
+    /// <summary>The ledger import's persons (<c>Persons/LedgerExcelWriter</c>).</summary>
+    public static readonly CopyTarget Persons = new(
+        "persons",
+        [
+            "id", "region_id", "region_code", "name", "id_number_cipher", "id_number_hash", "id_number_masked", "id_number_last_four",
+            "birth_date", "sex", "phone", "address", "hukou", "education", "skills", "wished_occupation", "labor_capacity", "wants_work",
+            "employment_status", "priority_groups", "notes", "unemployed_since", "created_at", "updated_at", "female_cadre",
+        ]);
+
+    /// <summary>The ledger import's open unemployment registrations.</summary>
+    public static readonly CopyTarget UnemploymentRegistrations = new(
+        "unemployment_registrations", ["id", "person_id", "region_code", "registered_on"]);
+
+    /// <summary>The ledger import's <c>PersonImported</c> audit events.</summary>
+    public static readonly CopyTarget AuditEvents = new(
+        "audit_events", ["occurred_at", "actor_id", "actor_name", "action", "entity_type", "entity_id", "region_code", "after"]);
+
+    /// <summary>The targets that are tables of the EF model.</summary>
+    public static IReadOnlyList<CopyTarget> ModelTables { get; } = [Persons, UnemploymentRegistrations, AuditEvents];
+
+    /// <summary>The household job's temporary table (created by the job itself, not in the model).</summary>
+    public static readonly CopyTarget HouseholdRecompute = new(
+        "household_recompute", ["id", "old_status", "new_status", "keeps_plan"]);
+
+    /// <summary>The eligibility batch's temporary table (created by the batch itself, not in the model).</summary>
+    public static readonly CopyTarget EligibilityBatch = new(
+        "eligibility_batch", ["scheme_code", "person_id", "region_code", "decision", "missing_facts"]);
+
+    /// <summary>The temporary tables the batches create and fill.</summary>
+    public static IReadOnlyList<CopyTarget> TemporaryTables { get; } = [HouseholdRecompute, EligibilityBatch];
+}

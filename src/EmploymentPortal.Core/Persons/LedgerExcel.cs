@@ -1,0 +1,176 @@
+using System.Globalization;
+using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Audit;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Policies;
+using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Persons;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Npgsql;
+
+namespace EmploymentPortal.Core.Persons;
+
+/// <summary>
+/// The ledger in and out of .xlsx (MiniExcel), over the columns of <see cref="LedgerColumns"/>.
+/// Export: masked numbers, formula-safe text, audited. Import: the file is read
+/// (<see cref="LedgerExcelReader"/>), every row is checked (<see cref="LedgerExcelRowValidator"/>:
+/// ID number, duplicates in the file, required fields, region in the caller's area), then against
+/// the whole register, before anything is written; the valid rows go in with binary COPY
+/// (<see cref="LedgerExcelWriter"/>: persons, their open unemployment registrations, one audit
+/// event each) in one transaction.
+/// </summary>
+public sealed class LedgerExcel(
+    PortalDbContext db,
+    UnscopedReads unscoped,
+    IIdNumberProtector protector,
+    PolicyParameterStore parameters,
+    ILabelCatalog labels,
+    AuditLog audit,
+    ICurrentActor actor,
+    BusinessClock clock) : ILedgerExcel
+{
+    private DateOnly Today => clock.Today;
+
+    public async Task<int?> ExportAsync(PersonListQuery query, Stream output, CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
+        var persons = ledger.Filter(query);
+        var count = await persons.CountAsync(cancellationToken);
+        if (count > ILedgerExcel.MaxExportRows)
+        {
+            return null;
+        }
+
+        var rows = await ledger.RowsAsync(LedgerQuery.Sort(persons, query.Sort), cancellationToken);
+        var sheet = rows.Select(r => Cells(LedgerColumns.Export, new Dictionary<LedgerColumn, object?>
+        {
+            [LedgerColumns.Name] = SafeText(r.Name),
+            [LedgerColumns.IdNumber] = r.IdNumberMasked,
+            [LedgerColumns.Sex] = labels.Label(r.Sex),
+            [LedgerColumns.Age] = r.Age,
+            [LedgerColumns.Phone] = r.PhoneMasked,
+            [LedgerColumns.EmploymentStatus] = labels.Label(r.Status),
+            [LedgerColumns.PriorityGroups] = string.Join("、", Enum.GetValues<PriorityGroups>().Where(g => g != PriorityGroups.None && r.Groups.HasFlag(g)).Select(labels.Label)),
+            [LedgerColumns.RegionName] = SafeText(r.RegionName),
+            [LedgerColumns.UnemploymentRegisteredOn] = r.RegisteredUnemployedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+            [LedgerColumns.LongTerm] = r.LongTerm ? labels.Text("Common.Yes") : labels.Text("Common.No"),
+        }, c => c.Title(labels)));
+        await output.SaveAsAsync(sheet, sheetName: labels.Text("Nav.Ledger"), cancellationToken: cancellationToken);
+        audit.Add("LedgerExported", "Ledger", "*", db.Scope.RegionPrefix, null, new { rows = rows.Count, filters = query with { Page = 0, PageSize = 0 } });
+        await db.SaveChangesAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    public async Task WriteTemplateAsync(Stream output, CancellationToken cancellationToken)
+    {
+        var regions = await RegionsInScopeAsync(cancellationToken);
+        var example = Cells(LedgerColumns.Import, new Dictionary<LedgerColumn, object?>
+        {
+            [LedgerColumns.IdNumber] = "110105194912310029",
+            [LedgerColumns.Name] = "张三",
+            [LedgerColumns.Phone] = "13800000000",
+            [LedgerColumns.Address] = "向阳路 1 号",
+            [LedgerColumns.Hukou] = labels.Label(HukouType.Urban),
+            [LedgerColumns.Education] = labels.Label(EducationLevel.JuniorHigh),
+            [LedgerColumns.EmploymentStatus] = labels.Label(EmploymentStatus.Unemployed),
+            [LedgerColumns.LaborCapacity] = labels.Label(LaborCapacity.Full),
+            [LedgerColumns.WantsWork] = labels.Text("Common.Yes"),
+            [LedgerColumns.Region] = regions.FirstOrDefault()?.Code ?? string.Empty,
+            [LedgerColumns.UnemploymentRegisteredOn] = Today.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, c => c.TemplateHeader(labels));
+        var allowed = new List<Dictionary<string, object?>>();
+        void Allow<TEnum>(LedgerColumn column)
+            where TEnum : struct, Enum => allowed.AddRange(Enum.GetValues<TEnum>().Select(v => Row(column.Title(labels), labels.Label(v))));
+        Allow<HukouType>(LedgerColumns.Hukou);
+        Allow<EducationLevel>(LedgerColumns.Education);
+        Allow<EmploymentStatus>(LedgerColumns.EmploymentStatus);
+        Allow<LaborCapacity>(LedgerColumns.LaborCapacity);
+        allowed.Add(Row(LedgerColumns.WantsWork.Title(labels), labels.Text("Common.Yes") + " / " + labels.Text("Common.No")));
+        allowed.AddRange(regions.Select(r => Row(LedgerColumns.Region.Title(labels), $"{r.Code} {r.Name}")));
+        var sheets = new Dictionary<string, object>
+        {
+            [labels.Text("Import.TemplateSheet")] = new[] { example },
+            [labels.Text("Import.AllowedSheet")] = allowed,
+        };
+        await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+
+        Dictionary<string, object?> Row(string column, string value) =>
+            new() { [labels.Text("Import.AllowedColumn")] = column, [labels.Text("Import.AllowedValue")] = value };
+    }
+
+    public async Task<ImportResult> ImportAsync(Stream file, ImportMode mode, CancellationToken cancellationToken)
+    {
+        var read = LedgerExcelReader.Read(file, labels);
+        if (read.Sheet is not { } sheet)
+        {
+            return read.Refusal!;
+        }
+
+        var regions = await RegionsInScopeAsync(cancellationToken);
+        var now = clock.UtcNow;
+        var validator = new LedgerExcelRowValidator(labels, protector, regions, Today, now, await parameters.GetAsync(cancellationToken));
+        var errors = new List<ImportRowError>();
+        var candidates = new List<LedgerImportCandidate>(sheet.DataRows);
+        foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
+        {
+            var check = validator.Check(row);
+            if (check.Candidate is { } candidate)
+            {
+                candidates.Add(candidate);
+            }
+
+            errors.AddRange(check.Errors);
+        }
+
+        // Already in the register, anywhere (the uniqueness check must see everything; only the holding unit is named).
+        var existing = await unscoped.IdNumberHoldersAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), db.Scope, cancellationToken);
+        foreach (var candidate in candidates.Where(c => existing.ContainsKey(Convert.ToHexString(c.Person.IdNumberHash))).ToList())
+        {
+            var holder = existing[Convert.ToHexString(candidate.Person.IdNumberHash)];
+            errors.Add(new ImportRowError(candidate.Row, LedgerColumns.IdNumber.Title(labels), holder.InScope ? "Import.AlreadyRegistered" : "Import.AlreadyRegisteredElsewhere", holder.UnitName));
+            candidates.Remove(candidate);
+        }
+
+        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        var total = candidates.Count + errors.Select(e => e.Row).Distinct().Count();
+        if (candidates.Count == 0 || (mode == ImportMode.AllOrNothing && errors.Count > 0))
+        {
+            return new ImportResult(total, 0, errors);
+        }
+
+        try
+        {
+            await new LedgerExcelWriter(db, actor).WriteAsync(candidates, now, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return new ImportResult(total, 0, errors, "Import.ConcurrentDuplicate");
+        }
+
+        return new ImportResult(total, candidates.Count, errors);
+    }
+
+    private Task<List<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken) =>
+        PersonRegistry.RegionsInScope(db).ToListAsync(cancellationToken);
+
+    /// <summary>A sheet row: the columns' values in the columns' order, under their headers; a column without a value is empty.</summary>
+    private static Dictionary<string, object?> Cells(IReadOnlyList<LedgerColumn> columns, Dictionary<LedgerColumn, object?> values, Func<LedgerColumn, string> header)
+    {
+        var row = new Dictionary<string, object?>();
+        foreach (var column in columns)
+        {
+            row[header(column)] = values.TryGetValue(column, out var value) ? value : string.Empty;
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// Text that a spreadsheet could take for a formula (= + - @, tab, carriage return first) gets
+    /// a leading apostrophe; cells are written as strings anyway (OWASP CSV/formula injection).
+    /// </summary>
+    public static string SafeText(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+}

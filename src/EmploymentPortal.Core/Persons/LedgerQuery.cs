@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Policies;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Policies;
+using EmploymentPortal.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Core.Persons;
+
+/// <summary>
+/// The ledger's filters, search, sort and row shape, in one place for the ledger page and the
+/// Excel export. Reads through the context's region-scope filter.
+/// </summary>
+public sealed partial class LedgerQuery
+{
+    private readonly PortalDbContext _db;
+    private readonly IIdNumberProtector _protector;
+    private readonly DateOnly _today;
+    private readonly DateOnly _longTermSince;
+    private readonly Age4050Births _age4050;
+
+    private LedgerQuery(PortalDbContext db, IIdNumberProtector protector, DateOnly today, DateOnly longTermSince, Age4050Births age4050)
+    {
+        _db = db;
+        _protector = protector;
+        _today = today;
+        _longTermSince = longTermSince;
+        _age4050 = age4050;
+    }
+
+    public static async Task<LedgerQuery> CreateAsync(PortalDbContext db, IIdNumberProtector protector, PolicyParameterStore parameters, DateOnly today, CancellationToken cancellationToken)
+    {
+        var set = await parameters.GetAsync(cancellationToken);
+        return new LedgerQuery(db, protector, today, today.AddMonths(-set.IntOn(ParameterKeys.LongTermUnemploymentMonths, today)), Age4050Births.On(today, set));
+    }
+
+    public IQueryable<Person> Filter(PersonListQuery query)
+    {
+        var persons = Search(_db.Persons.AsNoTracking(), query.Search);
+        if (query.Status is { } status)
+        {
+            persons = persons.Where(p => p.EmploymentStatus == status);
+        }
+
+        if (query.Group is { } group and not PriorityGroups.None)
+        {
+            persons = persons.Where(p => (p.PriorityGroups & group) != 0);
+        }
+
+        if (query.MaxEducation is { } education)
+        {
+            persons = persons.Where(p => p.Education <= education);
+        }
+
+        if (query.Age4050Only)
+        {
+            var a = _age4050;
+            persons = persons.Where(p =>
+                (p.Sex == Sex.Female && p.BirthDate <= a.WomenBornBy && p.BirthDate >= (p.FemaleCadre ? a.CadresBornFrom : a.WorkersBornFrom))
+                || (p.Sex == Sex.Male && p.BirthDate <= a.MenBornBy && p.BirthDate >= a.MenBornFrom));
+        }
+
+        if (query.CertifiedHardshipOnly)
+        {
+            var certified = Subsidies.CertifiedPersons.On(_db, _today);
+            persons = persons.Where(p => certified.Contains(p.Id));
+        }
+
+        if (query.LongTermOnly)
+        {
+            var since = _longTermSince;
+            persons = persons.Where(p => p.UnemployedSince <= since);
+        }
+
+        if (!string.IsNullOrEmpty(query.RegionCode) && RegionCode.TryParse(query.RegionCode, out var regionCode))
+        {
+            var prefix = regionCode.ScopePrefix;
+            persons = persons.Where(p => p.RegionCode.StartsWith(prefix));
+        }
+
+        return persons;
+    }
+
+    public static IQueryable<Person> Sort(IQueryable<Person> persons, PersonSort sort) => sort switch
+    {
+        PersonSort.Newest => persons.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
+        PersonSort.Age => persons.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
+        _ => persons.OrderBy(p => p.Name).ThenBy(p => p.Id),
+    };
+
+    /// <summary>The list rows of a sorted (and paged) query: numbers and phones masked.</summary>
+    public async Task<List<PersonListItem>> RowsAsync(IQueryable<Person> persons, CancellationToken cancellationToken)
+    {
+        var db = _db;
+        var rows = await persons
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.IdNumberMasked,
+                p.Sex,
+                p.BirthDate,
+                p.Phone,
+                p.EmploymentStatus,
+                p.PriorityGroups,
+                RegionName = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
+                Registered = p.UnemployedSince,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new PersonListItem(
+            r.Id, r.Name, r.IdNumberMasked, r.Sex, Age.YearsOn(r.BirthDate, _today), Person.MaskPhone(r.Phone), r.EmploymentStatus, r.PriorityGroups,
+            r.RegionName, r.Registered, r.Registered is { } on && on <= _longTermSince)).ToList();
+    }
+
+    private IQueryable<Person> Search(IQueryable<Person> persons, string? search)
+    {
+        var text = search?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return persons;
+        }
+
+        if (ResidentIdNumber.TryParse(text, _today, out var id) == IdNumberProblem.None)
+        {
+            var hash = _protector.LookupHash(id);
+            return persons.Where(p => p.IdNumberHash == hash);
+        }
+
+        var nameAndLastFour = NameAndLastFour().Match(ResidentIdNumber.Normalize(text));
+        if (nameAndLastFour.Success)
+        {
+            var name = nameAndLastFour.Groups["name"].Value;
+            var last = nameAndLastFour.Groups["last"].Value;
+            return persons.Where(p => p.Name == name && p.IdNumberLastFour == last);
+        }
+
+        var pattern = LikePattern.Escape(text) + "%";
+        return persons.Where(p => EF.Functions.Like(p.Name, pattern, LikePattern.EscapeCharacter));
+    }
+
+    [GeneratedRegex(@"^(?<name>\D+?)(?<last>\d{3}[\dX])$")]
+    private static partial Regex NameAndLastFour();
+}
+
+/// <summary>
+/// The 4050 age group on a date as birth-date ranges: old enough (the dated age limits of 002 §二.4)
+/// and not yet at the person's own statutory retirement (the 2024 schedule; women cadres apart).
+/// </summary>
+internal sealed record Age4050Births(DateOnly WomenBornBy, DateOnly MenBornBy, DateOnly WorkersBornFrom, DateOnly CadresBornFrom, DateOnly MenBornFrom)
+{
+    public static Age4050Births On(DateOnly today, PolicyParameterSet parameters) => new(
+        today.AddYears(-parameters.IntOn(ParameterKeys.HardshipWomenMinAge, today)),
+        today.AddYears(-parameters.IntOn(ParameterKeys.HardshipMenMinAge, today)),
+        WorkingAge.EarliestNotRetiredBirthDate(RetirementSchedule.FemaleWorker, today, parameters),
+        WorkingAge.EarliestNotRetiredBirthDate(RetirementSchedule.FemaleCadre, today, parameters),
+        WorkingAge.EarliestNotRetiredBirthDate(RetirementSchedule.Male, today, parameters));
+}

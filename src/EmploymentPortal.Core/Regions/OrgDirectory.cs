@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Core.Regions;
+
+/// <summary>Read-only projections over regions, units and staff; units are scope-filtered by the context.</summary>
+public sealed class OrgDirectory(PortalDbContext db) : IOrgDirectory
+{
+    public async Task<RegionDetail?> GetRegionAsync(int id, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new RegionSummary(r.Id, r.Code, r.Name, r.Level))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (region is null)
+        {
+            return null;
+        }
+
+        var ancestorCodes = new List<string>();
+        for (var code = RegionCode.Parse(region.Code).Parent; code is not null; code = code.Value.Parent)
+        {
+            ancestorCodes.Add(code.Value.Value);
+        }
+
+        var ancestors = await db.Regions.AsNoTracking().Where(r => ancestorCodes.Contains(r.Code))
+            .OrderBy(r => r.Level)
+            .Select(r => new RegionSummary(r.Id, r.Code, r.Name, r.Level))
+            .ToListAsync(cancellationToken);
+        var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == id)
+            .OrderBy(r => r.Code)
+            .Select(r => new RegionSummary(r.Id, r.Code, r.Name, r.Level))
+            .ToListAsync(cancellationToken);
+        var units = await UnitSummaries(u => u.RegionCode == region.Code).ToListAsync(cancellationToken);
+        return new RegionDetail(region, ancestors, children, units);
+    }
+
+    public async Task<OrgUnitDetail?> GetUnitAsync(int id, CancellationToken cancellationToken)
+    {
+        var unit = await UnitSummaries(u => u.Id == id).SingleOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var staff = await (
+                from u in db.Users
+                where u.OrgUnitId == id
+                orderby u.UserName
+                select new StaffMemberSummary(
+                    u.Id,
+                    u.UserName!,
+                    u.DisplayName,
+                    (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault() ?? string.Empty,
+                    u.IsDisabled))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return new OrgUnitDetail(unit, staff);
+    }
+
+    public async Task<IReadOnlyList<OrgUnitSummary>> ListUnitsAsync(CancellationToken cancellationToken) =>
+        await UnitSummaries(u => true).ToListAsync(cancellationToken);
+
+    private IQueryable<OrgUnitSummary> UnitSummaries(Expression<Func<OrgUnit, bool>> predicate) =>
+        from u in db.OrgUnits.AsNoTracking().Where(predicate)
+        join r in db.Regions on u.RegionId equals r.Id
+        orderby u.RegionCode, u.Kind
+        select new OrgUnitSummary(u.Id, u.Name, u.Kind, u.RegionId, u.RegionCode, r.Name);
+}

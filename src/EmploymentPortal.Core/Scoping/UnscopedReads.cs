@@ -1,0 +1,274 @@
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Subsidies;
+using EmploymentPortal.Domain.Eligibility;
+using EmploymentPortal.Domain.Jobs;
+using EmploymentPortal.Domain.Layoffs;
+using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Regions;
+using EmploymentPortal.Domain.Subsidies;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Core.Scoping;
+
+/// <summary>
+/// Every read that legitimately looks past the caller's region scope, each one named and limited by
+/// its own condition (published, the signed-in account's own rows, ids already chosen in scope, the
+/// register-wide duplicate check that names only the holding unit…). The reads run on a second
+/// context created with <see cref="DataScope.All"/>, never on the request's scoped context: EF Core
+/// refuses to compose two context instances in one query, so an unscoped part cannot widen a scoped
+/// query unnoticed (docs/scoping.md, "Unscoped reads"). Results are not tracked; a write goes
+/// through the scoped context (attach what was read here).
+/// </summary>
+public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsyncDisposable
+{
+    private PortalDbContext? _db;
+
+    private PortalDbContext Db => _db ??= contexts.Create();
+
+    // ---- Jobs: public postings, employers and fairs -------------------------------------------
+
+    /// <summary>Published postings: public (search, matching, seekers), whatever their area.</summary>
+    public IQueryable<Posting> PublishedPostings() =>
+        Db.Postings.AsNoTracking().Where(p => p.Status == PostingStatus.Published);
+
+    /// <summary>Published postings with their employer's name, status and credit code.</summary>
+    public IQueryable<PostingWithEmployer> PublishedPostingsWithEmployers() => WithEmployers(PublishedPostings());
+
+    /// <summary>Postings already chosen in scope (referred to, saved, applied to), by id, whatever their state now.</summary>
+    public IQueryable<Posting> PostingsByIds(IReadOnlyCollection<Guid> ids) =>
+        Db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id));
+
+    /// <summary><see cref="PostingsByIds"/> with their employer's name.</summary>
+    public IQueryable<PostingWithEmployer> PostingsWithEmployersByIds(IReadOnlyCollection<Guid> ids) => WithEmployers(PostingsByIds(ids));
+
+    /// <summary>The postings of employers already chosen in scope (an employer may post in another area).</summary>
+    public IQueryable<Posting> PostingsOfEmployers(IReadOnlyCollection<Guid> employerIds) =>
+        Db.Postings.AsNoTracking().Where(p => employerIds.Contains(p.EmployerId));
+
+    /// <summary>Employers by id, for rows already chosen in scope (an employer may be registered in another area).</summary>
+    public IQueryable<Employer> EmployersByIds(IReadOnlyCollection<Guid> ids) =>
+        Db.Employers.AsNoTracking().Where(e => ids.Contains(e.Id));
+
+    /// <summary>The names of employers already chosen in scope.</summary>
+    public async Task<Dictionary<Guid, string>> EmployerNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await EmployersByIds(ids).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+
+    /// <summary>Job fairs: public announcements.</summary>
+    public IQueryable<JobFair> PublicJobFairs() => Db.JobFairs.AsNoTracking();
+
+    // ---- An account's own rows (employer and seeker accounts have no region scope) -------------
+
+    /// <summary>The employers linked to an account (none for a null account).</summary>
+    public IQueryable<Employer> EmployersOfAccount(Guid? accountId) =>
+        Db.Employers.AsNoTracking().Where(e => accountId != null && e.AccountId == accountId);
+
+    /// <summary>The postings of the employers linked to an account.</summary>
+    public IQueryable<Posting> PostingsOfAccount(Guid? accountId)
+    {
+        var own = EmployersOfAccount(accountId).Select(e => e.Id);
+        return Db.Postings.AsNoTracking().Where(p => own.Contains(p.EmployerId));
+    }
+
+    /// <summary>The applications to the postings of the employers linked to an account.</summary>
+    public IQueryable<JobApplication> ApplicationsToPostingsOfAccount(Guid? accountId)
+    {
+        var own = PostingsOfAccount(accountId).Select(p => p.Id);
+        return Db.JobApplications.AsNoTracking().Where(a => own.Contains(a.PostingId));
+    }
+
+    /// <summary>
+    /// The certifications valid on <paramref name="date"/> of the persons linked to applications to
+    /// an account's own postings: only which certifications an applicant holds.
+    /// </summary>
+    public IQueryable<HardshipCertification> ValidCertificationsOfApplicants(Guid? accountId, DateOnly date)
+    {
+        var applicants = ApplicationsToPostingsOfAccount(accountId).Where(a => a.PersonId != null).Select(a => a.PersonId!.Value);
+        return Subsidies.CertifiedPersons.ValidOn(Db.HardshipCertifications.AsNoTracking(), date).Where(c => applicants.Contains(c.PersonId));
+    }
+
+    /// <summary>The layoff reports of the employers linked to an account.</summary>
+    public IQueryable<LayoffReport> LayoffReportsOfAccount(Guid? accountId)
+    {
+        var own = EmployersOfAccount(accountId).Select(e => e.Id);
+        return Db.LayoffReports.AsNoTracking().Where(r => own.Contains(r.EmployerId));
+    }
+
+    /// <summary>A seeker account's own link requests.</summary>
+    public IQueryable<SeekerLink> SeekerLinksOfAccount(Guid accountId) =>
+        Db.SeekerLinks.AsNoTracking().Where(l => l.AccountId == accountId);
+
+    /// <summary>The wished occupation of a person's own confirmed link, for a person the caller already read in scope.</summary>
+    public async Task<string?> ConfirmedLinkWishAsync(Guid personId, CancellationToken cancellationToken) =>
+        await Db.SeekerLinks.AsNoTracking()
+            .Where(l => l.PersonId == personId && l.Status == SeekerLinkStatus.Confirmed).Select(l => l.WishedOccupationCode).FirstOrDefaultAsync(cancellationToken);
+
+    // ---- Persons: the register-wide duplicate check and transfers ------------------------------
+
+    /// <summary>
+    /// Who holds an ID number (by its blind index) anywhere in the register: the id only when the
+    /// record lies in <paramref name="scope"/>, else only the holding unit's name (null: not registered).
+    /// </summary>
+    public async Task<IdNumberHolder?> IdNumberHolderAsync(byte[] hash, DataScope scope, CancellationToken cancellationToken)
+    {
+        var existing = await Db.Persons.AsNoTracking()
+            .Where(p => p.IdNumberHash == hash)
+            .Select(p => new { p.Id, p.RegionCode })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        if (scope.Includes(existing.RegionCode))
+        {
+            return new IdNumberHolder(true, existing.Id, null);
+        }
+
+        var unit = await Db.OrgUnits.AsNoTracking()
+            .Where(u => u.RegionCode == existing.RegionCode)
+            .Select(u => u.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new IdNumberHolder(false, null, unit ?? existing.RegionCode);
+    }
+
+    /// <summary>
+    /// The holders of many ID numbers (the ledger import), keyed by the hex of the blind index:
+    /// whether each lies in <paramref name="scope"/> and the holding unit's name, never the id.
+    /// </summary>
+    public async Task<Dictionary<string, IdNumberHolder>> IdNumberHoldersAsync(IReadOnlyCollection<byte[]> hashes, DataScope scope, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, IdNumberHolder>(StringComparer.Ordinal);
+        foreach (var batch in hashes.Chunk(5_000))
+        {
+            var rows = await Db.Persons.AsNoTracking()
+                .Where(p => batch.Contains(p.IdNumberHash))
+                .Select(p => new
+                {
+                    p.IdNumberHash,
+                    p.RegionCode,
+                    Unit = Db.OrgUnits.Where(u => u.RegionCode == p.RegionCode).Select(u => u.Name).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                found[Convert.ToHexString(row.IdNumberHash)] = new IdNumberHolder(scope.Includes(row.RegionCode), null, row.Unit ?? row.RegionCode);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The person a transfer is requested for, by the blind index of the ID number the requester typed: only its id and region.</summary>
+    public async Task<TransferSubject?> TransferSubjectAsync(byte[] hash, CancellationToken cancellationToken) =>
+        await Db.Persons.AsNoTracking()
+            .Where(p => p.IdNumberHash == hash).Select(p => new TransferSubject(p.Id, p.RegionId, p.RegionCode)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Whether a person has a pending transfer, at either end or neither.</summary>
+    public async Task<bool> TransferPendingAsync(Guid personId, CancellationToken cancellationToken) =>
+        await Db.TransferRequests.AsNoTracking().AnyAsync(t => t.PersonId == personId && t.Status == TransferStatus.Pending, cancellationToken);
+
+    /// <summary>The persons of transfers already read in scope: the masked number always, the name only when the person lies in <paramref name="scope"/>.</summary>
+    public async Task<Dictionary<Guid, TransferPerson>> TransferPersonsAsync(IReadOnlyCollection<Guid> personIds, DataScope scope, CancellationToken cancellationToken)
+    {
+        var rows = await Db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.IdNumberMasked, p.RegionCode })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(p => p.Id, p => new TransferPerson(scope.Includes(p.RegionCode) ? p.Name : null, p.IdNumberMasked));
+    }
+
+    // ---- Public service points and notices ----------------------------------------------------
+
+    /// <summary>The station of a community, else the office of its street: only its name and kind (null: none).</summary>
+    public async Task<ServicePointUnit?> ServicePointUnitAsync(string communityCode, string streetCode, CancellationToken cancellationToken) =>
+        await Db.OrgUnits.AsNoTracking()
+            .Where(u => (u.RegionCode == communityCode && u.Kind == OrgUnitKind.CommunityStation)
+                || (u.RegionCode == streetCode && u.Kind == OrgUnitKind.StreetOffice))
+            .OrderByDescending(u => u.Kind)
+            .ThenBy(u => u.Id)
+            .Select(u => new ServicePointUnit(u.Name, u.Kind))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Notices published (started) on or before <paramref name="today"/>: public.</summary>
+    public IQueryable<Notice> PublicNotices(DateOnly today) => Db.Notices.AsNoTracking().Where(n => n.StartsOn <= today);
+
+    /// <summary>The applications listed on public notices (for their counts).</summary>
+    public IQueryable<SubsidyApplication> ApplicationsOnPublicNotices(DateOnly today)
+    {
+        var notices = PublicNotices(today).Select(n => n.Id);
+        return Db.SubsidyApplications.AsNoTracking().Where(a => a.NoticeId != null && notices.Contains(a.NoticeId.Value));
+    }
+
+    /// <summary>The objections to public notices (for their counts).</summary>
+    public IQueryable<Objection> ObjectionsToPublicNotices(DateOnly today)
+    {
+        var notices = PublicNotices(today).Select(n => n.Id);
+        return Db.Objections.AsNoTracking().Where(o => notices.Contains(o.NoticeId));
+    }
+
+    /// <summary>The rows of a public notice, masked: names and ID numbers never leave this method in full.</summary>
+    public async Task<List<PublicNoticeRow>> PublicNoticeRowsAsync(Guid noticeId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await ApplicationsOnPublicNotices(today)
+            .Where(a => a.NoticeId == noticeId)
+            .Join(Db.Persons, a => a.PersonId, p => p.Id, (a, p) => new
+            {
+                a.Id,
+                p.Name,
+                p.IdNumberMasked,
+                a.SchemeCode,
+                a.ApplicantName,
+                a.ApplicantKind,
+                a.Amount,
+                Region = Db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
+            })
+            .OrderBy(r => r.Region).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new PublicNoticeRow(
+            r.Id, Notice.MaskName(r.Name), r.IdNumberMasked, r.SchemeCode,
+            r.ApplicantKind == Beneficiary.Person ? Notice.MaskName(r.ApplicantName) : r.ApplicantName, r.Amount, r.Region)).ToList();
+    }
+
+    /// <summary>A notice and one application, for an objection from the public (the domain checks the application is on the notice and the notice open).</summary>
+    public async Task<(Notice? Notice, SubsidyApplication? Application)> NoticeAndApplicationAsync(Guid noticeId, Guid applicationId, CancellationToken cancellationToken)
+    {
+        var notice = await Db.Notices.AsNoTracking().SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
+        var application = await Db.SubsidyApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        return (notice, application);
+    }
+
+    public void Dispose() => _db?.Dispose();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
+
+    private IQueryable<PostingWithEmployer> WithEmployers(IQueryable<Posting> postings) =>
+        from p in postings
+        join e in Db.Employers on p.EmployerId equals e.Id
+        select new PostingWithEmployer { Posting = p, EmployerName = e.Name, EmployerStatus = e.Status, EmployerCreditCode = e.CreditCode };
+}
+
+/// <summary>A posting with its employer's public facts (an initializer, so EF Core can translate further filters on it).</summary>
+public sealed class PostingWithEmployer
+{
+    public required Posting Posting { get; init; }
+
+    public required string EmployerName { get; init; }
+
+    public required EmployerStatus EmployerStatus { get; init; }
+
+    public required string EmployerCreditCode { get; init; }
+}
+
+/// <summary>The holder of an ID number: <see cref="Id"/> only in the caller's scope, else <see cref="UnitName"/> only.</summary>
+public sealed record IdNumberHolder(bool InScope, Guid? Id, string? UnitName);
+
+public sealed record TransferSubject(Guid Id, int RegionId, string RegionCode);
+
+public sealed record TransferPerson(string? NameInScope, string IdNumberMasked);
+
+public sealed record ServicePointUnit(string Name, OrgUnitKind Kind);

@@ -1,9 +1,0 @@
-using EmploymentPortal.Application.Scoping;
-
-namespace EmploymentPortal.Infrastructure.Persistence;
-
-/// <summary>A scope fixed at construction: <see cref="DataScope.All"/> for system jobs, or a given scope in tests.</summary>
-public sealed class FixedDataScopeProvider(DataScope scope) : IDataScopeProvider
-{
-    public DataScope Current { get; } = scope;
-}
