@@ -106,34 +106,14 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
 
     /// <summary>
     /// Who holds an ID number (by its blind index) anywhere in the register: the id only when the
-    /// record lies in <paramref name="scope"/>, else only the holding unit's name (null: not registered).
+    /// record lies in <paramref name="scope"/>, and the holding unit's name (null: not registered).
     /// </summary>
-    public async Task<IdNumberHolder?> IdNumberHolderAsync(byte[] hash, DataScope scope, CancellationToken cancellationToken)
-    {
-        var existing = await Db.Persons.AsNoTracking()
-            .Where(p => p.IdNumberHash == hash)
-            .Select(p => new { p.Id, p.RegionCode })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (existing is null)
-        {
-            return null;
-        }
-
-        if (scope.Includes(existing.RegionCode))
-        {
-            return new IdNumberHolder(true, existing.Id, null);
-        }
-
-        var unit = await Db.OrgUnits.AsNoTracking()
-            .Where(u => u.RegionCode == existing.RegionCode)
-            .Select(u => u.Name)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new IdNumberHolder(false, null, unit ?? existing.RegionCode);
-    }
+    public async Task<IdNumberHolder?> IdNumberHolderAsync(byte[] hash, DataScope scope, CancellationToken cancellationToken) =>
+        (await IdNumberHoldersAsync([hash], scope, cancellationToken)).Values.SingleOrDefault();
 
     /// <summary>
     /// The holders of many ID numbers (the ledger import), keyed by the hex of the blind index:
-    /// whether each lies in <paramref name="scope"/> and the holding unit's name, never the id.
+    /// whether each lies in <paramref name="scope"/> (then its id) and the holding unit's name.
     /// </summary>
     public async Task<Dictionary<string, IdNumberHolder>> IdNumberHoldersAsync(IReadOnlyCollection<byte[]> hashes, DataScope scope, CancellationToken cancellationToken)
     {
@@ -144,6 +124,7 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
                 .Where(p => batch.Contains(p.IdNumberHash))
                 .Select(p => new
                 {
+                    p.Id,
                     p.IdNumberHash,
                     p.RegionCode,
                     Unit = Db.OrgUnits.Where(u => u.RegionCode == p.RegionCode).Select(u => u.Name).FirstOrDefault(),
@@ -151,7 +132,8 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                found[Convert.ToHexString(row.IdNumberHash)] = new IdNumberHolder(scope.Includes(row.RegionCode), null, row.Unit ?? row.RegionCode);
+                var inScope = scope.Includes(row.RegionCode);
+                found[Convert.ToHexString(row.IdNumberHash)] = new IdNumberHolder(inScope, inScope ? row.Id : null, row.Unit ?? row.RegionCode);
             }
         }
 
@@ -264,8 +246,8 @@ public sealed class PostingWithEmployer
     public required string EmployerCreditCode { get; init; }
 }
 
-/// <summary>The holder of an ID number: <see cref="Id"/> only in the caller's scope, else <see cref="UnitName"/> only.</summary>
-public sealed record IdNumberHolder(bool InScope, Guid? Id, string? UnitName);
+/// <summary>The holder of an ID number: <see cref="Id"/> only in the caller's scope; the holding unit's name (or region code) always.</summary>
+public sealed record IdNumberHolder(bool InScope, Guid? Id, string UnitName);
 
 public sealed record TransferSubject(Guid Id, int RegionId, string RegionCode);
 

@@ -87,7 +87,6 @@ public sealed class CertificationService(
             return CommandResult.Fail(string.Empty, "Certification.NotFound");
         }
 
-
         // The 4050 status ends at the person's statutory retirement date; other categories hold until revoked.
         DateOnly? validTo = null;
         if (approve && request.Category == EligibilityRules.Hardship4050)

@@ -295,7 +295,7 @@ public sealed partial class AuditTexts(JsonTexts texts, ReasonTexts reasons, Bus
         }
     }
 
-    private string Text(string key, CultureInfo culture) => texts.Find(key, culture) ?? key;
+    private string Text(string key, CultureInfo culture) => texts.Text(key, culture);
 
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 

@@ -41,6 +41,9 @@ public sealed class JsonTexts
         return _byCulture[DefaultCulture].GetValueOrDefault(key);
     }
 
+    /// <summary>The text of a key in a culture (falling back as <see cref="Find"/> does), or the key itself when none has it.</summary>
+    public string Text(string key, CultureInfo culture) => Find(key, culture) ?? key;
+
     private static FrozenDictionary<string, string> Load(string culture)
     {
         var assembly = typeof(JsonTexts).Assembly;

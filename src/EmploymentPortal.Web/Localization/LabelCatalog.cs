@@ -13,7 +13,7 @@ public sealed class LabelCatalog(JsonTexts texts) : ILabelCatalog
         where TEnum : struct, Enum =>
         Text($"{typeof(TEnum).Name}.{value}");
 
-    public string Text(string key) => texts.Find(key, CultureInfo.CurrentUICulture) ?? key;
+    public string Text(string key) => texts.Text(key, CultureInfo.CurrentUICulture);
 
     public IReadOnlyList<string> TextInAllCultures(string key) =>
         JsonTexts.Cultures.Select(c => texts.For(c).GetValueOrDefault(key)).OfType<string>().Distinct().ToList();

@@ -26,7 +26,7 @@ public sealed partial class ReasonTexts(JsonTexts texts)
             return culture.Name.StartsWith("zh", StringComparison.Ordinal) ? legacy.Zh : legacy.En;
         }
 
-        var template = texts.Find("Reason." + reason.Code, culture) ?? "Reason." + reason.Code;
+        var template = texts.Text("Reason." + reason.Code, culture);
         return Placeholder().Replace(template, m =>
             reason.Args.TryGetValue(m.Groups["name"].Value, out var arg) ? Arg(arg, m.Groups["part"].Value, culture) : m.Value);
     }
@@ -79,7 +79,7 @@ public sealed partial class ReasonTexts(JsonTexts texts)
         _ => throw new ArgumentOutOfRangeException(nameof(arg), arg.GetType().Name, "No format for this kind of reason argument."),
     };
 
-    private string Text(string key, CultureInfo culture) => texts.Find(key, culture) ?? key;
+    private string Text(string key, CultureInfo culture) => texts.Text(key, culture);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
