@@ -89,3 +89,17 @@ pg_ensure_database() {
       -E UTF8 --lc-collate=C.UTF-8 --lc-ctype=C.UTF-8 -T template0 "$name"
   fi
 }
+
+# pg_ensure_app_login PORT PASSWORD_FILE LOGIN: the app's login in the group role portal_app
+# (created here if missing; the first migration grants it the tables), with the same password.
+# Row-level security applies to it because it owns nothing (docs/adr/0003).
+pg_ensure_app_login() {
+  local port="$1" pwfile="$2" login="$3" bin
+  bin=$(pg_bindir)
+  PGPASSWORD=$(cat "$pwfile") "$bin/psql" -h 127.0.0.1 -p "$port" -U portal -d postgres -qtA -v ON_ERROR_STOP=1 \
+    -v login="$login" -v password="$(cat "$pwfile")" <<'SQL' >/dev/null
+SELECT 'CREATE ROLE portal_app NOLOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal_app') \gexec
+SELECT format('CREATE ROLE %I LOGIN IN ROLE portal_app', :'login') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'login') \gexec
+SELECT format('ALTER ROLE %I PASSWORD %L', :'login', :'password') \gexec
+SQL
+}

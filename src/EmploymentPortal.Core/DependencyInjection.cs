@@ -33,6 +33,8 @@ public static class DependencyInjection
         }
 
         services.AddDbContext<PortalDbContext>(options => PortalDatabase.Configure(options, connectionString));
+        var owner = configuration.GetConnectionString(PortalDatabase.OwnerConnectionStringName);
+        services.AddSingleton(new PortalConnections(connectionString, string.IsNullOrWhiteSpace(owner) ? connectionString : owner));
 
         services.AddIdentity<PortalUser, PortalRole>(options =>
             {
@@ -68,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddScoped<AuditLog>();
         services.AddScoped<Scoping.SystemContexts>();
+        services.AddScoped<Scoping.SystemJobScope>();
         services.AddScoped<Scoping.UnscopedReads>();
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<IOrgDirectory, OrgDirectory>();

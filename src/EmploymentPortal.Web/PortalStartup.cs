@@ -1,3 +1,4 @@
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Core.Seeding;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public static class PortalStartup
             return;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
         var initializer = scope.ServiceProvider.GetRequiredService<PortalDatabaseInitializer>();
         await initializer.MigrateAsync(app.Lifetime.ApplicationStopping);
 

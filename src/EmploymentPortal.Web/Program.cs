@@ -1,3 +1,4 @@
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,7 +24,7 @@ if (args.Length > 0 && args[0] == "recompute-households")
 // `-- repair-households` corrects eliminations no member's work caused (issue 13), rebuilds the report rollups and exits.
 if (args.Length > 0 && args[0] == "repair-households")
 {
-    await using var scope = app.Services.CreateAsyncScope();
+    await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
     var summary = await scope.ServiceProvider.GetRequiredService<EmploymentPortal.Core.Households.IHouseholdRepair>().RepairAsync(app.Lifetime.ApplicationStopping);
     app.Logger.LogInformation(
         "Households repaired: {Examined} with an elimination examined, {Corrected} corrected, {Confirmed} eliminations confirmed, report rollups rebuilt, {Seconds:F1} s",
@@ -41,7 +42,7 @@ if (args.Length > 0 && args[0] == "evaluate-eligibility")
 // `-- rebuild-reports` recomputes the report rollups from the registry and exits (the triggers keep them current otherwise).
 if (args.Length > 0 && args[0] == "rebuild-reports")
 {
-    await using var scope = app.Services.CreateAsyncScope();
+    await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
     var summary = await scope.ServiceProvider.GetRequiredService<EmploymentPortal.Core.Reports.IReports>().RebuildAsync(app.Lifetime.ApplicationStopping);
     app.Logger.LogInformation(
         "Report rollups rebuilt: {RegistrationDays} registration day rows, {HouseholdDays} household day rows, {Seconds:F1} s",

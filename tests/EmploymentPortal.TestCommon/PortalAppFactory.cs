@@ -45,7 +45,9 @@ public sealed class PortalAppFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        // The portal connects as the app's login, under row-level security; it migrates as the owner.
+        builder.UseSetting("ConnectionStrings:Portal", PostgresServer.AppConnectionStringFor(ConnectionString));
+        builder.UseSetting("ConnectionStrings:PortalOwner", ConnectionString);
         builder.UseSetting("Portal:MigrateOnStartup", "false");
         builder.UseSetting("Portal:Jobs:HouseholdStatus", "false");
         builder.UseSetting("Portal:Jobs:Eligibility", "false");

@@ -28,12 +28,38 @@ public sealed class PostgresServer
     /// <summary>Where the server came from (env, testcontainers, local cluster), for test output.</summary>
     public string Source { get; }
 
+    /// <summary>The login the portal under test connects as: a member of <c>portal_app</c>, owning nothing, so row-level security applies (ADR 0003).</summary>
+    public const string AppLogin = "portal_web";
+
     public static Task<PostgresServer> GetAsync() => Shared.Value;
 
+    /// <summary>The owner's connection to a database (the tests' own reads and writes, migrations).</summary>
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
 
+    /// <summary>The app's connection to the database of an owner's connection string: <see cref="AppLogin"/>, under row-level security.</summary>
+    public static string AppConnectionStringFor(string ownerConnectionString) =>
+        new NpgsqlConnectionStringBuilder(ownerConnectionString) { Username = AppLogin, Password = AppLogin }.ConnectionString;
+
     private static async Task<PostgresServer> StartAsync()
+    {
+        var server = await FindAsync();
+        // Roles are the cluster's: the app's group (the migration creates it too when missing) and its login.
+        await using var connection = new NpgsqlConnection(server.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $$"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal_app') THEN CREATE ROLE portal_app NOLOGIN; END IF;
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{AppLogin}}') THEN CREATE ROLE {{AppLogin}} LOGIN PASSWORD '{{AppLogin}}' IN ROLE portal_app; END IF;
+            END $$
+            """,
+            connection);
+        await command.ExecuteNonQueryAsync();
+        return server;
+    }
+
+    private static async Task<PostgresServer> FindAsync()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("PORTAL_TEST_PG");
         if (!string.IsNullOrWhiteSpace(fromEnvironment))

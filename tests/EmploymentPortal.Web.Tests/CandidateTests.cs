@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Eligibility;
@@ -241,7 +242,7 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
 
     private async Task<EligibilityBatchSummary> RunBatchAsync(TimeSpan ahead, string? regionCode = null)
     {
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var clock = TestClock.At(portal.Clock.GetUtcNow() + ahead);
         var batch = new EligibilityBatch(db, new PolicyParameterStore(db), new AuditLog(db, scope.ServiceProvider.GetRequiredService<Core.Accounts.ICurrentActor>(), clock), clock);

@@ -15,7 +15,9 @@ using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Domain.Reports;
 using EmploymentPortal.Domain.Subsidies;
+using EmploymentPortal.Core.Migrations;
 using EmploymentPortal.TestCommon;
+using Npgsql;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -51,7 +53,7 @@ public sealed class CrossAreaCrawlerTests(PortalFixture portal) : IClassFixture<
     [Fact]
     public async Task OtherCounty_EveryPageAndHandler_AsEveryOutsider_NeverShowsOrChangesASentinel()
     {
-        var sentinels = await SeedSentinelsAsync();
+        var sentinels = await SentinelsAsync();
         sentinels.Guids.Should().HaveCountGreaterThanOrEqualTo(14, "every scoped entity with a Guid id has a sentinel");
         var before = await FingerprintAsync();
         var pages = Pages();
@@ -64,6 +66,88 @@ public sealed class CrossAreaCrawlerTests(PortalFixture portal) : IClassFixture<
         failures.Should().BeEmpty(string.Join('\n', failures));
         (await FingerprintAsync()).Should().Be(before, "no POST by an outsider changed a sentinel row");
     }
+
+    /// <summary>
+    /// The second wall (ADR 0003): raw SQL on a context of the app's role, told community1's
+    /// scope, finds no row of the far county in any table under row-level security, though the
+    /// owner sees the sentinels there; rows of community1 stay visible, a connection never told a
+    /// scope sees nothing, and the scope is served by the region-code index.
+    /// </summary>
+    [Fact]
+    public async Task OtherCounty_RawSqlOfTheAppRoleAsCommunity1_ReturnsNoRow()
+    {
+        await SentinelsAsync();
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<PortalDbContext>>();
+        var community1 = DataScope.Region(RegionCode.Parse(Community1));
+        await using var db = new PortalDbContext(options, new FixedDataScopeProvider(community1));
+        await db.Database.OpenConnectionAsync();
+        var app = (NpgsqlConnection)db.Database.GetDbConnection();
+        (await ScalarAsync<string>(app, "SELECT current_user")).Should().Be(PostgresServer.AppLogin, "the portal connects as the app's login, which owns nothing");
+        (await ScalarAsync<bool>(app, "SELECT rolbypassrls OR rolsuper FROM pg_roles WHERE rolname = current_user")).Should().BeFalse();
+
+        var seenByOwner = new List<string>();
+        foreach (var table in RowLevelSecurity.RegionTables)
+        {
+            var far = await TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(*) FROM {table} WHERE region_code LIKE '370705%'");
+            if (far > 0)
+            {
+                seenByOwner.Add(table);
+            }
+
+            (await ScalarAsync<long>(app, $"SELECT count(*) FROM {table} WHERE region_code NOT LIKE '{community1.RegionPrefix}%'"))
+                .Should().Be(0, $"{table} shows community1 no row of another area");
+        }
+
+        seenByOwner.Should().Contain(
+            ["persons", "unemployment_registrations", "follow_ups", "households", "hardship_certifications", "subsidy_applications", "employers", "postings",
+             "seeker_links", "referrals", "layoff_reports", "monitoring_points", "monitoring_filings", "annual_targets", "org_units"],
+            "the sentinels put a far row in every scoped table, so the zero counts above are the wall's doing");
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM transfer_requests WHERE from_region_code LIKE '370705%' AND to_region_code NOT LIKE '370702001001%'")).Should().BePositive();
+        (await ScalarAsync<long>(app, $"SELECT count(*) FROM transfer_requests WHERE from_region_code NOT LIKE '{community1.RegionPrefix}%' AND to_region_code NOT LIKE '{community1.RegionPrefix}%'")).Should().Be(0);
+        foreach (var (table, column, parent) in RowLevelSecurity.ChildTables)
+        {
+            var farParents = await TestSql.ScalarAsync<Guid[]>(portal.ConnectionString,
+                $"SELECT coalesce(array_agg(DISTINCT c.{column}), '{{}}') FROM {table} c JOIN {parent} p ON p.id = c.{column} WHERE p.region_code NOT LIKE '{community1.RegionPrefix}%'");
+            farParents.Should().NotBeEmpty($"the owner sees {table} rows of other areas");
+            await using var children = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE {column} = ANY(@ids)", app);
+            children.Parameters.AddWithValue("ids", farParents);
+            ((long)(await children.ExecuteScalarAsync())!).Should().Be(0, $"{table} shows community1 no row whose {parent} row is another area's");
+        }
+
+        (await ScalarAsync<long>(app, "SELECT count(*) FROM persons")).Should().BePositive("community1's own persons stay visible");
+
+        await using (var bare = new NpgsqlConnection(PostgresServer.AppConnectionStringFor(portal.ConnectionString)))
+        {
+            await bare.OpenAsync();
+            (await ScalarAsync<long>(bare, "SELECT count(*) FROM persons")).Should().Be(0, "a connection never told a scope sees nothing");
+        }
+
+        await using var noSeqScan = new NpgsqlCommand("SET enable_seqscan = off", app);
+        await noSeqScan.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand("EXPLAIN SELECT count(*) FROM persons", app);
+        var lines = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+
+        string.Join('\n', lines).Should().MatchRegex("Index (Only )?Scan|Bitmap Index Scan").And.Contain("Index Cond: ((region_code >=", "the scope is a range the region index serves");
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PortalFixture, Task<Sentinels>> Seeded = new();
+
+    /// <summary>The sentinels, seeded once per fixture whichever test asks first.</summary>
+    private Task<Sentinels> SentinelsAsync() => Seeded.GetOrAdd(portal, _ => SeedSentinelsAsync());
 
     /// <summary>The sentinel ids: Guid-keyed rows, and the far county's org units and regions (int ids, each used on the routes of its kind).</summary>
     private async Task CrawlAsync(string? who, List<PageInfo> pages, Sentinels sentinels, System.Collections.Concurrent.ConcurrentBag<string> failures)

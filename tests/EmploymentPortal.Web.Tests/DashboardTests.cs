@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using EmploymentPortal.Core.Reports;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -187,7 +188,7 @@ public sealed class DashboardIncrementalTests(PortalFixture portal) : IClassFixt
         (await DashboardTests.RowsAsync(city, "/Bureau/Dashboard?region=370799001000&on=2024-06-15"))["370799001001"]
             .Should().Equal([2, 1, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0], "education is the ledger's current entry for every date");
 
-        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        await using (var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope())
         {
             var summary = await scope.ServiceProvider.GetRequiredService<IReports>().RebuildAsync(CancellationToken.None);
             summary.RegistrationDays.Should().BeGreaterThan(0);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using EmploymentPortal.Core.Households;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,7 +131,7 @@ public sealed class HouseholdRepairTests(PortalFixture portal) : IClassFixture<P
 
     private async Task<HouseholdRepairSummary> RepairAsync()
     {
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
         return await scope.ServiceProvider.GetRequiredService<IHouseholdRepair>().RepairAsync(CancellationToken.None);
     }
 }

@@ -3,6 +3,7 @@ using CsCheck;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Households;
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
@@ -352,7 +353,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
 
     private async Task<Core.Households.RecomputeSummary> RunJobAsync(TimeSpan ahead)
     {
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var clock = TestClock.At(portal.Clock.GetUtcNow() + ahead);
         var job = new HouseholdStatusJob(db, new PolicyParameterStore(db), new AuditLog(db, scope.ServiceProvider.GetRequiredService<Core.Accounts.ICurrentActor>(), clock), clock);

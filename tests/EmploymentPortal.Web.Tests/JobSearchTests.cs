@@ -108,7 +108,7 @@ public sealed class JobSearchTests(JobSearchTests.Postings portal) : IClassFixtu
         // A row lost (as two concurrent changes could leave it) is put back by the daily expiry run.
         await TestSql.ExecuteAsync(portal.ConnectionString, $"DELETE FROM job_listings WHERE posting_id = '{portal.TeaArt}'");
         (await IdsAsync(new JobSearchQuery("茶艺"))).Should().BeEmpty();
-        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        await using (var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope())
         {
             await scope.ServiceProvider.GetRequiredService<IJobBoard>().ExpireAsync(CancellationToken.None);
         }

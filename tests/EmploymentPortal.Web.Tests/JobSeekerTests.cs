@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
@@ -271,7 +272,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         }
 
         var region = await RegionAsync(portal.ConnectionString, Street1);
-        using var scope = portal.Factory.Services.CreateScope();
+        await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var first17 = "91350100M" + (Interlocked.Increment(ref _codes) + 100000 + Random.Shared.Next(0, 800000)).ToString("000000000", CultureInfo.InvariantCulture)[..8];
         var code = CreditCodeFor(first17);
@@ -298,7 +299,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
     private async Task<Guid> PostingAsync(Guid employerId, PostingType type, string occupation, string regionCode)
     {
         var region = await RegionAsync(portal.ConnectionString, regionCode);
-        using var scope = portal.Factory.Services.CreateScope();
+        await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var today = TestClock.Today;
         var posting = Posting.Create(employerId, new PostingDetails("岗位" + occupation, "工作内容", occupation, region, regionCode, 3000, 5000, 2, type, null, null, "联系人", "13700000000", today, today.AddMonths(2)), "employer", TestClock.Start, today);

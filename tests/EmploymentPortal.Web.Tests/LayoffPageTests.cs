@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;
@@ -208,7 +209,7 @@ public sealed class LayoffPageTests(PortalFixture portal) : IClassFixture<Portal
     {
         var accountId = account is null ? (Guid?)null : await TestSql.ScalarAsync<Guid>(portal.ConnectionString, "SELECT id FROM users WHERE user_name = @code", account);
         var region = await RegionAsync(portal.ConnectionString, regionCode);
-        using var scope = portal.Factory.Services.CreateScope();
+        await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var first17 = "91370700L" + (Interlocked.Increment(ref _codes) + 200000 + Random.Shared.Next(0, 700000)).ToString("000000000", CultureInfo.InvariantCulture)[..8];
         var employer = Employer.Create(CreditCodeFor(first17), name, "制造", EmployerSize.Large, region, regionCode, "联系人", "13700000000", accountId, TestClock.Start);

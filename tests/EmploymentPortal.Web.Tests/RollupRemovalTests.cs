@@ -1,5 +1,6 @@
 using System.Net;
 using EmploymentPortal.Core.Reports;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,7 @@ public sealed class RollupRemovalTests(PortalFixture portal) : IClassFixture<Por
 
     private async Task RebuildAsync()
     {
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
         await scope.ServiceProvider.GetRequiredService<IReports>().RebuildAsync(CancellationToken.None);
     }
 }

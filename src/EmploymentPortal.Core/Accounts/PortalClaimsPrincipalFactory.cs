@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Scoping;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Core.Accounts;
@@ -15,16 +13,16 @@ namespace EmploymentPortal.Core.Accounts;
 /// </summary>
 public sealed class PortalClaimsPrincipalFactory : UserClaimsPrincipalFactory<PortalUser, PortalRole>
 {
-    private readonly PortalDbContext _db;
+    private readonly UnscopedReads _unscoped;
 
     public PortalClaimsPrincipalFactory(
         UserManager<PortalUser> userManager,
         RoleManager<PortalRole> roleManager,
         IOptions<IdentityOptions> options,
-        PortalDbContext db)
+        UnscopedReads unscoped)
         : base(userManager, roleManager, options)
     {
-        _db = db;
+        _unscoped = unscoped;
     }
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -33,14 +31,8 @@ public sealed class PortalClaimsPrincipalFactory : UserClaimsPrincipalFactory<Po
         identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
         if (user.OrgUnitId is { } unitId)
         {
-            // The scope is being established here, so the caller has none yet; only the user's own unit is read.
-#pragma warning disable RS0030 // IgnoreQueryFilters: the sign-in reads the unit its scope will come from.
-            var unit = await _db.OrgUnits.IgnoreQueryFilters([PortalDbContext.RegionScopeFilter])
-                .AsNoTracking()
-                .Where(u => u.Id == unitId)
-                .Select(u => new { u.Id, u.Name, u.Kind, u.RegionCode })
-                .SingleAsync();
-#pragma warning restore RS0030
+            // The scope is being established here, so the caller has none yet: the one named read of the user's own unit.
+            var unit = await _unscoped.SignInUnitAsync(unitId, CancellationToken.None);
             identity.AddClaim(new Claim(PortalClaims.UnitId, unit.Id.ToString(CultureInfo.InvariantCulture)));
             identity.AddClaim(new Claim(PortalClaims.UnitName, unit.Name));
             identity.AddClaim(new Claim(PortalClaims.UnitKind, unit.Kind.ToString()));

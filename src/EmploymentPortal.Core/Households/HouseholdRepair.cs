@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Reports;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
@@ -57,6 +58,7 @@ public sealed class HouseholdRepair(PortalDbContext db, AuditLog audit, IReports
 
     public async Task<HouseholdRepairSummary> RepairAsync(CancellationToken cancellationToken)
     {
+        RowSecurity.RequireWholeRegister(db, "the household repair");
         var watch = Stopwatch.StartNew();
         var (examined, corrected, confirmed) = await CorrectAsync(cancellationToken);
         await reports.RebuildAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
@@ -32,6 +33,7 @@ public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore 
 
     public async Task<RecomputeSummary> RecomputeAllAsync(CancellationToken cancellationToken)
     {
+        RowSecurity.RequireWholeRegister(db, "recomputing every household");
         var watch = Stopwatch.StartNew();
         var set = await parameters.GetAsync(cancellationToken);
         var today = clock.Today;

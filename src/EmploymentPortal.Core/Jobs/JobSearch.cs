@@ -159,14 +159,8 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
 
     private async Task<JobSearchResult> RunAsync(PreparedJobSearch prepared, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
+        // The listing and its employers' and regions' names are public: the unscoped connection.
+        var connection = await unscoped.OpenPublicListingsAsync(cancellationToken);
         {
             await using var batch = prepared.CreateBatch(connection);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -190,13 +184,6 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
             }
 
             return new JobSearchResult(hits, Math.Min(count, JobSearchQuery.CountCap), count > JobSearchQuery.CountCap, next, prepared.PagePlan, prepared.KeywordUsable);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
         }
     }
 

@@ -50,12 +50,7 @@ public sealed class JobSearchCache(BusinessClock clock)
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
         long listings = 0;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = new NpgsqlCommand(
@@ -83,10 +78,7 @@ public sealed class JobSearchCache(BusinessClock clock)
         }
         finally
         {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
+            await db.Database.CloseConnectionAsync();
         }
 
         var snapshot = new ListingStatistics(now, listings, shares);

@@ -106,6 +106,9 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
     /// <summary>The scope this context reads with (evaluated per query by the filters).</summary>
     public DataScope Scope => _scopeProvider.Current;
 
+    /// <summary>The signed-in account this context acts for, told to the database with the scope (<see cref="RowSecurity"/>).</summary>
+    public Guid? Account => _scopeProvider.Account;
+
     // The query filters read these two members of the context instance, so EF Core evaluates them
     // for each query instead of caching the first caller's scope in the model.
     private bool ScopeSeesAll => _scopeProvider.Current.SeesAll;

@@ -106,6 +106,8 @@ public sealed class TransferService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (release)
         {
+            // The person leaves the caller's area: the wall covers both ends for this transaction (ADR 0003).
+            await RowSecurity.WidenTransactionAsync(db, [transfer.FromRegionCode, transfer.ToRegionCode], cancellationToken);
             await MoveAsync(transfer, now, cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
@@ -217,6 +218,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
 
     public async Task<ReportRebuildSummary> RebuildAsync(CancellationToken cancellationToken)
     {
+        RowSecurity.RequireWholeRegister(db, "rebuilding the report rollups");
         var set = await parameters.GetAsync(cancellationToken);
         ReportRebuildSummary? summary = null;
         await OnConnectionAsync(async connection => summary = await ReportRollups.RebuildAsync(connection, ReportThresholds.On(set, clock.Today), clock.UtcNow, cancellationToken), cancellationToken);

@@ -4,4 +4,7 @@ namespace EmploymentPortal.Core.Scoping;
 public interface IDataScopeProvider
 {
     DataScope Current { get; }
+
+    /// <summary>The signed-in account, for the rows it owns under row-level security (its employers, postings, link requests); null otherwise.</summary>
+    Guid? Account => null;
 }

@@ -53,6 +53,16 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
     public async Task<Dictionary<Guid, string>> EmployerNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await EmployersByIds(ids).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
 
+    /// <summary>
+    /// The connection raw SQL reads the public job listing on (<c>job_listings</c>, with the names
+    /// of its verified employers and regions): open, and closed with this class.
+    /// </summary>
+    public async Task<Npgsql.NpgsqlConnection> OpenPublicListingsAsync(CancellationToken cancellationToken)
+    {
+        await Db.Database.OpenConnectionAsync(cancellationToken);
+        return (Npgsql.NpgsqlConnection)Db.Database.GetDbConnection();
+    }
+
     /// <summary>Job fairs: public announcements.</summary>
     public IQueryable<JobFair> PublicJobFairs() => Db.JobFairs.AsNoTracking();
 
@@ -158,6 +168,15 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
         return rows.ToDictionary(p => p.Id, p => new TransferPerson(scope.Includes(p.RegionCode) ? p.Name : null, p.IdNumberMasked));
     }
 
+    // ---- Sign-in ------------------------------------------------------------------------------
+
+    /// <summary>The unit a user signing in belongs to: the scope is being established from it, so the caller has none yet.</summary>
+    public async Task<SignInUnit> SignInUnitAsync(int unitId, CancellationToken cancellationToken) =>
+        await Db.OrgUnits.AsNoTracking()
+            .Where(u => u.Id == unitId)
+            .Select(u => new SignInUnit(u.Id, u.Name, u.Kind, u.RegionCode))
+            .SingleAsync(cancellationToken);
+
     // ---- Public service points and notices ----------------------------------------------------
 
     /// <summary>The station of a community, else the office of its street: only its name and kind (null: none).</summary>
@@ -254,3 +273,6 @@ public sealed record TransferSubject(Guid Id, int RegionId, string RegionCode);
 public sealed record TransferPerson(string? NameInScope, string IdNumberMasked);
 
 public sealed record ServicePointUnit(string Name, OrgUnitKind Kind);
+
+/// <summary>The unit a user signs in with, from which their data scope comes.</summary>
+public sealed record SignInUnit(int Id, string Name, OrgUnitKind Kind, string RegionCode);

@@ -16,14 +16,16 @@ namespace EmploymentPortal.Core.Seeding;
 /// <summary>Applies migrations, makes sure the roles exist and, when asked, seeds the demo city.</summary>
 public sealed class PortalDatabaseInitializer(
     DbContextOptions<PortalDbContext> options,
+    PortalConnections connections,
     UserManager<PortalUser> users,
     RoleManager<PortalRole> roles,
     BusinessClock clock,
     ILogger<PortalDatabaseInitializer> logger)
 {
+    /// <summary>Migrates as the owner (<c>ConnectionStrings:PortalOwner</c>), which bypasses row-level security.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var db = SystemContext();
+        await using var db = new PortalDbContext(PortalDatabase.OwnerOptions(connections.Owner), new FixedDataScopeProvider(DataScope.All));
         // Creating the history table first keeps EF Core from logging a failed query against a
         // missing table on a fresh database, which reads like an error to operators.
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
@@ -89,6 +90,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         try
         {
             await reader.OpenAsync(cancellationToken);
+            await RowSecurity.TellAsync(reader, db, cancellationToken);
             await using var transaction = await writer.BeginTransactionAsync(cancellationToken);
             await using (var create = new NpgsqlCommand(
                 "CREATE TEMP TABLE eligibility_batch (scheme_code text, person_id uuid, region_code text, decision smallint, missing_facts text) ON COMMIT DROP",

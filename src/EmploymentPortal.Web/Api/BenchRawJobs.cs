@@ -1,9 +1,7 @@
 using System.Text;
 using EmploymentPortal.Core.Jobs;
-using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Web.Pages.Jobs;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace EmploymentPortal.Web.Api;
 
@@ -26,11 +24,10 @@ public static class BenchRawJobs
             return;
         }
 
-        app.MapGet(Path, async (HttpRequest request, HttpResponse response, JobSearch search, PortalDbContext db, CancellationToken cancellationToken) =>
+        app.MapGet(Path, async (HttpRequest request, HttpResponse response, JobSearch search, UnscopedReads unscoped, CancellationToken cancellationToken) =>
         {
             var prepared = await search.PrepareAsync(SearchParameters.From(request.Query).ToQuery(), null, cancellationToken);
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await connection.OpenAsync(cancellationToken);
+            var connection = await unscoped.OpenPublicListingsAsync(cancellationToken);
             await using var batch = prepared.CreateBatch(connection);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes,
     /// <summary>Evaluates the subtree of <paramref name="regionPrefix"/> (null: the whole register) today.</summary>
     public static async Task<EligibilityBatchSummary> RunOnceAsync(IServiceScopeFactory scopes, string? regionPrefix, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemJobScope();
         var today = scope.ServiceProvider.GetRequiredService<BusinessClock>().Today;
         var summary = await scope.ServiceProvider.GetRequiredService<IEligibilityBatch>().RunAsync(regionPrefix, today, cancellationToken);
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<EligibilityBatchService>>();

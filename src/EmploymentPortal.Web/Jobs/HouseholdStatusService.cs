@@ -1,3 +1,4 @@
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Households;
 using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, 
 
     public static async Task<RecomputeSummary> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemJobScope();
         var summary = await scope.ServiceProvider.GetRequiredService<IHouseholdStatusJob>().RecomputeAllAsync(cancellationToken);
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<HouseholdStatusService>>();
         LogDone(logger, summary.Households, summary.Changed, summary.Elapsed.TotalSeconds);

@@ -1,3 +1,4 @@
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed partial class PostingExpiryService(IServiceScopeFactory scopes, IO
 
     public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemJobScope();
         var expired = await scope.ServiceProvider.GetRequiredService<IJobBoard>().ExpireAsync(cancellationToken);
         LogDone(scope.ServiceProvider.GetRequiredService<ILogger<PostingExpiryService>>(), expired);
         return expired;
