@@ -30,29 +30,12 @@ public sealed class HouseholdRepair(PortalDbContext db, AuditLog audit, IReports
     // Eliminations without a cause (0), with whether a member found work in their transaction:
     // the household's own HouseholdStatusChanged event shares the step's xmin, and so does the
     // person's event beside it (a minute either side bounds the search by the occurred_at index).
-    private const string ReadSteps = """
-        WITH affected AS (
-            SELECT DISTINCT household_id FROM household_status_changes WHERE cause = 0 AND "to" = 3 AND "from" IN (1, 2))
-        SELECT c.id, c.household_id, c."from", c."to", c."on", c.cause,
-               c."to" = 3 AND c.cause = 0 AND EXISTS (
-                   SELECT 1 FROM audit_events s
-                   JOIN audit_events w ON w.occurred_at BETWEEN s.occurred_at - interval '1 minute' AND s.occurred_at + interval '1 minute' AND w.xmin = s.xmin
-                   WHERE s.entity_type = 'Household' AND s.entity_id = c.household_id::text AND s.action = 'HouseholdStatusChanged' AND s.xmin = c.xmin
-                     AND ((w.action = 'PersonUpdated' AND NOT (w.before->>'employmentStatus' = ANY (@working)) AND w.after->>'employmentStatus' = ANY (@working))
-                          OR (w.action = 'UnemploymentEnded' AND w.after->>'reason' IN ('Employed', 'SelfEmployed')))) AS found_work,
-               h.status, h.region_code
-        FROM household_status_changes c JOIN affected a ON a.household_id = c.household_id JOIN households h ON h.id = c.household_id
-        ORDER BY c.household_id, c.id
-        """;
+    private static string ReadSteps => SqlFiles.Read("Households/Sql/household_repair_steps.sql");
 
     // Member additions and removals in the audit trail of households that have no membership events yet.
-    private const string ReadMembership = """
-        SELECT a.entity_id::uuid, a.action, a.occurred_at, COALESCE(a.after, a.before)->>'personId', COALESCE(a.after, a.before)->>'relationship'
-        FROM audit_events a JOIN households h ON h.id::text = a.entity_id
-        WHERE a.entity_type = 'Household' AND a.action IN ('HouseholdMemberAdded', 'HouseholdMemberRemoved')
-          AND NOT EXISTS (SELECT 1 FROM household_member_changes m WHERE m.household_id = h.id)
-        ORDER BY a.entity_id, a.id
-        """;
+    private static string ReadMembership => SqlFiles.Read("Households/Sql/household_repair_membership.sql");
+
+    private static string WriteStatus => SqlFiles.Read("Households/Sql/household_repair_status.sql");
 
     private const string RewriteStep = """UPDATE household_status_changes SET "from" = @from, "to" = @to, cause = @cause WHERE id = @id""";
 
@@ -99,14 +82,7 @@ public sealed class HouseholdRepair(PortalDbContext db, AuditLog audit, IReports
             corrected++;
             var last = replay.LastOrDefault(c => c.Keep);
             var status = last?.To ?? ZeroEmploymentStatus.None;
-            await using (var update = new NpgsqlCommand(
-                """
-                UPDATE households SET status = @status, status_since = @since,
-                    assistance_plan = CASE WHEN @keeps THEN assistance_plan END,
-                    assigned_staff_id = CASE WHEN @keeps THEN assigned_staff_id END,
-                    assigned_staff_name = CASE WHEN @keeps THEN assigned_staff_name END
-                WHERE id = @id
-                """, connection, tx))
+            await using (var update = new NpgsqlCommand(WriteStatus, connection, tx))
             {
                 update.Parameters.AddWithValue("status", (short)status);
                 update.Parameters.AddWithValue("since", last is null ? DBNull.Value : last.On);

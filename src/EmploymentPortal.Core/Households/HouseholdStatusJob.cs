@@ -24,12 +24,9 @@ namespace EmploymentPortal.Core.Households;
 /// </summary>
 public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock) : IHouseholdStatusJob
 {
-    private const string Read = """
-        SELECT h.id, h.hukou, h.has_business_income, h.status, h.status_since,
-               p.birth_date, p.sex, p.labor_capacity, p.wants_work, p.employment_status
-        FROM households h LEFT JOIN persons p ON p.household_id = h.id AND p.cancelled_at IS NULL
-        ORDER BY h.id
-        """;
+    private static string Read => SqlFiles.Read("Households/Sql/household_status_read.sql");
+
+    private static string Apply => SqlFiles.Read("Households/Sql/household_status_apply.sql");
 
     public async Task<RecomputeSummary> RecomputeAllAsync(CancellationToken cancellationToken)
     {
@@ -124,21 +121,8 @@ public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore 
             await import.CompleteAsync(cancellationToken);
         }
 
-        const string apply = """
-            WITH updated AS (
-                UPDATE households h
-                SET status = t.new_status, status_since = @on,
-                    assistance_plan = CASE WHEN t.keeps_plan THEN h.assistance_plan END,
-                    assigned_staff_id = CASE WHEN t.keeps_plan THEN h.assigned_staff_id END,
-                    assigned_staff_name = CASE WHEN t.keeps_plan THEN h.assigned_staff_name END
-                FROM household_recompute t
-                WHERE h.id = t.id AND h.status = t.old_status
-                RETURNING t.id, t.old_status, t.new_status)
-            INSERT INTO household_status_changes (household_id, "from", "to", "on", cause)
-            SELECT id, old_status, new_status, @on, @cause FROM updated
-            """;
         int applied;
-        await using (var update = new NpgsqlCommand(apply, connection, transaction))
+        await using (var update = new NpgsqlCommand(Apply, connection, transaction))
         {
             update.Parameters.AddWithValue("on", on);
             update.Parameters.AddWithValue("cause", (short)HouseholdChangeCause.TimePassed);

@@ -360,11 +360,7 @@ public static class JobListingSql
     /// published while its employer's verification changed in another transaction could leave one
     /// row behind. Run daily with the expiry.
     /// </summary>
-    public const string Reconcile =
-        """
-        DELETE FROM job_listings l WHERE NOT EXISTS (SELECT 1 FROM job_listing_source s WHERE s.posting_id = l.posting_id);
-        INSERT INTO job_listings SELECT s.* FROM job_listing_source s WHERE NOT EXISTS (SELECT 1 FROM job_listings l WHERE l.posting_id = s.posting_id);
-        """;
+    public static string Reconcile => SqlFiles.Read("Jobs/Sql/job_listing_reconcile.sql");
 
     /// <summary>Fills the listing anew (after a bulk load with the triggers off).</summary>
     public const string Rebuild = "TRUNCATE job_listings; INSERT INTO job_listings SELECT * FROM job_listing_source;";

@@ -16,6 +16,8 @@ public sealed class JobSearchCache(BusinessClock clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
+    private static string StatisticsSql => SqlFiles.Read("Jobs/Sql/job_listing_statistics.sql");
+
     // Replaced whole; two requests that find one stale at once both read it again, which is harmless.
     private volatile ListingStatistics? _snapshot;
     private volatile AreaList? _areas;
@@ -53,14 +55,7 @@ public sealed class JobSearchCache(BusinessClock clock)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(
-                """
-                SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs,
-                       (SELECT greatest(c.reltuples, 0)::bigint FROM pg_class c WHERE c.oid = 'job_listings'::regclass)
-                FROM (SELECT 1) one
-                LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'job_listings' AND s.attname = 'search_vector'
-                """,
-                connection);
+            await using var command = new NpgsqlCommand(StatisticsSql, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {

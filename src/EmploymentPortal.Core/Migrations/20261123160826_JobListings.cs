@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using EmploymentPortal.Core.Persistence;
+using Microsoft.EntityFrameworkCore.Migrations;
 using NpgsqlTypes;
 
 #nullable disable
@@ -61,31 +62,12 @@ namespace EmploymentPortal.Core.Migrations
                 CREATE INDEX ix_job_listings_pay ON job_listings (pay_max DESC, posting_id DESC);
                 CREATE INDEX ix_job_listings_employer ON job_listings (employer_id);
                 INSERT INTO job_listings SELECT * FROM job_listing_source;
-
-                -- Statement-level: a bulk change (the daily expiry, an import) refreshes its rows in one pass.
-                CREATE FUNCTION job_listings_postings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    DELETE FROM job_listings l USING changed c WHERE l.posting_id = c.id;
-                    INSERT INTO job_listings SELECT s.* FROM job_listing_source s JOIN changed c ON c.id = s.posting_id;
-                    RETURN NULL;
-                END $$;
-                CREATE TRIGGER job_listings_postings_inserted AFTER INSERT ON postings
-                    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION job_listings_postings_changed();
-                CREATE TRIGGER job_listings_postings_updated AFTER UPDATE ON postings
-                    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION job_listings_postings_changed();
-
-                -- An employer verified, or no longer verified, shows or hides all its published postings.
-                CREATE FUNCTION job_listings_employers_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    DELETE FROM job_listings l USING changed c JOIN previous o ON o.id = c.id
-                        WHERE l.employer_id = c.id AND c.status IS DISTINCT FROM o.status;
-                    INSERT INTO job_listings SELECT s.* FROM job_listing_source s JOIN changed c ON c.id = s.employer_id
-                        JOIN previous o ON o.id = c.id WHERE c.status IS DISTINCT FROM o.status;
-                    RETURN NULL;
-                END $$;
-                CREATE TRIGGER job_listings_employers_updated AFTER UPDATE ON employers
-                    REFERENCING OLD TABLE AS previous NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION job_listings_employers_changed();
                 """);
+
+            // The triggers keeping it, as run then: files never edited (Jobs/Sql/Triggers/README.md).
+            migrationBuilder.Sql(SqlFiles.Read("Jobs/Sql/Triggers/job_listings_postings_changed_v1.sql"));
+            migrationBuilder.Sql(SqlFiles.Read("Jobs/Sql/Triggers/job_listings_employers_changed_v1.sql"));
+            migrationBuilder.Sql(SqlFiles.Read("Jobs/Sql/Triggers/job_listings_triggers_v1.sql"));
         }
 
         /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System;
+using EmploymentPortal.Core.Persistence;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -8,13 +9,6 @@ namespace EmploymentPortal.Core.Migrations
     /// <inheritdoc />
     public partial class PersonsCancelMerge : Migration
     {
-        // A cancelled (注销) person's registrations leave the report rollups; a live one's count.
-        private const string LiveJoin = "p.id = r.person_id AND p.cancelled_at IS NULL";
-
-        private static readonly string Leaving = $"o.cancelled_at IS NULL AND ({ReportRollups.PersonDetailsChanged} OR n.cancelled_at IS NOT NULL)";
-
-        private static readonly string Entering = $"n.cancelled_at IS NULL AND ({ReportRollups.PersonDetailsChanged} OR o.cancelled_at IS NOT NULL)";
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -67,34 +61,13 @@ namespace EmploymentPortal.Core.Migrations
             // so the triggers that subtract them can read it (issue 13, finding 10: the cascade ran
             // after the person row had gone, and nothing was subtracted). Row triggers: one small
             // statement per deleted person or household.
-            migrationBuilder.Sql($"""
-                {ReportRollups.RegistrationsChangedFunction(LiveJoin)}
-                {ReportRollups.PersonsChangedFunction(Leaving, Entering)}
-
-                CREATE FUNCTION report_persons_deleting() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    DELETE FROM unemployment_registrations WHERE person_id = OLD.id;
-                    RETURN OLD;
-                END $$;
-                CREATE TRIGGER report_persons_deleting BEFORE DELETE ON persons
-                    FOR EACH ROW EXECUTE FUNCTION report_persons_deleting();
-
-                CREATE FUNCTION report_households_deleting() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    DELETE FROM household_status_changes WHERE household_id = OLD.id;
-                    RETURN OLD;
-                END $$;
-                CREATE TRIGGER report_households_deleting BEFORE DELETE ON households
-                    FOR EACH ROW EXECUTE FUNCTION report_households_deleting();
-
-                CREATE FUNCTION report_household_changes_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    {ReportRollups.UpsertHouseholdEvents(ReportRollups.HouseholdEvents(-1, "previous", "households", "h.id = c.household_id"))}
-                    RETURN NULL;
-                END $$;
-                CREATE TRIGGER report_household_changes_deleted AFTER DELETE ON household_status_changes
-                    REFERENCING OLD TABLE AS previous FOR EACH STATEMENT EXECUTE FUNCTION report_household_changes_deleted();
-
+            migrationBuilder.Sql(SqlFiles.Read("Reports/Sql/Triggers/report_registrations_changed_v2.sql"));
+            migrationBuilder.Sql(SqlFiles.Read("Reports/Sql/Triggers/report_persons_changed_v2.sql"));
+            migrationBuilder.Sql(SqlFiles.Read("Reports/Sql/Triggers/report_persons_deleting_v1.sql"));
+            migrationBuilder.Sql(SqlFiles.Read("Reports/Sql/Triggers/report_households_deleting_v1.sql"));
+            migrationBuilder.Sql(SqlFiles.Read("Reports/Sql/Triggers/report_household_changes_deleted_v1.sql"));
+            migrationBuilder.Sql(SqlFiles.Read("Reports/Sql/Triggers/report_rollups_delete_triggers_v1.sql"));
+            migrationBuilder.Sql("""
                 -- Rollups may hold registrations of persons deleted before this fix: rebuild at the
                 -- next start or `migrate` (ReportRollups.EnsureAsync rebuilds without settings).
                 DELETE FROM report_settings;
@@ -104,17 +77,17 @@ namespace EmploymentPortal.Core.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql($"""
+            migrationBuilder.Sql("""
                 DROP TRIGGER report_household_changes_deleted ON household_status_changes;
                 DROP TRIGGER report_households_deleting ON households;
                 DROP TRIGGER report_persons_deleting ON persons;
                 DROP FUNCTION report_household_changes_deleted();
                 DROP FUNCTION report_households_deleting();
                 DROP FUNCTION report_persons_deleting();
-                {ReportRollups.RegistrationsChangedFunction("p.id = r.person_id")}
-                {ReportRollups.PersonsChangedFunction(ReportRollups.PersonDetailsChanged, ReportRollups.PersonDetailsChanged)}
-                DELETE FROM report_settings;
                 """);
+            migrationBuilder.Sql(SqlFiles.Read("Reports/Sql/Triggers/report_registrations_changed_v1.sql"));
+            migrationBuilder.Sql(SqlFiles.Read("Reports/Sql/Triggers/report_persons_changed_v1.sql"));
+            migrationBuilder.Sql("DELETE FROM report_settings;");
 
             migrationBuilder.DropForeignKey(
                 name: "fk_persons_persons_merged_into_id",

@@ -17,72 +17,18 @@ namespace EmploymentPortal.Core.Reports;
 /// </summary>
 public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters, BusinessClock clock) : IReports
 {
-    private const string RegistrationSql = """
-        SELECT child, sum(registered)::int, sum(new_month)::int, sum(new_year)::int, sum(re_month)::int, sum(re_year)::int,
-               sum(long_term)::int, sum(low_education)::int, sum(age4050)::int
-        FROM (
-            SELECT left(region_code, @len) AS child,
-                   sum(opened - ended) AS registered, 0 AS new_month, sum(opened) FILTER (WHERE month >= @year) AS new_year,
-                   0 AS re_month, sum(reemployed) FILTER (WHERE month >= @year) AS re_year,
-                   sum(long_term_in - long_term_out) AS long_term, sum(low_education_in - low_education_out) AS low_education, sum(age_in - age_out) AS age4050
-            FROM report_registration_months WHERE region_code LIKE @pattern AND month < @month
-            GROUP BY 1
-            UNION ALL
-            SELECT left(region_code, @len), sum(opened - ended), sum(opened), sum(opened), sum(reemployed), sum(reemployed),
-                   sum(long_term_in - long_term_out), sum(low_education_in - low_education_out), sum(age_in - age_out)
-            FROM report_registration_days WHERE region_code LIKE @pattern AND day >= @month AND day <= @on
-            GROUP BY 1) f
-        GROUP BY child
-        """;
+    private static string RegistrationSql => SqlFiles.Read("Reports/Sql/dashboard_registrations.sql");
 
-    private const string HouseholdSql = """
-        SELECT left(region_code, @len) AS child, status, sum(households)::int
-        FROM (
-            SELECT region_code, status, households FROM report_household_months WHERE region_code LIKE @pattern AND month < @month
-            UNION ALL
-            SELECT region_code, status, households FROM report_household_days WHERE region_code LIKE @pattern AND day >= @month AND day <= @on) h
-        GROUP BY 1, 2
-        """;
+    private static string HouseholdSql => SqlFiles.Read("Reports/Sql/dashboard_households.sql");
 
     // Referrals are few (one row per referral, indexed by region): counted directly, not rolled up.
-    private const string PlacementSql = """
-        SELECT left(region_code, @len), count(*) FILTER (WHERE outcome_on >= @month)::int, count(*)::int
-        FROM referrals WHERE region_code LIKE @pattern AND outcome = @hired AND outcome_on >= @year AND outcome_on <= @on
-        GROUP BY 1
-        """;
+    private static string PlacementSql => SqlFiles.Read("Reports/Sql/dashboard_placements.sql");
 
-    private const string MonthlySql = """
-        SELECT month, sum(opened)::int, sum(reemployed)::int FROM (
-            SELECT month, opened, reemployed FROM report_registration_months WHERE region_code LIKE @pattern AND month >= @from AND month < @month
-            UNION ALL
-            SELECT @month, opened, reemployed FROM report_registration_days WHERE region_code LIKE @pattern AND day >= @month AND day <= @on) m
-        GROUP BY month
-        """;
+    private static string MonthlySql => SqlFiles.Read("Reports/Sql/monthly.sql");
 
     // The services' own tables are small next to the registry: counted directly. An application's
     // approval is its last "approved" step (no step follows the final one), its payment the payment's date.
-    private const string ActivitySql = """
-        SELECT left(region_code, @len) AS child, '' AS scheme, count(*)::int AS n, 0::numeric AS amount, 'certified' AS kind
-          FROM hardship_certifications WHERE region_code LIKE @pattern AND status = @certified AND decided_at >= @yearStart AND decided_at < @dayAfter GROUP BY 1
-        UNION ALL
-        SELECT left(region_code, @len), '', count(*)::int, 0, 'posted'
-          FROM postings WHERE region_code LIKE @pattern AND published_at >= @yearStart AND published_at < @dayAfter GROUP BY 1
-        UNION ALL
-        SELECT left(region_code, @len), '', count(*)::int, 0, 'filled'
-          FROM postings WHERE region_code LIKE @pattern AND status = @filled AND ended_on >= @yearDay AND ended_on <= @on GROUP BY 1
-        UNION ALL
-        SELECT left(region_code, @len), '', count(*)::int, 0, 'referred'
-          FROM referrals WHERE region_code LIKE @pattern AND referred_on >= @yearDay AND referred_on <= @on GROUP BY 1
-        UNION ALL
-        SELECT left(a.region_code, @len), a.scheme_code, count(*)::int, coalesce(sum(a.amount), 0), 'approved'
-          FROM subsidy_applications a
-          JOIN LATERAL (SELECT max(x.at) AS at FROM subsidy_application_actions x WHERE x.application_id = a.id AND x.action = @approvedStep) last ON true
-          WHERE a.region_code LIKE @pattern AND a.status >= @approvedStatus AND a.status <> @rejectedStatus AND last.at >= @yearStart AND last.at < @dayAfter
-          GROUP BY 1, 2
-        UNION ALL
-        SELECT left(region_code, @len), scheme_code, count(*)::int, sum(amount), 'paid'
-          FROM payments WHERE region_code LIKE @pattern AND paid_on >= @yearDay AND paid_on <= @on GROUP BY 1, 2
-        """;
+    private static string ActivitySql => SqlFiles.Read("Reports/Sql/activity.sql");
 
     public async Task<DashboardActivity> ActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken)
     {

@@ -29,35 +29,11 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
 
     // A registration is open on the date as in EligibilityService; the hashed sub-plans read each
     // side table once instead of probing it per person.
-    private const string ReadSql = """
-        SELECT p.id, p.region_code, p.birth_date, p.sex, p.labor_capacity, p.wants_work,
-               p.id IN (SELECT r.person_id FROM unemployment_registrations r
-                        WHERE r.registered_on <= @on AND (r.ended_on IS NULL OR r.ended_on > @on)) AS registered,
-               ARRAY(SELECT c.category FROM hardship_certifications c
-                     WHERE c.person_id = p.id AND c.status = @approved AND c.valid_from <= @on AND (c.valid_to IS NULL OR c.valid_to > @on)) AS certified,
-               p.id IN (SELECT c.person_id FROM hardship_certifications c
-                        WHERE c.category = @hardship AND (c.status = @requested OR (c.status = @approved AND (c.valid_to IS NULL OR c.valid_to > @on)))) AS hardship_handled,
-               p.female_cadre,
-               p.household_id IN (SELECT h.id FROM households h WHERE h.status = ANY(@withoutWork)) AS zero_employment
-        FROM persons p
-        WHERE p.cancelled_at IS NULL
-        """;
+    private static string ReadSql => SqlFiles.Read("Subsidies/Sql/eligibility_facts.sql");
 
     // The subtree's rows are replaced (for the whole register: most of the table), so the lists'
     // first queries get fresh statistics rather than waiting for autovacuum.
-    private const string ApplySql = """
-        DELETE FROM eligibility_candidates WHERE region_code LIKE @pattern;
-        INSERT INTO eligibility_candidates (scheme_code, person_id, region_code, decision, missing_facts, evaluated_on)
-        SELECT t.scheme_code, t.person_id, t.region_code, t.decision, t.missing_facts, @on
-        FROM eligibility_batch t
-        WHERE EXISTS (SELECT 1 FROM persons p WHERE p.id = t.person_id AND p.cancelled_at IS NULL);
-        ANALYZE eligibility_candidates;
-        INSERT INTO eligibility_runs (region_prefix, evaluated_on, finished_at, persons, evaluations, candidates)
-        VALUES (@prefix, @on, @finished, @persons, @evaluations, @candidates)
-        ON CONFLICT (region_prefix) DO UPDATE
-        SET evaluated_on = excluded.evaluated_on, finished_at = excluded.finished_at, persons = excluded.persons,
-            evaluations = excluded.evaluations, candidates = excluded.candidates;
-        """;
+    private static string ApplySql => SqlFiles.Read("Subsidies/Sql/eligibility_apply.sql");
 
     private DateOnly Today => clock.Today;
 
