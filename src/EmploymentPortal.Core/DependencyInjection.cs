@@ -86,7 +86,7 @@ public static class DependencyInjection
         services.AddScoped<EligibilityService>();
         services.AddScoped<CertificationService>();
         services.AddScoped<ISubsidyApplications, SubsidyApplications>();
-        services.AddScoped<INotices, Notices>();
+        services.AddScoped<Notices>();
         services.AddScoped<Core.Layoffs.ILayoffReports, Layoffs.LayoffReports>();
         services.AddScoped<Core.Layoffs.IMonitoring, Layoffs.Monitoring>();
         services.AddScoped<Core.Jobs.IJobBoard, Jobs.JobBoard>();

@@ -1,6 +1,7 @@
 using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Core.Seeding;
+using EmploymentPortal.Core.Subsidies;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web;
@@ -24,6 +25,9 @@ public static class PortalStartup
 
         // Postings saved before their search tokens existed get them now (idempotent; see docs/policy-rules.md, "Jobs: public search").
         await scope.ServiceProvider.GetRequiredService<PostingSearchTextBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
+
+        // Notices published before their public read model existed get its entries now (idempotent; docs/scoping.md).
+        await ActivatorUtilities.CreateInstance<NoticeEntryBackfill>(scope.ServiceProvider).RunAsync(app.Lifetime.ApplicationStopping);
         if (!options.SeedDemo)
         {
             return;

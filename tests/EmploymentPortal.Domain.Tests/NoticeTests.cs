@@ -77,6 +77,52 @@ public sealed class NoticeTests
         twice.Should().Throw<SubsidyException>().WithMessage("Payment.NotPayable");
     }
 
+    [Fact]
+    public void An_entry_holds_what_the_public_sees_and_takes_objections_only_on_its_notice()
+    {
+        var notice = Notice.Publish("370702", "2026年第2批", 5, new DateOnly(2026, 11, 23), Calendar, "county1", DateTimeOffset.UnixEpoch);
+        var other = Notice.Publish("370702", "2026年第3批", 5, new DateOnly(2026, 11, 23), Calendar, "county1", DateTimeOffset.UnixEpoch);
+        var byUnit = ApprovedApplication();
+        var byPerson = ApprovedApplication(SchemeCatalog.PostSubsidy, "欧阳娜娜");
+        var notYet = () => NoticeEntry.Of(byUnit, "欧阳娜娜", "370702********0021", "向阳社区");
+        notYet.Should().Throw<InvalidOperationException>("only an application on a notice has a public entry");
+        byUnit.PublishOn(notice.Id);
+        byPerson.PublishOn(notice.Id);
+
+        var unit = NoticeEntry.Of(byUnit, "欧阳娜娜", "370702********0021", "向阳社区");
+        var person = NoticeEntry.Of(byPerson, "欧阳娜娜", "370702********0021", "向阳社区");
+
+        unit.Should().BeEquivalentTo(new
+        {
+            ApplicationId = byUnit.Id,
+            NoticeId = notice.Id,
+            RegionCode = "370702001001",
+            MaskedName = "欧**娜",
+            MaskedIdNumber = "370702********0021",
+            SchemeCode = SchemeCatalog.CommunityJobDevelopment,
+            ApplicantName = "向阳社区便民服务部",
+            Amount = (decimal?)500m,
+            RegionName = "向阳社区",
+        });
+        person.ApplicantName.Should().Be("欧**娜", "a person paid is masked like the person listed");
+
+        var elsewhere = () => Objection.Lodge(other, unit, "不符合条件", null, new DateOnly(2026, 11, 24), DateTimeOffset.UnixEpoch);
+        elsewhere.Should().Throw<SubsidyException>().WithMessage("Objection.NoticeNotOpen");
+        var objection = Objection.Lodge(notice, unit, "此人已就业", null, new DateOnly(2026, 11, 24), DateTimeOffset.UnixEpoch);
+        objection.ApplicationId.Should().Be(byUnit.Id);
+        objection.RegionCode.Should().Be("370702001001", "the application's area resolves it");
+    }
+
+    private static SubsidyApplication ApprovedApplication(string scheme, string applicant)
+    {
+        var check = new EligibilityResult(scheme, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), JudgedAt.Application, Decision.Eligible, [], [], 500m, null);
+        var app = SubsidyApplication.Submit(Guid.NewGuid(), SchemeCatalog.Find(scheme)!, Guid.NewGuid(), "370702001001", applicant,
+            new Dictionary<string, string>(), check, null, new Actor(Guid.NewGuid(), "community1", Roles.CommunityStaff), DateTimeOffset.UnixEpoch);
+        app.Act(StepAction.Approved, null, null, new Actor(Guid.NewGuid(), "street1", Roles.StreetStaff), DateTimeOffset.UnixEpoch);
+        app.Act(StepAction.Approved, null, null, new Actor(Guid.NewGuid(), "county1", Roles.CountyOfficial), DateTimeOffset.UnixEpoch);
+        return app;
+    }
+
     private static SubsidyApplication ApprovedApplication()
     {
         var check = new EligibilityResult(SchemeCatalog.CommunityJobDevelopment, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 2), JudgedAt.Application, Decision.Eligible, [], [], 500m, null);

@@ -58,8 +58,12 @@ public sealed class RegionScopeFilterTests(PortalFixture portal) : IClassFixture
     public void EveryEntityWithARegionCode_HasTheRegionScopeFilter()
     {
         using var db = ContextFactory.Create(portal.ConnectionString, DataScope.None);
+        // Public by design (docs/scoping.md): the notices' read model holds only masked values; its
+        // region code says which area resolves an objection to an entry, it does not scope reads.
+        Type[] publicByDesign = [typeof(Domain.Subsidies.NoticeEntry)];
         var scoped = db.Model.GetEntityTypes()
             .Where(e => e.GetProperties().Any(p => p.Name.EndsWith(PortalDbContext.RegionCodeProperty, StringComparison.Ordinal)) && e.ClrType != typeof(Domain.Audit.AuditEvent))
+            .Where(e => !publicByDesign.Contains(e.ClrType))
             .ToList();
 
         scoped.Should().NotBeEmpty();

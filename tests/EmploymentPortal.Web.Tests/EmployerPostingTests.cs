@@ -157,6 +157,88 @@ public sealed class EmployerPostingTests(PortalFixture portal) : IClassFixture<P
         page.MainText().Should().Contain("Unified social credit code").And.Contain("Register the employer");
     }
 
+    [Fact]
+    public async Task Employer_SavesTwoFormsOfTheSamePosting_TheSecondIsRefusedWithItsValuesKept_TheFirstStands()
+    {
+        using var employer = await portal.SignInAsync("employer1");
+        var (_, home) = await employer.GetPageAsync("/Employer");
+        var posting = await DraftAsync(employer, home.QuerySelector("[data-testid=new-posting]")!.GetAttribute("href")!, "并发编辑保洁员");
+        var edit = $"/Postings/Edit/{posting.Split('/')[^1]}";
+
+        // Two tabs open the edit form of the same draft, each with its own hidden fields.
+        var (_, firstTab) = await employer.GetPageAsync(edit);
+        var (_, secondTab) = await employer.GetPageAsync(edit);
+        var first = await employer.PostFormAsync(firstTab.QuerySelector<IHtmlFormElement>("form:has([data-testid=save-posting])")!, edit,
+            new Dictionary<string, string> { ["Input.Title"] = "第一次修改的保洁员", ["Input.PayMax"] = "5200" });
+        first.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var second = await employer.PostFormAsync(secondTab.QuerySelector<IHtmlFormElement>("form:has([data-testid=save-posting])")!, edit,
+            new Dictionary<string, string> { ["Input.Title"] = "第二次修改的保洁员", ["Input.Headcount"] = "3" });
+
+        second.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var refused = await Html.ParseAsync(second);
+        refused.Errors().Should().Contain("该岗位刚被他人处理过，请查看最新状态");
+        refused.QuerySelector<IHtmlInputElement>("#Input_Title")!.Value.Should().Be("第二次修改的保洁员", "what was typed is kept");
+        refused.QuerySelector<IHtmlInputElement>("#Input_Headcount")!.Value.Should().Be("3");
+        var id = posting.Split('/')[^1];
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT title || ' ' || pay_max || ' ' || headcount FROM postings WHERE id = @code::uuid", id))
+            .Should().Be("第一次修改的保洁员 5200 1", "the first save is what is stored");
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'PostingUpdated' AND entity_id = @code", id)).Should().Be(1);
+
+        // Saving the refused page again is still refused: the employer reopens the form to see the first edit.
+        var again = await employer.PostFormAsync(refused.QuerySelector<IHtmlFormElement>("form:has([data-testid=save-posting])")!, edit, new Dictionary<string, string>());
+        again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var (_, reopened) = await employer.GetPageAsync(edit);
+        reopened.QuerySelector<IHtmlInputElement>("#Input_Title")!.Value.Should().Be("第一次修改的保洁员");
+    }
+
+    [Fact]
+    public async Task Employer_DoubleClicksSave_TheEditIsSavedOnce_WithoutAnError()
+    {
+        using var employer = await portal.SignInAsync("employer1");
+        var (_, home) = await employer.GetPageAsync("/Employer");
+        var posting = await DraftAsync(employer, home.QuerySelector("[data-testid=new-posting]")!.GetAttribute("href")!, "双击保存仓管员");
+        var edit = $"/Postings/Edit/{posting.Split('/')[^1]}";
+        var (_, form) = await employer.GetPageAsync(edit);
+        var fields = new Dictionary<string, string> { ["Input.Title"] = "双击保存后的仓管员" };
+
+        var firstClick = await employer.PostFormAsync(form.QuerySelector<IHtmlFormElement>("form:has([data-testid=save-posting])")!, edit, fields);
+        var secondClick = await employer.PostFormAsync(form.QuerySelector<IHtmlFormElement>("form:has([data-testid=save-posting])")!, edit, fields);
+
+        firstClick.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        secondClick.StatusCode.Should().Be(HttpStatusCode.Redirect, "the same change is already saved");
+        var id = posting.Split('/')[^1];
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT title FROM postings WHERE id = @code::uuid", id)).Should().Be("双击保存后的仓管员");
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'PostingUpdated' AND entity_id = @code", id)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Reviewer_PublishesFromAPageReadBeforeThePostingChanged_IsRefused_ThenPublishesWhatIsShown()
+    {
+        using var employer = await portal.SignInAsync("employer1");
+        var (_, home) = await employer.GetPageAsync("/Employer");
+        var posting = await DraftAsync(employer, home.QuerySelector("[data-testid=new-posting]")!.GetAttribute("href")!, "审核中改动的厨师");
+        (await employer.ClickAsync(posting, "[data-testid=submit-posting]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var street = await portal.SignInAsync("street1");
+        var (_, stale) = await street.GetPageAsync(posting);
+
+        // Meanwhile a colleague returns it, and the employer changes the description and submits again.
+        using var colleague = await portal.SignInAsync("street1b");
+        (await colleague.ClickAsync(posting, "[data-testid=return-posting]", new Dictionary<string, string> { ["Note"] = "请写明工作时间" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await employer.SubmitFormAsync($"/Postings/Edit/{posting.Split('/')[^1]}", new Dictionary<string, string> { ["Input.Description"] = "每天 10:00–19:00，中式烹调" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await employer.ClickAsync(posting, "[data-testid=submit-posting]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var publish = await street.PostFormAsync(stale.QuerySelector<IHtmlFormElement>("[data-testid=actions]")!, posting, new Dictionary<string, string>(), posting + "?handler=Publish");
+
+        publish.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var refused = await Html.ParseAsync(publish);
+        refused.Errors().Should().Contain("该岗位刚被他人处理过，请查看最新状态");
+        refused.QuerySelector("[data-testid=posting-status]")!.TextContent.Should().Be("待审核");
+        refused.MainText().Should().Contain("每天 10:00–19:00，中式烹调", "the page now shows the posting as it is");
+        var published = await street.PostFormAsync(refused.QuerySelector<IHtmlFormElement>("[data-testid=actions]")!, posting, new Dictionary<string, string>(), posting + "?handler=Publish");
+        published.StatusCode.Should().Be(HttpStatusCode.Redirect, "what the reviewer now sees may be published");
+    }
+
     private static Dictionary<string, string> EmployerFields(string code, string name, int regionId) => new()
     {
         ["Input.CreditCode"] = code,

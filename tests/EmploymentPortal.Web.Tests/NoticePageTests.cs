@@ -1,7 +1,9 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.TestCommon;
+using Microsoft.Extensions.DependencyInjection;
 using static EmploymentPortal.Web.Tests.SubsidyPages;
 
 namespace EmploymentPortal.Web.Tests;
@@ -141,6 +143,97 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         queue.QuerySelector("[data-testid=notices]")!.TextContent.Should().Contain("Batch 7").And.Contain("Running");
         var (_, payments) = await county.GetPageAsync("/Bureau/Payments?culture=en-US");
         payments.QuerySelector("[data-testid=payable]")!.TextContent.Should().Contain("Payable (notice ended, no upheld objection)");
+    }
+
+    [Fact]
+    public async Task PublicNotice_ShowsWhatWasMaskedAtPublication_AfterTheNameIsCorrected()
+    {
+        var (person, id) = await portal.ApprovedJobDevelopmentWithPersonAsync("更正赵六");
+        using var county = await portal.SignInAsync("county1");
+        var notice = await PublishAsync(county, "更正前公示", id);
+
+        // The station corrects the name after publication; officials see the register as it is now.
+        using var community = await portal.SignInAsync("community1");
+        (await community.SubmitFormAsync(person + "/Edit", new Dictionary<string, string> { ["Input.Name"] = "改名钱七" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, official) = await county.GetPageAsync($"/Bureau/Notices/{notice}");
+        official.MainText().Should().Contain("改名钱七").And.NotContain("更正赵六");
+
+        // The public notice shows what was published: the name masked at publication.
+        using var anonymous = portal.Anonymous();
+        var (_, page) = await anonymous.GetPageAsync($"/Notices/{notice}");
+        var rows = page.QuerySelector("[data-testid=rows]")!.TextContent;
+        rows.Should().Contain("更**六").And.NotContain("改**七").And.NotContain("改名钱七");
+        page.QuerySelector("select#ApplicationId")!.TextContent.Should().Contain("更**六").And.NotContain("改**七");
+    }
+
+    [Fact]
+    public async Task NoticeEntries_HoldOnlyMaskedNamesAndIdNumbers()
+    {
+        // One, two, three and four characters, and a compound (minority) name with its middle dot.
+        (string Name, string Masked)[] people = [("王", "*"), ("李娜", "李*"), ("公示孙", "公*孙"), ("欧阳娜娜", "欧**娜"), ("阿依古丽·买买提", "阿******提")];
+        var published = new List<(string Application, string Name, string Masked, string IdNumber)>();
+        foreach (var (name, masked) in people)
+        {
+            var idNumber = TestIds.Make(Today.AddYears(-45).AddDays(-3), Domain.Persons.Sex.Female);
+            published.Add((await portal.ApprovedJobDevelopmentAsync(name, idNumber), name, masked, idNumber));
+        }
+
+        using var county = await portal.SignInAsync("county1");
+        var notice = await PublishAsync(county, "脱敏公示", published.Select(p => p.Application).ToArray());
+
+        // The table has only the public columns: no person id, no name, no ID number or its hash.
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT string_agg(column_name, ',' ORDER BY column_name) FROM information_schema.columns WHERE table_name = 'notice_entries'"))
+            .Should().Be("amount,applicant_name,application_id,masked_id_number,masked_name,notice_id,region_code,region_name,scheme_code");
+        foreach (var (application, name, masked, idNumber) in published)
+        {
+            var row = await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT row_to_json(e)::text FROM notice_entries e WHERE application_id = @code::uuid", application);
+            row.Should().NotContain(name).And.NotContain(idNumber).And.NotContain(idNumber[6..14], "the birth date is hidden");
+            row.Should().Contain($"\"notice_id\":\"{notice}\"");
+            (await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT masked_name FROM notice_entries WHERE application_id = @code::uuid", application)).Should().Be(masked);
+            (await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT masked_id_number FROM notice_entries WHERE application_id = @code::uuid", application))
+                .Should().Be(idNumber[..6] + "********" + idNumber[14..]);
+        }
+
+        // Nowhere in the table a full ID number, whoever published it.
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM notice_entries WHERE masked_id_number ~ '^[0-9]{17}[0-9X]$' OR masked_id_number !~ '[*]{8}'")).Should().Be(0);
+        using var anonymous = portal.Anonymous();
+        var (_, page) = await anonymous.GetPageAsync($"/Notices/{notice}");
+        var rows = page.QuerySelector("[data-testid=rows]")!.TextContent;
+        rows.Should().Contain("阿******提").And.Contain("欧**娜").And.NotContain("欧阳娜娜").And.NotContain("阿依古丽·买买提");
+    }
+
+    [Fact]
+    public async Task NoticesPublishedBeforeTheReadModel_GetTheirEntriesAtStartUp_ByThePublishingRule()
+    {
+        var first = await portal.ApprovedJobDevelopmentAsync("补录周八");
+        var second = await portal.ApprovedJobDevelopmentAsync("补录吴九");
+        using var county = await portal.SignInAsync("county1");
+        var notice = await PublishAsync(county, "补录公示", first, second);
+        const string Entries = "SELECT string_agg(row_to_json(e)::text, '|' ORDER BY application_id) FROM notice_entries e WHERE notice_id = @code::uuid";
+        var atPublication = await TestSql.ScalarAsync<string>(portal.ConnectionString, Entries, notice);
+        atPublication.Should().Contain("补**八").And.Contain("补**九");
+
+        // As if published before notice_entries existed: the public page has nothing to show.
+        (await TestSql.ExecuteAsync(portal.ConnectionString, $"DELETE FROM notice_entries WHERE notice_id = '{notice}'")).Should().Be(2);
+        using var anonymous = portal.Anonymous();
+        var (_, before) = await anonymous.GetPageAsync($"/Notices/{notice}");
+        before.QuerySelector("[data-testid=rows]")!.TextContent.Should().NotContain("补**八", "the public page reads only the read model");
+
+        // Migration at start-up back-fills them, the same as publishing wrote them.
+        await using (var migrated = new PortalAppFactory(portal.ConnectionString, new Dictionary<string, string?> { ["Portal:MigrateOnStartup"] = "true" }))
+        {
+            _ = migrated.Services;
+            migrated.Log.Should().Contain("Notice entries back-filled for 2 applications (0 without a person in the register) in 1 batches");
+        }
+
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, Entries, notice)).Should().Be(atPublication);
+        var (_, after) = await anonymous.GetPageAsync($"/Notices/{notice}");
+        after.QuerySelector("[data-testid=rows]")!.TextContent.Should().Contain("补**八").And.Contain("补**九");
+
+        // Idempotent: a second run finds nothing to do.
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var again = await ActivatorUtilities.CreateInstance<NoticeEntryBackfill>(scope.ServiceProvider).RunAsync(CancellationToken.None);
+        again.Should().BeEquivalentTo(new { Filled = 0, Missing = 0, Batches = 0 });
     }
 
     private static async Task<string> PublishAsync(PortalClient county, string title, params string[] ids)

@@ -32,10 +32,10 @@ internal static class SubsidyPages
         return await official.PostFormAsync(confirm.Form!, link, new Dictionary<string, string>(), confirm.GetAttribute("formaction"));
     }
 
-    /// <summary>Registers an unemployed woman of the given age in community1's community; returns her page's URL.</summary>
-    public static async Task<string> RegisteredAsync(this PortalClient staff, string connectionString, string name, int age)
+    /// <summary>Registers an unemployed woman of the given age (or ID number) in community1's community; returns her page's URL.</summary>
+    public static async Task<string> RegisteredAsync(this PortalClient staff, string connectionString, string name, int age, string? idNumber = null)
     {
-        var url = await staff.RegisterPersonUrlAsync(connectionString, TestIds.Make(Today.AddYears(-age).AddDays(-3), Sex.Female), name);
+        var url = await staff.RegisterPersonUrlAsync(connectionString, idNumber ?? TestIds.Make(Today.AddYears(-age).AddDays(-3), Sex.Female), name);
         (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Iso(Today) }, "form[action*=OpenRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         return url;
     }
@@ -43,9 +43,9 @@ internal static class SubsidyPages
     public static string PersonId(string personUrl) => personUrl.Split('/')[^1];
 
     /// <summary>Submits an eligible community job-development application; returns the person's URL and the application id.</summary>
-    public static async Task<(string Person, string Id)> SubmitJobDevelopmentAsync(this PortalClient staff, string connectionString, string name, int contractYears)
+    public static async Task<(string Person, string Id)> SubmitJobDevelopmentAsync(this PortalClient staff, string connectionString, string name, int contractYears, string? idNumber = null)
     {
-        var person = await staff.RegisteredAsync(connectionString, name, 45);
+        var person = await staff.RegisteredAsync(connectionString, name, 45, idNumber);
         var url = $"/Station/Applications/Edit?personId={PersonId(person)}&scheme=CommunityJobDevelopment";
         var response = await staff.ClickAsync(url, "[data-testid=submit]", JobDevelopmentFacts(Today.AddYears(contractYears).AddDays(-1)));
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
@@ -53,16 +53,20 @@ internal static class SubsidyPages
     }
 
     /// <summary>An application through the standard workflow: community1 submits, street1 reviews, county1 approves.</summary>
-    public static async Task<string> ApprovedJobDevelopmentAsync(this PortalFixture portal, string name)
+    public static async Task<string> ApprovedJobDevelopmentAsync(this PortalFixture portal, string name, string? idNumber = null) =>
+        (await portal.ApprovedJobDevelopmentWithPersonAsync(name, idNumber)).Id;
+
+    /// <summary><see cref="ApprovedJobDevelopmentAsync"/>, with the person's page URL.</summary>
+    public static async Task<(string Person, string Id)> ApprovedJobDevelopmentWithPersonAsync(this PortalFixture portal, string name, string? idNumber = null)
     {
         using var community = await portal.SignInAsync("community1");
-        var (_, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, name, 3);
+        var (person, id) = await community.SubmitJobDevelopmentAsync(portal.ConnectionString, name, 3, idNumber);
         foreach (var official in new[] { "street1", "county1" })
         {
             using var client = await portal.SignInAsync(official);
             (await client.ClickAsync($"/Applications/{id}", "[data-testid=approve]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
         }
 
-        return id;
+        return (person, id);
     }
 }

@@ -29,14 +29,21 @@ public interface IJobBoard
     /// <summary>A draft posting for the caller's own employer (employer accounts) or an employer of the area (staff).</summary>
     Task<(CommandResult Result, Guid? Id)> CreatePostingAsync(Guid employerId, PostingInput input, CancellationToken cancellationToken);
 
-    Task<CommandResult> UpdatePostingAsync(Guid id, PostingInput input, CancellationToken cancellationToken);
+    /// <summary>
+    /// Edits a draft. <paramref name="version"/> is the posting's version when the form was read:
+    /// a posting changed since is refused (Posting.ChangedMeanwhile), never overwritten, unless it
+    /// already holds exactly this change (a double-clicked save).
+    /// </summary>
+    Task<CommandResult> UpdatePostingAsync(Guid id, uint version, PostingInput input, CancellationToken cancellationToken);
 
-    Task<CommandResult> SubmitPostingAsync(Guid id, CancellationToken cancellationToken);
+    /// <summary>Submits a draft for review, as read at <paramref name="version"/> (changed since: refused).</summary>
+    Task<CommandResult> SubmitPostingAsync(Guid id, uint version, CancellationToken cancellationToken);
 
-    /// <summary>Street or county staff publish a pending posting or send it back with a note.</summary>
-    Task<CommandResult> ReviewPostingAsync(Guid id, bool publish, string? note, CancellationToken cancellationToken);
+    /// <summary>Street or county staff publish a pending posting or send it back with a note, as they saw it at <paramref name="version"/> (changed since: refused).</summary>
+    Task<CommandResult> ReviewPostingAsync(Guid id, uint version, bool publish, string? note, CancellationToken cancellationToken);
 
-    Task<CommandResult> EndPostingAsync(Guid id, bool filled, CancellationToken cancellationToken);
+    /// <summary>Closes a posting or marks it filled, as read at <paramref name="version"/> (changed since: refused).</summary>
+    Task<CommandResult> EndPostingAsync(Guid id, uint version, bool filled, CancellationToken cancellationToken);
 
     /// <summary>A posting the caller may manage (own employer's, or of the staff member's area); null otherwise.</summary>
     Task<PostingView?> PostingAsync(Guid id, CancellationToken cancellationToken);

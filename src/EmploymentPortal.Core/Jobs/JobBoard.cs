@@ -111,7 +111,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         return (CommandResult.Ok, posting.Id);
     }
 
-    public async Task<CommandResult> UpdatePostingAsync(Guid id, PostingInput input, CancellationToken cancellationToken)
+    public async Task<CommandResult> UpdatePostingAsync(Guid id, uint version, PostingInput input, CancellationToken cancellationToken)
     {
         var posting = await ManageablePostingAsync(id, cancellationToken);
         if (posting is null)
@@ -125,20 +125,27 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             return error;
         }
 
+        if (posting.Version != version)
+        {
+            return SameChangeAlreadySaved(posting, details!) ? CommandResult.Ok : ChangedMeanwhile();
+        }
+
         var before = Snapshot(posting);
         return await RunAsync(() => posting.Update(details!, Today), () =>
             audit.Add("PostingUpdated", PostingEntity, id.ToString(), posting.RegionCode, before, Snapshot(posting)), cancellationToken);
     }
 
-    public async Task<CommandResult> SubmitPostingAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<CommandResult> SubmitPostingAsync(Guid id, uint version, CancellationToken cancellationToken)
     {
         var posting = await ManageablePostingAsync(id, cancellationToken);
         return posting is null
             ? CommandResult.Fail(string.Empty, "Posting.NotFound")
+            : posting.Version != version
+            ? ChangedMeanwhile()
             : await RunAsync(posting.SubmitForReview, () => audit.Add("PostingSubmitted", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
     }
 
-    public async Task<CommandResult> ReviewPostingAsync(Guid id, bool publish, string? note, CancellationToken cancellationToken)
+    public async Task<CommandResult> ReviewPostingAsync(Guid id, uint version, bool publish, string? note, CancellationToken cancellationToken)
     {
         if (!actor.Can(Capabilities.ReviewPostings))
         {
@@ -151,17 +158,25 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             return CommandResult.Fail(string.Empty, "Posting.NotFound");
         }
 
+        if (posting.Version != version)
+        {
+            // The reviewer would publish or return what they have not seen.
+            return ChangedMeanwhile();
+        }
+
         // The employer may be registered in another area than the workplace: its status is read past the scope.
         var employerStatus = await unscoped.EmployersByIds([posting.EmployerId]).Select(e => e.Status).SingleAsync(cancellationToken);
         return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.UtcNow, Today), () =>
             audit.Add(publish ? "PostingPublished" : "PostingReturned", PostingEntity, id.ToString(), posting.RegionCode, null, new { note }), cancellationToken);
     }
 
-    public async Task<CommandResult> EndPostingAsync(Guid id, bool filled, CancellationToken cancellationToken)
+    public async Task<CommandResult> EndPostingAsync(Guid id, uint version, bool filled, CancellationToken cancellationToken)
     {
         var posting = await ManageablePostingAsync(id, cancellationToken);
         return posting is null
             ? CommandResult.Fail(string.Empty, "Posting.NotFound")
+            : posting.Version != version
+            ? ChangedMeanwhile()
             : await RunAsync(() => posting.End(filled, Today), () => audit.Add(filled ? "PostingFilled" : "PostingClosed", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
     }
 
@@ -202,6 +217,32 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         return expired;
     }
 
+    private static CommandResult ChangedMeanwhile() => CommandResult.Fail(string.Empty, "Posting.ChangedMeanwhile");
+
+    /// <summary>
+    /// Whether a save from a form read before the posting's last change would change nothing: the
+    /// second post of a double-clicked save finds its own change stored and is done, without a
+    /// second audit event. The posting is left untracked either way.
+    /// </summary>
+    private bool SameChangeAlreadySaved(Posting posting, PostingDetails details)
+    {
+        try
+        {
+            posting.Update(details, Today);
+            db.ChangeTracker.DetectChanges();
+            return db.Entry(posting).State == EntityState.Unchanged;
+        }
+        catch (JobsException)
+        {
+            // Not applicable as it stands (no longer a draft, or dates now past): not the same change.
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
     private static object Snapshot(Posting p) => new { p.Title, p.OccupationCode, p.RegionCode, p.PayMin, p.PayMax, p.Headcount, type = p.Type.ToString(), p.ValidFrom, p.ValidTo, status = p.Status.ToString() };
 
     private IQueryable<Employer> OwnEmployers() => unscoped.EmployersOfAccount(actor.UserId);
@@ -215,7 +256,10 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
     /// <summary>
     /// One posting the caller may manage, tracked by the scoped context for a write. An employer's
     /// own posting is read through <see cref="UnscopedReads"/> and attached with the version it was
-    /// read at, so a change made meanwhile still fails the save.
+    /// read at, so a change made meanwhile still fails the save. That covers only the moment between
+    /// this read and the save: each command also compares the version its page was read at (a
+    /// hidden field), so a form opened before another change (another tab, another user) is refused
+    /// instead of overwriting it.
     /// </summary>
     private async Task<Posting?> ManageablePostingAsync(Guid id, CancellationToken cancellationToken)
     {

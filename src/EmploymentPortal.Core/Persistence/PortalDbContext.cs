@@ -68,6 +68,9 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<Domain.Subsidies.Notice> Notices => Set<Domain.Subsidies.Notice>();
 
+    /// <summary>The public read model of notices (masked, written with the notice): no region scope filter, public by design.</summary>
+    public DbSet<Domain.Subsidies.NoticeEntry> NoticeEntries => Set<Domain.Subsidies.NoticeEntry>();
+
     public DbSet<Domain.Subsidies.Objection> Objections => Set<Domain.Subsidies.Objection>();
 
     public DbSet<Domain.Subsidies.Payment> Payments => Set<Domain.Subsidies.Payment>();
@@ -150,6 +153,9 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Domain.Jobs.PostingPush>(builder);
         ScopeByRegion<Domain.Jobs.JobFair>(builder);
         ScopeByRegion<Domain.Subsidies.Notice>(builder);
+
+        // Not Domain.Subsidies.NoticeEntry: the notices' public read model holds only masked values
+        // and is public by design (read through UnscopedReads with its notice; docs/scoping.md).
         ScopeByRegion<Domain.Subsidies.Objection>(builder);
         ScopeByRegion<Domain.Subsidies.Payment>(builder);
         ScopeByRegion<Domain.Eligibility.EligibilityCandidate>(builder);

@@ -1,5 +1,4 @@
 using EmploymentPortal.Core.Persistence;
-using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Eligibility;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Layoffs;
@@ -192,49 +191,22 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
     /// <summary>Notices published (started) on or before <paramref name="today"/>: public.</summary>
     public IQueryable<Notice> PublicNotices(DateOnly today) => Db.Notices.AsNoTracking().Where(n => n.StartsOn <= today);
 
-    /// <summary>The applications listed on public notices (for their counts).</summary>
-    public IQueryable<SubsidyApplication> ApplicationsOnPublicNotices(DateOnly today)
+    /// <summary>
+    /// The entries of public notices: the notices' public read model, masked when the notice was
+    /// published (names and ID numbers never in full); never the applications themselves.
+    /// </summary>
+    public IQueryable<NoticeEntry> PublicNoticeEntries(DateOnly today)
     {
         var notices = PublicNotices(today).Select(n => n.Id);
-        return Db.SubsidyApplications.AsNoTracking().Where(a => a.NoticeId != null && notices.Contains(a.NoticeId.Value));
+        return Db.NoticeEntries.AsNoTracking().Where(e => notices.Contains(e.NoticeId));
     }
 
-    /// <summary>The objections to public notices (for their counts).</summary>
-    public IQueryable<Objection> ObjectionsToPublicNotices(DateOnly today)
-    {
-        var notices = PublicNotices(today).Select(n => n.Id);
-        return Db.Objections.AsNoTracking().Where(o => notices.Contains(o.NoticeId));
-    }
-
-    /// <summary>The rows of a public notice, masked: names and ID numbers never leave this method in full.</summary>
-    public async Task<List<PublicNoticeRow>> PublicNoticeRowsAsync(Guid noticeId, DateOnly today, CancellationToken cancellationToken)
-    {
-        var rows = await ApplicationsOnPublicNotices(today)
-            .Where(a => a.NoticeId == noticeId)
-            .Join(Db.Persons, a => a.PersonId, p => p.Id, (a, p) => new
-            {
-                a.Id,
-                p.Name,
-                p.IdNumberMasked,
-                a.SchemeCode,
-                a.ApplicantName,
-                a.ApplicantKind,
-                a.Amount,
-                Region = Db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(),
-            })
-            .OrderBy(r => r.Region).ThenBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new PublicNoticeRow(
-            r.Id, Notice.MaskName(r.Name), r.IdNumberMasked, r.SchemeCode,
-            r.ApplicantKind == Beneficiary.Person ? Notice.MaskName(r.ApplicantName) : r.ApplicantName, r.Amount, r.Region)).ToList();
-    }
-
-    /// <summary>A notice and one application, for an objection from the public (the domain checks the application is on the notice and the notice open).</summary>
-    public async Task<(Notice? Notice, SubsidyApplication? Application)> NoticeAndApplicationAsync(Guid noticeId, Guid applicationId, CancellationToken cancellationToken)
+    /// <summary>A notice and the public entry of one application, for an objection from the public (the domain checks the entry is on the notice and the notice open).</summary>
+    public async Task<(Notice? Notice, NoticeEntry? Entry)> NoticeAndEntryAsync(Guid noticeId, Guid applicationId, CancellationToken cancellationToken)
     {
         var notice = await Db.Notices.AsNoTracking().SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
-        var application = await Db.SubsidyApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
-        return (notice, application);
+        var entry = await Db.NoticeEntries.AsNoTracking().SingleOrDefaultAsync(e => e.ApplicationId == applicationId, cancellationToken);
+        return (notice, entry);
     }
 
     public void Dispose() => _db?.Dispose();

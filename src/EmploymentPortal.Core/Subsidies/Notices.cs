@@ -13,9 +13,11 @@ using Npgsql;
 namespace EmploymentPortal.Core.Subsidies;
 
 /// <summary>
-/// Notices, objections, payments and the calendar over EF Core. Officials' reads go through the
-/// scope filter; the public reads of a notice go through <see cref="UnscopedReads"/> (a notice is
-/// public) and return only masked names and ID numbers.
+/// Public notice 公示 of approved applications, objections, payments and the working-day
+/// calendar. Officials act within their area, through the scope filter. Publishing writes the
+/// notice's public read model (<see cref="NoticeEntry"/>: masked name and ID number, scheme,
+/// applicant, amount, region name) in the same save; the public pages read only notices and
+/// those entries, through <see cref="UnscopedReads"/>, never the applications or persons.
 /// </summary>
 public sealed class Notices(
     PortalDbContext db,
@@ -24,7 +26,7 @@ public sealed class Notices(
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock) : INotices
+    BusinessClock clock)
 {
     private const string NoticeEntity = "Notice";
 
@@ -77,6 +79,10 @@ public sealed class Notices(
         return CommandResult.Ok;
     }
 
+    /// <summary>
+    /// Publishes approved applications of the caller's area as one notice for the parameter's
+    /// number of working days, with each application's public entry (masked at this moment).
+    /// </summary>
     public async Task<(CommandResult Result, Guid? Id)> PublishAsync(string? title, IReadOnlyList<Guid> applicationIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applicationIds);
@@ -114,10 +120,24 @@ public sealed class Notices(
             return (CommandResult.Fail(string.Empty, "Notice.NotApproved"), null);
         }
 
+        // What the public will see of each person, read in the publishing official's scope.
+        var personIds = selected.Select(a => a.PersonId).Distinct().ToList();
+        var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.IdNumberMasked, Region = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First() })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        if (persons.Count != personIds.Count)
+        {
+            // A person transferred out of the area since approval (the application stays here), or
+            // no longer live: publishing them without their entry would hide them from objections.
+            return (CommandResult.Fail(string.Empty, "Notice.PersonNotInArea"), null);
+        }
+
         db.Notices.Add(notice);
         foreach (var application in selected)
         {
             application.PublishOn(notice.Id);
+            var person = persons[application.PersonId];
+            db.NoticeEntries.Add(NoticeEntry.Of(application, person.Name, person.IdNumberMasked, person.Region));
         }
 
         audit.Add("NoticePublished", NoticeEntity, notice.Id.ToString(), notice.RegionCode, null, new { notice.Title, notice.StartsOn, notice.EndsOn, notice.WorkingDays, applications = selected.Select(a => a.Id) });
@@ -133,30 +153,34 @@ public sealed class Notices(
         return (CommandResult.Ok, notice.Id);
     }
 
+    /// <summary>Notices of the caller's area, newest first (officials).</summary>
     public async Task<IReadOnlyList<NoticeSummary>> ListAsync(CancellationToken cancellationToken) =>
         await Summaries(db.Notices.AsNoTracking(), db.SubsidyApplications, db.Objections).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<NoticeSummary>> PublicListAsync(CancellationToken cancellationToken)
+    /// <summary>Notices anyone may read: running and ended in the last 90 days, newest first.</summary>
+    public async Task<IReadOnlyList<PublicNoticeSummary>> PublicListAsync(CancellationToken cancellationToken)
     {
         var since = Today.AddDays(-90);
-        return await Summaries(unscoped.PublicNotices(Today).Where(n => n.EndsOn >= since), unscoped.ApplicationsOnPublicNotices(Today), unscoped.ObjectionsToPublicNotices(Today))
-            .ToListAsync(cancellationToken);
+        return await PublicSummaries(unscoped.PublicNotices(Today).Where(n => n.EndsOn >= since)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One notice as the public sees it, from its public read model (masked at publication), or null.</summary>
     public async Task<PublicNotice?> PublicNoticeAsync(Guid id, CancellationToken cancellationToken)
     {
-        // A notice is public: read past the scope, but only masked rows leave UnscopedReads.
-        var summary = await Summaries(unscoped.PublicNotices(Today).Where(n => n.Id == id), unscoped.ApplicationsOnPublicNotices(Today), unscoped.ObjectionsToPublicNotices(Today))
-            .SingleOrDefaultAsync(cancellationToken);
+        var summary = await PublicSummaries(unscoped.PublicNotices(Today).Where(n => n.Id == id)).SingleOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;
         }
 
-        var rows = await unscoped.PublicNoticeRowsAsync(id, Today, cancellationToken);
+        var rows = await unscoped.PublicNoticeEntries(Today).Where(e => e.NoticeId == id)
+            .OrderBy(e => e.RegionName).ThenBy(e => e.ApplicationId)
+            .Select(e => new PublicNoticeRow(e.ApplicationId, e.MaskedName, e.MaskedIdNumber, e.SchemeCode, e.ApplicantName, e.Amount, e.RegionName))
+            .ToListAsync(cancellationToken);
         return new PublicNotice(summary, rows);
     }
 
+    /// <summary>One notice of the caller's area with its objections (officials).</summary>
     public async Task<NoticeDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var summary = await Summaries(db.Notices.AsNoTracking().Where(n => n.Id == id), db.SubsidyApplications, db.Objections).SingleOrDefaultAsync(cancellationToken);
@@ -173,11 +197,13 @@ public sealed class Notices(
         return new NoticeDetail(summary, rows.Items, objections);
     }
 
+    /// <summary>An objection from the public to an entry of a running notice (anonymous).</summary>
     public async Task<CommandResult> ObjectAsync(Guid noticeId, Guid applicationId, string? text, string? contact, CancellationToken cancellationToken)
     {
-        // The public objects to a notice: both read past the scope; the domain checks the application is on it and it is open.
-        var (notice, application) = await unscoped.NoticeAndApplicationAsync(noticeId, applicationId, cancellationToken);
-        if (notice is null || application is null)
+        // The public objects to an entry of a notice: both are public (the notice and its read model);
+        // the domain checks the entry is on the notice and the notice open.
+        var (notice, entry) = await unscoped.NoticeAndEntryAsync(noticeId, applicationId, cancellationToken);
+        if (notice is null || entry is null)
         {
             return CommandResult.Fail(string.Empty, "Objection.NoticeNotOpen");
         }
@@ -185,7 +211,7 @@ public sealed class Notices(
         Objection objection;
         try
         {
-            objection = Objection.Lodge(notice, application, text ?? string.Empty, contact, Today, clock.UtcNow);
+            objection = Objection.Lodge(notice, entry, text ?? string.Empty, contact, Today, clock.UtcNow);
         }
         catch (SubsidyException e)
         {
@@ -195,11 +221,12 @@ public sealed class Notices(
         db.Objections.Add(objection);
 
         // Who objected is not recorded (anonymous); the audit keeps the event, not the text's author.
-        audit.Add("ObjectionLodged", NoticeEntity, noticeId.ToString(), application.RegionCode, null, new { applicationId, objectionId = objection.Id });
+        audit.Add("ObjectionLodged", NoticeEntity, noticeId.ToString(), entry.RegionCode, null, new { applicationId, objectionId = objection.Id });
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
 
+    /// <summary>An official upholds (the application is withheld) or dismisses an objection of the area.</summary>
     public async Task<CommandResult> ResolveObjectionAsync(Guid objectionId, bool upheld, string? resolution, CancellationToken cancellationToken)
     {
         var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == objectionId, cancellationToken);
@@ -231,6 +258,7 @@ public sealed class Notices(
         return CommandResult.Ok;
     }
 
+    /// <summary>Ends notices whose last working day has passed: their applications become payable, or withheld after an upheld objection.</summary>
     public async Task<int> CloseEndedAsync(CancellationToken cancellationToken)
     {
         // An application leaves the notice when its notice has ended and none of its objections is still open.
@@ -260,6 +288,7 @@ public sealed class Notices(
         return ended.Count;
     }
 
+    /// <summary>Records the payment of a payable application, once.</summary>
     public async Task<CommandResult> PayAsync(Guid applicationId, decimal? amount, DateOnly paidOn, string? reference, CancellationToken cancellationToken)
     {
         var application = await db.SubsidyApplications.SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
@@ -294,6 +323,7 @@ public sealed class Notices(
         return CommandResult.Ok;
     }
 
+    /// <summary>Payments of the caller's area summed per scheme and region.</summary>
     public async Task<IReadOnlyList<PaymentTotal>> TotalsAsync(CancellationToken cancellationToken)
     {
         var rows = await db.Payments.AsNoTracking()
@@ -308,7 +338,18 @@ public sealed class Notices(
             .Select(r => new PaymentTotal(r.SchemeCode, names[r.RegionId], r.Count, r.Amount)).ToList();
     }
 
-    /// <summary>Summaries, counted from the same context as the notices (the public's: <see cref="UnscopedReads"/>; staff's: the scoped one).</summary>
+    /// <summary>The public's summaries: notices and their entries, both from <see cref="UnscopedReads"/> (one context).</summary>
+    private IQueryable<PublicNoticeSummary> PublicSummaries(IQueryable<Notice> notices)
+    {
+        var today = Today;
+        var entries = unscoped.PublicNoticeEntries(today);
+        return notices.OrderByDescending(n => n.PublishedAt).Select(n => new PublicNoticeSummary(
+            n.Id, n.Title, n.StartsOn, n.EndsOn, n.WorkingDays,
+            entries.Count(e => e.NoticeId == n.Id),
+            n.StartsOn <= today && n.EndsOn >= today));
+    }
+
+    /// <summary>Staff's summaries, counted in the scoped context.</summary>
     private IQueryable<NoticeSummary> Summaries(IQueryable<Notice> notices, IQueryable<SubsidyApplication> listed, IQueryable<Objection> objections)
     {
         var today = Today;

@@ -156,6 +156,80 @@ public sealed class Notice
     }
 }
 
+/// <summary>
+/// One application as a notice shows it to the public (the notice's public read model, table
+/// <c>notice_entries</c>): written with the notice, holding only what anyone may see — the masked
+/// name and ID number, the scheme, the applicant as shown (masked when it is the person), the
+/// amount and the region's name, as they were at publication. A later correction of the person
+/// does not change what was published. <see cref="RegionCode"/> is the application's region: the
+/// area whose officials resolve an objection to the entry (a public code, the one the region name
+/// stands for). Public by design: it has no region scope filter (docs/scoping.md).
+/// </summary>
+public sealed class NoticeEntry
+{
+    private NoticeEntry()
+    {
+        RegionCode = string.Empty;
+        MaskedName = string.Empty;
+        MaskedIdNumber = string.Empty;
+        SchemeCode = string.Empty;
+        ApplicantName = string.Empty;
+        RegionName = string.Empty;
+    }
+
+    /// <summary>The application (on one notice at most).</summary>
+    public Guid ApplicationId { get; private set; }
+
+    public Guid NoticeId { get; private set; }
+
+    /// <summary>The application's region code (its community): objections to the entry are scoped with it.</summary>
+    public string RegionCode { get; private set; }
+
+    /// <summary>The person's name, masked by <see cref="Notice.MaskName"/>.</summary>
+    public string MaskedName { get; private set; }
+
+    /// <summary>The person's ID number as the register masks it (first six and last four).</summary>
+    public string MaskedIdNumber { get; private set; }
+
+    public string SchemeCode { get; private set; }
+
+    /// <summary>The applicant as shown publicly: masked when it is the person, else the employer's or investor's name.</summary>
+    public string ApplicantName { get; private set; }
+
+    public decimal? Amount { get; private set; }
+
+    /// <summary>The name of the person's region (community) at publication.</summary>
+    public string RegionName { get; private set; }
+
+    /// <summary>
+    /// The public entry of an application put on a notice (<see cref="SubsidyApplication.PublishOn"/>):
+    /// masks the person's name, and the applicant's when it is the person; takes the ID number already masked.
+    /// </summary>
+    public static NoticeEntry Of(SubsidyApplication application, string personName, string maskedIdNumber, string regionName)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(maskedIdNumber);
+        ArgumentNullException.ThrowIfNull(regionName);
+        if (application.NoticeId is not { } noticeId)
+        {
+            throw new InvalidOperationException("The application is not on a notice.");
+        }
+
+        return new NoticeEntry
+        {
+            ApplicationId = application.Id,
+            NoticeId = noticeId,
+            RegionCode = application.RegionCode,
+            MaskedName = Notice.MaskName(personName),
+            MaskedIdNumber = maskedIdNumber,
+            SchemeCode = application.SchemeCode,
+            ApplicantName = application.ApplicantKind == Beneficiary.Person ? Notice.MaskName(application.ApplicantName) : application.ApplicantName,
+            Amount = application.Amount,
+            RegionName = regionName,
+        };
+    }
+}
+
 public enum ObjectionStatus
 {
     Open = 1,
@@ -202,9 +276,21 @@ public sealed class Objection
 
     public static Objection Lodge(Notice notice, SubsidyApplication application, string text, string? contact, DateOnly today, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(application);
-        if (application.NoticeId != notice.Id || !notice.IsOpenOn(today))
+        return Lodge(notice, application.Id, application.NoticeId, application.RegionCode, text, contact, today, at);
+    }
+
+    /// <summary>An objection from the public, to an entry of a notice as the public sees it (<see cref="NoticeEntry"/>).</summary>
+    public static Objection Lodge(Notice notice, NoticeEntry entry, string text, string? contact, DateOnly today, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Lodge(notice, entry.ApplicationId, entry.NoticeId, entry.RegionCode, text, contact, today, at);
+    }
+
+    private static Objection Lodge(Notice notice, Guid applicationId, Guid? onNoticeId, string regionCode, string text, string? contact, DateOnly today, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (onNoticeId != notice.Id || !notice.IsOpenOn(today))
         {
             throw new SubsidyException("Objection.NoticeNotOpen");
         }
@@ -225,8 +311,8 @@ public sealed class Objection
         {
             Id = Guid.CreateVersion7(),
             NoticeId = notice.Id,
-            ApplicationId = application.Id,
-            RegionCode = application.RegionCode,
+            ApplicationId = applicationId,
+            RegionCode = regionCode,
             Text = text,
             Contact = string.IsNullOrEmpty(contact) ? null : contact,
             LodgedAt = at,

@@ -79,6 +79,30 @@ public sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     }
 }
 
+/// <summary>
+/// The public read model of notices: one row per application on a notice, written with the notice.
+/// Public by design, so no region scope filter (docs/scoping.md); it holds only masked values.
+/// </summary>
+public sealed class NoticeEntryConfiguration : IEntityTypeConfiguration<NoticeEntry>
+{
+    public void Configure(EntityTypeBuilder<NoticeEntry> builder)
+    {
+        builder.ToTable("notice_entries");
+        builder.HasKey(e => e.ApplicationId);
+        builder.Property(e => e.ApplicationId).ValueGeneratedNever();
+        builder.Property(e => e.RegionCode).HasMaxLength(RegionCode.Length).UseCollation("C");
+        builder.Property(e => e.MaskedName).HasMaxLength(Person.NameMaxLength);
+        builder.Property(e => e.MaskedIdNumber).HasMaxLength(ResidentIdNumber.Length);
+        builder.Property(e => e.SchemeCode).HasMaxLength(60);
+        builder.Property(e => e.ApplicantName).HasMaxLength(SubsidyApplication.ApplicantNameMaxLength);
+        builder.Property(e => e.Amount).HasPrecision(12, 2);
+        builder.Property(e => e.RegionName).HasMaxLength(Region.NameMaxLength);
+        builder.HasOne<Notice>().WithMany().HasForeignKey(e => e.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<SubsidyApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.NoticeId);
+    }
+}
+
 public sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
 {
     public void Configure(EntityTypeBuilder<Objection> builder)

@@ -11,7 +11,7 @@ namespace EmploymentPortal.Web.Pages.Notices;
 
 /// <summary>One public notice: masked names and ID numbers, scheme and amount; anyone may object while it runs.</summary>
 [AllowAnonymous]
-public sealed class DetailModel(INotices notices, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(Core.Subsidies.Notices notices, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public PublicNotice Notice { get; private set; } = null!;
 

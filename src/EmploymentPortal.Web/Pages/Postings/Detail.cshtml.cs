@@ -21,6 +21,10 @@ public sealed class DetailModel(IJobBoard board, CapabilityCheck can, IStringLoc
     [StringLength(500, ErrorMessage = "Validation.TooLong")]
     public string? Note { get; set; }
 
+    /// <summary>The posting's version when the page was read: an action after another change is refused.</summary>
+    [BindProperty]
+    public uint Version { get; set; }
+
     public bool MayReview { get; private set; }
 
     /// <summary>Station staff find the people of their area who fit a published posting.</summary>
@@ -30,24 +34,27 @@ public sealed class DetailModel(IJobBoard board, CapabilityCheck can, IStringLoc
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => board.SubmitPostingAsync(id, cancellationToken), "Posting.Submitted", new { id }, () => LoadAsync(id, cancellationToken));
+        CommandAsync(texts, () => board.SubmitPostingAsync(id, Version, cancellationToken), "Posting.Submitted", new { id }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => board.ReviewPostingAsync(id, true, Note, cancellationToken), "Posting.PublishedMessage", new { id }, () => LoadAsync(id, cancellationToken));
+        CommandAsync(texts, () => board.ReviewPostingAsync(id, Version, true, Note, cancellationToken), "Posting.PublishedMessage", new { id }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => board.ReviewPostingAsync(id, false, Note, cancellationToken), "Posting.ReturnedMessage", new { id }, () => LoadAsync(id, cancellationToken));
+        CommandAsync(texts, () => board.ReviewPostingAsync(id, Version, false, Note, cancellationToken), "Posting.ReturnedMessage", new { id }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => board.EndPostingAsync(id, false, cancellationToken), "Posting.ClosedMessage", new { id }, () => LoadAsync(id, cancellationToken));
+        CommandAsync(texts, () => board.EndPostingAsync(id, Version, false, cancellationToken), "Posting.ClosedMessage", new { id }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostFilledAsync(Guid id, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => board.EndPostingAsync(id, true, cancellationToken), "Posting.FilledMessage", new { id }, () => LoadAsync(id, cancellationToken));
+        CommandAsync(texts, () => board.EndPostingAsync(id, Version, true, cancellationToken), "Posting.FilledMessage", new { id }, () => LoadAsync(id, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var view = await board.PostingAsync(id, cancellationToken);
         View = view!;
+
+        // The page shows the posting as it is now, so its actions carry this version (also after a refusal).
+        Version = view?.Posting.Version ?? 0;
         MayReview = await can.Async(Capabilities.ReviewPostings);
         MayMatch = await can.Async(Capabilities.MatchJobs);
         return view is not null;

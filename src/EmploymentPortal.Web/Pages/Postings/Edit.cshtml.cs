@@ -20,6 +20,10 @@ public sealed class EditModel(IJobBoard board, IServicePoints servicePoints, ISt
     [BindProperty(SupportsGet = true)]
     public Guid? EmployerId { get; set; }
 
+    /// <summary>The posting's version when the form was read: a save after another change is refused, not overwritten.</summary>
+    [BindProperty]
+    public uint Version { get; set; }
+
     public Guid? Id { get; private set; }
 
     public string EmployerName { get; private set; } = string.Empty;
@@ -38,6 +42,7 @@ public sealed class EditModel(IJobBoard board, IServicePoints servicePoints, ISt
             }
 
             Input = PostingForm.From(view.Posting);
+            Version = view.Posting.Version;
         }
         else
         {
@@ -56,7 +61,7 @@ public sealed class EditModel(IJobBoard board, IServicePoints servicePoints, ISt
         if (ModelState.IsValid)
         {
             var (result, created) = id is { } existing
-                ? (await board.UpdatePostingAsync(existing, Input.ToInput(), cancellationToken), existing)
+                ? (await board.UpdatePostingAsync(existing, Version, Input.ToInput(), cancellationToken), existing)
                 : await board.CreatePostingAsync(EmployerId ?? Guid.Empty, Input.ToInput(), cancellationToken);
             if (result.Succeeded)
             {

@@ -16,7 +16,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Calendar;
 /// holidays and weekend working days 调休. Notices count working days from it.
 /// </summary>
 [Authorize(Policy = Capabilities.PublishNotices)]
-public sealed class IndexModel(INotices notices, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
+public sealed class IndexModel(Core.Subsidies.Notices notices, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; } = clock.Today.Year;

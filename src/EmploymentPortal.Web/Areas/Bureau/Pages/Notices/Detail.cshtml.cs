@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Notices;
 
 /// <summary>One notice of the area with its applications and the objections to resolve.</summary>
 [Authorize(Policy = Capabilities.PublishNotices)]
-public sealed class DetailModel(INotices notices, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(Core.Subsidies.Notices notices, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public NoticeDetail Notice { get; private set; } = null!;
 
