@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace EmploymentPortal.Core.Persistence;
 
 /// <summary>
@@ -10,6 +12,32 @@ public sealed record CopyTarget(string Table, IReadOnlyList<string> Columns)
 {
     /// <summary>The <c>COPY … FROM STDIN (FORMAT BINARY)</c> statement.</summary>
     public string Command => $"COPY {Table} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// Starts a COPY for a table under row-level security, which refuses COPY FROM to the app's
+    /// role: the rows go to a temporary table of the same shape (dropped at commit), and
+    /// <see cref="InsertStagedAsync"/> inserts them, each checked by the policies (ADR 0003).
+    /// </summary>
+    public async Task<NpgsqlBinaryImporter> BeginStagedImportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE {Stage} (LIKE {Table} INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return await connection.BeginBinaryImportAsync($"COPY {Stage} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+    }
+
+    /// <summary>Inserts the rows a completed <see cref="BeginStagedImportAsync"/> copied.</summary>
+    public async Task InsertStagedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var columns = string.Join(", ", Columns);
+        await using var insert = new NpgsqlCommand($"INSERT INTO {Table} ({columns}) SELECT {columns} FROM {Stage}", connection, transaction);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private string Stage => "copy_stage_" + Table;
 }
 
 /// <summary>The COPY targets of the app: the tables of the model, then the temporary tables of the batches.</summary>

@@ -25,9 +25,7 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var copy = await connection.BeginBinaryImportAsync(
-                CopyTargets.Persons.Command,
-                cancellationToken))
+            await using (var copy = await CopyTargets.Persons.BeginStagedImportAsync(connection, transaction, cancellationToken))
             {
                 foreach (var p in candidates.Select(c => c.Person))
                 {
@@ -62,7 +60,8 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
                 await copy.CompleteAsync(cancellationToken);
             }
 
-            await using (var copy = await connection.BeginBinaryImportAsync(CopyTargets.UnemploymentRegistrations.Command, cancellationToken))
+            await CopyTargets.Persons.InsertStagedAsync(connection, transaction, cancellationToken);
+            await using (var copy = await CopyTargets.UnemploymentRegistrations.BeginStagedImportAsync(connection, transaction, cancellationToken))
             {
                 foreach (var r in candidates.Select(c => c.Registration).OfType<UnemploymentRegistration>())
                 {
@@ -76,6 +75,7 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
                 await copy.CompleteAsync(cancellationToken);
             }
 
+            await CopyTargets.UnemploymentRegistrations.InsertStagedAsync(connection, transaction, cancellationToken);
             await using (var copy = await connection.BeginBinaryImportAsync(CopyTargets.AuditEvents.Command, cancellationToken))
             {
                 foreach (var c in candidates)

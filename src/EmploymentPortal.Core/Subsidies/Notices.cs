@@ -222,7 +222,12 @@ public sealed class Notices(
 
         // Who objected is not recorded (anonymous); the audit keeps the event, not the text's author.
         audit.Add("ObjectionLodged", NoticeEntity, noticeId.ToString(), entry.RegionCode, null, new { applicationId, objectionId = objection.Id });
+
+        // The objection is filed into the entry's area, which is not the visitor's (who has none): the wall covers that area for this transaction (ADR 0003).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RowSecurity.WidenTransactionAsync(db, [objection.RegionCode], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return CommandResult.Ok;
     }
 
