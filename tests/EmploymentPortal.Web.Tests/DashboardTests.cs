@@ -189,7 +189,7 @@ public sealed class DashboardIncrementalTests(PortalFixture portal) : IClassFixt
 
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
-            var summary = await scope.ServiceProvider.GetRequiredService<IReports>().RebuildAsync(CancellationToken.None);
+            var summary = await scope.ServiceProvider.GetRequiredService<Reports>().RebuildAsync(CancellationToken.None);
             summary.RegistrationDays.Should().BeGreaterThan(0);
         }
 

@@ -131,6 +131,6 @@ public sealed class HouseholdRepairTests(PortalFixture portal) : IClassFixture<P
     private async Task<HouseholdRepairSummary> RepairAsync()
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IHouseholdRepair>().RepairAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<HouseholdRepair>().RepairAsync(CancellationToken.None);
     }
 }

@@ -113,6 +113,6 @@ public sealed class RollupRemovalTests(PortalFixture portal) : IClassFixture<Por
     private async Task RebuildAsync()
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IReports>().RebuildAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Reports>().RebuildAsync(CancellationToken.None);
     }
 }

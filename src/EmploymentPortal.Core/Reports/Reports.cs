@@ -9,12 +9,12 @@ using Npgsql;
 namespace EmploymentPortal.Core.Reports;
 
 /// <summary>
-/// The dashboard figures, read from the rollups only (never the registry): stocks on a date are
+/// Every dashboard figure comes from here, read from the rollups only (never the registry): stocks on a date are
 /// the sums of entry minus exit events up to the date (whole months from the monthly rollup, the
 /// date's own month from the daily one), flows are the events in the month and the year to date.
 /// Rows are the codes' prefixes one level down, so the rows add up to the region by construction.
 /// </summary>
-public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters, BusinessClock clock) : IReports
+public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters, BusinessClock clock)
 {
     private const string RegistrationSql = """
         SELECT child, sum(registered)::int, sum(new_month)::int, sum(new_year)::int, sum(re_month)::int, sum(re_year)::int,
@@ -83,6 +83,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
           FROM payments WHERE region_code LIKE @pattern AND paid_on >= @yearDay AND paid_on <= @on GROUP BY 1, 2
         """;
 
+    /// <summary>The services' work in the dashboard's year up to its date, per row and per scheme (counted directly: these tables are small).</summary>
     public async Task<DashboardActivity> ActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
@@ -130,6 +131,10 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         return new DashboardActivity(byChild, total, bySchemes.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)).ToList());
     }
 
+    /// <summary>
+    /// The last <paramref name="months"/> months of a region up to the month of <paramref name="on"/>
+    /// (oldest first), from the same rollups; null when the region is outside the caller's area.
+    /// </summary>
     public async Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken)
     {
         if (!RegionCode.TryParse(regionCode, out var region) || !db.Scope.Includes(region.Value) || months < 1)
@@ -159,6 +164,10 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             .ToList();
     }
 
+    /// <summary>
+    /// The figures of <paramref name="regionCode"/> (default: the caller's own region) per child
+    /// region as of <paramref name="on"/>; null when the region is unknown or outside the caller's area.
+    /// </summary>
     public async Task<RegistryDashboard?> RegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken)
     {
         var scope = db.Scope;
@@ -215,6 +224,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         return new RegistryDashboard(region.Value, self.Name, region.Level, parentCode, on, rows, RegistryFigures.Sum(rows.Select(r => r.Figures)));
     }
 
+    /// <summary>Recomputes every rollup from the registry (and the calendar from the parameters in force today).</summary>
     public async Task<ReportRebuildSummary> RebuildAsync(CancellationToken cancellationToken)
     {
         var set = await parameters.GetAsync(cancellationToken);
