@@ -25,7 +25,7 @@ if (args.Length > 0 && args[0] == "recompute-households")
 if (args.Length > 0 && args[0] == "repair-households")
 {
     await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
-    var summary = await scope.ServiceProvider.GetRequiredService<EmploymentPortal.Core.Households.IHouseholdRepair>().RepairAsync(app.Lifetime.ApplicationStopping);
+    var summary = await scope.ServiceProvider.GetRequiredService<EmploymentPortal.Core.Households.HouseholdRepair>().RepairAsync(app.Lifetime.ApplicationStopping);
     app.Logger.LogInformation(
         "Households repaired: {Examined} with an elimination examined, {Corrected} corrected, {Confirmed} eliminations confirmed, report rollups rebuilt, {Seconds:F1} s",
         summary.Examined, summary.Corrected, summary.Confirmed, summary.Elapsed.TotalSeconds);
@@ -43,7 +43,7 @@ if (args.Length > 0 && args[0] == "evaluate-eligibility")
 if (args.Length > 0 && args[0] == "rebuild-reports")
 {
     await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
-    var summary = await scope.ServiceProvider.GetRequiredService<EmploymentPortal.Core.Reports.IReports>().RebuildAsync(app.Lifetime.ApplicationStopping);
+    var summary = await scope.ServiceProvider.GetRequiredService<EmploymentPortal.Core.Reports.Reports>().RebuildAsync(app.Lifetime.ApplicationStopping);
     app.Logger.LogInformation(
         "Report rollups rebuilt: {RegistrationDays} registration day rows, {HouseholdDays} household day rows, {Seconds:F1} s",
         summary.RegistrationDays, summary.HouseholdDays, summary.Elapsed.TotalSeconds);

@@ -190,7 +190,7 @@ public sealed class DashboardIncrementalTests(PortalFixture portal) : IClassFixt
 
         await using (var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope())
         {
-            var summary = await scope.ServiceProvider.GetRequiredService<IReports>().RebuildAsync(CancellationToken.None);
+            var summary = await scope.ServiceProvider.GetRequiredService<Reports>().RebuildAsync(CancellationToken.None);
             summary.RegistrationDays.Should().BeGreaterThan(0);
         }
 

@@ -132,6 +132,6 @@ public sealed class HouseholdRepairTests(PortalFixture portal) : IClassFixture<P
     private async Task<HouseholdRepairSummary> RepairAsync()
     {
         await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
-        return await scope.ServiceProvider.GetRequiredService<IHouseholdRepair>().RepairAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<HouseholdRepair>().RepairAsync(CancellationToken.None);
     }
 }

@@ -110,7 +110,7 @@ public sealed class JobSearchTests(JobSearchTests.Postings portal) : IClassFixtu
         (await IdsAsync(new JobSearchQuery("茶艺"))).Should().BeEmpty();
         await using (var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IJobBoard>().ExpireAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<JobBoard>().ExpireAsync(CancellationToken.None);
         }
 
         (await IdsAsync(new JobSearchQuery("茶艺"))).Should().Equal([portal.TeaArt]);

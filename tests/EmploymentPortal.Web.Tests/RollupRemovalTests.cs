@@ -114,6 +114,6 @@ public sealed class RollupRemovalTests(PortalFixture portal) : IClassFixture<Por
     private async Task RebuildAsync()
     {
         await using var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope();
-        await scope.ServiceProvider.GetRequiredService<IReports>().RebuildAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Reports>().RebuildAsync(CancellationToken.None);
     }
 }

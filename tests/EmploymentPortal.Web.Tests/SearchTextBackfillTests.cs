@@ -64,7 +64,7 @@ public sealed class SearchTextBackfillTests
         second.Filled.Should().Be(0);
         second.LeftEmpty.Should().Be(1);
         await using var scope = portal.Services.CreateAsyncScope();
-        var found = await scope.ServiceProvider.GetRequiredService<IJobSearch>().SearchAsync(new JobSearchQuery(Nanny), CancellationToken.None);
+        var found = await scope.ServiceProvider.GetRequiredService<JobSearch>().SearchAsync(new JobSearchQuery(Nanny), CancellationToken.None);
         found.Hits.Select(h => h.Title).Should().Equal(Nanny);
     }
 

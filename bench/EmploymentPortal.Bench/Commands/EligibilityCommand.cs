@@ -11,7 +11,7 @@ using Npgsql;
 namespace EmploymentPortal.Bench.Commands;
 
 /// <summary>
-/// Times the eligibility batch (<see cref="IEligibilityBatch"/>) over the register, with the
+/// Times the eligibility batch (<see cref="EligibilityBatch"/>) over the register, with the
 /// process's peak memory and the database's transaction count (a query per person would show as
 /// a million), then one person's evaluation for every scheme through <see cref="EligibilityService"/>
 /// as the person page does it (a fresh scope per person, like a request).
@@ -48,7 +48,7 @@ public static class EligibilityCommand
             var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             await using var scope = provider.CreateAsyncScope();
             var watch = Stopwatch.StartNew();
-            var summary = await scope.ServiceProvider.GetRequiredService<IEligibilityBatch>().RunAsync(region, on, cancellationToken);
+            var summary = await scope.ServiceProvider.GetRequiredService<EligibilityBatch>().RunAsync(region, on, cancellationToken);
             watch.Stop();
             var xacts = await TransactionsAsync(connectionString, cancellationToken) - xactsBefore;
             using var process = Process.GetCurrentProcess();

@@ -13,7 +13,7 @@ using Npgsql;
 namespace EmploymentPortal.Bench.Commands;
 
 /// <summary>
-/// Times the ledger import end to end (<see cref="ILedgerExcel.ImportAsync"/>: reading the .xlsx,
+/// Times the ledger import end to end (<see cref="LedgerExcel.ImportAsync"/>: reading the .xlsx,
 /// checking every row, the register-wide duplicate lookup, binary COPY of persons, registrations
 /// and audit events) on a generated file of valid, new residents.
 /// </summary>
@@ -54,7 +54,7 @@ public static class ImportCommand
         {
             await DeleteImportedAsync(connectionString, cancellationToken);
             await using var requestScope = provider.CreateAsyncScope();
-            var excel = requestScope.ServiceProvider.GetRequiredService<ILedgerExcel>();
+            var excel = requestScope.ServiceProvider.GetRequiredService<LedgerExcel>();
             var stopwatch = Stopwatch.StartNew();
             using var stream = new MemoryStream(file, writable: false);
             var result = await excel.ImportAsync(stream, ImportMode.AllOrNothing, cancellationToken);

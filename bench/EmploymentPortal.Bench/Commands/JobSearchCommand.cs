@@ -16,7 +16,7 @@ namespace EmploymentPortal.Bench.Commands;
 /// <summary>
 /// The public job search at a million postings: fills <c>employers</c> and <c>postings</c> (and so the listing) with
 /// realistic Chinese postings (binary COPY, search tokens made by the app's <see cref="SearchTokens"/>),
-/// then times <see cref="IJobSearch.SearchAsync"/> per scenario (the app's own SQL: the page and
+/// then times <see cref="JobSearch.SearchAsync(JobSearchQuery, CancellationToken)"/> per scenario (the app's own SQL: the page and
 /// the capped count in one round trip) and prints each plan's node types from EXPLAIN.
 /// </summary>
 public static class JobSearchCommand
@@ -301,7 +301,7 @@ public static class JobSearchCommand
             for (var i = 0; i < warmup + iterations; i++)
             {
                 await using var scope = provider.CreateAsyncScope();
-                var search = scope.ServiceProvider.GetRequiredService<IJobSearch>();
+                var search = scope.ServiceProvider.GetRequiredService<JobSearch>();
                 var stopwatch = Stopwatch.StartNew();
                 result = await search.SearchAsync(query, cancellationToken);
                 if (i >= warmup)

@@ -15,7 +15,7 @@ using Npgsql;
 namespace EmploymentPortal.Bench.Commands;
 
 /// <summary>
-/// Times the ledger's <see cref="IPersonRegistry.ListAsync"/> (the app's own code and SQL: count
+/// Times the ledger's <see cref="PersonRegistry.ListAsync"/> (the app's own code and SQL: count
 /// plus one page) for a staff scope, as a page request would run it: a fresh scope per call.
 /// </summary>
 public static class LedgerCommand
@@ -73,7 +73,7 @@ public static class LedgerCommand
             {
                 capture.Enabled = showSql && i == 0;
                 await using var requestScope = provider.CreateAsyncScope();
-                var registry = requestScope.ServiceProvider.GetRequiredService<IPersonRegistry>();
+                var registry = requestScope.ServiceProvider.GetRequiredService<PersonRegistry>();
                 var stopwatch = Stopwatch.StartNew();
                 result = await registry.ListAsync(query, cancellationToken);
                 if (i >= warmup)

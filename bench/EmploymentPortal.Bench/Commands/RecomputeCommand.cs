@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.Bench.Commands;
 
-/// <summary>Times the daily recompute of every household's zero-employment status (<see cref="IHouseholdStatusJob"/>).</summary>
+/// <summary>Times the daily recompute of every household's zero-employment status (<see cref="HouseholdStatusJob"/>).</summary>
 public static class RecomputeCommand
 {
     public const string Usage =
@@ -26,7 +26,7 @@ public static class RecomputeCommand
         for (var i = 0; i < iterations; i++)
         {
             await using var scope = provider.CreateAsyncScope();
-            var summary = await scope.ServiceProvider.GetRequiredService<IHouseholdStatusJob>().RecomputeAllAsync(cancellationToken);
+            var summary = await scope.ServiceProvider.GetRequiredService<HouseholdStatusJob>().RecomputeAllAsync(cancellationToken);
             Console.WriteLine($"run {i + 1}: {summary.Households:N0} households, {summary.Changed:N0} changed, {summary.Elapsed.TotalSeconds:F1} s");
         }
 

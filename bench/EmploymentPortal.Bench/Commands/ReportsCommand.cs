@@ -9,7 +9,7 @@ using Npgsql;
 namespace EmploymentPortal.Bench.Commands;
 
 /// <summary>
-/// The dashboards over a county-sized register: <see cref="IReports"/> as a request runs it (a fresh
+/// The dashboards over a county-sized register: <see cref="Reports"/> as a request runs it (a fresh
 /// DI scope, the city official's scope), per view p50/p95/max; then the full rebuild of the rollups.
 /// </summary>
 public static class ReportsCommand
@@ -19,7 +19,7 @@ public static class ReportsCommand
         reports --connection "Host=...;Database=..."   (or env ConnectionStrings__Portal)
                 [--city 370700000000] [--district 370702000000] [--street 370702001000] [--iterations 30] [--warmup 3] [--rebuilds 2]
           Times the city dashboard, a district and a street drill-down, a past date and the 12-month trend
-          through IReports (the rollups), then the full rebuild of every rollup.
+          through Reports (the rollups), then the full rebuild of every rollup.
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public static class ReportsCommand
 
         await using (var provider = PortalServices.Build(connectionString, DataScope.Region(RegionCode.Parse(city))))
         {
-            var views = new (string Name, Func<IReports, Task<int>> Run)[]
+            var views = new (string Name, Func<Reports, Task<int>> Run)[]
             {
                 ("city dashboard, today", async r => (await r.RegistryDashboardAsync(city, today, cancellationToken))!.Total.Registered),
                 ("district drill-down, today", async r => (await r.RegistryDashboardAsync(district, today, cancellationToken))!.Total.Registered),
@@ -63,7 +63,7 @@ public static class ReportsCommand
                 for (var i = 0; i < warmup + iterations; i++)
                 {
                     await using var scope = provider.CreateAsyncScope();
-                    var reports = scope.ServiceProvider.GetRequiredService<IReports>();
+                    var reports = scope.ServiceProvider.GetRequiredService<Reports>();
                     var stopwatch = Stopwatch.StartNew();
                     value = await run(reports);
                     if (i >= warmup)
@@ -82,7 +82,7 @@ public static class ReportsCommand
             for (var i = 0; i < rebuilds; i++)
             {
                 await using var scope = provider.CreateAsyncScope();
-                var summary = await scope.ServiceProvider.GetRequiredService<IReports>().RebuildAsync(cancellationToken);
+                var summary = await scope.ServiceProvider.GetRequiredService<Reports>().RebuildAsync(cancellationToken);
                 Console.WriteLine($"rebuild {i + 1}: {summary.RegistrationDays:N0} registration day rows, {summary.HouseholdDays:N0} household day rows, {summary.Elapsed.TotalSeconds:F1} s");
             }
         }

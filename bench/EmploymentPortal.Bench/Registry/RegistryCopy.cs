@@ -11,31 +11,17 @@ namespace EmploymentPortal.Bench.Registry;
 /// </summary>
 public static class RegistryCopy
 {
-    public static readonly IReadOnlyList<string> HouseholdColumns =
-        ["id", "region_id", "region_code", "address", "hukou", "has_business_income", "status"];
+    public static readonly CopyTarget Households = new(
+        "households", ["id", "region_id", "region_code", "address", "hukou", "has_business_income", "status"]);
 
-    public static readonly IReadOnlyList<string> PersonColumns =
-    [
-        "id", "region_id", "region_code", "name", "id_number_cipher", "id_number_hash", "id_number_masked", "id_number_last_four",
-        "birth_date", "sex", "phone", "address", "hukou", "education", "skills", "wished_occupation", "wished_monthly_pay", "wished_area",
-        "wished_work_type", "labor_capacity", "wants_work", "employment_status", "employment_history", "priority_groups", "living_needs",
-        "notes", "household_id", "relationship", "created_at", "updated_at", "female_cadre",
-    ];
+    public static readonly CopyTarget Registrations = new(
+        "unemployment_registrations", ["id", "person_id", "region_code", "registered_on", "ended_on", "end_reason"]);
 
-    public static readonly IReadOnlyList<string> RegistrationColumns =
-        ["id", "person_id", "region_code", "registered_on", "ended_on", "end_reason"];
+    public static readonly CopyTarget FollowUps = new(
+        "follow_ups", ["id", "person_id", "region_code", "kind", "occurred_on", "staff_name", "notes", "recorded_at"]);
 
-    public static readonly IReadOnlyList<string> FollowUpColumns =
-        ["id", "person_id", "region_code", "kind", "occurred_on", "staff_name", "notes", "recorded_at"];
-
-    /// <summary>The tables written, in foreign-key order.</summary>
-    public static IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> Tables { get; } =
-    [
-        ("households", HouseholdColumns),
-        ("persons", PersonColumns),
-        ("unemployment_registrations", RegistrationColumns),
-        ("follow_ups", FollowUpColumns),
-    ];
+    /// <summary>The tables written, in foreign-key order; persons as the app's ledger import writes them (<see cref="CopyTargets.Persons"/>).</summary>
+    public static IReadOnlyList<CopyTarget> Tables { get; } = [Households, CopyTargets.Persons, Registrations, FollowUps];
 
     /// <summary>
     /// Fails early, with the column named, when the schema has moved on from what this writes: a
@@ -135,7 +121,7 @@ public static class RegistryCopy
     {
         if (batch.Households.Count > 0)
         {
-            await using var households = await BeginAsync(connection, "households", HouseholdColumns, cancellationToken);
+            await using var households = await connection.BeginBinaryImportAsync(Households.Command, cancellationToken);
             foreach (var h in batch.Households)
             {
                 await households.StartRowAsync(cancellationToken);
@@ -151,50 +137,11 @@ public static class RegistryCopy
             await households.CompleteAsync(cancellationToken);
         }
 
-        await using (var persons = await BeginAsync(connection, "persons", PersonColumns, cancellationToken))
-        {
-            foreach (var p in batch.Persons)
-            {
-                await persons.StartRowAsync(cancellationToken);
-                await persons.WriteAsync(p.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await persons.WriteAsync(p.Region.Id, NpgsqlDbType.Integer, cancellationToken);
-                await persons.WriteAsync(p.Region.Code, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteAsync(p.Name, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteAsync(p.IdNumberCipher, NpgsqlDbType.Bytea, cancellationToken);
-                await persons.WriteAsync(p.IdNumberHash, NpgsqlDbType.Bytea, cancellationToken);
-                await persons.WriteAsync(p.IdNumberMasked, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteAsync(p.IdNumberLastFour, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteAsync(p.BirthDate, NpgsqlDbType.Date, cancellationToken);
-                await persons.WriteAsync((short)p.Sex, NpgsqlDbType.Smallint, cancellationToken);
-                await persons.WriteNullableAsync(p.Phone, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteAsync(p.Address, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteAsync((short)p.Hukou, NpgsqlDbType.Smallint, cancellationToken);
-                await persons.WriteAsync((short)p.Education, NpgsqlDbType.Smallint, cancellationToken);
-                await persons.WriteNullableAsync(p.Skills, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteNullableAsync(p.WishedOccupation, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteNullableAsync(p.WishedMonthlyPay, NpgsqlDbType.Numeric, cancellationToken);
-                await persons.WriteNullableAsync(p.WishedArea, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteNullableAsync((short?)p.WishedWorkType, NpgsqlDbType.Smallint, cancellationToken);
-                await persons.WriteAsync((short)p.LaborCapacity, NpgsqlDbType.Smallint, cancellationToken);
-                await persons.WriteAsync(p.WantsWork, NpgsqlDbType.Boolean, cancellationToken);
-                await persons.WriteAsync((short)p.EmploymentStatus, NpgsqlDbType.Smallint, cancellationToken);
-                await persons.WriteNullableAsync(p.EmploymentHistory, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteAsync((int)p.PriorityGroups, NpgsqlDbType.Integer, cancellationToken);
-                await persons.WriteNullableAsync(p.LivingNeeds, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteNullableAsync(p.Notes, NpgsqlDbType.Varchar, cancellationToken);
-                await persons.WriteNullableAsync(p.HouseholdId, NpgsqlDbType.Uuid, cancellationToken);
-                await persons.WriteNullableAsync((short?)p.Relationship, NpgsqlDbType.Smallint, cancellationToken);
-                await persons.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await persons.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await persons.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken); // the generator makes no female cadres (the column's migration default)
-            }
-
-            await persons.CompleteAsync(cancellationToken);
-        }
+        await BinaryCopy.WritePersonsAsync(connection, batch.Persons, cancellationToken);
 
         if (batch.Registrations.Count > 0)
         {
-            await using var registrations = await BeginAsync(connection, "unemployment_registrations", RegistrationColumns, cancellationToken);
+            await using var registrations = await connection.BeginBinaryImportAsync(Registrations.Command, cancellationToken);
             foreach (var r in batch.Registrations)
             {
                 await registrations.StartRowAsync(cancellationToken);
@@ -211,7 +158,7 @@ public static class RegistryCopy
 
         if (batch.FollowUps.Count > 0)
         {
-            await using var followUps = await BeginAsync(connection, "follow_ups", FollowUpColumns, cancellationToken);
+            await using var followUps = await connection.BeginBinaryImportAsync(FollowUps.Command, cancellationToken);
             foreach (var f in batch.FollowUps)
             {
                 await followUps.StartRowAsync(cancellationToken);
@@ -228,9 +175,4 @@ public static class RegistryCopy
             await followUps.CompleteAsync(cancellationToken);
         }
     }
-
-    private static Task<NpgsqlBinaryImporter> BeginAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken) =>
-        connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-
-    private static string Quote(string column) => "\"" + column + "\"";
 }

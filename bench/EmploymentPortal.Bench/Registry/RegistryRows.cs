@@ -1,4 +1,4 @@
-using EmploymentPortal.Domain.Households;
+using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Domain.Persons;
 
 namespace EmploymentPortal.Bench.Registry;
@@ -18,68 +18,6 @@ public sealed class HouseholdRow
     public required HukouType Hukou { get; init; }
 
     public required bool HasBusinessIncome { get; init; }
-}
-
-/// <summary>One <c>persons</c> row; the ID-number columns come from the app's protector.</summary>
-public sealed class PersonRow
-{
-    public required Guid Id { get; init; }
-
-    public required RegionTarget Region { get; init; }
-
-    public required string Name { get; init; }
-
-    public required byte[] IdNumberCipher { get; init; }
-
-    public required byte[] IdNumberHash { get; init; }
-
-    public required string IdNumberMasked { get; init; }
-
-    public required string IdNumberLastFour { get; init; }
-
-    public required DateOnly BirthDate { get; init; }
-
-    public required Sex Sex { get; init; }
-
-    public string? Phone { get; init; }
-
-    public required string Address { get; init; }
-
-    public required HukouType Hukou { get; init; }
-
-    public required EducationLevel Education { get; init; }
-
-    public string? Skills { get; init; }
-
-    public string? WishedOccupation { get; init; }
-
-    public decimal? WishedMonthlyPay { get; init; }
-
-    public string? WishedArea { get; init; }
-
-    public WorkType? WishedWorkType { get; init; }
-
-    public required LaborCapacity LaborCapacity { get; init; }
-
-    public required bool WantsWork { get; init; }
-
-    public required EmploymentStatus EmploymentStatus { get; init; }
-
-    public string? EmploymentHistory { get; init; }
-
-    public required PriorityGroups PriorityGroups { get; init; }
-
-    public string? LivingNeeds { get; init; }
-
-    public string? Notes { get; init; }
-
-    public Guid? HouseholdId { get; init; }
-
-    public Relationship? Relationship { get; init; }
-
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    public required DateTimeOffset UpdatedAt { get; init; }
 }
 
 /// <summary>One <c>unemployment_registrations</c> row (open when <see cref="EndedOn"/> is null).</summary>
@@ -123,7 +61,8 @@ public sealed class RegistryBatch
 {
     public List<HouseholdRow> Households { get; } = [];
 
-    public List<PersonRow> Persons { get; } = [];
+    /// <summary>The persons (<see cref="PersonCopyRow"/>: the app's own persons COPY); the ID-number columns come from the app's protector.</summary>
+    public List<PersonCopyRow> Persons { get; } = [];
 
     public List<RegistrationRow> Registrations { get; } = [];
 

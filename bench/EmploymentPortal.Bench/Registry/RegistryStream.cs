@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
@@ -374,10 +375,11 @@ public sealed class RegistryStream
         var personId = _random.NextGuidV7(created);
         var protectedId = _protector.Protect(id);
         var hardship = (groups & (PriorityGroups.MinimumLivingAllowance | PriorityGroups.PoorLabourer | PriorityGroups.SpecialHardship)) != 0;
-        batch.Persons.Add(new PersonRow
+        batch.Persons.Add(new PersonCopyRow
         {
             Id = personId,
-            Region = spec.Region,
+            RegionId = spec.Region.Id,
+            RegionCode = spec.Region.Code,
             Name = spec.Surname + ChineseNames.GivenName(_random, spec.Sex, birthYear),
             IdNumberCipher = protectedId.Cipher,
             IdNumberHash = protectedId.LookupHash,
@@ -405,6 +407,7 @@ public sealed class RegistryStream
             Relationship = spec.Relationship,
             CreatedAt = created.ToUniversalTime(),
             UpdatedAt = updated.ToUniversalTime(),
+            FemaleCadre = false, // the generator makes no female cadres (the column's migration default)
         });
         PersonsWritten++;
 

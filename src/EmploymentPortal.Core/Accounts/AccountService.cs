@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EmploymentPortal.Core.Accounts;
 
 /// <summary>
-/// Account use cases over ASP.NET Core Identity. Each command runs in one transaction with its
+/// Account use cases over ASP.NET Core Identity: admins manage staff, the public signs up. Each command runs in one transaction with its
 /// audit event. Error messages are localization keys (see the Web project's Texts files).
 /// </summary>
 public sealed partial class AccountService(
@@ -18,7 +18,7 @@ public sealed partial class AccountService(
     UserManager<PortalUser> users,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock) : IAccountService
+    BusinessClock clock)
 {
     private const string EntityType = "Account";
 

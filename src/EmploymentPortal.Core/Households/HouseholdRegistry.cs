@@ -12,16 +12,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Core.Households;
 
-/// <summary>Household use cases over EF Core; scope comes from the context's query filters.</summary>
+/// <summary>
+/// Households and their zero-employment status, over EF Core. The status is derived from the
+/// members on every change that can move it and by <see cref="HouseholdStatusJob"/> for the
+/// passing of time; staff only start the assistance plan. Limited to the caller's area (scope
+/// comes from the context's query filters), every change audited.
+/// </summary>
 public sealed class HouseholdRegistry(
     PortalDbContext db,
     IIdNumberProtector protector,
     AuditLog audit,
     PolicyParameterStore parameters,
-    HouseholdDerivation derivation) : IHouseholdRegistry
+    HouseholdDerivation derivation)
 {
     private const string EntityType = HouseholdDerivation.EntityType;
 
+    /// <summary>
+    /// Checks a household as it would be created: the head, its details and its other members
+    /// (registered persons of the head's community, by full ID number, each with a relationship),
+    /// and the status the whole membership gives it. Errors name the field (<c>Address</c>,
+    /// <c>Members[i].IdNumber</c>, <c>Members[i].Relationship</c>); nothing is saved.
+    /// </summary>
     public async Task<(CommandResult Result, HouseholdPreview? Preview)> PreviewAsync(Guid headPersonId, HouseholdDetails details, IReadOnlyList<NewMember> members, CancellationToken cancellationToken)
     {
         var (result, head, joining) = await ResolveAsync(headPersonId, details, members, cancellationToken);
@@ -39,6 +50,10 @@ public sealed class HouseholdRegistry(
         return (result, new HouseholdPreview(household.Status, everyone.Select(m => Member(m.Person, m.Relationship, today, set)).ToList()));
     }
 
+    /// <summary>
+    /// Creates a household in the head's community with all its members at once; its status is
+    /// derived once, from the whole membership (the same checks as <see cref="PreviewAsync"/>).
+    /// </summary>
     public async Task<(CommandResult Result, Guid? Id)> CreateAsync(Guid headPersonId, HouseholdDetails details, IReadOnlyList<NewMember> members, CancellationToken cancellationToken)
     {
         var (result, head, joining) = await ResolveAsync(headPersonId, details, members, cancellationToken);
@@ -233,6 +248,7 @@ public sealed class HouseholdRegistry(
         return CommandResult.Ok;
     }
 
+    /// <summary>Adds a registered person of the same community, found by the full ID number.</summary>
     public async Task<CommandResult> AddMemberAsync(Guid id, string idNumber, Relationship relationship, CancellationToken cancellationToken)
     {
         var household = await db.Households.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
@@ -259,6 +275,7 @@ public sealed class HouseholdRegistry(
         return CommandResult.Ok;
     }
 
+    /// <summary>Removes a member; the head is removed only as the last member, which dissolves the household.</summary>
     public async Task<CommandResult> RemoveMemberAsync(Guid id, Guid personId, CancellationToken cancellationToken)
     {
         var members = await db.Persons.Where(p => p.HouseholdId == id).ToListAsync(cancellationToken);
@@ -312,6 +329,7 @@ public sealed class HouseholdRegistry(
         return CommandResult.Ok;
     }
 
+    /// <summary>Station and street staff of the caller's area, who may be assigned a household.</summary>
     public async Task<IReadOnlyList<StaffOption>> AssignableStaffAsync(CancellationToken cancellationToken)
     {
         // Staff accounts of the units the caller sees (org units are region-filtered) who manage households.

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Scoping;
-using EmploymentPortal.Core.Reports;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
@@ -25,7 +24,7 @@ namespace EmploymentPortal.Core.Households;
 /// audit trail for households created before they were kept. Then the report rollups are
 /// rebuilt. One transaction for the corrections; running it again finds nothing to do.
 /// </summary>
-public sealed class HouseholdRepair(PortalDbContext db, AuditLog audit, IReports reports, BusinessClock clock) : IHouseholdRepair
+public sealed class HouseholdRepair(PortalDbContext db, AuditLog audit, Reports.Reports reports, BusinessClock clock)
 {
     // Eliminations without a cause (0), with whether a member found work in their transaction:
     // the household's own HouseholdStatusChanged event shares the step's xmin, and so does the

@@ -22,7 +22,7 @@ namespace EmploymentPortal.Core.Households;
 /// as the pages, and writes the changes with one binary COPY and two set-based statements in
 /// one transaction. A household changed by staff meanwhile (status no longer as read) is skipped.
 /// </summary>
-public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock) : IHouseholdStatusJob
+public sealed class HouseholdStatusJob(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock)
 {
     private static string Read => SqlFiles.Read("Households/Sql/household_status_read.sql");
 

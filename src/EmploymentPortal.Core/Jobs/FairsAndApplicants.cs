@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EmploymentPortal.Core.Jobs;
 
 /// <summary>Job fairs: staff of the organising area edit them; anyone reads them.</summary>
-public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, AuditLog audit, ICurrentActor actor) : IJobFairs
+public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, AuditLog audit, ICurrentActor actor)
 {
     public const int PublicListSize = 100;
 
@@ -107,7 +107,7 @@ public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, A
 }
 
 /// <summary>An employer's own postings and their applicants, found through the employer's account link only.</summary>
-public sealed class ApplicantService(UnscopedReads unscoped, ICurrentActor actor, BusinessClock clock) : IApplicants
+public sealed class ApplicantService(UnscopedReads unscoped, ICurrentActor actor, BusinessClock clock)
 {
     // An employer has no area: every read is one of UnscopedReads' limited to the employers linked to the signed-in account.
     private Guid Account => actor.UserId ?? Guid.Empty;

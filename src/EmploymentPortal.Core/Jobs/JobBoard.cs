@@ -12,11 +12,14 @@ using Npgsql;
 namespace EmploymentPortal.Core.Jobs;
 
 /// <summary>
-/// Employers and postings over EF Core. Staff read through the region scope filter; an employer
+/// Employers and their postings. An employer account manages only its own employer and postings;
+/// street and county staff enter employers and postings for them, verify employers and review
+/// postings of their area. Every change audited.
+/// Over EF Core: staff read through the region scope filter; an employer
 /// account has no region scope, so its own rows are read through <see cref="UnscopedReads"/>
 /// (limited to its account) and attached to the scoped context for a write.
 /// </summary>
-public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemContexts system, AuditLog audit, ICurrentActor actor, BusinessClock clock) : IJobBoard
+public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemContexts system, AuditLog audit, ICurrentActor actor, BusinessClock clock)
 {
     private const string EmployerEntity = "Employer";
     private const string PostingEntity = "Posting";
@@ -27,9 +30,11 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
     /// <summary>An employer account acts for its own employer only, past the region scope.</summary>
     private bool IsEmployer => actor.Can(Capabilities.ActForOwnEmployer);
 
+    /// <summary>The employer of the signed-in employer account, or null before it has registered one.</summary>
     public async Task<EmployerView?> MineAsync(CancellationToken cancellationToken) =>
         IsEmployer ? (await ViewsAsync(OwnEmployers().Take(1), cancellationToken)).FirstOrDefault() : null;
 
+    /// <summary>An employer account registers its employer (waits for verification).</summary>
     public async Task<(CommandResult Result, Guid? Id)> RegisterMineAsync(EmployerInput input, CancellationToken cancellationToken)
     {
         if (!IsEmployer || actor.UserId is null)
@@ -45,6 +50,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         return await AddEmployerAsync(input, actor.UserId, anyRegion: true, cancellationToken);
     }
 
+    /// <summary>Staff enter an employer of their area (no account; they manage its postings).</summary>
     public Task<(CommandResult Result, Guid? Id)> EnterEmployerAsync(EmployerInput input, CancellationToken cancellationToken) =>
         IsEmployer ? Task.FromResult<(CommandResult, Guid?)>((CommandResult.Fail(string.Empty, "Employer.StaffOnly"), null)) : AddEmployerAsync(input, null, anyRegion: false, cancellationToken);
 
@@ -82,6 +88,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             audit.Add(verified ? "EmployerVerified" : "EmployerRejected", EmployerEntity, id.ToString(), employer.RegionCode, null, new { note }), cancellationToken);
     }
 
+    /// <summary>A draft posting for the caller's own employer (employer accounts) or an employer of the area (staff).</summary>
     public async Task<(CommandResult Result, Guid? Id)> CreatePostingAsync(Guid employerId, PostingInput input, CancellationToken cancellationToken)
     {
         if (!await ManageableEmployers().AnyAsync(e => e.Id == employerId, cancellationToken))
@@ -111,6 +118,11 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         return (CommandResult.Ok, posting.Id);
     }
 
+    /// <summary>
+    /// Edits a draft. <paramref name="version"/> is the posting's version when the form was read:
+    /// a posting changed since is refused (Posting.ChangedMeanwhile), never overwritten, unless it
+    /// already holds exactly this change (a double-clicked save).
+    /// </summary>
     public async Task<CommandResult> UpdatePostingAsync(Guid id, uint version, PostingInput input, CancellationToken cancellationToken)
     {
         var posting = await ManageablePostingAsync(id, cancellationToken);
@@ -135,6 +147,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             audit.Add("PostingUpdated", PostingEntity, id.ToString(), posting.RegionCode, before, Snapshot(posting)), cancellationToken);
     }
 
+    /// <summary>Submits a draft for review, as read at <paramref name="version"/> (changed since: refused).</summary>
     public async Task<CommandResult> SubmitPostingAsync(Guid id, uint version, CancellationToken cancellationToken)
     {
         var posting = await ManageablePostingAsync(id, cancellationToken);
@@ -145,6 +158,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             : await RunAsync(posting.SubmitForReview, () => audit.Add("PostingSubmitted", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
     }
 
+    /// <summary>Street or county staff publish a pending posting or send it back with a note, as they saw it at <paramref name="version"/> (changed since: refused).</summary>
     public async Task<CommandResult> ReviewPostingAsync(Guid id, uint version, bool publish, string? note, CancellationToken cancellationToken)
     {
         if (!actor.Can(Capabilities.ReviewPostings))
@@ -170,6 +184,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             audit.Add(publish ? "PostingPublished" : "PostingReturned", PostingEntity, id.ToString(), posting.RegionCode, null, new { note }), cancellationToken);
     }
 
+    /// <summary>Closes a posting or marks it filled, as read at <paramref name="version"/> (changed since: refused).</summary>
     public async Task<CommandResult> EndPostingAsync(Guid id, uint version, bool filled, CancellationToken cancellationToken)
     {
         var posting = await ManageablePostingAsync(id, cancellationToken);
@@ -180,9 +195,11 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             : await RunAsync(() => posting.End(filled, Today), () => audit.Add(filled ? "PostingFilled" : "PostingClosed", PostingEntity, id.ToString(), posting.RegionCode, null, null), cancellationToken);
     }
 
+    /// <summary>A posting the caller may manage (own employer's, or of the staff member's area); null otherwise.</summary>
     public async Task<PostingView?> PostingAsync(Guid id, CancellationToken cancellationToken) =>
         (await PostingViewsAsync(ManageablePostings().Where(p => p.Id == id), cancellationToken)).SingleOrDefault();
 
+    /// <summary>Postings the caller manages: the employer account's own, or the staff member's area (pending review first).</summary>
     public async Task<PagedResult<PostingView>> PostingsAsync(PostingStatus? status, Guid? employerId, int page, CancellationToken cancellationToken)
     {
         var postings = ManageablePostings();
@@ -204,6 +221,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         return new PagedResult<PostingView>(items, page, PageSize, total);
     }
 
+    /// <summary>Marks published postings past their end date as expired; returns how many.</summary>
     public async Task<int> ExpireAsync(CancellationToken cancellationToken)
     {
         // A daily job over every area: a system context (DataScope.All), one set-based statement

@@ -12,12 +12,15 @@ using NpgsqlTypes;
 namespace EmploymentPortal.Core.Jobs;
 
 /// <summary>
-/// The public search in SQL written here, not by LINQ, so that its plans are chosen on purpose
+/// The public job search: published postings of verified employers only, by keyword (Chinese
+/// matched by character pairs, see <see cref="SearchTokens"/>), area, occupation category, type
+/// and pay, newest or best paid first, a page at a time by keyset.
+/// The search is SQL written here, not by LINQ, so that its plans are chosen on purpose
 /// (docs/policy-rules.md, "Jobs: public search"). It reads the public listing (<c>job_listings</c>,
 /// kept by triggers: one narrow row per posting published by a verified employer) and filters out
 /// postings past their end date; only the page's rows are joined to their employer and region names.
 /// </summary>
-public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSearchCache cache, BusinessClock clock) : IJobSearch
+public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSearchCache cache, BusinessClock clock)
 {
     /// <summary>
     /// What one posting's row costs when a bitmap built from the GIN index is read, against one
@@ -187,6 +190,7 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
         }
     }
 
+    /// <summary>One published posting of a verified employer, or null (draft, pending, ended, unknown).</summary>
     public async Task<PublicPosting?> GetPublishedAsync(Guid id, CancellationToken cancellationToken)
     {
         // A published posting is public: read past the scope, with the public condition.
@@ -214,7 +218,7 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
             posting.PublishedAt!.Value);
     }
 
-    /// <summary>The areas to search in (counties and streets), read at most every few minutes: every search page lists them.</summary>
+    /// <summary>The areas a search can be limited to (counties and streets, in code order), read at most every few minutes: every search page lists them.</summary>
     public async Task<IReadOnlyList<JobArea>> AreasAsync(CancellationToken cancellationToken) =>
         await cache.AreasAsync(
             async () => await db.Regions.AsNoTracking()

@@ -14,11 +14,12 @@ using Npgsql;
 namespace EmploymentPortal.Core.Jobs;
 
 /// <summary>
-/// The job seeker's side: the link to their person record, saved postings and applications.
+/// The job seeker's side: the link to their person record (staff decide link requests), saved
+/// postings and applications.
 /// A seeker's scope is empty, so their own rows and the public postings are read through
 /// <see cref="UnscopedReads"/>, limited to the signed-in account or to what is published.
 /// </summary>
-public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, BusinessClock clock) : ISeekerService
+public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, IIdNumberProtector protector, AuditLog audit, ICurrentActor actor, BusinessClock clock)
 {
     private Guid Account => actor.UserId ?? throw new InvalidOperationException("A seeker action needs a signed-in account.");
 

@@ -18,11 +18,12 @@ namespace EmploymentPortal.Core.Jobs;
 /// outcomes, and the monthly push. Persons are read through the scope filter; published
 /// postings are public and read through <see cref="UnscopedReads"/>, each in a query of its own.
 /// </summary>
-public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped, IPersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, BusinessClock clock) : IStaffJobs
+public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped, PersonRegistry registry, HouseholdDerivation households, AuditLog audit, ICurrentActor actor, BusinessClock clock)
 {
     /// <summary>How many candidates the database ranks before the reasons are worked out (bounded reads).</summary>
     public const int Candidates = 100;
 
+    /// <summary>Today in the portal's clock (the default date of an outcome).</summary>
     public DateOnly Today => clock.Today;
 
     public async Task<PersonForMatching?> PersonAsync(Guid personId, CancellationToken cancellationToken)

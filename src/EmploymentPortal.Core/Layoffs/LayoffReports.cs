@@ -13,7 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EmploymentPortal.Core.Layoffs;
 
 /// <summary>
-/// Layoff reports over EF Core. Staff and officials read through the scope filter; an employer
+/// Mass layoff reports 规模裁员报告: an employer account files for its own employer, staff for an
+/// employer of their area; county officials acknowledge the reportable ones of their area.
+/// Over EF Core: staff and officials read through the scope filter; an employer
 /// account reads through <see cref="UnscopedReads"/>, limited to the employers linked to its account.
 /// </summary>
 public sealed class LayoffReports(
@@ -22,17 +24,20 @@ public sealed class LayoffReports(
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock) : ILayoffReports
+    BusinessClock clock)
 {
     private const string Entity = "LayoffReport";
 
+    /// <summary>Today in the portal's clock.</summary>
     public DateOnly Today => clock.Today;
 
     private bool IsEmployer => actor.Can(Capabilities.ActForOwnEmployer);
 
+    /// <summary>The threshold in force today (null when its parameters are not set).</summary>
     public async Task<LayoffThreshold?> ThresholdAsync(CancellationToken cancellationToken) =>
         LayoffThreshold.On(await parameters.GetAsync(cancellationToken), Today);
 
+    /// <summary>The employers the caller may file for: its own (employer account) or its area's (staff), by name.</summary>
     public async Task<IReadOnlyList<LayoffEmployerOption>> EmployersAsync(CancellationToken cancellationToken)
     {
         // The regions' names in a second query: an employer account's employers come from the unscoped context.
@@ -108,6 +113,7 @@ public sealed class LayoffReports(
         return (CommandResult.Ok, report.Id);
     }
 
+    /// <summary>Reports the caller can see (employer: its own; staff and officials: their area's).</summary>
     public async Task<PagedResult<LayoffRow>> ListAsync(LayoffQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -127,9 +133,11 @@ public sealed class LayoffReports(
         return new PagedResult<LayoffRow>(items, page, pageSize, total);
     }
 
+    /// <summary>One report of the caller's area, or null (officials).</summary>
     public async Task<LayoffRow?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await RowsAsync(Visible().Where(r => r.Id == id), cancellationToken)).SingleOrDefault();
 
+    /// <summary>A county official takes note of a report of their county.</summary>
     public async Task<CommandResult> AcknowledgeAsync(Guid id, string? note, CancellationToken cancellationToken)
     {
         if (!actor.Can(Capabilities.AcknowledgeLayoffs))

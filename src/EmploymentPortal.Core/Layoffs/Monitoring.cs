@@ -13,7 +13,7 @@ using Npgsql;
 namespace EmploymentPortal.Core.Layoffs;
 
 /// <summary>
-/// Monitoring points and their monthly figures over EF Core, all through the scope filter: a
+/// Unemployment monitoring points 失业动态监测点 and their monthly figures over EF Core, all through the scope filter: a
 /// county official designates streets and communities of the county; station staff file for the
 /// points of their area.
 /// </summary>
@@ -22,10 +22,11 @@ public sealed class Monitoring(
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock) : IMonitoring
+    BusinessClock clock)
 {
     public DateOnly Today => clock.Today;
 
+    /// <summary>The points of the caller's area, how many 004 §一 asks for, and (for a county official) what may still be designated.</summary>
     public async Task<MonitoringOverview> OverviewAsync(CancellationToken cancellationToken)
     {
         var points = await Points(db.MonitoringPoints.AsNoTracking()).ToListAsync(cancellationToken);
@@ -87,6 +88,7 @@ public sealed class Monitoring(
         return CommandResult.Ok;
     }
 
+    /// <summary>The points of the caller's area with their filing for the month, if any.</summary>
     public async Task<IReadOnlyList<PointMonth>> MonthAsync(DateOnly month, CancellationToken cancellationToken)
     {
         month = MonitoringFiling.MonthOf(month);
@@ -96,6 +98,7 @@ public sealed class Monitoring(
         return points.Select(p => new PointMonth(p, byPoint.GetValueOrDefault(p.Id))).ToList();
     }
 
+    /// <summary>Files a point's figures for a month, once: the same figures again (a double submit) are answered as filed, different ones refused.</summary>
     public async Task<CommandResult> FileAsync(Guid pointId, DateOnly month, int employedCount, int newlyUnemployed, string? note, CancellationToken cancellationToken)
     {
         if (!actor.Can(Capabilities.FileMonitoringReports))
@@ -145,6 +148,7 @@ public sealed class Monitoring(
         return CommandResult.Ok;
     }
 
+    /// <summary>Filings of the caller's area, newest month first.</summary>
     public async Task<PagedResult<FilingRow>> FilingsAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, 100);

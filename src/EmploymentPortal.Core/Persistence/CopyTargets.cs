@@ -43,13 +43,17 @@ public sealed record CopyTarget(string Table, IReadOnlyList<string> Columns)
 /// <summary>The COPY targets of the app: the tables of the model, then the temporary tables of the batches.</summary>
 public static class CopyTargets
 {
-    /// <summary>The ledger import's persons (<c>Persons/LedgerExcelWriter</c>).</summary>
+    /// <summary>
+    /// Persons, every column without a database value, in the order <see cref="BinaryCopy.WritePersonsAsync"/>
+    /// writes a <see cref="PersonCopyRow"/>: the ledger import (<c>Persons/LedgerExcelWriter</c>) and the bench generator.
+    /// </summary>
     public static readonly CopyTarget Persons = new(
         "persons",
         [
             "id", "region_id", "region_code", "name", "id_number_cipher", "id_number_hash", "id_number_masked", "id_number_last_four",
-            "birth_date", "sex", "phone", "address", "hukou", "education", "skills", "wished_occupation", "labor_capacity", "wants_work",
-            "employment_status", "priority_groups", "notes", "unemployed_since", "created_at", "updated_at", "female_cadre",
+            "birth_date", "sex", "phone", "address", "hukou", "education", "skills", "wished_occupation", "wished_monthly_pay", "wished_area",
+            "wished_work_type", "labor_capacity", "wants_work", "employment_status", "employment_history", "priority_groups", "living_needs",
+            "notes", "unemployed_since", "household_id", "relationship", "created_at", "updated_at", "female_cadre",
         ]);
 
     /// <summary>The ledger import's open unemployment registrations.</summary>

@@ -13,7 +13,9 @@ using Npgsql;
 namespace EmploymentPortal.Core.Persons;
 
 /// <summary>
-/// The ledger in and out of .xlsx (MiniExcel), over the columns of <see cref="LedgerColumns"/>.
+/// The ledger in and out of .xlsx (MiniExcel), over the columns of <see cref="LedgerColumns"/>:
+/// export of a filtered ledger, the import template, and an import that checks every row before
+/// anything is written.
 /// Export: masked numbers, formula-safe text, audited. Import: the file is read
 /// (<see cref="LedgerExcelReader"/>), every row is checked (<see cref="LedgerExcelRowValidator"/>:
 /// ID number, duplicates in the file, required fields, region in the caller's area), then against
@@ -29,16 +31,23 @@ public sealed class LedgerExcel(
     ILabelCatalog labels,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock) : ILedgerExcel
+    BusinessClock clock)
 {
+    /// <summary>The most rows one export may hold; narrower filters are asked for beyond it.</summary>
+    public const int MaxExportRows = 100_000;
+
+    /// <summary>The most data rows one import file may hold.</summary>
+    public const int MaxImportRows = 50_000;
+
     private DateOnly Today => clock.Today;
 
+    /// <summary>Writes the filtered ledger as .xlsx; null (and nothing written) when over <see cref="MaxExportRows"/>.</summary>
     public async Task<int?> ExportAsync(PersonListQuery query, Stream output, CancellationToken cancellationToken)
     {
         var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
         var persons = ledger.Filter(query);
         var count = await persons.CountAsync(cancellationToken);
-        if (count > ILedgerExcel.MaxExportRows)
+        if (count > MaxExportRows)
         {
             return null;
         }
@@ -63,6 +72,7 @@ public sealed class LedgerExcel(
         return rows.Count;
     }
 
+    /// <summary>The import template: headers in the caller's language, an example row, and the allowed values and community codes.</summary>
     public async Task WriteTemplateAsync(Stream output, CancellationToken cancellationToken)
     {
         var regions = await RegionsInScopeAsync(cancellationToken);

@@ -57,7 +57,7 @@ internal static class LedgerExcelReader
             return Refused(new ImportResult(0, 0, [], "Import.NoRows"));
         }
 
-        if (dataRows > ILedgerExcel.MaxImportRows)
+        if (dataRows > LedgerExcel.MaxImportRows)
         {
             return Refused(new ImportResult(dataRows, 0, [], "Import.TooManyRows"));
         }

@@ -25,42 +25,8 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var copy = await CopyTargets.Persons.BeginStagedImportAsync(connection, transaction, cancellationToken))
-            {
-                foreach (var p in candidates.Select(c => c.Person))
-                {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(p.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(p.RegionId, NpgsqlDbType.Integer, cancellationToken);
-                    await copy.WriteAsync(p.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(p.Name, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(p.IdNumberCipher, NpgsqlDbType.Bytea, cancellationToken);
-                    await copy.WriteAsync(p.IdNumberHash, NpgsqlDbType.Bytea, cancellationToken);
-                    await copy.WriteAsync(p.IdNumberMasked, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(p.IdNumberLastFour, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(p.BirthDate, NpgsqlDbType.Date, cancellationToken);
-                    await copy.WriteAsync((short)p.Sex, NpgsqlDbType.Smallint, cancellationToken);
-                    await copy.WriteNullableAsync(p.Phone, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(p.Address, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync((short)p.Hukou, NpgsqlDbType.Smallint, cancellationToken);
-                    await copy.WriteAsync((short)p.Education, NpgsqlDbType.Smallint, cancellationToken);
-                    await copy.WriteNullableAsync(p.Skills, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteNullableAsync(p.WishedOccupation, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync((short)p.LaborCapacity, NpgsqlDbType.Smallint, cancellationToken);
-                    await copy.WriteAsync(p.WantsWork, NpgsqlDbType.Boolean, cancellationToken);
-                    await copy.WriteAsync((short)p.EmploymentStatus, NpgsqlDbType.Smallint, cancellationToken);
-                    await copy.WriteAsync((int)p.PriorityGroups, NpgsqlDbType.Integer, cancellationToken);
-                    await copy.WriteNullableAsync(p.Notes, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteNullableAsync(p.UnemployedSince, NpgsqlDbType.Date, cancellationToken);
-                    await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(p.FemaleCadre, NpgsqlDbType.Boolean, cancellationToken);
-                }
+            await BinaryCopy.WritePersonsStagedAsync(connection, transaction, candidates.Select(c => PersonCopyRow.Of(c.Person)), cancellationToken);
 
-                await copy.CompleteAsync(cancellationToken);
-            }
-
-            await CopyTargets.Persons.InsertStagedAsync(connection, transaction, cancellationToken);
             await using (var copy = await CopyTargets.UnemploymentRegistrations.BeginStagedImportAsync(connection, transaction, cancellationToken))
             {
                 foreach (var r in candidates.Select(c => c.Registration).OfType<UnemploymentRegistration>())

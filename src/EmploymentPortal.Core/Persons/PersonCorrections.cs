@@ -13,12 +13,14 @@ using Npgsql;
 namespace EmploymentPortal.Core.Persons;
 
 /// <summary>
-/// Cancelling (注销) and merging records (docs/policy-rules.md, "Cancelling and merging records").
-/// The two records are read through the scope and live-person filters; what hangs on them is
+/// Correcting the register (docs/policy-rules.md, "Cancelling and merging records"): staff of the
+/// area cancel (注销) a record registered in error, or merge a duplicate into the record that stays.
+/// Each has a preview (what will happen, or why it cannot) and the command, which checks again,
+/// audits and keeps the report rollups right in the same transaction. The two records are read through the scope and live-person filters; what hangs on them is
 /// counted and moved in SQL over every table with a person id, whatever its region, so nothing is
 /// left pointing at a cancelled record unseen. The report rollups follow by trigger.
 /// </summary>
-public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, HouseholdDerivation households, BusinessClock clock) : IPersonCorrections
+public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, HouseholdDerivation households, BusinessClock clock)
 {
     private const string EntityType = "Person";
 
@@ -55,12 +57,14 @@ public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, Househ
         DELETE FROM eligibility_candidates WHERE person_id = @duplicate;
         """;
 
+    /// <summary>What cancelling would do; null when the person is not a live record in the caller's area.</summary>
     public async Task<CancelPreview?> PreviewCancelAsync(Guid id, CancellationToken cancellationToken) =>
         (await PlanCancelAsync(id, cancellationToken))?.Preview;
 
     public Task<CommandResult> CancelAsync(Guid id, string reason, CancellationToken cancellationToken) =>
         CorrectAsync(reason, () => PlanCancelAsync(id, cancellationToken), plan => plan.Preview.Blocks, (plan, text) => ApplyCancelAsync(plan, text, cancellationToken), cancellationToken);
 
+    /// <summary>The live records of the caller's area with the same name, which a duplicate may be merged into.</summary>
     public async Task<IReadOnlyList<PersonSummary>?> MergeCandidatesAsync(Guid duplicateId, CancellationToken cancellationToken)
     {
         var duplicate = await db.Persons.AsNoTracking().Where(p => p.Id == duplicateId).Select(p => new { p.Name }).SingleOrDefaultAsync(cancellationToken);
@@ -73,12 +77,14 @@ public sealed class PersonCorrections(PortalDbContext db, AuditLog audit, Househ
         return await SummariesAsync(same, cancellationToken);
     }
 
+    /// <summary>What merging would do; null when either is not a live record in the caller's area, or they are the same.</summary>
     public async Task<MergePreview?> PreviewMergeAsync(Guid duplicateId, Guid survivorId, CancellationToken cancellationToken) =>
         (await PlanMergeAsync(duplicateId, survivorId, cancellationToken))?.Preview;
 
     public Task<CommandResult> MergeAsync(Guid duplicateId, Guid survivorId, string reason, CancellationToken cancellationToken) =>
         CorrectAsync(reason, () => PlanMergeAsync(duplicateId, survivorId, cancellationToken), plan => plan.Preview.Blocks, (plan, text) => ApplyMergeAsync(plan, text, cancellationToken), cancellationToken);
 
+    /// <summary>A cancelled record of the caller's area (for its history); null otherwise.</summary>
     public async Task<CancelledPerson?> CancelledAsync(Guid id, CancellationToken cancellationToken)
     {
         // Reviewed read past the live-person filter: a cancelled record is read here only, by id,

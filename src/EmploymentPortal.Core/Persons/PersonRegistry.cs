@@ -15,7 +15,11 @@ using Npgsql;
 
 namespace EmploymentPortal.Core.Persons;
 
-/// <summary>The ledger's use cases over EF Core; scope comes from the context's query filters.</summary>
+/// <summary>
+/// The ledger's use cases over EF Core. Reads and writes are limited to the caller's area (scope
+/// comes from the context's query filters); every change and every reveal of a full ID number
+/// writes an audit event in the same transaction.
+/// </summary>
 public sealed class PersonRegistry(
     PortalDbContext db,
     UnscopedReads unscoped,
@@ -24,8 +28,8 @@ public sealed class PersonRegistry(
     ICurrentActor actor,
     PolicyParameterStore parameters,
     HouseholdDerivation households,
-    IPersonCorrections corrections,
-    BusinessClock clock) : IPersonRegistry
+    PersonCorrections corrections,
+    BusinessClock clock)
 {
     private const string EntityType = "Person";
 
@@ -152,6 +156,7 @@ public sealed class PersonRegistry(
         return CommandResult.Ok;
     }
 
+    /// <summary>The full ID number, for an audited reveal; null when the person is not in the caller's area.</summary>
     public async Task<string?> RevealIdNumberAsync(Guid id, CancellationToken cancellationToken)
     {
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Id, p.RegionCode, p.IdNumberCipher }).SingleOrDefaultAsync(cancellationToken);
@@ -260,6 +265,7 @@ public sealed class PersonRegistry(
         return CommandResult.Ok;
     }
 
+    /// <summary>The audit events of a person (a cancelled one too) and of their registrations and follow-ups, newest first; null when out of scope.</summary>
     public async Task<IReadOnlyList<AuditEntry>?> GetHistoryAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await db.Persons.AnyAsync(p => p.Id == id, cancellationToken) && await corrections.CancelledAsync(id, cancellationToken) is null)
@@ -277,6 +283,7 @@ public sealed class PersonRegistry(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The communities (and streets) in the caller's area a person may be registered in.</summary>
     public async Task<IReadOnlyList<RegionOption>> RegionsInScopeAsync(CancellationToken cancellationToken) =>
         await RegionsInScope(db).ToListAsync(cancellationToken);
 

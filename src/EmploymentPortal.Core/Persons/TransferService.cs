@@ -13,7 +13,12 @@ using Npgsql;
 
 namespace EmploymentPortal.Core.Persons;
 
-/// <summary>Transfers over EF Core; a transfer is visible to the areas at either end (its own scope filter).</summary>
+/// <summary>
+/// Transfers of residents between communities: the receiving side requests by ID number (learning
+/// only which unit holds the record), the holding side releases or refuses. A release moves the
+/// person with their registrations and follow-ups (and their household when they head it). Over EF
+/// Core; a transfer is visible to the areas at either end (its own scope filter).
+/// </summary>
 public sealed class TransferService(
     PortalDbContext db,
     UnscopedReads unscoped,
@@ -21,7 +26,7 @@ public sealed class TransferService(
     AuditLog audit,
     ICurrentActor actor,
     HouseholdDerivation households,
-    BusinessClock clock) : ITransferService
+    BusinessClock clock)
 {
     private const string EntityType = "Transfer";
 
@@ -79,6 +84,7 @@ public sealed class TransferService(
         return (CommandResult.Ok, transfer.Id);
     }
 
+    /// <summary>Transfers from or to the caller's area, pending first, then newest.</summary>
     public async Task<IReadOnlyList<TransferItem>> ListAsync(CancellationToken cancellationToken) =>
         await ItemsAsync(db.TransferRequests.AsNoTracking(), cancellationToken);
 

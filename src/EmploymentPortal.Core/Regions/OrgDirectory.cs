@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Core.Regions;
 
-/// <summary>Read-only projections over regions, units and staff; units are scope-filtered by the context.</summary>
-public sealed class OrgDirectory(PortalDbContext db) : IOrgDirectory
+/// <summary>
+/// Read-only projections over regions, org units and their staff. Units and staff are filtered by
+/// the caller's data scope in the data-access path (the context's query filters); regions are
+/// reference data, so callers check a region against the scope with resource-based authorization.
+/// </summary>
+public sealed class OrgDirectory(PortalDbContext db)
 {
     public async Task<RegionDetail?> GetRegionAsync(int id, CancellationToken cancellationToken)
     {
@@ -36,6 +40,7 @@ public sealed class OrgDirectory(PortalDbContext db) : IOrgDirectory
         return new RegionDetail(region, ancestors, children, units);
     }
 
+    /// <summary>A unit in the caller's scope, with its staff; null when absent or out of scope.</summary>
     public async Task<OrgUnitDetail?> GetUnitAsync(int id, CancellationToken cancellationToken)
     {
         var unit = await UnitSummaries(u => u.Id == id).SingleOrDefaultAsync(cancellationToken);
@@ -59,6 +64,7 @@ public sealed class OrgDirectory(PortalDbContext db) : IOrgDirectory
         return new OrgUnitDetail(unit, staff);
     }
 
+    /// <summary>The units in the caller's scope, ordered by region code.</summary>
     public async Task<IReadOnlyList<OrgUnitSummary>> ListUnitsAsync(CancellationToken cancellationToken) =>
         await UnitSummaries(u => true).ToListAsync(cancellationToken);
 

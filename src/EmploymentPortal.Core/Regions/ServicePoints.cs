@@ -5,9 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Core.Regions;
 
-/// <summary>Public projections of regions and of the names of stations and street offices (no staff, no persons).</summary>
-public sealed class ServicePoints(PortalDbContext db, UnscopedReads unscoped) : IServicePoints
+/// <summary>
+/// Anonymous reads of the service network for residents: the communities they may live in and the
+/// office that serves each. Region names and the names of stations and street offices are public
+/// information (residents are told where to go), so these reads need no data scope; no staff, no
+/// persons.
+/// </summary>
+public sealed class ServicePoints(PortalDbContext db, UnscopedReads unscoped)
 {
+    /// <summary>Every community with its street and district, ordered by region code.</summary>
     public async Task<IReadOnlyList<CommunityChoice>> CommunitiesAsync(CancellationToken cancellationToken) =>
         await (
                 from c in db.Regions.AsNoTracking()
@@ -18,6 +24,10 @@ public sealed class ServicePoints(PortalDbContext db, UnscopedReads unscoped) : 
                 select new CommunityChoice(c.Id, c.Name, s.Name, d.Name))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Where a resident of the community goes: its station (劳动保障事务站), or the street office
+    /// (劳动保障事务所) when the community has none; null when the id is not a community.
+    /// </summary>
     public async Task<ServicePoint?> ForCommunityAsync(int communityId, CancellationToken cancellationToken)
     {
         var community = await (

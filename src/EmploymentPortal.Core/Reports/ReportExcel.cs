@@ -10,8 +10,9 @@ namespace EmploymentPortal.Core.Reports;
 /// The dashboard in .xlsx (MiniExcel): one row per region as on the page, numbers as numbers,
 /// shares as fractions, headers in the reader's language; every export is audited.
 /// </summary>
-public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalog labels) : IReportExcel
+public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalog labels)
 {
+    /// <summary>Writes every table of the dashboard, a sheet each: the figures, the services' work, per scheme, the targets and the trend.</summary>
     public async Task WriteAsync(DashboardTables tables, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tables);
@@ -76,6 +77,7 @@ public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalo
         [labels.Text("Dashboard.PaidAmount")] = f.PaidAmount,
     };
 
+    /// <summary>Writes the monthly report form in its fixed layout.</summary>
     public async Task WriteAsync(MonthlyReport report, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -10,12 +10,12 @@ using Npgsql;
 namespace EmploymentPortal.Core.Reports;
 
 /// <summary>
-/// The dashboard figures, read from the rollups only (never the registry): stocks on a date are
+/// Every dashboard figure comes from here, read from the rollups only (never the registry): stocks on a date are
 /// the sums of entry minus exit events up to the date (whole months from the monthly rollup, the
 /// date's own month from the daily one), flows are the events in the month and the year to date.
 /// Rows are the codes' prefixes one level down, so the rows add up to the region by construction.
 /// </summary>
-public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters, BusinessClock clock) : IReports
+public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters, BusinessClock clock)
 {
     private static string RegistrationSql => SqlFiles.Read("Reports/Sql/dashboard_registrations.sql");
 
@@ -30,6 +30,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     // approval is its last "approved" step (no step follows the final one), its payment the payment's date.
     private static string ActivitySql => SqlFiles.Read("Reports/Sql/activity.sql");
 
+    /// <summary>The services' work in the dashboard's year up to its date, per row and per scheme (counted directly: these tables are small).</summary>
     public async Task<DashboardActivity> ActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
@@ -77,6 +78,10 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         return new DashboardActivity(byChild, total, bySchemes.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)).ToList());
     }
 
+    /// <summary>
+    /// The last <paramref name="months"/> months of a region up to the month of <paramref name="on"/>
+    /// (oldest first), from the same rollups; null when the region is outside the caller's area.
+    /// </summary>
     public async Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken)
     {
         if (!RegionCode.TryParse(regionCode, out var region) || !db.Scope.Includes(region.Value) || months < 1)
@@ -106,6 +111,10 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             .ToList();
     }
 
+    /// <summary>
+    /// The figures of <paramref name="regionCode"/> (default: the caller's own region) per child
+    /// region as of <paramref name="on"/>; null when the region is unknown or outside the caller's area.
+    /// </summary>
     public async Task<RegistryDashboard?> RegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken)
     {
         var scope = db.Scope;
@@ -162,6 +171,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         return new RegistryDashboard(region.Value, self.Name, region.Level, parentCode, on, rows, RegistryFigures.Sum(rows.Select(r => r.Figures)));
     }
 
+    /// <summary>Recomputes every rollup from the registry (and the calendar from the parameters in force today).</summary>
     public async Task<ReportRebuildSummary> RebuildAsync(CancellationToken cancellationToken)
     {
         RowSecurity.RequireWholeRegister(db, "rebuilding the report rollups");

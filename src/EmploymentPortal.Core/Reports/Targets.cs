@@ -12,15 +12,17 @@ using Npgsql;
 namespace EmploymentPortal.Core.Reports;
 
 /// <summary>
-/// Annual targets: read by the officials of the area, set by city officials. Targets carry their
-/// region code, so the region-scope filter limits every read to the actor's area.
+/// Annual targets per region and indicator (docs/policy-rules.md, "Reports: targets"): read by the
+/// officials of the area, set by city officials. Targets carry their region code, so the
+/// region-scope filter limits every read to the actor's area.
 /// </summary>
-public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor actor, BusinessClock clock) : ITargets
+public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor actor, BusinessClock clock)
 {
     private const string EntityType = "AnnualTarget";
 
     private bool MaySet => actor.Can(Capabilities.SetTargets);
 
+    /// <summary>The sheet of a region in the actor's area (their own region when none is given); null outside it.</summary>
     public async Task<TargetSheet?> SheetAsync(int year, string? regionCode, CancellationToken cancellationToken)
     {
         var region = await RegionInScopeAsync(regionCode, cancellationToken);
@@ -49,6 +51,7 @@ public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor ac
         return new TargetSheet(year, rows[0].Region, parent, rows, MaySet);
     }
 
+    /// <summary>Sets or clears targets (city officials, inside their area); every change is audited.</summary>
     public async Task<CommandResult> SetAsync(int year, IReadOnlyList<TargetInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -120,6 +123,7 @@ public sealed class Targets(PortalDbContext db, AuditLog audit, ICurrentActor ac
         return CommandResult.Ok;
     }
 
+    /// <summary>The targets of the given regions for a year, for progress on the dashboard.</summary>
     public async Task<IReadOnlyDictionary<(string RegionCode, TargetIndicator Indicator), int>> ValuesAsync(int year, IReadOnlyCollection<string> regionCodes, CancellationToken cancellationToken) =>
         await db.AnnualTargets.AsNoTracking()
             .Where(t => t.Year == year && regionCodes.Contains(t.RegionCode))

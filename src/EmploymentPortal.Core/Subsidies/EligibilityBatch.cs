@@ -23,7 +23,7 @@ namespace EmploymentPortal.Core.Subsidies;
 /// statement replaces the subtree's previous results in one transaction. Memory is bounded by the
 /// channel, not by the register or the number of candidates.
 /// </summary>
-public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock) : IEligibilityBatch
+public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore parameters, AuditLog audit, BusinessClock clock)
 {
     private const int ChunkSize = 4096;
 
@@ -37,6 +37,7 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
 
     private DateOnly Today => clock.Today;
 
+    /// <summary>Evaluates the caller's whole area today (an official's "re-run now"), audited; null when the caller has no area.</summary>
     public async Task<EligibilityBatchSummary?> RunForCallerAsync(CancellationToken cancellationToken)
     {
         var scope = db.Scope;
@@ -48,6 +49,10 @@ public sealed class EligibilityBatch(PortalDbContext db, PolicyParameterStore pa
         return await RunAsync(scope.RegionPrefix, Today, cancellationToken);
     }
 
+    /// <summary>
+    /// Evaluates the subtree of <paramref name="regionPrefix"/> (a <c>RegionCode.ScopePrefix</c>;
+    /// null or empty: the whole register). A system operation: it does not read the caller's scope.
+    /// </summary>
     public async Task<EligibilityBatchSummary> RunAsync(string? regionPrefix, DateOnly on, CancellationToken cancellationToken)
     {
         var prefix = regionPrefix ?? string.Empty;

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Core.Subsidies;
 
-/// <summary>The "may qualify" lists over EF Core: the scope filter limits candidates and persons to the caller's area.</summary>
-public sealed class EligibilityCandidates(PortalDbContext db) : IEligibilityCandidates
+/// <summary>The "may qualify" lists (可能符合条件) over EF Core: the scope filter limits candidates and persons to the caller's area.</summary>
+public sealed class EligibilityCandidates(PortalDbContext db)
 {
+    /// <summary>Per scheme the number of candidates in the caller's area, and the latest evaluation covering the area.</summary>
     public async Task<CandidatePanel> PanelAsync(CancellationToken cancellationToken)
     {
         var counts = await Listed()
@@ -32,6 +33,7 @@ public sealed class EligibilityCandidates(PortalDbContext db) : IEligibilityCand
         return new CandidatePanel(schemes, latest?.EvaluatedOn, latest?.FinishedAt);
     }
 
+    /// <summary>One page of a scheme's candidates in the caller's area; null for a scheme the batch does not evaluate.</summary>
     public async Task<PagedResult<CandidateItem>?> ListAsync(string schemeCode, int page, int pageSize, CancellationToken cancellationToken)
     {
         var code = EligibilityRules.Implemented.FirstOrDefault(c => string.Equals(c, schemeCode, StringComparison.OrdinalIgnoreCase));

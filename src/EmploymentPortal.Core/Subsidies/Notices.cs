@@ -22,7 +22,7 @@ namespace EmploymentPortal.Core.Subsidies;
 public sealed class Notices(
     PortalDbContext db,
     UnscopedReads unscoped,
-    ISubsidyApplications applications,
+    SubsidyApplications applications,
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,

@@ -10,9 +10,14 @@ using Npgsql;
 
 namespace EmploymentPortal.Core.Subsidies;
 
-/// <summary>Scheme parameter versions as rows of <c>policy_parameters</c> (one store for every policy number).</summary>
-public sealed class SchemeParameters(PortalDbContext db, PolicyParameterStore store, AuditLog audit, BusinessClock clock) : ISchemeParameters
+/// <summary>
+/// The versions of each scheme's numbers, as rows of <c>policy_parameters</c> (one store for every
+/// policy number). History is never edited: a new version starts on a date that is neither in the
+/// past nor before the scheme's latest version.
+/// </summary>
+public sealed class SchemeParameters(PortalDbContext db, PolicyParameterStore store, AuditLog audit, BusinessClock clock)
 {
+    /// <summary>Every scheme's numbers in force on the date (scheme code → parameter name → value); numbers not set are absent.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> InForceAsync(DateOnly on, CancellationToken cancellationToken)
     {
         var set = await store.GetAsync(cancellationToken);
@@ -25,6 +30,7 @@ public sealed class SchemeParameters(PortalDbContext db, PolicyParameterStore st
             StringComparer.Ordinal);
     }
 
+    /// <summary>The scheme's versions, newest first; null for an unknown scheme.</summary>
     public async Task<IReadOnlyList<SchemeVersion>?> HistoryAsync(string code, CancellationToken cancellationToken)
     {
         var scheme = SchemeCatalog.Find(code);
@@ -52,6 +58,7 @@ public sealed class SchemeParameters(PortalDbContext db, PolicyParameterStore st
         return versions;
     }
 
+    /// <summary>Adds a version (city officials and admins); blank values keep the previous version's.</summary>
     public async Task<CommandResult> AddVersionAsync(string code, DateOnly effectiveFrom, string source, IReadOnlyDictionary<string, decimal?> values, CancellationToken cancellationToken)
     {
         var scheme = SchemeCatalog.Find(code);

@@ -11,13 +11,17 @@ using Npgsql;
 
 namespace EmploymentPortal.Core.Subsidies;
 
-/// <summary>Subsidy applications over EF Core: the scope filter limits every read to the caller's area.</summary>
+/// <summary>
+/// Subsidy applications: staff prepare and submit them with the facts the rule needs (the check is
+/// computed and stored at submission), and staff and officials act on the workflow's steps. Over
+/// EF Core: the scope filter limits every read to the caller's area; every change audited.
+/// </summary>
 public sealed class SubsidyApplications(
     PortalDbContext db,
     EligibilityService eligibility,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock) : ISubsidyApplications
+    BusinessClock clock)
 {
     public const string EntityType = "SubsidyApplication";
 
@@ -27,6 +31,10 @@ public sealed class SubsidyApplications(
 
     private Actor Me => new(actor.UserId, actor.Name, actor.Role);
 
+    /// <summary>
+    /// The person and the check the entered facts give today, for the form (no check before a
+    /// scheme with a rule is chosen); null when the person is not in the area.
+    /// </summary>
     public async Task<ApplicationPreview?> PreviewAsync(Guid personId, string? scheme, IReadOnlyDictionary<string, string?> facts, CancellationToken cancellationToken)
     {
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Name, p.IdNumberMasked }).SingleOrDefaultAsync(cancellationToken);
@@ -44,6 +52,7 @@ public sealed class SubsidyApplications(
         return new ApplicationPreview(person.Name, person.IdNumberMasked, check, invalid);
     }
 
+    /// <summary>Submits; <see cref="ApplicationInput.RequestId"/> becomes the id, so a double-clicked submit inserts once.</summary>
     public async Task<CommandResult> SubmitAsync(ApplicationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -92,6 +101,7 @@ public sealed class SubsidyApplications(
         return CommandResult.Ok;
     }
 
+    /// <summary>Corrects and resubmits a returned application (station or street staff).</summary>
     public async Task<CommandResult> ResubmitAsync(Guid id, ApplicationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -120,6 +130,11 @@ public sealed class SubsidyApplications(
         return await SaveAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Approves, rejects or returns the current step. <paramref name="version"/> is the one the
+    /// actor saw: if someone acted in between, nothing happens and the caller is told (a repeat of
+    /// the caller's own action, a double click, counts as done).
+    /// </summary>
     public async Task<CommandResult> ActAsync(Guid id, StepAction action, string? reason, string? reference, uint version, CancellationToken cancellationToken)
     {
         var application = await db.SubsidyApplications.Include(a => a.Actions).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -151,6 +166,7 @@ public sealed class SubsidyApplications(
         return await SaveAsync(cancellationToken);
     }
 
+    /// <summary>Approves each selected application's current step; one result per item.</summary>
     public async Task<IReadOnlyList<BulkItemResult>> ApproveManyAsync(IReadOnlyList<(Guid Id, uint Version)> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);

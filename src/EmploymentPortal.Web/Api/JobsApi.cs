@@ -13,7 +13,7 @@ public static class JobsApi
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet(PublicPages.JobsApi, async (HttpRequest request, IJobSearch search, CancellationToken cancellationToken) =>
+        app.MapGet(PublicPages.JobsApi, async (HttpRequest request, JobSearch search, CancellationToken cancellationToken) =>
         {
             var parameters = SearchParameters.From(request.Query);
             var result = await search.SearchAsync(parameters.ToQuery(), cancellationToken);

@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Forms;
 /// One scheme's "may qualify" list in the caller's area, paged (station staff and officials each
 /// have the page in their area; the scope filter decides what they see).
 /// </summary>
-public abstract class CandidateListPageModel(IEligibilityCandidates candidates) : PageModel
+public abstract class CandidateListPageModel(EligibilityCandidates candidates) : PageModel
 {
     public const int PageSize = 20;
 

@@ -11,7 +11,7 @@ namespace EmploymentPortal.Web.Forms;
 /// date (<c>?on=</c>, default today): one row per child region, linking one level down. A region
 /// outside the caller's area is not found.
 /// </summary>
-public abstract class DashboardPageModel(IReports reports, ITargets targets, IReportExcel excel, BusinessClock clock) : PortalPageModel
+public abstract class DashboardPageModel(Reports reports, Targets targets, ReportExcel excel, BusinessClock clock) : PortalPageModel
 {
     /// <summary>How many months the trend shows, the date's month last.</summary>
     public const int TrendMonths = 12;

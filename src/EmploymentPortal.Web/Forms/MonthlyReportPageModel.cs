@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Forms;
 /// The monthly report form 月报 of the caller's area (or a region inside it, <c>?region=</c>) for a
 /// month (<c>?month=yyyy-MM</c>, default the last full month), on the page and as .xlsx.
 /// </summary>
-public abstract class MonthlyReportPageModel(IReports reports, ITargets targets, IReportExcel excel, BusinessClock clock) : PortalPageModel
+public abstract class MonthlyReportPageModel(Reports reports, Targets targets, ReportExcel excel, BusinessClock clock) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }

@@ -14,7 +14,7 @@ namespace EmploymentPortal.Web.Forms;
 /// </summary>
 public sealed record StaffHome(OrgUnitSummary Unit, RegionDetail Region, CandidatePanel Candidates, string Area, bool CanReEvaluate)
 {
-    public static async Task<StaffHome?> LoadAsync(IOrgDirectory directory, IEligibilityCandidates candidates, ClaimsPrincipal user, string area, bool canReEvaluate, CancellationToken cancellationToken)
+    public static async Task<StaffHome?> LoadAsync(OrgDirectory directory, EligibilityCandidates candidates, ClaimsPrincipal user, string area, bool canReEvaluate, CancellationToken cancellationToken)
     {
         if (!int.TryParse(user.FindFirstValue(PortalClaims.UnitId), NumberStyles.None, CultureInfo.InvariantCulture, out var unitId))
         {
@@ -30,7 +30,7 @@ public sealed record StaffHome(OrgUnitSummary Unit, RegionDetail Region, Candida
 }
 
 /// <summary>The home pages of station staff and bureau officials: the member's unit, the area below it, who may qualify.</summary>
-public abstract class StaffHomePageModel(IOrgDirectory directory, IEligibilityCandidates candidates) : PageModel
+public abstract class StaffHomePageModel(OrgDirectory directory, EligibilityCandidates candidates) : PageModel
 {
     public StaffHome? Home { get; private set; }
 

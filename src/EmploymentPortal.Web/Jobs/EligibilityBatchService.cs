@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace EmploymentPortal.Web.Jobs;
 
 /// <summary>
-/// Runs <see cref="IEligibilityBatch"/> over the whole register once a day (first a minute after
+/// Runs <see cref="EligibilityBatch"/> over the whole register once a day (first a minute after
 /// start-up), so the "may qualify" lists follow ages reached and registrations opened or ended.
 /// Off with <c>Portal:Jobs:Eligibility=false</c>; operators can also run
 /// <c>-- evaluate-eligibility</c>, and county officials re-run their county from the bureau home.
@@ -25,7 +25,7 @@ public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes,
     {
         await using var scope = scopes.CreateSystemJobScope();
         var today = scope.ServiceProvider.GetRequiredService<BusinessClock>().Today;
-        var summary = await scope.ServiceProvider.GetRequiredService<IEligibilityBatch>().RunAsync(regionPrefix, today, cancellationToken);
+        var summary = await scope.ServiceProvider.GetRequiredService<EligibilityBatch>().RunAsync(regionPrefix, today, cancellationToken);
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<EligibilityBatchService>>();
         LogDone(logger, summary.RegionPrefix, summary.Persons, summary.Evaluations, summary.Candidates, summary.Elapsed.TotalSeconds);
         return summary;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace EmploymentPortal.Web.Jobs;
 
 /// <summary>
-/// Runs <see cref="IHouseholdStatusJob"/> once a day (first a minute after start-up), so ages
+/// Runs <see cref="HouseholdStatusJob"/> once a day (first a minute after start-up), so ages
 /// reached and "stable after N months" move household statuses without anyone editing a member.
 /// Off with <c>Portal:Jobs:HouseholdStatus=false</c>; operators can also run
 /// <c>-- recompute-households</c>.
@@ -23,7 +23,7 @@ public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, 
     public static async Task<RecomputeSummary> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateSystemJobScope();
-        var summary = await scope.ServiceProvider.GetRequiredService<IHouseholdStatusJob>().RecomputeAllAsync(cancellationToken);
+        var summary = await scope.ServiceProvider.GetRequiredService<HouseholdStatusJob>().RecomputeAllAsync(cancellationToken);
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<HouseholdStatusService>>();
         LogDone(logger, summary.Households, summary.Changed, summary.Elapsed.TotalSeconds);
         return summary;

@@ -22,7 +22,7 @@ public sealed partial class PostingExpiryService(IServiceScopeFactory scopes, IO
     public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateSystemJobScope();
-        var expired = await scope.ServiceProvider.GetRequiredService<IJobBoard>().ExpireAsync(cancellationToken);
+        var expired = await scope.ServiceProvider.GetRequiredService<JobBoard>().ExpireAsync(cancellationToken);
         LogDone(scope.ServiceProvider.GetRequiredService<ILogger<PostingExpiryService>>(), expired);
         return expired;
     }

@@ -16,7 +16,7 @@ namespace EmploymentPortal.Web.Pages.Applications;
 /// current step's actions for whoever may take them.
 /// </summary>
 [Authorize(Policy = Capabilities.ViewSubsidyApplications)]
-public sealed class DetailModel(ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(SubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public ApplicationDetail Detail { get; private set; } = null!;
 

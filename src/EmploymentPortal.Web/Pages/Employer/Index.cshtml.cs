@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Pages.Employer;
 
 /// <summary>An employer account's home: register the employer (then wait for verification), see its postings.</summary>
 [Authorize(Policy = Capabilities.ActForOwnEmployer)]
-public sealed class IndexModel(IJobBoard board, IServicePoints servicePoints, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(JobBoard board, ServicePoints servicePoints, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public EmployerForm Input { get; set; } = new();

@@ -13,7 +13,7 @@ namespace EmploymentPortal.Web.Pages.Employers;
 
 /// <summary>Staff: one employer of the area, its postings, and its verification (street and county staff).</summary>
 [Authorize(Policy = Capabilities.ViewEmployers)]
-public sealed class DetailModel(IJobBoard board, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(JobBoard board, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public EmployerView View { get; private set; } = null!;
 

@@ -13,7 +13,7 @@ namespace EmploymentPortal.Web.Pages.Employers;
 
 /// <summary>Staff: the employers of their area (waiting for verification first), and entering one for an employer.</summary>
 [Authorize(Policy = Capabilities.ViewEmployers)]
-public sealed class IndexModel(IJobBoard board, IServicePoints servicePoints, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(JobBoard board, ServicePoints servicePoints, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public EmployerStatus? Status { get; set; }

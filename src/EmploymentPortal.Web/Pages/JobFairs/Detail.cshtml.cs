@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.JobFairs;
 
 /// <summary>A job fair with its employers and their published postings, for anyone.</summary>
 [AllowAnonymous]
-public sealed class DetailModel(IJobFairs fairs) : PageModel
+public sealed class DetailModel(JobFairService fairs) : PageModel
 {
     public JobFairView Fair { get; private set; } = null!;
 

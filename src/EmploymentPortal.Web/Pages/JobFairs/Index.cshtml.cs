@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.JobFairs;
 
 /// <summary>Public list of coming job fairs, on site and online (004 §二(一)).</summary>
 [AllowAnonymous]
-public sealed class IndexModel(IJobFairs fairs, BusinessClock clock) : PageModel
+public sealed class IndexModel(JobFairService fairs, BusinessClock clock) : PageModel
 {
     public IReadOnlyList<JobFairRow> Fairs { get; private set; } = [];
 

@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Pages.Jobs;
 
 /// <summary>One published posting, with schema.org JobPosting data for search engines; anything else is 404.</summary>
 [AllowAnonymous]
-public sealed class DetailModel(IJobSearch search) : PageModel
+public sealed class DetailModel(JobSearch search) : PageModel
 {
     public PublicPosting Posting { get; private set; } = null!;
 

@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.Jobs;
 
 /// <summary>The public job search: anyone, no sign-in; published postings of verified employers.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(IJobSearch search) : PageModel
+public sealed class IndexModel(JobSearch search) : PageModel
 {
     public SearchParameters Search { get; private set; } = new(null, null, null, null, null, null, null);
 

@@ -14,7 +14,7 @@ namespace EmploymentPortal.Web.Pages.Layoffs;
 /// their area. Whether it is reportable is computed from the threshold in force, never chosen.
 /// </summary>
 [Authorize(Policy = Capabilities.FileLayoffs)]
-public sealed class FileModel(ILayoffReports reports, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class FileModel(LayoffReports reports, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public LayoffForm Input { get; set; } = new();

@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Pages.Layoffs;
 
 /// <summary>Layoff reports the caller filed or may see: an employer's own, staff's of their area; newest first.</summary>
 [Authorize(Policy = Capabilities.FileLayoffs)]
-public sealed class IndexModel(ILayoffReports reports) : PageModel
+public sealed class IndexModel(LayoffReports reports) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;

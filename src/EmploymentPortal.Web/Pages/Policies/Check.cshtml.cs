@@ -16,7 +16,7 @@ namespace EmploymentPortal.Web.Pages.Policies;
 /// out of URLs, browser history and logs; nothing is stored and nothing about the answers is logged.
 /// </summary>
 [AllowAnonymous]
-public sealed class CheckModel(EligibilityService eligibility, IServicePoints servicePoints, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class CheckModel(EligibilityService eligibility, ServicePoints servicePoints, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public SelfCheckAnswers Answers { get; set; } = new();

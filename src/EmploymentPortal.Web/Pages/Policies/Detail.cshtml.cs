@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Pages.Policies;
 
 /// <summary>One scheme in plain language, with a link to its technical page (the history of its numbers).</summary>
 [AllowAnonymous]
-public sealed class DetailModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
+public sealed class DetailModel(SchemeParameters parameters, BusinessClock clock) : PageModel
 {
     public SchemeDefinition Scheme { get; private set; } = null!;
 

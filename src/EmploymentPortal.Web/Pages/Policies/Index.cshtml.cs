@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.Policies;
 
 /// <summary>Every scheme in plain language, for residents: who it is for, what it gives today, what to bring (public).</summary>
 [AllowAnonymous]
-public sealed class IndexModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
+public sealed class IndexModel(SchemeParameters parameters, BusinessClock clock) : PageModel
 {
     /// <summary>Scheme code → parameter name → value in force today; a number not set is absent.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> InForce { get; private set; } =

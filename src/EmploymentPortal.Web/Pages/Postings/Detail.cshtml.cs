@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Pages.Postings;
 
 /// <summary>One posting its employer or staff manage: submit for review, review (street and county staff), close or mark filled.</summary>
 [Authorize(Policy = Capabilities.ManagePostings)]
-public sealed class DetailModel(IJobBoard board, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(JobBoard board, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public PostingView View { get; private set; } = null!;
 

@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Pages.Postings;
 
 /// <summary>A new posting for an employer (the employer's own, or one staff manage), or edits of a draft.</summary>
 [Authorize(Policy = Capabilities.ManagePostings)]
-public sealed class EditModel(IJobBoard board, IServicePoints servicePoints, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
+public sealed class EditModel(JobBoard board, ServicePoints servicePoints, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty]
     public PostingForm Input { get; set; } = new();

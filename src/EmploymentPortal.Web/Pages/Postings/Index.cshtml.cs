@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Pages.Postings;
 
 /// <summary>The postings the caller manages: an employer's own, or the staff member's area (waiting for review first).</summary>
 [Authorize(Policy = Capabilities.ManagePostings)]
-public sealed class IndexModel(IJobBoard board) : PageModel
+public sealed class IndexModel(JobBoard board) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public PostingStatus? Status { get; set; }

@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Pages.Schemes;
 
 /// <summary>One scheme: the numbers in force today and every version with its date and source (public).</summary>
 [AllowAnonymous]
-public sealed class DetailModel(ISchemeParameters parameters, BusinessClock clock) : PageModel
+public sealed class DetailModel(SchemeParameters parameters, BusinessClock clock) : PageModel
 {
     public SchemeDefinition Scheme { get; private set; } = null!;
 

@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Pages.Schemes;
 
 /// <summary>City officials and admins add a version of a scheme's numbers, starting on a date after its history.</summary>
 [Authorize(Policy = Capabilities.EditPolicyNumbers)]
-public sealed class NewVersionModel(ISchemeParameters parameters, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class NewVersionModel(SchemeParameters parameters, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public SchemeDefinition Scheme { get; private set; } = null!;
 

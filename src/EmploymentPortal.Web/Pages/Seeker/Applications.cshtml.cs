@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.Seeker;
 
 /// <summary>The seeker's own applications, newest first.</summary>
 [Authorize(Policy = Capabilities.SeekJobs)]
-public sealed class ApplicationsModel(ISeekerService seekers) : PageModel
+public sealed class ApplicationsModel(SeekerService seekers) : PageModel
 {
     public IReadOnlyList<SeekerPostingRow> Rows { get; private set; } = [];
 

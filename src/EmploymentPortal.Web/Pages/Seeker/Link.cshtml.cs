@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Pages.Seeker;
 
 /// <summary>A seeker asks to be linked to their person record; the page shows only their own request's state.</summary>
 [Authorize(Policy = Capabilities.SeekJobs)]
-public sealed class LinkModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class LinkModel(SeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public SeekerLinkView? Link { get; private set; }
 

@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.Seeker;
 
 /// <summary>The seeker's own saved postings, newest first.</summary>
 [Authorize(Policy = Capabilities.SeekJobs)]
-public sealed class SavedModel(ISeekerService seekers) : PageModel
+public sealed class SavedModel(SeekerService seekers) : PageModel
 {
     public IReadOnlyList<SeekerPostingRow> Rows { get; private set; } = [];
 

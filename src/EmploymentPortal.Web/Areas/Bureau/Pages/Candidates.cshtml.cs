@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages;
 
 /// <summary>A scheme's "may qualify" list in the caller's area.</summary>
 [Authorize(Policy = Capabilities.ViewAreaCandidates)]
-public sealed class CandidatesModel(IEligibilityCandidates candidates) : CandidateListPageModel(candidates)
+public sealed class CandidatesModel(EligibilityCandidates candidates) : CandidateListPageModel(candidates)
 {
     public override bool LinksToPersons => false;
 }

@@ -8,4 +8,4 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages;
 
 /// <summary>The registry dashboard of the caller's area (docs/policy-rules.md, "Reports").</summary>
 [Authorize(Policy = Capabilities.ViewBureauDashboard)]
-public sealed class DashboardModel(IReports reports, ITargets targets, IReportExcel excel, BusinessClock clock) : DashboardPageModel(reports, targets, excel, clock);
+public sealed class DashboardModel(Reports reports, Core.Reports.Targets targets, ReportExcel excel, BusinessClock clock) : DashboardPageModel(reports, targets, excel, clock);

@@ -12,9 +12,9 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages;
 /// <summary>Home of county and city officials; county officials can re-run the eligibility batch for their county.</summary>
 [Authorize(Policy = Capabilities.ViewBureauHome)]
 public sealed class IndexModel(
-    IOrgDirectory directory,
-    IEligibilityCandidates candidates,
-    IEligibilityBatch batch,
+    OrgDirectory directory,
+    EligibilityCandidates candidates,
+    EligibilityBatch batch,
     IAuthorizationService authorization,
     IStringLocalizer<Texts> texts) : StaffHomePageModel(directory, candidates)
 {

@@ -8,4 +8,4 @@ namespace EmploymentPortal.Web.Areas.Station.Pages;
 
 /// <summary>The registry dashboard of the caller's area (docs/policy-rules.md, "Reports").</summary>
 [Authorize(Policy = Capabilities.ViewStationDashboard)]
-public sealed class DashboardModel(IReports reports, ITargets targets, IReportExcel excel, BusinessClock clock) : DashboardPageModel(reports, targets, excel, clock);
+public sealed class DashboardModel(Reports reports, Targets targets, ReportExcel excel, BusinessClock clock) : DashboardPageModel(reports, targets, excel, clock);

@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages;
 
 /// <summary>Home of community and street staff.</summary>
 [Authorize(Policy = Capabilities.ViewStationHome)]
-public sealed class IndexModel(IOrgDirectory directory, IEligibilityCandidates candidates) : StaffHomePageModel(directory, candidates)
+public sealed class IndexModel(OrgDirectory directory, EligibilityCandidates candidates) : StaffHomePageModel(directory, candidates)
 {
     protected override string Area => "Station";
 }

@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Pages.Employer.Applicants;
 
 /// <summary>The applicants of one of the employer's own postings; another employer's posting is not found.</summary>
 [Authorize(Policy = Capabilities.ReviewApplicants)]
-public sealed class DetailModel(IApplicants applicants) : PageModel
+public sealed class DetailModel(ApplicantService applicants) : PageModel
 {
     public EmployerPostingRow Posting { get; private set; } = null!;
 

@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Pages.Employer.Applicants;
 
 /// <summary>The employer's own postings with how many applied.</summary>
 [Authorize(Policy = Capabilities.ReviewApplicants)]
-public sealed class IndexModel(IApplicants applicants) : PageModel
+public sealed class IndexModel(ApplicantService applicants) : PageModel
 {
     public IReadOnlyList<EmployerPostingRow> Postings { get; private set; } = [];
 

@@ -13,7 +13,7 @@ namespace EmploymentPortal.Web.Pages.Org.Regions;
 /// the page authorizes the loaded region against the caller's scope: outside it, 403.
 /// </summary>
 [Authorize(Policy = Capabilities.ViewOrganisation)]
-public sealed class DetailModel(IOrgDirectory directory, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(OrgDirectory directory, IAuthorizationService authorization) : PageModel
 {
     public RegionDetail Detail { get; private set; } = null!;
 

@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Pages.Org.Units;
 /// found (404); the resource check behind it is defence in depth.
 /// </summary>
 [Authorize(Policy = Capabilities.ViewOrganisation)]
-public sealed class DetailModel(IOrgDirectory directory, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(OrgDirectory directory, IAuthorizationService authorization) : PageModel
 {
     public OrgUnitDetail Detail { get; private set; } = null!;
 

@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Pages.Seeker.Postings;
 
 /// <summary>A published posting for a seeker: save it, or apply once.</summary>
 [Authorize(Policy = Capabilities.SeekJobs)]
-public sealed class DetailModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(SeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public SeekerPostingView Posting { get; private set; } = null!;
 

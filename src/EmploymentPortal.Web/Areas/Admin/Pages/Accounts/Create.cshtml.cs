@@ -13,7 +13,7 @@ namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>An admin creates a staff account in one unit with one role.</summary>
 [Authorize(Policy = Capabilities.ManageAccounts)]
-public sealed class CreateModel(IAccountService accounts, IOrgDirectory directory, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class CreateModel(AccountService accounts, OrgDirectory directory, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

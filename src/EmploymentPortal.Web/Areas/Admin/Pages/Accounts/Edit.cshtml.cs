@@ -13,7 +13,7 @@ namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>An account's details; for staff, their role and unit can be changed here.</summary>
 [Authorize(Policy = Capabilities.ManageAccounts)]
-public sealed class EditModel(IAccountService accounts, IOrgDirectory directory, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class EditModel(AccountService accounts, OrgDirectory directory, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

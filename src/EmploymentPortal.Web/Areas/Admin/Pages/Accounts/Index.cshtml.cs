@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>All accounts, searched, filtered and paged.</summary>
 [Authorize(Policy = Capabilities.ManageAccounts)]
-public sealed class IndexModel(IAccountService accounts) : PageModel
+public sealed class IndexModel(AccountService accounts) : PageModel
 {
     public const int PageSize = 20;
 

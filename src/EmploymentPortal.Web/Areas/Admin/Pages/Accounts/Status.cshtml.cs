@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 
 /// <summary>Disable or re-enable an account, after a confirmation page.</summary>
 [Authorize(Policy = Capabilities.ManageAccounts)]
-public sealed class StatusModel(IAccountService accounts, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class StatusModel(AccountService accounts, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public AccountDetail Account { get; private set; } = null!;
 

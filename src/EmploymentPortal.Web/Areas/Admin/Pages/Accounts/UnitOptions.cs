@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Areas.Admin.Pages.Accounts;
 /// <summary>The choices of role and unit on the account forms.</summary>
 public static class AccountFormOptions
 {
-    public static async Task<IReadOnlyList<SelectListItem>> UnitsAsync(IOrgDirectory directory, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<SelectListItem>> UnitsAsync(OrgDirectory directory, CancellationToken cancellationToken) =>
         (await directory.ListUnitsAsync(cancellationToken))
             .Select(u => new SelectListItem($"{u.Name} ({u.RegionCode})", u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();

@@ -18,7 +18,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Applications;
 /// step, with one result per application.
 /// </summary>
 [Authorize(Policy = Capabilities.ApproveSubsidies)]
-public sealed class IndexModel(ISubsidyApplications applications, IPersonRegistry registry, IStringLocalizer<Texts> texts) : PageModel
+public sealed class IndexModel(SubsidyApplications applications, PersonRegistry registry, IStringLocalizer<Texts> texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Scheme { get; set; }

@@ -13,7 +13,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Layoffs;
 
 /// <summary>One layoff report of the area; a county official acknowledges it after a confirmation step.</summary>
 [Authorize(Policy = Capabilities.ReviewLayoffs)]
-public sealed class DetailModel(ILayoffReports reports, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(LayoffReports reports, CapabilityCheck can, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public LayoffRow Report { get; private set; } = null!;
 

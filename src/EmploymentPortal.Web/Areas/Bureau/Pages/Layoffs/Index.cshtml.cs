@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Layoffs;
 
 /// <summary>The early-warning list: reportable layoff reports of the official's area, newest or largest first.</summary>
 [Authorize(Policy = Capabilities.ReviewLayoffs)]
-public sealed class IndexModel(ILayoffReports reports) : PageModel
+public sealed class IndexModel(LayoffReports reports) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public LayoffSort Sort { get; set; }

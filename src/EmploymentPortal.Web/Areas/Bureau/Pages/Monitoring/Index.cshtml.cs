@@ -11,7 +11,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Monitoring;
 
 /// <summary>The area's monitoring points against 004 §一's guide; county officials designate more.</summary>
 [Authorize(Policy = Capabilities.OverseeMonitoring)]
-public sealed class IndexModel(IMonitoring monitoring, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(Core.Layoffs.Monitoring monitoring, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     [Display(Name = "Monitoring.Region")]

@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Monitoring;
 
 /// <summary>For a chosen month (yyyy-MM, default the previous month): the area's points that have not filed, and those that have.</summary>
 [Authorize(Policy = Capabilities.OverseeMonitoring)]
-public sealed class MissingModel(IMonitoring monitoring) : PageModel
+public sealed class MissingModel(Core.Layoffs.Monitoring monitoring) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }

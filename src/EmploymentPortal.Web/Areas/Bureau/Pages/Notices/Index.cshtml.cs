@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Notices;
 
 /// <summary>Publishes approved applications as a public notice, and lists the area's notices.</summary>
 [Authorize(Policy = Capabilities.PublishNotices)]
-public sealed class IndexModel(Core.Subsidies.Notices notices, ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(Core.Subsidies.Notices notices, SubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     [Display(Name = "Notice.Title")]

@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Payments;
 
 /// <summary>Payable applications (notice ended, no upheld objection) with a payment form each, and totals per scheme and region.</summary>
 [Authorize(Policy = Capabilities.PaySubsidies)]
-public sealed class IndexModel(Core.Subsidies.Notices notices, ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(Core.Subsidies.Notices notices, SubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public Guid ApplicationId { get; set; }

@@ -16,7 +16,7 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Targets;
 /// officials read theirs. Every cell is a field named "region:indicator"; an empty one clears it.
 /// </summary>
 [Authorize(Policy = Capabilities.ViewTargets)]
-public sealed class IndexModel(ITargets targets, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(Core.Reports.Targets targets, BusinessClock clock, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }

@@ -14,7 +14,7 @@ namespace EmploymentPortal.Web.Areas.Identity.Pages.Account;
 /// <summary>Job seekers and employers sign up themselves with a mobile number or e-mail address.</summary>
 [AllowAnonymous]
 public sealed class RegisterModel(
-    IAccountService accounts,
+    AccountService accounts,
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     IStringLocalizer<Texts> texts) : PortalPageModel

@@ -17,7 +17,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Applications;
 /// check does not say "eligible").
 /// </summary>
 [Authorize(Policy = Capabilities.PrepareSubsidies)]
-public sealed class EditModel(ISubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class EditModel(SubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     /// <summary>The form's own id: it becomes the application's, so a double-clicked submit inserts once.</summary>
     [BindProperty]

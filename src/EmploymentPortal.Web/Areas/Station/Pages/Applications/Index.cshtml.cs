@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Applications;
 
 /// <summary>The applications of the station's or street's area: what waits for me, or all, by scheme and status.</summary>
 [Authorize(Policy = Capabilities.PrepareSubsidies)]
-public sealed class IndexModel(ISubsidyApplications applications) : PageModel
+public sealed class IndexModel(SubsidyApplications applications) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Scheme { get; set; }

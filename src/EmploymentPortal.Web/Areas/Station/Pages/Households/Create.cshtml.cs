@@ -19,7 +19,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 /// gives, then the confirmed creation (one transaction, one derivation).
 /// </summary>
 [Authorize(Policy = Capabilities.ManageHouseholds)]
-public sealed class CreateModel(IHouseholdRegistry households, IPersonRegistry persons, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class CreateModel(HouseholdRegistry households, PersonRegistry persons, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public const int InitialRows = 3;
 

@@ -16,7 +16,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 /// assistance plan. Another area's household is not found (404).
 /// </summary>
 [Authorize(Policy = Capabilities.ManageHouseholds)]
-public sealed class DetailModel(IHouseholdRegistry households, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(HouseholdRegistry households, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public HouseholdView Household { get; private set; } = null!;
 

@@ -13,7 +13,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 /// as its own dated event, then who changed the household, its members, plan and status, and when.
 /// </summary>
 [Authorize(Policy = Capabilities.ManageHouseholds)]
-public sealed class HistoryModel(IHouseholdRegistry households) : PageModel
+public sealed class HistoryModel(HouseholdRegistry households) : PageModel
 {
     public HouseholdView Household { get; private set; } = null!;
 

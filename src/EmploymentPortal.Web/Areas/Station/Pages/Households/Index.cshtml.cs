@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 
 /// <summary>The household ledger: filtered by zero-employment status, street and community.</summary>
 [Authorize(Policy = Capabilities.ManageHouseholds)]
-public sealed class IndexModel(IHouseholdRegistry households, IPersonRegistry persons) : PageModel
+public sealed class IndexModel(HouseholdRegistry households, PersonRegistry persons) : PageModel
 {
     public const int PageSize = 20;
 

@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Households;
 
 /// <summary>Confirms, then removes a member (the last member's removal dissolves the household).</summary>
 [Authorize(Policy = Capabilities.ManageHouseholds)]
-public sealed class RemoveMemberModel(IHouseholdRegistry households, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class RemoveMemberModel(HouseholdRegistry households, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public HouseholdView Household { get; private set; } = null!;
 

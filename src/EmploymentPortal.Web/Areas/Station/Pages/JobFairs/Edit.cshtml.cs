@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.JobFairs;
 
 /// <summary>Creates or edits a job fair of the area: date, venue or online, the employers taking part.</summary>
 [Authorize(Policy = Capabilities.ManageJobFairs)]
-public sealed class EditModel(IJobFairs fairs, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class EditModel(JobFairService fairs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public IReadOnlyList<EmployerOption> Employers { get; private set; } = [];
 

@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.JobFairs;
 
 /// <summary>The area's job fairs.</summary>
 [Authorize(Policy = Capabilities.ManageJobFairs)]
-public sealed class IndexModel(IJobFairs fairs) : PageModel
+public sealed class IndexModel(JobFairService fairs) : PageModel
 {
     public IReadOnlyList<JobFairRow> Fairs { get; private set; } = [];
 

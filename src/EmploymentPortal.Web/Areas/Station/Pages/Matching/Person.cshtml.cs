@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Matching;
 
 /// <summary>Published postings ranked for a person of the area, each with its reasons; refer or send one from here.</summary>
 [Authorize(Policy = Capabilities.MatchJobs)]
-public sealed class PersonModel(IStaffJobs jobs, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class PersonModel(StaffJobServices jobs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public const int Top = 20;
 

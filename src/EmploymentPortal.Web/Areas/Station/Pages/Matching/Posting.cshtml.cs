@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Matching;
 
 /// <summary>The registered unemployed of the area who fit a published posting, with reasons.</summary>
 [Authorize(Policy = Capabilities.MatchJobs)]
-public sealed class PostingModel(IStaffJobs jobs) : PageModel
+public sealed class PostingModel(StaffJobServices jobs) : PageModel
 {
     public const int Top = 20;
 

@@ -17,7 +17,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Monitoring;
 /// which have filed, and the form for one point's figures (once per point and month).
 /// </summary>
 [Authorize(Policy = Capabilities.FileMonitoringReports)]
-public sealed class IndexModel(IMonitoring monitoring, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class IndexModel(Core.Layoffs.Monitoring monitoring, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }

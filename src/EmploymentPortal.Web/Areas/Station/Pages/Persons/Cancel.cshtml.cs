@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Cancels (注销) a record registered in error: the page says what will happen (or why it cannot), the post does it.</summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class CancelModel(IPersonCorrections corrections, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class CancelModel(PersonCorrections corrections, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public CancelPreview Preview { get; private set; } = null!;
 

@@ -19,8 +19,8 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// </summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class DetailModel(
-    IPersonRegistry registry,
-    IPersonCorrections corrections,
+    PersonRegistry registry,
+    PersonCorrections corrections,
     EligibilityService eligibility,
     CertificationService certifications,
     BusinessClock clock,

@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Corrects what staff typed about a person; the ID number and what derives from it stay.</summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class EditModel(IPersonRegistry registry, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class EditModel(PersonRegistry registry, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public PersonForm Input { get; set; } = new();

@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Who did what to a person's records, and when (the audit trail, newest first); a cancelled record's too, saying so.</summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class HistoryModel(IPersonRegistry registry, IPersonCorrections corrections) : PageModel
+public sealed class HistoryModel(PersonRegistry registry, PersonCorrections corrections) : PageModel
 {
     public Guid Id { get; private set; }
 

@@ -15,7 +15,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 [RequestSizeLimit(MaxFileBytes + (64 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + (64 * 1024))]
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class ImportModel(ILedgerExcel excel, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class ImportModel(LedgerExcel excel, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public const int MaxFileBytes = 20 * 1024 * 1024;
 
@@ -56,7 +56,7 @@ public sealed class ImportModel(ILedgerExcel excel, IStringLocalizer<Texts> text
         if (Result.FileErrorKey is { } key)
         {
             var argument = Result.Errors.Count > 0 ? Result.Errors[0].Column : null;
-            ModelState.AddModelError("file", texts[key, argument ?? string.Empty, ILedgerExcel.MaxImportRows]);
+            ModelState.AddModelError("file", texts[key, argument ?? string.Empty, LedgerExcel.MaxImportRows]);
             return InvalidPage();
         }
 

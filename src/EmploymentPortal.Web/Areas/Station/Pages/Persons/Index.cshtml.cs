@@ -14,7 +14,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>The ledger 台帐: paged, filtered, searched, sorted; numbers masked.</summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
+public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -80,7 +80,7 @@ public sealed class IndexModel(IPersonRegistry registry, ILedgerExcel excel, ISt
         using var buffer = new MemoryStream();
         if (await excel.ExportAsync(Query, buffer, cancellationToken) is null)
         {
-            TempData["Message"] = texts["Ledger.ExportTooMany", ILedgerExcel.MaxExportRows].Value;
+            TempData["Message"] = texts["Ledger.ExportTooMany", LedgerExcel.MaxExportRows].Value;
             return RedirectToPage(new { q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Certified });
         }
 

@@ -16,7 +16,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// form that does it.
 /// </summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class MergeModel(IPersonCorrections corrections, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class MergeModel(PersonCorrections corrections, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public Guid Id { get; private set; }
 

@@ -15,7 +15,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>Registers a resident in the ledger; birth date, sex and age come from the ID number.</summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class RegisterModel(IPersonRegistry registry, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
+public sealed class RegisterModel(PersonRegistry registry, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty]
     [Display(Name = "Person.IdNumber")]

@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Pushes;
 
 /// <summary>001: who in the area (unemployed, in a priority group) has had no posting sent this month; send from the person's matches.</summary>
 [Authorize(Policy = Capabilities.MatchJobs)]
-public sealed class IndexModel(IStaffJobs jobs) : PageModel
+public sealed class IndexModel(StaffJobServices jobs) : PageModel
 {
     public const int PageSize = 20;
 

@@ -12,7 +12,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>One referral and its outcome; "hired" makes the person employed and ends the registration.</summary>
 [Authorize(Policy = Capabilities.MatchJobs)]
-public sealed class DetailModel(IStaffJobs jobs, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DetailModel(StaffJobServices jobs, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public ReferralRow Referral { get; private set; } = null!;
 

@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>The area's referrals 职业介绍, newest first, optionally of one person.</summary>
 [Authorize(Policy = Capabilities.MatchJobs)]
-public sealed class IndexModel(IStaffJobs jobs) : PageModel
+public sealed class IndexModel(StaffJobServices jobs) : PageModel
 {
     public const int PageSize = 20;
 

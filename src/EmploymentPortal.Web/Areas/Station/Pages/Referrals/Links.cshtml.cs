@@ -10,7 +10,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Referrals;
 
 /// <summary>Seekers' link requests naming a community of the area: confirm (ID number and phone must match a person here) or reject.</summary>
 [Authorize(Policy = Capabilities.MatchJobs)]
-public sealed class LinksModel(ISeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class LinksModel(SeekerService seekers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public IReadOnlyList<PendingLinkRow> Pending { get; private set; } = [];
 

@@ -11,7 +11,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Transfers;
 
 /// <summary>The holding station or street office releases a resident to the requesting community, or refuses with a reason.</summary>
 [Authorize(Policy = Capabilities.TransferPersons)]
-public sealed class DecideModel(ITransferService transfers, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class DecideModel(TransferService transfers, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public TransferItem Transfer { get; private set; } = null!;
 

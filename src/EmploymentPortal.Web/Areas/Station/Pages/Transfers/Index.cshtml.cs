@@ -7,7 +7,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Transfers;
 
 /// <summary>Transfers from and to the caller's area: those to decide first, then the history.</summary>
 [Authorize(Policy = Capabilities.TransferPersons)]
-public sealed class IndexModel(ITransferService transfers) : PageModel
+public sealed class IndexModel(TransferService transfers) : PageModel
 {
     public IReadOnlyList<TransferItem> Items { get; private set; } = [];
 

@@ -16,7 +16,7 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Transfers;
 /// never in the URL).
 /// </summary>
 [Authorize(Policy = Capabilities.TransferPersons)]
-public sealed class RequestModel(ITransferService transfers, IPersonRegistry persons, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class RequestModel(TransferService transfers, PersonRegistry persons, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public RequestForm Input { get; set; } = new();

@@ -1,33 +1,7 @@
-using EmploymentPortal.Core.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;
 
 namespace EmploymentPortal.Core.Persons;
-
-/// <summary>
-/// Correcting the register (docs/policy-rules.md, "Cancelling and merging records"): staff of the
-/// area cancel (注销) a record registered in error, or merge a duplicate into the record that stays.
-/// Each has a preview (what will happen, or why it cannot) and the command, which checks again,
-/// audits and keeps the report rollups right in the same transaction.
-/// </summary>
-public interface IPersonCorrections
-{
-    /// <summary>What cancelling would do; null when the person is not a live record in the caller's area.</summary>
-    Task<CancelPreview?> PreviewCancelAsync(Guid id, CancellationToken cancellationToken);
-
-    Task<CommandResult> CancelAsync(Guid id, string reason, CancellationToken cancellationToken);
-
-    /// <summary>The live records of the caller's area with the same name, which a duplicate may be merged into.</summary>
-    Task<IReadOnlyList<PersonSummary>?> MergeCandidatesAsync(Guid duplicateId, CancellationToken cancellationToken);
-
-    /// <summary>What merging would do; null when either is not a live record in the caller's area, or they are the same.</summary>
-    Task<MergePreview?> PreviewMergeAsync(Guid duplicateId, Guid survivorId, CancellationToken cancellationToken);
-
-    Task<CommandResult> MergeAsync(Guid duplicateId, Guid survivorId, string reason, CancellationToken cancellationToken);
-
-    /// <summary>A cancelled record of the caller's area (for its history); null otherwise.</summary>
-    Task<CancelledPerson?> CancelledAsync(Guid id, CancellationToken cancellationToken);
-}
 
 /// <summary>A record as the correction pages compare it.</summary>
 public sealed record PersonSummary(

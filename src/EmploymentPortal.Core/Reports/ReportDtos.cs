@@ -1,4 +1,5 @@
 using EmploymentPortal.Domain.Regions;
+using EmploymentPortal.Domain.Reports;
 
 namespace EmploymentPortal.Core.Reports;
 
@@ -82,24 +83,9 @@ public sealed record DashboardActivity(IReadOnlyDictionary<string, ActivityFigur
 
 public sealed record ReportRebuildSummary(long RegistrationDays, long HouseholdDays, TimeSpan Elapsed);
 
-/// <summary>The report query layer: every dashboard figure comes from here, read from the rollups.</summary>
-public interface IReports
-{
-    /// <summary>
-    /// The figures of <paramref name="regionCode"/> (default: the caller's own region) per child
-    /// region as of <paramref name="on"/>; null when the region is unknown or outside the caller's area.
-    /// </summary>
-    Task<RegistryDashboard?> RegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The last <paramref name="months"/> months of a region up to the month of <paramref name="on"/>
-    /// (oldest first), from the same rollups; null when the region is outside the caller's area.
-    /// </summary>
-    Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken);
-
-    /// <summary>The services' work in the dashboard's year up to its date, per row and per scheme (counted directly: these tables are small).</summary>
-    Task<DashboardActivity> ActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken);
-
-    /// <summary>Recomputes every rollup from the registry (and the calendar from the parameters in force today).</summary>
-    Task<ReportRebuildSummary> RebuildAsync(CancellationToken cancellationToken);
-}
+/// <summary>Everything a dashboard page shows, for its export.</summary>
+public sealed record DashboardTables(
+    RegistryDashboard Dashboard,
+    DashboardActivity Activity,
+    IReadOnlyList<(string RegionName, TargetIndicator Indicator, TargetProgress Progress)> Targets,
+    IReadOnlyList<MonthFigures> Trend);

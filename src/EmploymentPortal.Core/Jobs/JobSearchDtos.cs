@@ -2,22 +2,6 @@ using EmploymentPortal.Domain.Jobs;
 
 namespace EmploymentPortal.Core.Jobs;
 
-/// <summary>
-/// The public job search: published postings of verified employers only, by keyword (Chinese
-/// matched by character pairs, see <see cref="SearchTokens"/>), area, occupation category, type
-/// and pay, newest or best paid first, a page at a time by keyset.
-/// </summary>
-public interface IJobSearch
-{
-    Task<JobSearchResult> SearchAsync(JobSearchQuery query, CancellationToken cancellationToken);
-
-    /// <summary>One published posting of a verified employer, or null (draft, pending, ended, unknown).</summary>
-    Task<PublicPosting?> GetPublishedAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>The areas a search can be limited to: counties and streets, in code order.</summary>
-    Task<IReadOnlyList<JobArea>> AreasAsync(CancellationToken cancellationToken);
-}
-
 public sealed record JobArea(string Code, string Name, bool IsStreet);
 
 public enum JobSort
