@@ -22,6 +22,10 @@ public sealed class PortalAppFactory(
 {
     private readonly StringWriter _log = new();
 
+    /// <summary>A setting (<c>"true"</c>) that connects the portal as the owner, past row-level security, so a test sees the query filters alone.</summary>
+    public const string FirstWallOnly = "Tests:FirstWallOnly";
+
+    /// <summary>The owner's connection string to the test database (the tests' own reads and writes).</summary>
     public string ConnectionString { get; } = connectionString;
 
     /// <summary>The portal's time source: read it, advance it, set it.</summary>
@@ -45,8 +49,10 @@ public sealed class PortalAppFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // The portal connects as the app's login, under row-level security; it migrates as the owner.
-        builder.UseSetting("ConnectionStrings:Portal", PostgresServer.AppConnectionStringFor(ConnectionString));
+        // The portal connects as the app's login, under row-level security, unless a test looks at
+        // the query filters alone (FirstWallOnly); it migrates as the owner.
+        var firstWallOnly = settings?.GetValueOrDefault(FirstWallOnly) == "true";
+        builder.UseSetting("ConnectionStrings:Portal", firstWallOnly ? ConnectionString : PostgresServer.AppConnectionStringFor(ConnectionString));
         builder.UseSetting("ConnectionStrings:PortalOwner", ConnectionString);
         builder.UseSetting("Portal:MigrateOnStartup", "false");
         builder.UseSetting("Portal:Jobs:HouseholdStatus", "false");

@@ -37,8 +37,18 @@ namespace EmploymentPortal.Web.Tests;
 /// changes none of the sentinel rows. Public-by-design rows (published postings, job fairs,
 /// notices 公示 and the unit names residents are pointed to) are not sentinels.
 /// </summary>
-public sealed class CrossAreaCrawlerTests(PortalFixture portal) : IClassFixture<PortalFixture>
+public sealed class CrossAreaCrawlerTests(CrossAreaCrawlerTests.FirstWallFixture portal) : IClassFixture<CrossAreaCrawlerTests.FirstWallFixture>
 {
+    /// <summary>
+    /// The portal on the owner's connection, past row-level security: the crawler tries the query
+    /// filters and <c>UnscopedReads</c> alone, so a planted bypass fails it even though the second
+    /// wall would hold; the raw-SQL test below tries the wall alone, on the app's login.
+    /// </summary>
+    public sealed class FirstWallFixture : PortalFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { [PortalAppFactory.FirstWallOnly] = "true" };
+    }
+
     /// <summary>The marker every sentinel carries in a text it would show.</summary>
     private const string Marker = "哨兵QX7";
 
@@ -77,8 +87,7 @@ public sealed class CrossAreaCrawlerTests(PortalFixture portal) : IClassFixture<
     public async Task OtherCounty_RawSqlOfTheAppRoleAsCommunity1_ReturnsNoRow()
     {
         await SentinelsAsync();
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<PortalDbContext>>();
+        var options = PortalDatabase.Options(PostgresServer.AppConnectionStringFor(portal.ConnectionString));
         var community1 = DataScope.Region(RegionCode.Parse(Community1));
         await using var db = new PortalDbContext(options, new FixedDataScopeProvider(community1));
         await db.Database.OpenConnectionAsync();

@@ -14,8 +14,8 @@ public static class PortalDatabase
     /// </summary>
     public const string OwnerConnectionStringName = "PortalOwner";
 
-    /// <summary>Options for a context on the owner's connection (migrations).</summary>
-    public static DbContextOptions<PortalDbContext> OwnerOptions(string connectionString) =>
+    /// <summary>Options for a context on a given connection (the owner's, to migrate).</summary>
+    public static DbContextOptions<PortalDbContext> Options(string connectionString) =>
         (DbContextOptions<PortalDbContext>)Configure(new DbContextOptionsBuilder<PortalDbContext>(), connectionString).Options;
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>

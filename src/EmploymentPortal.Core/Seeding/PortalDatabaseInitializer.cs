@@ -25,7 +25,7 @@ public sealed class PortalDatabaseInitializer(
     /// <summary>Migrates as the owner (<c>ConnectionStrings:PortalOwner</c>), which bypasses row-level security.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var db = new PortalDbContext(PortalDatabase.OwnerOptions(connections.Owner), new FixedDataScopeProvider(DataScope.All));
+        await using var db = new PortalDbContext(PortalDatabase.Options(connections.Owner), new FixedDataScopeProvider(DataScope.All));
         // Creating the history table first keeps EF Core from logging a failed query against a
         // missing table on a fresh database, which reads like an error to operators.
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
