@@ -1,5 +1,5 @@
-using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Seeding;
 using EmploymentPortal.Core.Subsidies;
 using Microsoft.Extensions.Options;

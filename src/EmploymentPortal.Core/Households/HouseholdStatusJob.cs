@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Persistence;
-using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Policies;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Persons;

@@ -1,6 +1,6 @@
 using EmploymentPortal.Core.Persistence;
-using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Policies;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Regions;

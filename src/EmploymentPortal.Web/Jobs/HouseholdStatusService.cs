@@ -1,5 +1,5 @@
-using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Households;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Jobs;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 
