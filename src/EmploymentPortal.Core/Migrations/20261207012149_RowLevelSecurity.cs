@@ -46,6 +46,18 @@ namespace EmploymentPortal.Core.Migrations
             "report_household_months", "job_listings",
         ];
 
+        /// <summary>Alters every trigger function (and the rollup helper they call) with <paramref name="clause"/>, a <c>format</c> string after the function's name.</summary>
+        private static string AlterTriggerFunctions(string clause) => $$"""
+            DO $$ DECLARE f regprocedure; BEGIN
+              FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+                       WHERE p.pronamespace = current_schema()::regnamespace
+                         AND (p.prorettype = 'trigger'::regtype OR p.proname = 'report_registration_events')
+              LOOP
+                EXECUTE format('ALTER FUNCTION %s {{clause}}', f, current_schema());
+              END LOOP;
+            END $$;
+            """;
+
         private static string InScope(string column) => $"({column} >= portal_scope_low() AND {column} < portal_scope_high())";
 
         /// <inheritdoc />
@@ -114,33 +126,15 @@ namespace EmploymentPortal.Core.Migrations
 
             // Triggers keep derived tables whole (rollups, listings, household history) whatever
             // the writer's scope, so they run as their owner; views read as the caller.
-            migrationBuilder.Sql("""
-                DO $$ DECLARE f regprocedure; BEGIN
-                  FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
-                           WHERE p.pronamespace = current_schema()::regnamespace
-                             AND (p.prorettype = 'trigger'::regtype OR p.proname = 'report_registration_events')
-                  LOOP
-                    EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER SET search_path = %I, pg_temp', f, current_schema());
-                  END LOOP;
-                END $$;
-                ALTER VIEW job_listing_source SET (security_invoker = true);
-                """);
+            migrationBuilder.Sql(AlterTriggerFunctions("SECURITY DEFINER SET search_path = %I, pg_temp"));
+            migrationBuilder.Sql("ALTER VIEW job_listing_source SET (security_invoker = true);");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
-                ALTER VIEW job_listing_source RESET (security_invoker);
-                DO $$ DECLARE f regprocedure; BEGIN
-                  FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
-                           WHERE p.pronamespace = current_schema()::regnamespace
-                             AND (p.prorettype = 'trigger'::regtype OR p.proname = 'report_registration_events')
-                  LOOP
-                    EXECUTE format('ALTER FUNCTION %s SECURITY INVOKER RESET search_path', f);
-                  END LOOP;
-                END $$;
-                """);
+            migrationBuilder.Sql("ALTER VIEW job_listing_source RESET (security_invoker);");
+            migrationBuilder.Sql(AlterTriggerFunctions("SECURITY INVOKER RESET search_path"));
             foreach (var (table, _) in AccountRows)
             {
                 migrationBuilder.Sql($"DROP POLICY account_own ON {table};");

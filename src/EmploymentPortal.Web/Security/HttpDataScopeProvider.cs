@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Scoping;
 
 namespace EmploymentPortal.Web.Security;
@@ -9,7 +10,7 @@ namespace EmploymentPortal.Web.Security;
 /// read it on every scoped query, so it is derived once per principal (about 0.3 µs and 0.5 KB
 /// each time, docs/benchmarks.md) and recomputed only if the request's principal changes.
 /// </summary>
-public sealed class HttpDataScopeProvider(IHttpContextAccessor accessor, SystemJobScope systemJob) : IDataScopeProvider
+public sealed class HttpDataScopeProvider(IHttpContextAccessor accessor, SystemJobScope systemJob, ICurrentActor actor) : IDataScopeProvider
 {
     private ClaimsPrincipal? _principal;
     private DataScope _scope = DataScope.None;
@@ -34,6 +35,5 @@ public sealed class HttpDataScopeProvider(IHttpContextAccessor accessor, SystemJ
         }
     }
 
-    public Guid? Account =>
-        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public Guid? Account => actor.UserId;
 }
