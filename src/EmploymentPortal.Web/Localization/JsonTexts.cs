@@ -6,7 +6,8 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentPortal.Web.Localization;
 
 /// <summary>
-/// All user-facing text, one JSON file per culture (Localization/Texts.{culture}.json, embedded).
+/// All user-facing text, JSON files per culture (Localization/Texts.{culture}.json and
+/// Localization/Texts.{area}.{culture}.json, embedded).
 /// zh-CN is the default and the fallback; a key missing everywhere shows as the key itself,
 /// which a test forbids.
 /// </summary>
@@ -44,13 +45,38 @@ public sealed class JsonTexts
     /// <summary>The text of a key in a culture (falling back as <see cref="Find"/> does), or the key itself when none has it.</summary>
     public string Text(string key, CultureInfo culture) => Find(key, culture) ?? key;
 
+    /// <summary>
+    /// Merges every embedded <c>Texts.{culture}.json</c> and <c>Texts.{area}.{culture}.json</c>
+    /// (one file per feature area, so features add texts without touching each other's files).
+    /// A key defined twice is a start-up error.
+    /// </summary>
     private static FrozenDictionary<string, string> Load(string culture)
     {
         var assembly = typeof(JsonTexts).Assembly;
-        var name = $"Texts.{culture}.json";
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
-        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary();
+        var suffix = $".{culture}.json";
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Texts.", StringComparison.Ordinal) && n.EndsWith(suffix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (names.Count == 0)
+        {
+            throw new InvalidOperationException($"Missing embedded resource Texts{suffix}.");
+        }
+
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                if (!merged.TryAdd(key, text))
+                {
+                    throw new InvalidOperationException($"The text key {key} is defined twice ({name}).");
+                }
+            }
+        }
+
+        return merged.ToFrozenDictionary();
     }
 }
 
