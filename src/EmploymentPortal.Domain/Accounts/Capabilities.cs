@@ -50,6 +50,9 @@ public static class Capabilities
     public const string EditPolicyNumbers = nameof(EditPolicyNumbers);
     public const string ManageAccounts = nameof(ManageAccounts);
 
+    /// <summary>Second-factor resets and the enrolment grace period (the security administrator's duty, issue 15).</summary>
+    public const string ManageSecurity = nameof(ManageSecurity);
+
     // Self-service accounts.
     public const string ActForOwnEmployer = nameof(ActForOwnEmployer);
     public const string ReviewApplicants = nameof(ReviewApplicants);
@@ -101,6 +104,7 @@ public static class Capabilities
         [FileLayoffs] = [.. Station, .. Bureau, Roles.Employer],
         [EditPolicyNumbers] = [Roles.CityOfficial, Roles.Admin],
         [ManageAccounts] = [Roles.Admin],
+        [ManageSecurity] = [Roles.Admin],
 
         [ActForOwnEmployer] = [Roles.Employer],
         [ReviewApplicants] = [Roles.Employer],
