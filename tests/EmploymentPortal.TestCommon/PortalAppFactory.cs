@@ -60,6 +60,13 @@ public sealed class PortalAppFactory(
         builder.UseSetting("Portal:Jobs:PostingExpiry", "false");
         builder.UseSetting("Portal:Security:SecureCookies", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+        // The suite signs in hundreds of times from one client: high limits unless a test sets its own (RateLimitTests).
+        foreach (var limit in EmploymentPortal.Web.Security.RateLimits.Names)
+        {
+            builder.UseSetting($"{EmploymentPortal.Web.Security.RateLimits.Section}:{limit}:PermitLimit", "1000000");
+        }
+
+        builder.UseSetting($"{EmploymentPortal.Web.Security.RateLimits.Section}:RevealsPerDay", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

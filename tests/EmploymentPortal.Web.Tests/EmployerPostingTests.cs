@@ -256,14 +256,7 @@ public sealed class EmployerPostingTests(PortalFixture portal) : IClassFixture<P
     private async Task<PortalClient> SignedUpEmployerAsync(string login, string name)
     {
         var client = portal.Anonymous();
-        (await client.SubmitFormAsync("/Identity/Account/Register", new Dictionary<string, string>
-        {
-            ["Input.Role"] = "Employer",
-            ["Input.Login"] = login,
-            ["Input.DisplayName"] = name,
-            ["Input.Password"] = Password,
-            ["Input.ConfirmPassword"] = Password,
-        })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.SignUpAsync(portal.Factory, "Employer", login, name, Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await client.SignInAsync(login, Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         return client;
     }

@@ -101,7 +101,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         var id = TestIds.Make(new DateOnly(1968, 12, 2), Sex.Male);
         var url = (await RegisterAsync(staff, id, "吴志强", null)).Headers.Location!.OriginalString;
 
-        var response = await staff.SubmitFormAsync(url, new Dictionary<string, string>(), "form:has([data-testid=reveal])");
+        var response = await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["RevealReason"] = "核对身份" }, "form:has([data-testid=reveal])");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await Html.ParseAsync(response)).QuerySelector("[data-testid=id-full]")!.TextContent.Should().Be(id);

@@ -252,10 +252,10 @@ public sealed partial class AccountService(
     private static partial Regex UserNamePattern();
 
     [GeneratedRegex("^1[3-9][0-9]{9}$")]
-    private static partial Regex PhonePattern();
+    internal static partial Regex PhonePattern();
 
     [GeneratedRegex("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$")]
-    private static partial Regex EmailPattern();
+    internal static partial Regex EmailPattern();
 
     // A member-initialised class (not a positional record) so EF Core can translate filters on it.
     private sealed class AccountRow

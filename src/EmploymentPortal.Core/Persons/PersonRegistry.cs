@@ -157,19 +157,6 @@ public sealed class PersonRegistry(
     }
 
     /// <summary>The full ID number, for an audited reveal; null when the person is not in the caller's area.</summary>
-    public async Task<string?> RevealIdNumberAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var person = await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Id, p.RegionCode, p.IdNumberCipher }).SingleOrDefaultAsync(cancellationToken);
-        if (person is null)
-        {
-            return null;
-        }
-
-        audit.Add("IdNumberRevealed", EntityType, person.Id.ToString(), person.RegionCode, null, null);
-        await db.SaveChangesAsync(cancellationToken);
-        return protector.Reveal(person.IdNumberCipher);
-    }
-
     public async Task<CommandResult> OpenRegistrationAsync(Guid personId, DateOnly registeredOn, CancellationToken cancellationToken)
     {
         var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);

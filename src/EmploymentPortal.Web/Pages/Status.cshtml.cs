@@ -27,6 +27,7 @@ public sealed class StatusModel : PageModel
             403 => ("Status.403.Title", "Status.403.Text"),
             404 => ("Status.404.Title", "Status.404.Text"),
             400 => ("Status.400.Title", "Status.400.Text"),
+            429 => ("Status.429.Title", "Status.429.Text"),
             _ => ((string?)null, (string?)null),
         };
     }

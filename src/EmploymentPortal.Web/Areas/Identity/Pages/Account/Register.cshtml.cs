@@ -1,23 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Accounts.SignUp;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Identity.Pages.Account;
 
-/// <summary>Job seekers and employers sign up themselves with a mobile number or e-mail address.</summary>
+/// <summary>
+/// Job seekers and employers sign up with a mobile number or e-mail address. The first step answers "we sent a code"
+/// whether or not an account exists (issue 15); the code and a password are entered on <see cref="RegisterConfirmModel"/>.
+/// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(
-    AccountService accounts,
-    UserManager<PortalUser> users,
-    SignInManager<PortalUser> signIn,
-    IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class RegisterModel(SignUpService signUp, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -36,16 +35,14 @@ public sealed class RegisterModel(
             return InvalidPage();
         }
 
-        var (result, id) = await accounts.SignUpAsync(new SignUpInput(Input.Login, Input.DisplayName, Input.Role, Input.Password), cancellationToken);
+        var (result, challenge) = await signUp.StartAsync(new SignUpStart(Input.Role, Input.Login, Input.DisplayName), cancellationToken);
         if (!result.Succeeded)
         {
             AddErrors(result, texts);
             return InvalidPage();
         }
 
-        var user = await users.FindByIdAsync(id!.Value.ToString());
-        await signIn.SignInAsync(user!, isPersistent: false);
-        return LocalRedirect("~/");
+        return RedirectToPage("RegisterConfirm", new { id = challenge });
     }
 
     public sealed class InputModel
@@ -56,22 +53,12 @@ public sealed class RegisterModel(
 
         [Display(Name = "Register.Login")]
         [Required(ErrorMessage = "Register.LoginRequired")]
-        [StringLength(128, ErrorMessage = "Validation.TooLong")]
+        [StringLength(SignUpChallenge.LoginMaxLength, ErrorMessage = "Validation.TooLong")]
         public string Login { get; set; } = string.Empty;
 
         [Display(Name = "Register.DisplayName")]
         [Required(ErrorMessage = "Register.DisplayNameRequired")]
         [StringLength(PortalUser.DisplayNameMaxLength, ErrorMessage = "Validation.TooLong")]
         public string DisplayName { get; set; } = string.Empty;
-
-        [Display(Name = "Register.Password")]
-        [Required(ErrorMessage = "Password.Required")]
-        [StringLength(256, MinimumLength = Core.DependencyInjection.MinimumPasswordLength, ErrorMessage = "Password.TooShort")]
-        public string Password { get; set; } = string.Empty;
-
-        [Display(Name = "Register.ConfirmPassword")]
-        [Required(ErrorMessage = "Password.ConfirmRequired")]
-        [Compare(nameof(Password), ErrorMessage = "Password.Mismatch")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 }

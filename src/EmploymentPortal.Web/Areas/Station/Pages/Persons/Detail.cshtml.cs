@@ -20,11 +20,12 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 [Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class DetailModel(
     PersonRegistry registry,
+    PersonReveals reveals,
     PersonCorrections corrections,
     EligibilityService eligibility,
     CertificationService certifications,
     BusinessClock clock,
-    IStringLocalizer<Texts> texts) : PortalPageModel
+    IStringLocalizer<Texts> texts) : PortalPageModel, IRevealReasonForm
 {
     public PersonView Person { get; private set; } = null!;
 
@@ -54,6 +55,11 @@ public sealed class DetailModel(
     /// <summary>Set only in the response to the audited reveal action.</summary>
     public string? RevealedIdNumber { get; private set; }
 
+    /// <summary>Why the full ID number is needed (required; kept in the audit row).</summary>
+    [BindProperty(Name = RevealOutcome.ReasonField)]
+    [Display(Name = "Reveal.Reason")]
+    public string? RevealReason { get; set; }
+
     [BindProperty]
     public RegistrationForm Registration { get; set; } = new();
 
@@ -74,14 +80,19 @@ public sealed class DetailModel(
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken)
     {
-        var full = await registry.RevealIdNumberAsync(id, cancellationToken);
-        if (full is null || !await LoadAsync(id, cancellationToken))
+        var result = await reveals.RevealIdNumberAsync(id, RevealReason, cancellationToken);
+        if (result.Refusal == RevealRefusal.NotFound || !await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
         ModelState.Clear();
-        RevealedIdNumber = full;
+        if (RevealOutcome.Refusal(result, Response, ModelState, texts) is { } refused)
+        {
+            return refused;
+        }
+
+        RevealedIdNumber = result.Value;
         return Page();
     }
 
