@@ -80,6 +80,7 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         Identity:/Account/Login            x   x   x   x   x   x   x   x
         Identity:/Account/Logout           .   x   x   x   x   x   x   x
         Identity:/Account/Register         x   x   x   x   x   x   x   x
+        Identity:/Account/RegisterConfirm  x   x   x   x   x   x   x   x
         Station:/Applications/Edit         .   x   x   .   .   .   .   .
         Station:/Applications/Index        .   x   x   .   .   .   .   .
         Station:/Candidates                .   x   x   .   .   .   .   .
