@@ -38,7 +38,7 @@ public static class SignUpPages
             return start;
         }
 
-        var code = factory.MessagesTo(login).Last().Code ?? throw new InvalidOperationException($"No sign-up code was sent to {login}.");
+        var code = factory.MessagesTo(login)[^1].Code ?? throw new InvalidOperationException($"No sign-up code was sent to {login}.");
         return await client.ConfirmSignUpAsync(start.Headers.Location!.OriginalString, code, password);
     }
 }

@@ -60,13 +60,13 @@ public sealed class SignUpTests(PortalFixture portal) : IClassFixture<PortalFixt
 
         // A wrong code answers the same on both.
         var wrongExisting = await client.ConfirmSignUpAsync(existingUrl, "000000", Password);
-        var wrongFresh = await client.ConfirmSignUpAsync(freshUrl, WrongCode(portal.Factory.MessagesTo("13811113333").Last().Code!), Password);
+        var wrongFresh = await client.ConfirmSignUpAsync(freshUrl, WrongCode(portal.Factory.MessagesTo("13811113333")[^1].Code!), Password);
         wrongExisting.StatusCode.Should().Be(wrongFresh.StatusCode).And.Be(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(wrongExisting)).Errors().Should().Equal((await Html.ParseAsync(wrongFresh)).Errors());
 
         // The owner of the existing number is told, by message, how to recover it; the new one gets a code.
-        portal.Factory.MessagesTo("13811112222").Last().Should().Match<OutgoingMessage>(m => m.Kind == OutgoingMessageKind.AccountExists && m.Code == null);
-        portal.Factory.MessagesTo("13811113333").Last().Kind.Should().Be(OutgoingMessageKind.SignUpCode);
+        portal.Factory.MessagesTo("13811112222")[^1].Should().Match<OutgoingMessage>(m => m.Kind == OutgoingMessageKind.AccountExists && m.Code == null);
+        portal.Factory.MessagesTo("13811113333")[^1].Kind.Should().Be(OutgoingMessageKind.SignUpCode);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class SignUpTests(PortalFixture portal) : IClassFixture<PortalFixt
         using var client = portal.Anonymous();
         var start = await client.StartSignUpAsync("JobSeeker", "13822223333", "一次");
         var url = start.Headers.Location!.OriginalString;
-        var code = portal.Factory.MessagesTo("13822223333").Last().Code!;
+        var code = portal.Factory.MessagesTo("13822223333")[^1].Code!;
         code.Should().MatchRegex("^[0-9]{6}$");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(*) FROM sign_up_challenges WHERE encode(code_hash, 'escape') LIKE '%{code}%'")).Should().Be(0, "the code is stored hashed");
 
@@ -94,7 +94,7 @@ public sealed class SignUpTests(PortalFixture portal) : IClassFixture<PortalFixt
         using var client = portal.Anonymous();
         var start = await client.StartSignUpAsync("JobSeeker", "13833334444", "锁定");
         var url = start.Headers.Location!.OriginalString;
-        var code = portal.Factory.MessagesTo("13833334444").Last().Code!;
+        var code = portal.Factory.MessagesTo("13833334444")[^1].Code!;
         for (var i = 1; i <= 5; i++)
         {
             var wrong = await client.ConfirmSignUpAsync(url, WrongCode(code), Password);
@@ -113,7 +113,7 @@ public sealed class SignUpTests(PortalFixture portal) : IClassFixture<PortalFixt
     {
         using var client = portal.Anonymous();
         var start = await client.StartSignUpAsync("JobSeeker", "13844445555", "过期");
-        var code = portal.Factory.MessagesTo("13844445555").Last().Code!;
+        var code = portal.Factory.MessagesTo("13844445555")[^1].Code!;
         portal.Clock.Advance(TimeSpan.FromMinutes(11));
 
         var late = await client.ConfirmSignUpAsync(start.Headers.Location!.OriginalString, code, Password);
@@ -152,7 +152,7 @@ public sealed class SignUpTests(PortalFixture portal) : IClassFixture<PortalFixt
         using var client = portal.Anonymous();
         var start = await client.StartSignUpAsync("JobSeeker", "13900000002", "王五");
         var url = start.Headers.Location!.OriginalString;
-        var code = portal.Factory.MessagesTo("13900000002").Last().Code!;
+        var code = portal.Factory.MessagesTo("13900000002")[^1].Code!;
 
         (await Html.ParseAsync(await client.ConfirmSignUpAsync(url, code, Password, Password + "x"))).Errors().Should().Contain("两次输入的密码不一致");
         (await client.ConfirmSignUpAsync(url, code, Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
