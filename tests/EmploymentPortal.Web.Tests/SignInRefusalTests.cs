@@ -58,20 +58,33 @@ public sealed class SignInRefusalTests(ClientAddressFixture portal) : IClassFixt
         spread.Should().BeLessThan(10, "medians (ms): " + string.Join(", ", medians.Select(m => $"{m.Key} {m.Value.ToString("F1", CultureInfo.InvariantCulture)}")));
     }
 
-    /// <summary>One try of each kind, interleaved so that machine load falls on all alike; the time of the POST alone, in ms.</summary>
+    /// <summary>
+    /// One try of each kind, in a shuffled order so that machine load falls on all alike. A try is
+    /// the fastest of three posts (load on the shared test machine only ever adds time); each post
+    /// is timed alone, in ms.
+    /// </summary>
     private async Task<Dictionary<string, double>> MeasureAsync(int round, int salt)
     {
         var times = new Dictionary<string, double>();
-        foreach (var (kind, userName, password, client) in Kinds(round))
+        var order = Kinds(round).ToArray();
+        new Random(round).Shuffle(order);
+        foreach (var (kind, userName, password, client) in order)
         {
             using var http = portal.From(client);
             var (_, page) = await http.GetPageAsync(LoginPath);
             var form = page.QuerySelector<IHtmlFormElement>("main form[method=post]")!;
-            var watch = Stopwatch.StartNew();
-            using var response = await http.PostFormAsync(form, LoginPath, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password.EndsWith(' ') ? password + salt.ToString(CultureInfo.InvariantCulture) : password });
-            watch.Stop();
-            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, kind);
-            times[kind] = watch.Elapsed.TotalMilliseconds;
+            var fastest = double.MaxValue;
+            for (var post = 0; post < 3; post++)
+            {
+                var fields = new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password.EndsWith(' ') ? password + salt.ToString(CultureInfo.InvariantCulture) : password };
+                var watch = Stopwatch.StartNew();
+                using var response = await http.PostFormAsync(form, LoginPath, fields);
+                watch.Stop();
+                response.StatusCode.Should().Be(HttpStatusCode.BadRequest, kind);
+                fastest = Math.Min(fastest, watch.Elapsed.TotalMilliseconds);
+            }
+
+            times[kind] = fastest;
         }
 
         return times;
