@@ -1,4 +1,5 @@
 using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Accounts.TwoFactor;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Households;
 using EmploymentPortal.Core.Jobs;
@@ -56,7 +57,8 @@ public static class DependencyInjection
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPortalTwoFactor();
 
         services.AddDataProtection()
             .SetApplicationName("EmploymentPortal")

@@ -39,7 +39,8 @@ public static class PortalStartup
             return;
         }
 
-        await initializer.SeedDemoAsync(app.Lifetime.ApplicationStopping);
+        // The fixed demo authenticator key is for Development and the tests only (Security/DemoAuthenticator.cs).
+        await initializer.SeedDemoAsync(app.Lifetime.ApplicationStopping, Security.DemoAuthenticator.Allowed(app.Environment, logger));
         logger.LogWarning(
             "Demo accounts (password {DemoPassword}): {DemoAccounts}",
             DemoCity.Password,

@@ -8,6 +8,7 @@ using EmploymentPortal.Web.Health;
 using EmploymentPortal.Web.Localization;
 using EmploymentPortal.Web.Logging;
 using EmploymentPortal.Web.Security;
+using EmploymentPortal.Web.Security.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -70,6 +71,7 @@ public static class WebServices
             o.IncludeSubDomains = true;
         });
 
+        services.AddPortalSignIn();
         services.AddAuthorization(CapabilityPolicies.Add);
         services.AddScoped<CapabilityCheck>();
         services.AddSingleton<IAuthorizationHandler, RegionScopeAuthorizationHandler>();
@@ -121,6 +123,7 @@ public static class WebServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAccountGates();
 
         app.MapHealthChecks(PublicPages.Endpoints[0], new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -25,6 +25,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The test server's database, for data a test needs before it looks (the triggers keep the rollups as for the portal's own writes).</summary>
     public string ConnectionString => _factory?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The second sign-in step of each context's portal (<see cref="BrowserPages.SignInAsync"/> reads it).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, DemoSecondFactor> SecondFactors = new();
+
+    /// <summary>The demo authenticator code on this portal's clock.</summary>
+    public DemoSecondFactor SecondFactor => new(_factory?.Clock ?? throw new InvalidOperationException("Not started."), ConnectionString);
+
+    /// <summary>The portal's clock (a test that lets time pass advances it).</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => _factory?.Clock ?? throw new InvalidOperationException("Not started.");
+
+    public static DemoSecondFactor SecondFactorOf(IBrowserContext context) =>
+        SecondFactors.TryGetValue(context, out var second) ? second : throw new InvalidOperationException("The context was not made by BrowserFixture.NewContextAsync.");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -55,6 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         options.BaseURL ??= BaseAddress.ToString();
         var context = await Browser.NewContextAsync(options);
+        SecondFactors.AddOrUpdate(context, SecondFactor);
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         return context;

@@ -22,6 +22,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.FillAsync("#Input_UserName", "community1");
         await page.FillAsync("#Input_Password", "Demo!2345678");
         await page.ClickAsync("[data-testid=login-submit]");
+        await BrowserPages.SecondStepAsync(context, page, "community1");
         await page.WaitForURLAsync("**/Station");
 
         var unit = await page.Locator("[data-testid=my-unit]").InnerTextAsync();

@@ -52,7 +52,10 @@ public class PortalFixture : IAsyncLifetime
 
     /// <summary>A client with a cookie jar that does not follow redirects (tests look at them).</summary>
     public PortalClient Anonymous() =>
-        new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }))
+        {
+            SecondFactor = new DemoSecondFactor(Factory.Clock, Factory.ConnectionString),
+        };
 
     /// <summary>A client signed in through the real sign-in form.</summary>
     public async Task<PortalClient> SignInAsync(string userName, string password = DemoCity.Password)

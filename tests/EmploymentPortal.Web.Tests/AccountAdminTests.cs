@@ -112,7 +112,8 @@ public sealed class AccountAdminTests(PortalFixture portal) : IClassFixture<Port
         using var refused = portal.Anonymous();
         var signIn = await refused.SignInAsync("wujiu06", NewPassword);
         signIn.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Html.ParseAsync(signIn)).Errors().Should().ContainSingle().Which.Should().Be("此账号已停用，请联系管理员。");
+        (await Html.ParseAsync(signIn)).Errors().Should().ContainSingle()
+            .Which.Should().Be("用户名或密码不正确。连续输错 5 次，账号将锁定 15 分钟。", "a disabled account answers like a wrong password (issue 15 finding 4)");
 
         (await admin.SubmitFormAsync($"/Admin/Accounts/Status/{id}", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await portal.Anonymous().SignInAsync("wujiu06", NewPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);

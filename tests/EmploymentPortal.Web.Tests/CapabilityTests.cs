@@ -61,6 +61,7 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         Admin:/Accounts/Index              .   .   .   .   .   .   .   x
         Admin:/Accounts/Status             .   .   .   .   .   .   .   x
         Admin:/Index                       .   .   .   .   .   .   .   x
+        Admin:/Security/Index              .   .   .   .   .   .   .   x
         Bureau:/Applications/Index         .   .   .   x   x   .   .   .
         Bureau:/Calendar/Index             .   .   .   x   x   .   .   .
         Bureau:/Candidates                 .   .   .   x   x   .   .   .
@@ -78,7 +79,12 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         Bureau:/Payments/Index             .   .   .   x   x   .   .   .
         Bureau:/Targets/Index              .   .   .   x   x   .   .   .
         Identity:/Account/Login            x   x   x   x   x   x   x   x
+        Identity:/Account/LoginWith2fa     x   x   x   x   x   x   x   x
         Identity:/Account/Logout           .   x   x   x   x   x   x   x
+        Identity:/Account/Manage/ChangePassword       .   x   x   x   x   x   x   x
+        Identity:/Account/Manage/EnableAuthenticator  .   x   x   x   x   x   x   x
+        Identity:/Account/Manage/Index                .   x   x   x   x   x   x   x
+        Identity:/Account/Manage/RecoveryCodes        .   x   x   x   x   x   x   x
         Identity:/Account/Register         x   x   x   x   x   x   x   x
         Identity:/Account/RegisterConfirm  x   x   x   x   x   x   x   x
         Station:/Applications/Edit         .   x   x   .   .   .   .   .
@@ -151,10 +157,12 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         FileLayoffs                  x   x   x   x   x   .   .
         EditPolicyNumbers            .   .   .   x   .   .   x
         ManageAccounts               .   .   .   .   .   .   x
+        ManageSecurity               .   .   .   .   .   .   x
         ActForOwnEmployer            .   .   .   .   x   .   .
         ReviewApplicants             .   .   .   .   x   .   .
         SeekJobs                     .   .   .   .   .   x   .
         SignOut                      x   x   x   x   x   x   x
+        ManageOwnAccount             x   x   x   x   x   x   x
         """;
 
     [Fact]

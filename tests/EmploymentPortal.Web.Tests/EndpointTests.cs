@@ -35,7 +35,7 @@ public sealed class EndpointTests(PortalFixture portal) : IClassFixture<PortalFi
             "/Notices/Index", "/Notices/Detail",
             "/JobFairs/Index", "/JobFairs/Detail",
             "/Jobs/Index", "/Jobs/Detail",
-            "Identity:/Account/Login", "Identity:/Account/Register", "Identity:/Account/RegisterConfirm",
+            "Identity:/Account/Login", "Identity:/Account/LoginWith2fa", "Identity:/Account/Register", "Identity:/Account/RegisterConfirm",
             "/health", "/health/ready", "/api/jobs",
         ];
         anonymous.Should().BeEquivalentTo(expected);

@@ -78,6 +78,9 @@ public sealed partial class AccountService(
             DisplayName = input.DisplayName.Trim(),
             OrgUnitId = input.OrgUnitId,
             CreatedAt = clock.UtcNow,
+
+            // The admin chose this password: the user must choose their own at the first sign-in.
+            MustChangePassword = true,
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -14,15 +14,18 @@ namespace EmploymentPortal.Core.Accounts;
 public sealed class PortalClaimsPrincipalFactory : UserClaimsPrincipalFactory<PortalUser, PortalRole>
 {
     private readonly UnscopedReads _unscoped;
+    private readonly TwoFactor.SecondFactorPolicy _secondFactor;
 
     public PortalClaimsPrincipalFactory(
         UserManager<PortalUser> userManager,
         RoleManager<PortalRole> roleManager,
         IOptions<IdentityOptions> options,
-        UnscopedReads unscoped)
+        UnscopedReads unscoped,
+        TwoFactor.SecondFactorPolicy secondFactor)
         : base(userManager, roleManager, options)
     {
         _unscoped = unscoped;
+        _secondFactor = secondFactor;
     }
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -39,6 +42,9 @@ public sealed class PortalClaimsPrincipalFactory : UserClaimsPrincipalFactory<Po
             identity.AddClaim(new Claim(PortalClaims.RegionCode, unit.RegionCode));
         }
 
+        // What the account must do first (change an admin-set password, enrol a second factor).
+        var roles = identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Select(c => c.Value);
+        identity.AddClaims(TwoFactor.AccountGateClaims.For(await _secondFactor.GateAsync(user, roles, CancellationToken.None)));
         return identity;
     }
 }

@@ -33,4 +33,10 @@ public sealed class PortalSignInManager : SignInManager<PortalUser>
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is { IsDisabled: false } ? user : null;
     }
+
+    /// <summary>
+    /// Signs in a user whose password was checked by the caller (the sign-in page's equal-time
+    /// password step), or starts the second step when the account has one.
+    /// </summary>
+    public Task<SignInResult> SignInAfterPasswordAsync(PortalUser user) => SignInOrTwoFactorAsync(user, isPersistent: false);
 }

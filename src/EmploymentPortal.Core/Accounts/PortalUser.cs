@@ -19,6 +19,15 @@ public sealed class PortalUser : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The last authenticator time step accepted: a code of that step or an earlier one is refused (each code works once).</summary>
+    public long? LastTotpTimeStep { get; set; }
+
+    /// <summary>The password was set by an administrator: the user must choose their own before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>When the staff second-factor grace period started for this account (its first sign-in without one); null before.</summary>
+    public DateTimeOffset? TwoFactorGraceFrom { get; set; }
 }
 
 public sealed class PortalRole : IdentityRole<Guid>

@@ -94,6 +94,10 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
 
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_time_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -101,6 +105,10 @@ namespace EmploymentPortal.Core.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -135,6 +143,10 @@ namespace EmploymentPortal.Core.Migrations
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
+
+                    b.Property<DateTimeOffset?>("TwoFactorGraceFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("two_factor_grace_from");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
@@ -210,6 +222,32 @@ namespace EmploymentPortal.Core.Migrations
                         .HasDatabaseName("ix_sign_up_challenges_login_created_at");
 
                     b.ToTable("sign_up_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Core.Accounts.TwoFactor.SecuritySetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("MfaGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("mfa_grace_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_security_settings");
+
+                    b.ToTable("security_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_security_settings_grace", "mfa_grace_days BETWEEN 0 AND 90");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            MfaGraceDays = 7
+                        });
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Audit.AuditEvent", b =>

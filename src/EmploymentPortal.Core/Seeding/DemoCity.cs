@@ -11,6 +11,13 @@ public static class DemoCity
 {
     public const string Password = "Demo!2345678";
 
+    /// <summary>
+    /// The authenticator key (base32) of every demo staff account, seeded in Development and the
+    /// tests only: add it to an authenticator app (or compute the code, <c>Totp.CodeAt</c>) to
+    /// sign in as a demo staff member. Never seeded elsewhere.
+    /// </summary>
+    public const string AuthenticatorKey = "EPDEMOTOTPSECRETKEYFORDEVONLY234";
+
     public static readonly (string Code, string Name) Province = ("370000000000", "山东省");
 
     public static readonly (string Code, string Name) City = ("370700000000", "潍坊市");

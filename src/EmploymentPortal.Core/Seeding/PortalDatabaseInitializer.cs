@@ -71,8 +71,12 @@ public sealed class PortalDatabaseInitializer(
         }
     }
 
-    /// <summary>Seeds the demo city and accounts; running it again changes nothing.</summary>
-    public async Task SeedDemoAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Seeds the demo city and accounts; running it again changes nothing. With
+    /// <paramref name="demoAuthenticator"/> (Development and the tests only) the demo staff accounts
+    /// get the fixed authenticator key <see cref="DemoCity.AuthenticatorKey"/> and a second factor.
+    /// </summary>
+    public async Task SeedDemoAsync(CancellationToken cancellationToken, bool demoAuthenticator = false)
     {
         await using var db = SystemContext();
         var province = await RegionAsync(db, DemoCity.Province.Code, DemoCity.Province.Name, null, cancellationToken);
@@ -114,6 +118,11 @@ public sealed class PortalDatabaseInitializer(
             };
             Check(await users.CreateAsync(user, DemoCity.Password), seed.UserName);
             Check(await users.AddToRoleAsync(user, seed.Role), seed.UserName);
+            if (demoAuthenticator && Roles.IsStaff(seed.Role))
+            {
+                Check(await ((PortalUserManager)users).SetDemoAuthenticatorKeyAsync(user, DemoCity.AuthenticatorKey), seed.UserName);
+                Check(await users.SetTwoFactorEnabledAsync(user, true), seed.UserName);
+            }
         }
 
         await SeedDemoPostingsAsync(db, cancellationToken);

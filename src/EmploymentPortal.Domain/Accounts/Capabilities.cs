@@ -61,6 +61,9 @@ public static class Capabilities
     /// <summary>Signing out: every account, whatever its role.</summary>
     public const string SignOut = nameof(SignOut);
 
+    /// <summary>The own account's security: password change, second factor, recovery codes (Identity:/Account/Manage/*).</summary>
+    public const string ManageOwnAccount = nameof(ManageOwnAccount);
+
     private static readonly string[] Station = [Roles.CommunityStaff, Roles.StreetStaff];
     private static readonly string[] Bureau = [Roles.CountyOfficial, Roles.CityOfficial];
     private static readonly string[] Reviewers = [Roles.StreetStaff, Roles.CountyOfficial, Roles.CityOfficial];
@@ -110,6 +113,7 @@ public static class Capabilities
         [ReviewApplicants] = [Roles.Employer],
         [SeekJobs] = [Roles.JobSeeker],
         [SignOut] = Roles.All,
+        [ManageOwnAccount] = Roles.All,
     };
 
     public static IReadOnlyList<string> All { get; } = [.. Map.Keys];

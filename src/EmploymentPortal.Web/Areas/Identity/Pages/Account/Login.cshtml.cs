@@ -1,20 +1,23 @@
 using System.ComponentModel.DataAnnotations;
-using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
+using EmploymentPortal.Web.Security.SignIn;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Identity.Pages.Account;
 
-/// <summary>Sign-in with lock-out after repeated failures (lockoutOnFailure: true).</summary>
+/// <summary>
+/// Sign-in, first step: the password (Security/SignIn/PasswordSignIn: the same answer and the same
+/// time for every refusal), then the second step for accounts that have one, then whatever the
+/// account must do first (Security/SignIn/AccountGates).
+/// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
-    SignInManager<PortalUser> signIn,
-    IStringLocalizer<Texts> texts,
-    ILogger<LoginModel> logger) : PortalPageModel
+    PasswordSignIn passwordSignIn,
+    SignInDestination destination,
+    IStringLocalizer<Texts> texts) : PortalPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -33,17 +36,18 @@ public sealed class LoginModel(
             return InvalidPage();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var outcome = await passwordSignIn.SignInAsync(Input.UserName.Trim(), Input.Password, client);
+        switch (outcome)
         {
-            logger.LogInformation("Sign-in succeeded for {UserName}", Input.UserName);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/");
+            case PasswordSignInOutcome.RequiresSecondFactor:
+                return RedirectToPage("LoginWith2fa", new { ReturnUrl });
+            case PasswordSignInOutcome.SignedIn:
+                return LocalRedirect(await destination.AfterSignInAsync(Input.UserName.Trim(), ReturnUrl, Url.IsLocalUrl));
+            default:
+                ModelState.AddModelError(string.Empty, texts["Login.Invalid"]);
+                return InvalidPage();
         }
-
-        var key = result.IsLockedOut ? "Login.LockedOut" : result.IsNotAllowed ? "Login.Disabled" : "Login.Invalid";
-        logger.LogWarning("Sign-in refused for {UserName}: {Reason}", Input.UserName, key);
-        ModelState.AddModelError(string.Empty, texts[key]);
-        return InvalidPage();
     }
 
     public sealed class InputModel
