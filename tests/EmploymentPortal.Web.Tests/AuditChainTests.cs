@@ -181,11 +181,13 @@ public sealed class AuditChainTests(PortalFixture portal) : IClassFixture<Portal
 
         (await other.GetAsync(url + "?tab=history")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another community's record is not found");
         (await seeker.GetAsync("/Station/Persons?q=secret")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await other.GetAsync("/favicon.ico");
 
         var denied = await DeniedEventsAsync();
         denied.Should().ContainEquivalentOf(("community2", url, 404, "GET"));
         denied.Should().ContainEquivalentOf(("seeker1", "/Station/Persons", 403, "GET"));
         denied.Should().NotContain(d => d.Path.Contains('?'), "the query string is not kept");
+        denied.Should().NotContain(d => d.Path == "/favicon.ico", "an address no page serves is not a denial");
         denied.Should().OnlyHaveUniqueItems("a status page shown for the request is not a second event");
     }
 

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EmploymentPortal.Web.Audit;
 
 /// <summary>
-/// Audits a signed-in user's denied request (docs/adr/0004): a 403, or a 404, which is what a
-/// record outside the caller's area answers (the portal does not tell "not yours" from "not
-/// there", so every 404 of a signed-in user is recorded). The event (<see cref="Action"/>) names
+/// Audits a signed-in user's denied request (docs/adr/0004): a 403, or a 404 answered by a page,
+/// which is what a record outside the caller's area answers (the portal does not tell "not
+/// yours" from "not there", so every such 404 is recorded). An address no page serves (a
+/// browser's /favicon.ico) is not a denial and is not recorded. The event (<see cref="Action"/>) names
 /// the method, the path without its query string, the status and the user. It is written in its
 /// own service scope and context after the request's work, so a request that failed or rolled
 /// back does not lose it, and a failed write is logged and never changes the response.
@@ -25,6 +26,7 @@ public static class DeniedAccessAudit
         await next(context);
         var status = context.Response.StatusCode;
         if (status is not (StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)
+            || (status == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
             || context.User.Identity?.IsAuthenticated != true
             || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
