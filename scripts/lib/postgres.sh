@@ -103,3 +103,48 @@ SELECT format('CREATE ROLE %I LOGIN IN ROLE portal_app', :'login') WHERE NOT EXI
 SELECT format('ALTER ROLE %I PASSWORD %L', :'login', :'password') \gexec
 SQL
 }
+
+# pg_env_from_npgsql CONNECTION_STRING: exports PGHOST, PGPORT, PGDATABASE, PGUSER and PGPASSWORD
+# from an Npgsql connection string ("Host=…;Port=…;Database=…;Username=…;Password=…"), for the
+# libpq tools (pg_dump, pg_restore, psql). Keys are matched without case; others are ignored.
+pg_env_from_npgsql() {
+  local part key value
+  local IFS=';'
+  for part in $1; do
+    key=$(printf '%s' "${part%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
+    value=${part#*=}
+    case "$key" in
+      host|server) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      database|db) export PGDATABASE="$value" ;;
+      username|userid|user|uid) export PGUSER="$value" ;;
+      password|pwd) export PGPASSWORD="$value" ;;
+    esac
+  done
+}
+
+# npgsql_with_database CONNECTION_STRING DATABASE: the connection string naming another database.
+npgsql_with_database() {
+  local part out="" IFS=';' key
+  for part in $1; do
+    key=$(printf '%s' "${part%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
+    case "$key" in
+      database|db) ;;
+      "") ;;
+      *) out+="$part;" ;;
+    esac
+  done
+  printf '%sDatabase=%s' "$out" "$2"
+}
+
+# free_port: a TCP port nothing listens on at 127.0.0.1 (from 55000 up).
+free_port() {
+  local port
+  for port in $(seq 55000 55999); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}

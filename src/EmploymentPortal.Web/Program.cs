@@ -50,6 +50,13 @@ if (args.Length > 0 && args[0] == "rebuild-reports")
     return;
 }
 
+// `-- verify-audit` recomputes the audit hash chain: exit 0 when intact, 1 naming the first broken row (docs/adr/0004).
+if (args.Length > 0 && args[0] == EmploymentPortal.Web.Audit.VerifyAuditCommand.Name)
+{
+    Environment.ExitCode = await EmploymentPortal.Web.Audit.VerifyAuditCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+    return;
+}
+
 app.UsePortal();
 await app.RunAsync();
 

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using EmploymentPortal.Core;
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Web.Audit;
 using EmploymentPortal.Web.Health;
 using EmploymentPortal.Web.Localization;
 using EmploymentPortal.Web.Logging;
@@ -121,6 +122,7 @@ public static class WebServices
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseDeniedAccessAudit();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAccountGates();

@@ -44,7 +44,7 @@ public sealed class PostgresServer
     private static async Task<PostgresServer> StartAsync()
     {
         var server = await FindAsync();
-        // Roles are the cluster's: the app's group (the migration creates it too when missing) and its login.
+        // Roles are the cluster's: the app's group and the reporting role (the migrations create them too when missing) and the app's login.
         await using var connection = new NpgsqlConnection(server.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
@@ -52,6 +52,7 @@ public sealed class PostgresServer
             DO $$ BEGIN
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal_app') THEN CREATE ROLE portal_app NOLOGIN; END IF;
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{AppLogin}}') THEN CREATE ROLE {{AppLogin}} LOGIN PASSWORD '{{AppLogin}}' IN ROLE portal_app; END IF;
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal_report') THEN CREATE ROLE portal_report NOLOGIN; END IF;
             END $$
             """,
             connection);

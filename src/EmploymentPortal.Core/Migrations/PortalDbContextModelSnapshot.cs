@@ -295,9 +295,21 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("entity_type");
 
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
+
+                    b.Property<byte[]>("PrevHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prev_hash");
 
                     b.Property<string>("RegionCode")
                         .HasMaxLength(12)
@@ -305,11 +317,21 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnName("region_code")
                         .UseCollation("C");
 
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
                     b.HasKey("Id")
                         .HasName("pk_audit_events");
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_events_occurred_at");
+
+                    b.HasIndex("Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_seq");
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_events_entity_type_entity_id");

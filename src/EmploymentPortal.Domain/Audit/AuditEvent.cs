@@ -41,6 +41,15 @@ public sealed class AuditEvent
 
     public string? After { get; private set; }
 
+    /// <summary>The row's place in the audit hash chain (1, 2, …), set by the database when the row is inserted (docs/adr/0004).</summary>
+    public long Seq { get; private set; }
+
+    /// <summary>The <see cref="Hash"/> of the row before this one in the chain (32 zero bytes for the first), set by the database.</summary>
+    public byte[]? PrevHash { get; private set; }
+
+    /// <summary>SHA-256 over <see cref="PrevHash"/> and a canonical encoding of this row's fields, set by the database.</summary>
+    public byte[]? Hash { get; private set; }
+
     public static AuditEvent Record(
         DateTimeOffset occurredAt,
         Guid? actorId,

@@ -2,6 +2,7 @@ using EmploymentPortal.Domain.Audit;
 using EmploymentPortal.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace EmploymentPortal.Core.Persistence.Configurations;
 
@@ -19,5 +20,12 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(a => a.After).HasColumnType("jsonb");
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.OccurredAt);
+
+        // The hash chain (docs/adr/0004): the trigger audit_events_chain sets all three on insert,
+        // whatever the writer sends, so EF never writes them and reads them back.
+        builder.Property(a => a.Seq).ValueGeneratedOnAdd().HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        builder.Property(a => a.PrevHash).IsRequired().ValueGeneratedOnAdd();
+        builder.Property(a => a.Hash).IsRequired().ValueGeneratedOnAdd();
+        builder.HasIndex(a => a.Seq).IsUnique();
     }
 }
