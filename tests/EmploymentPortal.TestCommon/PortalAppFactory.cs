@@ -58,6 +58,7 @@ public sealed class PortalAppFactory(
         builder.UseSetting("Portal:Jobs:HouseholdStatus", "false");
         builder.UseSetting("Portal:Jobs:Eligibility", "false");
         builder.UseSetting("Portal:Jobs:PostingExpiry", "false");
+        builder.UseSetting("Portal:Jobs:NoticeClosing", "false");
         builder.UseSetting("Portal:Security:SecureCookies", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
