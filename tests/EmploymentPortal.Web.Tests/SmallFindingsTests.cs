@@ -4,6 +4,7 @@ using System.Reflection;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using EmploymentPortal.Domain.Persons;
+using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.TestCommon;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +24,8 @@ namespace EmploymentPortal.Web.Tests;
 public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private static readonly string[] Staff = ["community1", "street1", "county1", "city1", "admin", "employer1", "seeker1"];
+
+    private static readonly string[] CarriageReturnList = ["a\rb"];
 
     /// <summary>
     /// A <see cref="RangeAttribute"/> with an int or double overload on a decimal (or any other
@@ -124,12 +127,12 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
         }
 
         var logger = portal.Factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogForgingTest");
-        logger.LogWarning(new InvalidOperationException("bad\nFAKE LINE"), "Value {Value} and {List}", "eve\n[10:00:01 ERR] Forged too", new[] { "a\rb" });
+        logger.LogWarning(new InvalidOperationException("bad\nFAKE LINE"), "Value {Value} and {List}", "eve\n[10:00:01 ERR] Forged too", CarriageReturnList);
         await Eventually.HoldsAsync(() => portal.Factory.Log.Contains("LogForgingTest", StringComparison.Ordinal) && portal.Factory.Log.Contains("mallory", StringComparison.Ordinal), "both lines are written");
 
         var lines = portal.Factory.Log.ReplaceLineEndings("\n").Split('\n');
         lines.Should().NotContain(l => l.StartsWith("[10:00:00 INF] Forged", StringComparison.Ordinal) || l.StartsWith("[10:00:01 ERR] Forged", StringComparison.Ordinal) || l.StartsWith("FAKE LINE", StringComparison.Ordinal));
-        portal.Factory.Log.Should().Contain("mallory\\r\\n[10:00:00 INF] Forged").And.Contain("\\u001B[31m\\u202E").And.Contain("eve\\n[10:00:01 ERR]").And.Contain("a\\rb");
+        portal.Factory.Log.Should().Contain("mallory\\r\\n[10:00:00 INF] Forged").And.Contain("\\u001B[31m\\u202E").And.Contain("eve\\n[10:00:01 ERR]").And.Contain("a\\\\rb", "a sequence is rendered as JSON, its escape escaped");
         portal.Factory.Log.Should().NotContain("\u001b").And.NotContain("\u202E");
     }
 
@@ -166,11 +169,11 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
 
         var after = await FingerprintAsync();
         after.Where(t => before[t.Key] != t.Value).Select(t => t.Key).Should().BeEmpty("no GET changes state");
-        (await TestSql.ScalarAsync<string>(portal.ConnectionString, $"SELECT status FROM subsidy_applications WHERE id = '{id}'")).Should().Be("InNotice");
+        (await TestSql.ScalarAsync<int>(portal.ConnectionString, $"SELECT status FROM subsidy_applications WHERE id = '{id}'")).Should().Be((int)ApplicationStatus.InNotice);
 
         // The change moved to a POST (and to the hourly job): the application becomes payable.
         (await county.ClickAsync("/Bureau/Notices", "[data-testid=close-ended]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await TestSql.ScalarAsync<string>(portal.ConnectionString, $"SELECT status FROM subsidy_applications WHERE id = '{id}'")).Should().Be("Payable");
+        (await TestSql.ScalarAsync<int>(portal.ConnectionString, $"SELECT status FROM subsidy_applications WHERE id = '{id}'")).Should().Be((int)ApplicationStatus.Payable);
         foreach (var (_, client) in clients)
         {
             client.Dispose();
@@ -187,7 +190,7 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
         {
             var person = await community.RegisteredAsync(portal.ConnectionString, name, 45);
             var url = $"/Station/Applications/Edit?personId={PersonId(person)}&scheme=CommunityJobDevelopment";
-            var fields = new Dictionary<string, string>(JobDevelopmentFacts(Today.AddYears(3).AddDays(-1))) { ["RequestId"] = sent, ["RequestToken"] = sent, ["Id"] = sent };
+            var fields = new Dictionary<string, string>(JobDevelopmentFacts(Today.AddYears(3).AddDays(-1))) { ["RequestId"] = sent, ["RequestToken"] = sent };
             var response = await community.ClickAsync(url, "[data-testid=submit]", fields);
             response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
             var made = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
@@ -262,10 +265,10 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
 
         var (list, notices) = await county.GetPageAsync("/Bureau/Notices");
         list.StatusCode.Should().Be(HttpStatusCode.OK);
-        notices.QuerySelector("[data-testid=approved]")!.TextContent.Should().Contain("转出赵六");
+        notices.QuerySelector("[data-testid=approved]")!.TextContent.Should().Contain("向阳社区便民服务部", "the name the application keeps (its applicant) stands in for the person's");
         var (detail, application) = await county.GetPageAsync($"/Applications/{id}");
         detail.StatusCode.Should().Be(HttpStatusCode.OK);
-        application.MainText().Should().Contain("转出王五");
+        application.MainText().Should().Contain("向阳社区便民服务部");
         var (noticePage, noticeDetail) = await county.GetPageAsync($"/Bureau/Notices/{notice}");
         noticePage.StatusCode.Should().Be(HttpStatusCode.OK);
         noticeDetail.QuerySelector("[data-testid=objections]")!.TextContent.Should().Contain("已迁出", "an objection to a person who moved is still shown: it blocks payment");

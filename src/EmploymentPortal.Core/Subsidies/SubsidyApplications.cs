@@ -305,11 +305,10 @@ public sealed class SubsidyApplications(
     }
 
     /// <summary>
-    /// The name the application holds of its person, for a person no longer in the caller's area:
-    /// the applicant's when the person is the beneficiary (an employer's is not the person's, so none then).
+    /// The name the application itself stores, for a person no longer in the caller's area
+    /// (transferred out since): its applicant, who is the person when the person is the beneficiary.
     /// </summary>
-    private static string StoredPersonName(SubsidyApplication application) =>
-        application.ApplicantKind == Beneficiary.Person ? application.ApplicantName : string.Empty;
+    private static string StoredPersonName(SubsidyApplication application) => application.ApplicantName;
 
     private async Task<string?> RegionNameAsync(string regionCode, CancellationToken cancellationToken) =>
         await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);

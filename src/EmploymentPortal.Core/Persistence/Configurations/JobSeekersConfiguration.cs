@@ -47,7 +47,6 @@ public sealed class JobApplicationConfiguration : IEntityTypeConfiguration<JobAp
         builder.ToTable("job_applications");
         builder.Property(a => a.Name).HasMaxLength(50);
         builder.Property(a => a.Phone).HasMaxLength(20);
-        builder.Property(a => a.SharesHardship).HasDefaultValue(false);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Posting>().WithMany().HasForeignKey(a => a.PostingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.SetNull);
