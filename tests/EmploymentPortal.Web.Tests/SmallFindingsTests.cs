@@ -169,11 +169,11 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
 
         var after = await FingerprintAsync();
         after.Where(t => before[t.Key] != t.Value).Select(t => t.Key).Should().BeEmpty("no GET changes state");
-        (await TestSql.ScalarAsync<int>(portal.ConnectionString, $"SELECT status FROM subsidy_applications WHERE id = '{id}'")).Should().Be((int)ApplicationStatus.InNotice);
+        (await TestSql.ScalarAsync<short>(portal.ConnectionString, $"SELECT status FROM subsidy_applications WHERE id = '{id}'")).Should().Be((short)ApplicationStatus.InNotice);
 
         // The change moved to a POST (and to the hourly job): the application becomes payable.
         (await county.ClickAsync("/Bureau/Notices", "[data-testid=close-ended]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await TestSql.ScalarAsync<int>(portal.ConnectionString, $"SELECT status FROM subsidy_applications WHERE id = '{id}'")).Should().Be((int)ApplicationStatus.Payable);
+        (await TestSql.ScalarAsync<short>(portal.ConnectionString, $"SELECT status FROM subsidy_applications WHERE id = '{id}'")).Should().Be((short)ApplicationStatus.Payable);
         foreach (var (_, client) in clients)
         {
             client.Dispose();
