@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddScoped<CertificationService>();
         services.AddScoped<SubsidyApplications>();
         services.AddScoped<Notices>();
+        services.Configure<NoticeOptions>(configuration.GetSection(NoticeOptions.Section));
         services.AddScoped<Layoffs.LayoffReports>();
         services.AddScoped<Layoffs.Monitoring>();
         services.AddScoped<JobBoard>();

@@ -35,6 +35,9 @@ public sealed class PortalOptions
         /// <summary>Mark published postings past their end date as expired once a day.</summary>
         public bool PostingExpiry { get; set; } = true;
 
+        /// <summary>Close ended public notices every hour (their applications become payable or withheld); no page GET does it.</summary>
+        public bool NoticeClosing { get; set; } = true;
+
         public TimeSpan FirstRunDelay { get; set; } = TimeSpan.FromMinutes(1);
     }
 

@@ -40,6 +40,7 @@ public static class WebServices
         services.AddHostedService<Jobs.HouseholdStatusService>();
         services.AddHostedService<Jobs.EligibilityBatchService>();
         services.AddHostedService<Jobs.PostingExpiryService>();
+        services.AddHostedService<Jobs.NoticeClosingService>();
         services.AddSingleton<EmploymentPortal.Core.Persons.ILabelCatalog, Localization.LabelCatalog>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = portal.Security.StampValidationInterval);

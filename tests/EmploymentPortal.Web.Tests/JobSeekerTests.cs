@@ -78,7 +78,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task PublicWelfare_Certified4050First_ThenOtherCertifiedHardship_ThenTheRest()
+    public async Task PublicWelfare_Certified4050First_ThenOtherCertifiedHardship_ThenTheRest_OnlyWithTheSeekersConsent()
     {
         var employer = await EmployerAsync("employer1");
         var posting = await PostingAsync(employer, PostingType.PublicWelfare, "4-09", Community1);
@@ -87,11 +87,13 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
             SELECT '{Guid.CreateVersion7()}', '{posting}', id, NULL, '先投递者', '13800000002', @now - interval '2 hours' FROM users WHERE user_name = 'seeker1';
             """);
         using var staff = await portal.SignInAsync("community1");
-        // Applied second: certified in the zero-employment category; applied last: certified 4050.
-        foreach (var (name, born, category, hoursAgo, account) in new[]
+        // Applied second: certified in the zero-employment category; applied last: certified 4050 (both consented);
+        // applied first: certified 4050 without consenting, so the employer sees no category and no priority.
+        foreach (var (name, born, category, hoursAgo, account, consents) in new[]
                  {
-                     ("零就业者丙", new DateOnly(1990, 5, 5), "HardshipZeroEmployment", 1, "employer1"),
-                     ("困难者乙", new DateOnly(1970, 3, 3), "Hardship4050", 0, "community1"),
+                     ("零就业者丙", new DateOnly(1990, 5, 5), "HardshipZeroEmployment", 1, "employer1", true),
+                     ("困难者乙", new DateOnly(1970, 3, 3), "Hardship4050", 0, "community1", true),
+                     ("未同意者丁", new DateOnly(1971, 4, 4), "Hardship4050", 3, "street1", false),
                  })
         {
             var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(born, Sex.Male), name);
@@ -99,19 +101,30 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
             await TestSql.ExecuteAsync(portal.ConnectionString, $"""
                 INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, "check", requested_by_name, requested_at, status, valid_from)
                 VALUES ('{Guid.CreateVersion7()}', '{personId}', '{Community1}', '{category}', '2026-01-01', 1, '[]', 'test', @now, 2, '2026-01-01');
-                INSERT INTO job_applications (id, posting_id, account_id, person_id, name, phone, applied_at)
-                SELECT '{Guid.CreateVersion7()}', '{posting}', id, '{personId}', '{name}', '13800000003', @now - interval '{hoursAgo} hours' FROM users WHERE user_name = '{account}';
+                INSERT INTO job_applications (id, posting_id, account_id, person_id, name, phone, applied_at, shares_hardship)
+                SELECT '{Guid.CreateVersion7()}', '{posting}', id, '{personId}', '{name}', '13800000003', @now - interval '{hoursAgo} hours', {(consents ? "true" : "false")} FROM users WHERE user_name = '{account}';
                 """);
         }
 
         using var owner = await portal.SignInAsync("employer1");
         var (_, page) = await owner.GetPageAsync($"/Employer/Applicants/{posting}");
         var rows = page.QuerySelectorAll("[data-testid=applicants] li");
-        rows.Should().HaveCount(3);
+        rows.Should().HaveCount(4);
         rows[0].TextContent.Should().Contain("困难者乙").And.Contain("4050 人员优先");
         rows[1].TextContent.Should().Contain("零就业者丙").And.Contain("困难人员优先");
-        rows[2].TextContent.Should().Contain("先投递者");
-        rows[2].QuerySelector("[data-testid=hardship]").Should().BeNull();
+        rows[2].TextContent.Should().Contain("未同意者丁");
+        rows[2].QuerySelector("[data-testid=hardship]").Should().BeNull("the person did not consent to the employer seeing the category");
+        rows[3].TextContent.Should().Contain("先投递者");
+        rows[3].QuerySelector("[data-testid=hardship]").Should().BeNull();
+
+        // The seeker is asked, with the notice, on a public-welfare post; the answer is kept with the application.
+        using var seeker = await portal.SignInAsync("seeker1");
+        var other = await PostingAsync(employer, PostingType.PublicWelfare, "4-09", Community1);
+        var (_, form) = await seeker.GetPageAsync($"/Seeker/Postings/{other}");
+        form.QuerySelector("[data-testid=share-hardship]").Should().NotBeNull();
+        form.QuerySelector("#share-hardship-notice")!.TextContent.Should().Contain("不勾选则只看到您的姓名和电话");
+        (await seeker.ClickAsync($"/Seeker/Postings/{other}", "[data-testid=apply]", new Dictionary<string, string> { ["SharesHardship"] = "true" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await TestSql.ScalarAsync<bool>(portal.ConnectionString, $"SELECT shares_hardship FROM job_applications WHERE posting_id = '{other}'")).Should().BeTrue();
     }
 
     [Fact]

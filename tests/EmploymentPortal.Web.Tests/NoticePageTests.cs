@@ -42,6 +42,9 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
 
         // The notice ends (moved into the past): the upheld one is withheld, the other payable.
         await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE notices SET starts_on = starts_on - 30, ends_on = ends_on - 30 WHERE id = '{notice}'");
+
+        // Closing ended notices is a POST (and the hourly job), never a page's GET.
+        (await county.ClickAsync("/Bureau/Notices", "[data-testid=close-ended]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var (_, payments) = await county.GetPageAsync("/Bureau/Payments");
         var payable = payments.QuerySelector("[data-testid=payable]")!.TextContent;
         payable.Should().Contain("公示张三").And.NotContain("公示李四");

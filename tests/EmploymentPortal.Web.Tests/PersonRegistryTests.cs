@@ -88,7 +88,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         (await other.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var (_, ledger) = await other.GetPageAsync("/Station/Persons?q=" + Uri.EscapeDataString("周卫东"));
         ledger.MainText().Should().NotContain("周卫东");
-        var (_, byId) = await other.GetPageAsync("/Station/Persons?q=" + id);
+        var (_, byId) = await other.SearchLedgerAsync(id);
         byId.QuerySelector("[data-testid=empty]").Should().NotBeNull();
         (await street.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await county.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -117,7 +117,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         var id = TestIds.Make(new DateOnly(1985, 4, 4), Sex.Female);
         await RegisterAsync(staff, id, "郑美华", "13655556666");
 
-        var (_, byId) = await staff.GetPageAsync("/Station/Persons?q=" + id);
+        var (_, byId) = await staff.SearchLedgerAsync(id);
         byId.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle().Which.TextContent.Should().Contain("郑美华").And.Contain("136****6666");
         var (_, byNameAndLast) = await staff.GetPageAsync("/Station/Persons?q=" + Uri.EscapeDataString("郑美华" + id[14..]));
         byNameAndLast.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle();

@@ -193,8 +193,11 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
         return await SaveUniqueAsync(null, cancellationToken);
     }
 
-    /// <summary>Applies once: a second click (or a race) finds the first application and succeeds without another.</summary>
-    public async Task<CommandResult> ApplyAsync(Guid postingId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies once: a second click (or a race) finds the first application and succeeds without
+    /// another. <paramref name="sharesHardship"/>: the seeker's consent to the employer seeing their hardship category.
+    /// </summary>
+    public async Task<CommandResult> ApplyAsync(Guid postingId, bool sharesHardship, CancellationToken cancellationToken)
     {
         var account = Account;
         if (await db.JobApplications.AnyAsync(a => a.AccountId == account && a.PostingId == postingId, cancellationToken))
@@ -213,9 +216,9 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
         // The account's own confirmed link.
         var personId = await unscoped.SeekerLinksOfAccount(account)
             .Where(l => l.Status == SeekerLinkStatus.Confirmed).Select(l => l.PersonId).FirstOrDefaultAsync(cancellationToken);
-        var application = JobApplication.Apply(posting.Id, posting.Status, account, personId, user.DisplayName, user.PhoneNumber ?? user.UserName ?? string.Empty, clock.UtcNow);
+        var application = JobApplication.Apply(posting.Id, posting.Status, account, personId, user.DisplayName, user.PhoneNumber ?? user.UserName ?? string.Empty, sharesHardship, clock.UtcNow);
         db.JobApplications.Add(application);
-        audit.Add("JobApplied", "JobApplication", application.Id.ToString(), posting.RegionCode, null, new { postingId });
+        audit.Add("JobApplied", "JobApplication", application.Id.ToString(), posting.RegionCode, null, new { postingId, sharesHardship });
         return await SaveUniqueAsync(null, cancellationToken);
     }
 

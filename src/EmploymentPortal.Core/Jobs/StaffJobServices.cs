@@ -169,7 +169,7 @@ public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped,
     private async Task<List<ReferralRow>> RowsAsync(IQueryable<Referral> referrals, CancellationToken cancellationToken)
     {
         var rows = await referrals
-            .Select(r => new { r.Id, r.PersonId, r.PostingId, Name = db.Persons.Where(p => p.Id == r.PersonId).Select(p => p.Name).First(), r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName })
+            .Select(r => new { r.Id, r.PersonId, r.PostingId, Name = db.Persons.Where(p => p.Id == r.PersonId).Select(p => p.Name).FirstOrDefault() ?? string.Empty, r.ReferredOn, r.Outcome, r.OutcomeOn, r.ByName })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.PostingId).Distinct().ToList();
         var titles = await unscoped.PostingsByIds(ids).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);

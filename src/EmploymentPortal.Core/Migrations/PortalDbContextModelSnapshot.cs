@@ -816,6 +816,10 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("posting_id");
 
+                    b.Property<bool>("SharesHardship")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shares_hardship");
+
                     b.HasKey("Id")
                         .HasName("pk_job_applications");
 

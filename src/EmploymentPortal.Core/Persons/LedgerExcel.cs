@@ -67,7 +67,7 @@ public sealed class LedgerExcel(
             [LedgerColumns.LongTerm] = r.LongTerm ? labels.Text("Common.Yes") : labels.Text("Common.No"),
         }, c => c.Title(labels)));
         await output.SaveAsAsync(sheet, sheetName: labels.Text("Nav.Ledger"), cancellationToken: cancellationToken);
-        audit.Add("LedgerExported", "Ledger", "*", db.Scope.RegionPrefix, null, new { rows = rows.Count, filters = query with { Page = 0, PageSize = 0 } });
+        audit.Add("LedgerExported", "Ledger", "*", db.Scope.RegionPrefix, null, new { rows = rows.Count, filters = query with { Page = 0, PageSize = 0, Search = SearchTextMask.Mask(query.Search) } });
         await db.SaveChangesAsync(cancellationToken);
         return rows.Count;
     }

@@ -91,7 +91,8 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
     /// </summary>
     public IQueryable<HardshipCertification> ValidCertificationsOfApplicants(Guid? accountId, DateOnly date)
     {
-        var applicants = ApplicationsToPostingsOfAccount(accountId).Where(a => a.PersonId != null).Select(a => a.PersonId!.Value);
+        // Only applicants who consented to the employer seeing their hardship category (JobApplication.SharesHardship).
+        var applicants = ApplicationsToPostingsOfAccount(accountId).Where(a => a.PersonId != null && a.SharesHardship).Select(a => a.PersonId!.Value);
         return Subsidies.CertifiedPersons.ValidOn(Db.HardshipCertifications.AsNoTracking(), date).Where(c => applicants.Contains(c.PersonId));
     }
 
@@ -188,16 +189,23 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
             .Select(u => new ServicePointUnit(u.Name, u.Kind))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Notices published (started) on or before <paramref name="today"/>: public.</summary>
-    public IQueryable<Notice> PublicNotices(DateOnly today) => Db.Notices.AsNoTracking().Where(n => n.StartsOn <= today);
+    /// <summary>
+    /// Notices public on <paramref name="today"/>: started on or before it, and not ended more than
+    /// <paramref name="retentionDays"/> days before it (<see cref="Subsidies.NoticeOptions.PublicRetentionDays"/>).
+    /// </summary>
+    public IQueryable<Notice> PublicNotices(DateOnly today, int retentionDays)
+    {
+        var endedSince = today.AddDays(-Math.Max(0, retentionDays));
+        return Db.Notices.AsNoTracking().Where(n => n.StartsOn <= today && n.EndsOn >= endedSince);
+    }
 
     /// <summary>
     /// The entries of public notices: the notices' public read model, masked when the notice was
     /// published (names and ID numbers never in full); never the applications themselves.
     /// </summary>
-    public IQueryable<NoticeEntry> PublicNoticeEntries(DateOnly today)
+    public IQueryable<NoticeEntry> PublicNoticeEntries(DateOnly today, int retentionDays)
     {
-        var notices = PublicNotices(today).Select(n => n.Id);
+        var notices = PublicNotices(today, retentionDays).Select(n => n.Id);
         return Db.NoticeEntries.AsNoTracking().Where(e => notices.Contains(e.NoticeId));
     }
 

@@ -91,7 +91,13 @@ public sealed class CertificationService(
         DateOnly? validTo = null;
         if (approve && request.Category == EligibilityRules.Hardship4050)
         {
-            var person = await db.Persons.AsNoTracking().Where(p => p.Id == request.PersonId).Select(p => new { p.BirthDate, p.Sex, p.FemaleCadre }).SingleAsync(cancellationToken);
+            var person = await db.Persons.AsNoTracking().Where(p => p.Id == request.PersonId).Select(p => new { p.BirthDate, p.Sex, p.FemaleCadre }).SingleOrDefaultAsync(cancellationToken);
+            if (person is null)
+            {
+                // Transferred out of the area since the request: the new area decides.
+                return CommandResult.Fail(string.Empty, "Person.NotFound");
+            }
+
             validTo = WorkingAge.RetirementDate(person.BirthDate, WorkingAge.ScheduleFor(person.Sex, person.FemaleCadre), request.ApplicationDate, await parameters.GetAsync(cancellationToken));
         }
 

@@ -8,6 +8,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Subsidies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EmploymentPortal.Core.Subsidies;
@@ -26,9 +27,12 @@ public sealed class Notices(
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock)
+    BusinessClock clock,
+    IOptions<NoticeOptions> options)
 {
     private const string NoticeEntity = "Notice";
+
+    private int RetentionDays => options.Value.PublicRetentionDays;
 
     private DateOnly Today => clock.Today;
 
@@ -157,23 +161,20 @@ public sealed class Notices(
     public async Task<IReadOnlyList<NoticeSummary>> ListAsync(CancellationToken cancellationToken) =>
         await Summaries(db.Notices.AsNoTracking(), db.SubsidyApplications, db.Objections).ToListAsync(cancellationToken);
 
-    /// <summary>Notices anyone may read: running and ended in the last 90 days, newest first.</summary>
-    public async Task<IReadOnlyList<PublicNoticeSummary>> PublicListAsync(CancellationToken cancellationToken)
-    {
-        var since = Today.AddDays(-90);
-        return await PublicSummaries(unscoped.PublicNotices(Today).Where(n => n.EndsOn >= since)).ToListAsync(cancellationToken);
-    }
+    /// <summary>Notices anyone may read: running and ended within the retention (<see cref="NoticeOptions.PublicRetentionDays"/>), newest first.</summary>
+    public async Task<IReadOnlyList<PublicNoticeSummary>> PublicListAsync(CancellationToken cancellationToken) =>
+        await PublicSummaries(unscoped.PublicNotices(Today, RetentionDays)).ToListAsync(cancellationToken);
 
     /// <summary>One notice as the public sees it, from its public read model (masked at publication), or null.</summary>
     public async Task<PublicNotice?> PublicNoticeAsync(Guid id, CancellationToken cancellationToken)
     {
-        var summary = await PublicSummaries(unscoped.PublicNotices(Today).Where(n => n.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var summary = await PublicSummaries(unscoped.PublicNotices(Today, RetentionDays).Where(n => n.Id == id)).SingleOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;
         }
 
-        var rows = await unscoped.PublicNoticeEntries(Today).Where(e => e.NoticeId == id)
+        var rows = await unscoped.PublicNoticeEntries(Today, RetentionDays).Where(e => e.NoticeId == id)
             .OrderBy(e => e.RegionName).ThenBy(e => e.ApplicationId)
             .Select(e => new PublicNoticeRow(e.ApplicationId, e.MaskedName, e.MaskedIdNumber, e.SchemeCode, e.ApplicantName, e.Amount, e.RegionName))
             .ToListAsync(cancellationToken);
@@ -191,8 +192,15 @@ public sealed class Notices(
 
         var rows = await applications.ListAsync(new ApplicationQuery(NoticeId: id, PageSize: 1000), cancellationToken);
         var objections = await db.Objections.AsNoTracking().Where(o => o.NoticeId == id).OrderBy(o => o.LodgedAt)
-            .Join(db.SubsidyApplications, o => o.ApplicationId, a => a.Id, (o, a) => new { o, a.PersonId })
-            .Join(db.Persons, x => x.PersonId, p => p.Id, (x, p) => new ObjectionView(x.o.Id, x.o.ApplicationId, p.Name, x.o.Text, x.o.Contact, x.o.LodgedAt, x.o.Status, x.o.Resolution, x.o.ResolvedByName))
+            .Join(db.SubsidyApplications, o => o.ApplicationId, a => a.Id, (o, a) => new { o, a.PersonId, a.ApplicantName })
+
+            // An inner join on persons would hide the objection of a person transferred out since (and it blocks payment): the entry's published name then.
+            .Select(x => new ObjectionView(
+                x.o.Id, x.o.ApplicationId,
+                db.Persons.Where(p => p.Id == x.PersonId).Select(p => p.Name).FirstOrDefault()
+                    ?? db.NoticeEntries.Where(e => e.ApplicationId == x.o.ApplicationId).Select(e => e.MaskedName).FirstOrDefault()
+                    ?? string.Empty,
+                x.o.Text, x.o.Contact, x.o.LodgedAt, x.o.Status, x.o.Resolution, x.o.ResolvedByName))
             .ToListAsync(cancellationToken);
         return new NoticeDetail(summary, rows.Items, objections);
     }
@@ -331,23 +339,24 @@ public sealed class Notices(
     /// <summary>Payments of the caller's area summed per scheme and region.</summary>
     public async Task<IReadOnlyList<PaymentTotal>> TotalsAsync(CancellationToken cancellationToken)
     {
+        // Per the community the application was made in (its region code), so a payment stays counted after its person is transferred out.
         var rows = await db.Payments.AsNoTracking()
-            .Join(db.SubsidyApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.SchemeCode, p.Amount, a.PersonId })
-            .Join(db.Persons, x => x.PersonId, p => p.Id, (x, p) => new { x.SchemeCode, x.Amount, p.RegionId })
-            .GroupBy(x => new { x.SchemeCode, x.RegionId })
-            .Select(g => new { g.Key.SchemeCode, g.Key.RegionId, Count = g.Count(), Amount = g.Sum(x => x.Amount) })
+            .Join(db.SubsidyApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.SchemeCode, p.Amount, a.RegionCode })
+            .GroupBy(x => new { x.SchemeCode, x.RegionCode })
+            .Select(g => new { g.Key.SchemeCode, g.Key.RegionCode, Count = g.Count(), Amount = g.Sum(x => x.Amount) })
             .ToListAsync(cancellationToken);
-        var regionIds = rows.Select(r => r.RegionId).Distinct().ToList();
-        var names = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
-        return rows.OrderBy(r => r.SchemeCode, StringComparer.Ordinal).ThenBy(r => names[r.RegionId], StringComparer.Ordinal)
-            .Select(r => new PaymentTotal(r.SchemeCode, names[r.RegionId], r.Count, r.Amount)).ToList();
+        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        string Name(string code) => names.GetValueOrDefault(code, code);
+        return rows.OrderBy(r => r.SchemeCode, StringComparer.Ordinal).ThenBy(r => Name(r.RegionCode), StringComparer.Ordinal)
+            .Select(r => new PaymentTotal(r.SchemeCode, Name(r.RegionCode), r.Count, r.Amount)).ToList();
     }
 
     /// <summary>The public's summaries: notices and their entries, both from <see cref="UnscopedReads"/> (one context).</summary>
     private IQueryable<PublicNoticeSummary> PublicSummaries(IQueryable<Notice> notices)
     {
         var today = Today;
-        var entries = unscoped.PublicNoticeEntries(today);
+        var entries = unscoped.PublicNoticeEntries(today, RetentionDays);
         return notices.OrderByDescending(n => n.PublishedAt).Select(n => new PublicNoticeSummary(
             n.Id, n.Title, n.StartsOn, n.EndsOn, n.WorkingDays,
             entries.Count(e => e.NoticeId == n.Id),

@@ -52,10 +52,17 @@ public sealed class SubsidyApplications(
         return new ApplicationPreview(person.Name, person.IdNumberMasked, check, invalid);
     }
 
-    /// <summary>Submits; <see cref="ApplicationInput.RequestId"/> becomes the id, so a double-clicked submit inserts once.</summary>
+    /// <summary>
+    /// Submits; <see cref="ApplicationInput.RequestId"/> becomes the id, so a double-clicked submit
+    /// inserts once. The caller passes an id the server made (never one a client chose).
+    /// </summary>
     public async Task<CommandResult> SubmitAsync(ApplicationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.RequestId == Guid.Empty)
+        {
+            throw new ArgumentException("An application's id is made by the server and is never empty.", nameof(input));
+        }
         if (await db.SubsidyApplications.AsNoTracking().AnyAsync(a => a.Id == input.RequestId, cancellationToken))
         {
             return CommandResult.Ok; // the same form posted twice: it was submitted once
@@ -172,7 +179,7 @@ public sealed class SubsidyApplications(
         ArgumentNullException.ThrowIfNull(items);
         var ids = items.Select(i => i.Id).ToList();
         var names = await db.SubsidyApplications.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a.Id, p.Name })
+            .Select(a => new { a.Id, Name = db.Persons.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault() ?? a.ApplicantName })
             .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
         var results = new List<BulkItemResult>(items.Count);
         foreach (var (id, version) in items.DistinctBy(i => i.Id))
@@ -250,12 +257,18 @@ public sealed class SubsidyApplications(
             .Select(a => new
             {
                 Application = a,
-                Person = db.Persons.Where(p => p.Id == a.PersonId).Select(p => new { p.Name, p.IdNumberMasked, Region = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First() }).First(),
+
+                // Scalar subqueries, each null when the person is out of the caller's scope (transferred out since): the application stays here.
+                PersonName = db.Persons.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault(),
+                IdNumberMasked = db.Persons.Where(p => p.Id == a.PersonId).Select(p => p.IdNumberMasked).FirstOrDefault(),
+                PersonRegion = db.Persons.Where(p => p.Id == a.PersonId).Select(p => db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).FirstOrDefault()).FirstOrDefault(),
+                ApplicationRegion = db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(),
                 Excluded = actedEarlier.Contains(a.Id),
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new ApplicationRow(
-            r.Application.Id, r.Application.SchemeCode, r.Person.Name, r.Person.IdNumberMasked, r.Application.ApplicantName, r.Person.Region,
+            r.Application.Id, r.Application.SchemeCode, r.PersonName ?? StoredPersonName(r.Application), r.IdNumberMasked ?? string.Empty, r.Application.ApplicantName,
+            r.PersonRegion ?? r.ApplicationRegion ?? r.Application.RegionCode,
             r.Application.Status, r.Application.CurrentStep?.Code, r.Application.Decision, r.Application.OverrideReason is not null, r.Application.Amount,
             r.Application.SubmittedAt, DaysWaiting(r.Application), r.Application.Version,
             RoleActs(r.Application) && !r.Excluded && me is not null)).ToList();
@@ -270,9 +283,11 @@ public sealed class SubsidyApplications(
             return null;
         }
 
+        // The person may have been transferred out of the caller's area since (the application stays here): the stored name then.
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == application.PersonId)
-            .Select(p => new { p.Name, p.IdNumberMasked, Region = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First() })
-            .SingleAsync(cancellationToken);
+            .Select(p => new { p.Name, p.IdNumberMasked, Region = db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? new { Name = StoredPersonName(application), IdNumberMasked = string.Empty, Region = await RegionNameAsync(application.RegionCode, cancellationToken) };
         var payment = await db.Payments.AsNoTracking().Where(p => p.ApplicationId == id)
             .Select(p => new PaymentView(p.Amount, p.PaidOn, p.Reference, p.RecordedByName)).SingleOrDefaultAsync(cancellationToken);
         var key = id.ToString();
@@ -282,12 +297,21 @@ public sealed class SubsidyApplications(
             .Select(a => new Core.Persons.AuditEntry(a.OccurredAt, a.ActorName, a.Action, a.Before, a.After))
             .ToListAsync(cancellationToken);
         return new ApplicationDetail(
-            application, person.Name, person.IdNumberMasked, person.Region, DaysWaiting(application),
+            application, person.Name, person.IdNumberMasked, person.Region ?? application.RegionCode, DaysWaiting(application),
             RoleActs(application) && application.MayAct(actor.UserId),
             application.Status == ApplicationStatus.Returned && actor.Role is { } role && Workflows.SubmitterRoles.Contains(role),
             payment,
             auditEntries);
     }
+
+    /// <summary>
+    /// The name the application itself stores, for a person no longer in the caller's area
+    /// (transferred out since): its applicant, who is the person when the person is the beneficiary.
+    /// </summary>
+    private static string StoredPersonName(SubsidyApplication application) => application.ApplicantName;
+
+    private async Task<string?> RegionNameAsync(string regionCode, CancellationToken cancellationToken) =>
+        await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
 
     private static object Snapshot(SubsidyApplication a) =>
         new { scheme = a.SchemeCode, personId = a.PersonId, applicant = a.ApplicantName, decision = a.Decision.ToString(), a.Amount, a.DurationMonths, overridden = a.OverrideReason is not null, a.OverrideReason, facts = a.Facts, a.Round };

@@ -146,7 +146,14 @@ public sealed class JobApplication
 
     public DateTimeOffset AppliedAt { get; private set; }
 
-    public static JobApplication Apply(Guid postingId, PostingStatus status, Guid accountId, Guid? personId, string name, string phone, DateTimeOffset at)
+    /// <summary>
+    /// The seeker consented, when applying and told what it means, to the employer seeing their
+    /// hardship category 就业困难人员类别 (and a public-welfare post ranking them by it). Without it the
+    /// employer sees none.
+    /// </summary>
+    public bool SharesHardship { get; private set; }
+
+    public static JobApplication Apply(Guid postingId, PostingStatus status, Guid accountId, Guid? personId, string name, string phone, bool sharesHardship, DateTimeOffset at)
     {
         if (status != PostingStatus.Published)
         {
@@ -162,6 +169,7 @@ public sealed class JobApplication
             Name = Employer.Required(name, 50, "Seeker.NameRequired", "Name"),
             Phone = Employer.Required(phone, 20, "Seeker.PhoneRequired", "Phone"),
             AppliedAt = at,
+            SharesHardship = sharesHardship,
         };
     }
 }

@@ -380,6 +380,9 @@ public sealed class Payment
     /// Pays a payable application. The amount is the rule's when it computed one (staff cannot
     /// type another); schemes whose amount depends on premiums actually paid take the entered one.
     /// </summary>
+    /// <summary>The largest amount a payment records (a subsidy is far below it; the column's limit is 10 digits before the point).</summary>
+    public const decimal MaxAmount = 100_000_000m;
+
     public static Payment Record(SubsidyApplication application, decimal? enteredAmount, DateOnly paidOn, string reference, DateOnly today, string byName, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(application);
@@ -403,6 +406,12 @@ public sealed class Payment
         if (amount <= 0)
         {
             throw new SubsidyException("Payment.AmountRequired", "Amount");
+        }
+
+        if (amount > MaxAmount)
+        {
+            // The column holds 12 digits (10 before the point): a larger amount is a typing error, never a 500.
+            throw new SubsidyException("Payment.AmountTooLarge", "Amount");
         }
 
         application.MarkPaid();

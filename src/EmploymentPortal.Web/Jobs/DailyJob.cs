@@ -16,6 +16,9 @@ public abstract partial class DailyJob(IServiceScopeFactory scopes, IOptions<Por
 
     protected abstract Task RunAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken);
 
+    /// <summary>Time between runs: a day unless a job needs to run more often.</summary>
+    protected virtual TimeSpan Interval => TimeSpan.FromDays(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled(options.Value.Jobs))
@@ -24,7 +27,7 @@ public abstract partial class DailyJob(IServiceScopeFactory scopes, IOptions<Por
         }
 
         await Task.Delay(options.Value.Jobs.FirstRunDelay, clock.Time, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), clock.Time);
+        using var timer = new PeriodicTimer(Interval, clock.Time);
         do
         {
             try

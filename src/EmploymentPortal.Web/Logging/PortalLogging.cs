@@ -32,7 +32,7 @@ public static class PortalLogging
         {
             ITextFormatter formatter = production
                 ? new CompactJsonFormatter()
-                : new MessageTemplateTextFormatter(DevelopmentTemplate, System.Globalization.CultureInfo.InvariantCulture);
+                : new LogValueEscapingFormatter(new MessageTemplateTextFormatter(DevelopmentTemplate, System.Globalization.CultureInfo.InvariantCulture));
             var output = services.GetService<LogOutput>()?.Writer ?? Console.Out;
             return new LoggerConfiguration()
                 .ReadFrom.Configuration(configuration)

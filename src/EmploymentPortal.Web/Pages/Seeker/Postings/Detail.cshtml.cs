@@ -14,11 +14,15 @@ public sealed class DetailModel(SeekerService seekers, IStringLocalizer<Texts> t
 {
     public SeekerPostingView Posting { get; private set; } = null!;
 
+    /// <summary>Consent, given with the notice beside the box, to the employer seeing the seeker's hardship category.</summary>
+    [BindProperty]
+    public bool SharesHardship { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => seekers.ApplyAsync(id, cancellationToken), "Seeker.Applied", new { id }, () => LoadAsync(id, cancellationToken));
+        CommandAsync(texts, () => seekers.ApplyAsync(id, SharesHardship, cancellationToken), "Seeker.Applied", new { id }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostSaveAsync(Guid id, bool save, CancellationToken cancellationToken) =>
         CommandAsync(texts, () => seekers.SaveAsync(id, save, cancellationToken), "Common.Saved", new { id }, () => LoadAsync(id, cancellationToken));

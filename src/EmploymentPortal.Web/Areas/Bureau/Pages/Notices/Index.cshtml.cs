@@ -46,9 +46,16 @@ public sealed class IndexModel(Core.Subsidies.Notices notices, SubsidyApplicatio
         return InvalidPage();
     }
 
+    /// <summary>Closes ended notices now (the hourly job does it too; a GET never does).</summary>
+    public async Task<IActionResult> OnPostCloseEndedAsync(CancellationToken cancellationToken)
+    {
+        var closed = await notices.CloseEndedAsync(cancellationToken);
+        TempData["Message"] = texts["Notice.ClosedEnded", closed].Value;
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await notices.CloseEndedAsync(cancellationToken);
         Approved = (await applications.ListAsync(new ApplicationQuery(ApplicationStatus.Approved, PageSize: 500), cancellationToken)).Items;
         Notices = await notices.ListAsync(cancellationToken);
     }

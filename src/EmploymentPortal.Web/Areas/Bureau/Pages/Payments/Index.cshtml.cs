@@ -61,7 +61,6 @@ public sealed class IndexModel(Core.Subsidies.Notices notices, SubsidyApplicatio
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await notices.CloseEndedAsync(cancellationToken);
         Payable = (await applications.ListAsync(new ApplicationQuery(ApplicationStatus.Payable, PageSize: 500), cancellationToken)).Items;
         Totals = await notices.TotalsAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Eligibility;
@@ -6,6 +7,7 @@ using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -17,11 +19,14 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Applications;
 /// check does not say "eligible").
 /// </summary>
 [Authorize(Policy = Capabilities.PrepareSubsidies)]
-public sealed class EditModel(SubsidyApplications applications, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class EditModel(SubsidyApplications applications, IDataProtectionProvider protection, ICurrentActor actor, IStringLocalizer<Texts> texts) : PortalPageModel
 {
-    /// <summary>The form's own id: it becomes the application's, so a double-clicked submit inserts once.</summary>
+    /// <summary>
+    /// The id the server made for the new application, sealed (<see cref="NewRecordIds"/>), so a
+    /// double-clicked submit inserts once; the client cannot choose it.
+    /// </summary>
     [BindProperty]
-    public Guid RequestId { get; set; }
+    public string? RequestToken { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public Guid PersonId { get; set; }
@@ -60,7 +65,7 @@ public sealed class EditModel(SubsidyApplications applications, IStringLocalizer
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
-        RequestId = Guid.CreateVersion7();
+        RequestToken = NewRecordIds.Issue(protection, actor.UserId);
         if (id is { } existing)
         {
             if (await applications.GetAsync(existing, cancellationToken) is not { MayResubmit: true } detail)
@@ -106,14 +111,16 @@ public sealed class EditModel(SubsidyApplications applications, IStringLocalizer
         Id = id;
         if (ModelState.IsValid)
         {
-            var input = new ApplicationInput(RequestId, PersonId, Scheme ?? string.Empty, ApplicantName, Facts, OverrideReason);
+            // A token that does not open is ignored: the server makes a fresh id.
+            var newId = NewRecordIds.Read(protection, actor.UserId, RequestToken) ?? Guid.CreateVersion7();
+            var input = new ApplicationInput(newId, PersonId, Scheme ?? string.Empty, ApplicantName, Facts, OverrideReason);
             var result = id is { } existing
                 ? await applications.ResubmitAsync(existing, input, cancellationToken)
                 : await applications.SubmitAsync(input, cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = texts[id is null ? "Application.Submitted" : "Application.Resubmitted"].Value;
-                return Redirect($"~/Applications/{id ?? RequestId}");
+                return Redirect($"~/Applications/{id ?? newId}");
             }
 
             AddErrors(result, texts, prefix: string.Empty);
@@ -124,9 +131,9 @@ public sealed class EditModel(SubsidyApplications applications, IStringLocalizer
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (RequestId == Guid.Empty)
+        if (NewRecordIds.Read(protection, actor.UserId, RequestToken) is null)
         {
-            RequestId = Guid.CreateVersion7();
+            RequestToken = NewRecordIds.Issue(protection, actor.UserId);
         }
 
         // Without a scheme the page offers the list; the person must still be in the area.

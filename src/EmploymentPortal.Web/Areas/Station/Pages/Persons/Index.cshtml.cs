@@ -6,6 +6,7 @@ using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -14,12 +15,22 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>The ledger 台帐: paged, filtered, searched, sorted; numbers masked.</summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
+public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IDataProtectionProvider protection, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
 {
     public const int PageSize = 20;
 
+    /// <summary>The search text, when it holds no ID number (one that does is never in a URL: <see cref="Qt"/>).</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Q { get; set; }
+
+    /// <summary>A search holding an ID number, sealed (<see cref="LedgerSearchToken"/>): what links and the form carry instead of the number.</summary>
+    [BindProperty(SupportsGet = true, Name = "qt")]
+    public string? Qt { get; set; }
+
+    /// <summary>The sealed search, masked, to show what is being searched for.</summary>
+    public string? SealedSearchMasked => Search is { } s && Qt is not null ? SearchTextMask.Mask(s) : null;
+
+    private string? Search => Qt is not null && LedgerSearchToken.Open(protection, Qt) is { } opened ? opened : Q;
 
     [BindProperty(SupportsGet = true)]
     public EmploymentStatus? Status { get; set; }
@@ -54,7 +65,8 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IStri
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p => Url.Page("Index", new
     {
-        q = Q,
+        q = Qt is null ? Q : null,
+        qt = Qt,
         Status,
         Group,
         LongTerm,
@@ -66,13 +78,39 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IStri
         page = p,
     })!);
 
-    private PersonListQuery Query => new(Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified);
+    private PersonListQuery Query => new(Search, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (SearchTextMask.HoldsIdNumber(Q))
+        {
+            // An ID number typed into a URL by hand: sealed at once, so the page and its links never carry it.
+            return RedirectToPage(Filters(LedgerSearchToken.Seal(protection, Q!)));
+        }
+
         Regions = await registry.RegionsInScopeAsync(cancellationToken);
         Result = await registry.ListAsync(Query, cancellationToken);
+        return Page();
     }
+
+    /// <summary>
+    /// The filter form posts here (never a GET: a search by ID number must not be in a URL or a
+    /// Referer); a search holding an ID number continues as a sealed token, any other as <c>q</c>.
+    /// </summary>
+    public IActionResult OnPostSearch()
+    {
+        var search = Q?.Trim();
+        if (string.IsNullOrEmpty(search) && Qt is not null)
+        {
+            return RedirectToPage(Filters(Qt)); // the sealed search kept, other filters changed
+        }
+
+        return RedirectToPage(Filters(SearchTextMask.HoldsIdNumber(search) ? LedgerSearchToken.Seal(protection, search!) : null, search));
+    }
+
+    /// <summary>The filters as route values, with the search as <c>q</c> or sealed as <c>qt</c>.</summary>
+    private object Filters(string? sealedSearch, string? q = null) =>
+        new { q = sealedSearch is null ? (string.IsNullOrEmpty(q) ? null : q) : null, qt = sealedSearch, Status, Group, LongTerm = LongTerm ? true : (bool?)null, Age4050 = Age4050 ? true : (bool?)null, Education, Region, Sort, Certified = Certified ? true : (bool?)null };
 
     /// <summary>The filtered ledger as .xlsx (all pages; numbers masked; audited).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
@@ -81,7 +119,7 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IStri
         if (await excel.ExportAsync(Query, buffer, cancellationToken) is null)
         {
             TempData["Message"] = texts["Ledger.ExportTooMany", LedgerExcel.MaxExportRows].Value;
-            return RedirectToPage(new { q = Q, Status, Group, LongTerm, Age4050, Education, Region, Sort, Certified });
+            return RedirectToPage(Filters(Qt ?? (SearchTextMask.HoldsIdNumber(Q) ? LedgerSearchToken.Seal(protection, Q!) : null), Q));
         }
 
         var name = $"{texts["Nav.Ledger"].Value}-{clock.Now:yyyyMMdd-HHmm}.xlsx";

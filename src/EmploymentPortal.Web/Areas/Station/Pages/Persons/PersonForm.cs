@@ -35,7 +35,7 @@ public class PersonForm
     public string? WishedOccupation { get; set; }
 
     [Display(Name = "Person.WishedMonthlyPay")]
-    [Range(0, 1_000_000, ErrorMessage = "Person.PayRange")]
+    [Range(typeof(decimal), "0", "1000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "Person.PayRange")]
     public decimal? WishedMonthlyPay { get; set; }
 
     [Display(Name = "Person.WishedArea")]
