@@ -34,7 +34,7 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped<IDataScopeProvider, HttpDataScopeProvider>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
-        services.AddInfrastructureServices(builder.Configuration);
+        services.AddInfrastructureServices(builder.Configuration, builder.Environment.EnvironmentName);
         services.AddHostedService<Jobs.HouseholdStatusService>();
         services.AddHostedService<Jobs.EligibilityBatchService>();
         services.AddHostedService<Jobs.PostingExpiryService>();
