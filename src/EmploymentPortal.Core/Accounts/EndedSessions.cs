@@ -1,6 +1,7 @@
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace EmploymentPortal.Core.Accounts;
 
@@ -21,17 +22,27 @@ public sealed class EndedSession
 /// security-stamp check. A row is useful only while a cookie of that session could still be
 /// inside its absolute lifetime; older rows are deleted as new ones are written.
 /// </summary>
-public sealed class EndedSessions(PortalDbContext db, BusinessClock clock)
+public sealed class EndedSessions(PortalDbContext db, PortalConnections connections, BusinessClock clock)
 {
-    public Task<bool> IsEndedAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        db.EndedSessions.AsNoTracking().AnyAsync(s => s.SessionId == sessionId, cancellationToken);
+    /// <summary>
+    /// Whether a session was ended. Read on a connection of its own: it runs while the request is
+    /// still being authenticated, before the context may learn the request's scope.
+    /// </summary>
+    public async Task<bool> IsEndedAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connections.App);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM ended_sessions WHERE session_id = @id)", connection);
+        command.Parameters.AddWithValue("id", sessionId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     public async Task EndAsync(Guid sessionId, Guid accountId, TimeSpan absoluteLifetime, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
         var expired = now - absoluteLifetime - TimeSpan.FromMinutes(5);
         await db.EndedSessions.Where(s => s.EndedAt < expired).ExecuteDeleteAsync(cancellationToken);
-        if (!await IsEndedAsync(sessionId, cancellationToken))
+        if (!await db.EndedSessions.AnyAsync(s => s.SessionId == sessionId, cancellationToken))
         {
             db.EndedSessions.Add(new EndedSession { SessionId = sessionId, AccountId = accountId, EndedAt = now });
             await db.SaveChangesAsync(cancellationToken);
