@@ -35,7 +35,7 @@ public sealed class SessionLifetimeTests(PortalFixture portal) : IClassFixture<P
             (await active.GetAsync("/Station")).StatusCode.Should().Be(HttpStatusCode.OK, $"{minutes} minutes after signing in");
         }
 
-        portal.Clock.Advance(TimeSpan.FromMinutes(10));
+        portal.Clock.Advance(TimeSpan.FromMinutes(11));
         var expired = await active.GetAsync("/Station");
         expired.StatusCode.Should().Be(HttpStatusCode.Redirect);
         expired.Headers.Location!.OriginalString.Should().Contain("/Identity/Account/Login").And.Contain("reason=expired");
