@@ -39,7 +39,8 @@ public sealed class SessionLifetimeTests(PortalFixture portal) : IClassFixture<P
         var expired = await active.GetAsync("/Station");
         expired.StatusCode.Should().Be(HttpStatusCode.Redirect);
         expired.Headers.Location!.OriginalString.Should().Contain("/Identity/Account/Login").And.Contain("reason=expired");
-        var (_, login) = await active.GetPageAsync(expired.Headers.Location!.OriginalString);
+        var location = expired.Headers.Location!;
+        var (_, login) = await active.GetPageAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
         login.QuerySelector("[data-testid=signed-out-reason]")!.TextContent.Should().Contain("登录已到期");
         home.Should().NotBeNull();
     }
