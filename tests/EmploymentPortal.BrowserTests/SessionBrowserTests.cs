@@ -18,10 +18,10 @@ public sealed class SessionBrowserTests(BrowserFixture fixture) : IClassFixture<
         var page = await SignInAsync(context, "community1", "**/Station");
 
         await page.GotoAsync("/Station/Persons/Register");
-        await page.FillAsync("#IdNumber", "370702197603150037");
+        await page.FillAsync("#IdNumber", "370702197603150072");
         await page.FillAsync("#Input_Name", "草稿人");
         await page.FillAsync("#Input_Address", "向阳路 99 号");
-        (await page.EvaluateAsync<string>("JSON.stringify(sessionStorage)")).Should().Contain("草稿人").And.NotContain("370702197603150037");
+        (await page.EvaluateAsync<string>("JSON.stringify(sessionStorage)")).Should().Contain("草稿人").And.NotContain("370702197603150072");
 
         // A 16-minute home visit: the server's idle timeout passes.
         fixture.Clock.Advance(TimeSpan.FromMinutes(16));
@@ -39,7 +39,7 @@ public sealed class SessionBrowserTests(BrowserFixture fixture) : IClassFixture<
         await ShotAsync(page, "draft-restored-phone");
 
         // A successful submit clears the draft.
-        await page.FillAsync("#IdNumber", "370702197603150037");
+        await page.FillAsync("#IdNumber", "370702197603150072");
         await page.ClickAsync("[data-testid=register-submit]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Persons/[0-9a-f-]{36}$"));
         await page.GotoAsync("/Station/Persons/Register");
