@@ -7,6 +7,7 @@ using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Core.Regions;
+using EmploymentPortal.Core.Security;
 using EmploymentPortal.Core.Seeding;
 using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Common;
@@ -25,7 +26,12 @@ public static class DependencyInjection
     public const int MaxFailedAccessAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The core services. <c>environmentName</c> is the host's environment: outside Development and
+    /// the tests a personal-data key is required (<see cref="PersonalDataKeyRing"/>), and in
+    /// Production a certificate for the key ring (<see cref="DataProtectionCertificate"/>).
+    /// </summary>
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration, string environmentName)
     {
         var connectionString = configuration.GetConnectionString(PortalDatabase.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -33,6 +39,8 @@ public static class DependencyInjection
             throw new InvalidOperationException("Connection string 'ConnectionStrings:Portal' is not set (env ConnectionStrings__Portal).");
         }
 
+        // Keys first: a portal that would protect ID numbers with a public key does not start.
+        var keys = PersonalDataKeyRing.FromConfiguration(configuration, environmentName);
         services.AddDbContext<PortalDbContext>(options => PortalDatabase.Configure(options, connectionString));
         var owner = configuration.GetConnectionString(PortalDatabase.OwnerConnectionStringName);
         services.AddSingleton(new PortalConnections(connectionString, string.IsNullOrWhiteSpace(owner) ? connectionString : owner));
@@ -62,7 +70,8 @@ public static class DependencyInjection
 
         services.AddDataProtection()
             .SetApplicationName("EmploymentPortal")
-            .PersistKeysToDbContext<PortalDbContext>();
+            .PersistKeysToDbContext<PortalDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration, environmentName);
 
         // The composition root: the one place the real clock enters (docs/testing.md, "Time").
 #pragma warning disable RS0030
@@ -108,28 +117,11 @@ public static class DependencyInjection
         services.AddScoped<HouseholdRegistry>();
         services.AddScoped<HouseholdStatusJob>();
         services.AddScoped<HouseholdRepair>();
-        services.AddSingleton<IIdNumberProtector>(new AesGcmIdNumberProtector(PersonalDataKey(configuration)));
+        services.AddSingleton(keys);
+        services.AddSingleton(new AesGcmIdNumberProtector(keys));
+        services.AddSingleton<IIdNumberProtector>(sp => sp.GetRequiredService<AesGcmIdNumberProtector>());
+        services.AddScoped<PersonalDataReencryption>();
+        services.AddScoped<Accounts.EndedSessions>();
         return services;
-    }
-
-    /// <summary>
-    /// The master key for personal data (<c>Portal:Security:PersonalDataKey</c>, base64, ≥ 32 bytes),
-    /// held outside the database. Without one, a fixed development key is used, which the
-    /// Production environment refuses.
-    /// </summary>
-    private static byte[] PersonalDataKey(IConfiguration configuration)
-    {
-        var configured = configuration["Portal:Security:PersonalDataKey"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return Convert.FromBase64String(configured);
-        }
-
-        if (string.Equals(configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["DOTNET_ENVIRONMENT"], "Production", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException("Portal:Security:PersonalDataKey must be set in Production (base64 of at least 32 random bytes).");
-        }
-
-        return System.Security.Cryptography.SHA256.HashData("EmploymentPortal development key - not for real data"u8);
     }
 }

@@ -49,6 +49,9 @@ public sealed class PortalOptions
         /// <summary>Idle time after which a staff member must sign in again (MLPS 2.0: 15 minutes).</summary>
         public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
+        /// <summary>A sign-in is refused this long after it was made, however active (ASVS 7.3.2; docs/operations.md, "Sessions").</summary>
+        public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(10);
+
         /// <summary>
         /// Secure, <c>__Host-</c>-prefixed cookies (default: on outside Development). Turn off only
         /// for plain-HTTP local runs.

@@ -2,8 +2,19 @@ using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPortal();
-var app = builder.Build();
+WebApplication app;
+try
+{
+    builder.AddPortal();
+    app = builder.Build();
+}
+catch (EmploymentPortal.Core.Security.StartupRefusalException refusal)
+{
+    // A key or certificate the portal must not run without: one line for the operator, no stack trace.
+    await Console.Error.WriteLineAsync("EmploymentPortal did not start: " + refusal.Message);
+    Environment.ExitCode = 2;
+    return;
+}
 
 // `dotnet run --project src/EmploymentPortal.Web -- migrate` applies migrations (and demo data
 // when Portal:SeedDemo=true) and exits.
@@ -54,6 +65,13 @@ if (args.Length > 0 && args[0] == "rebuild-reports")
 if (args.Length > 0 && args[0] == EmploymentPortal.Web.Audit.VerifyAuditCommand.Name)
 {
     Environment.ExitCode = await EmploymentPortal.Web.Audit.VerifyAuditCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+    return;
+}
+
+// `-- reencrypt-personal-data` moves every stored ID number to the current personal-data key (docs/operations.md, "Keys") and exits.
+if (args.Length > 0 && args[0] == "reencrypt-personal-data")
+{
+    await EmploymentPortal.Web.Security.PersonalDataKeyLog.ReencryptAsync(app, app.Lifetime.ApplicationStopping);
     return;
 }
 

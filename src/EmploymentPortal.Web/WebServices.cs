@@ -36,7 +36,7 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped<IDataScopeProvider, HttpDataScopeProvider>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
-        services.AddInfrastructureServices(builder.Configuration);
+        services.AddInfrastructureServices(builder.Configuration, builder.Environment.EnvironmentName);
         services.AddHostedService<Jobs.HouseholdStatusService>();
         services.AddHostedService<Jobs.EligibilityBatchService>();
         services.AddHostedService<Jobs.PostingExpiryService>();
@@ -62,6 +62,8 @@ public static class WebServices
                 return Task.CompletedTask;
             };
         });
+        services.AddPortalSessions(portal.Security);
+        services.AddHostedService<PersonalDataKeyLog>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = secureCookies ? "__Host-ep.af" : "ep.af";
@@ -131,6 +133,7 @@ public static class WebServices
         app.MapHealthChecks(PublicPages.Endpoints[0], new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapSessionKeepAlive();
         Api.JobsApi.Map(app);
         Api.BenchRawJobs.MapIfEnabled(app, app.Services.GetRequiredService<IOptions<PortalOptions>>().Value);
         return app;

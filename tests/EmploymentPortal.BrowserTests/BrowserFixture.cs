@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The portal's fake clock (a class that moves it has its own fixture).</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => _factory?.Clock ?? throw new InvalidOperationException("Not started.");
+
     /// <summary>The test server's database, for data a test needs before it looks (the triggers keep the rollups as for the portal's own writes).</summary>
     public string ConnectionString => _factory?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 

@@ -27,7 +27,8 @@ public static class PortalServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddInfrastructureServices(configuration);
+        // Synthetic data only: the bench may use the development key, as the app does in Development.
+        services.AddInfrastructureServices(configuration, "Development");
         services.AddSingleton<IDataScopeProvider>(new FixedDataScopeProvider(scope));
         services.AddSingleton<ICurrentActor>(new BenchActor());
         configure?.Invoke(services);

@@ -23,6 +23,29 @@ namespace EmploymentPortal.Core.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EmploymentPortal.Core.Accounts.EndedSession", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_ended_sessions");
+
+                    b.HasIndex("EndedAt")
+                        .HasDatabaseName("ix_ended_sessions_ended_at");
+
+                    b.ToTable("ended_sessions", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Core.Accounts.PortalRole", b =>
                 {
                     b.Property<Guid>("Id")

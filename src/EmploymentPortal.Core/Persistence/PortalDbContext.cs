@@ -106,6 +106,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Accounts.EndedSession> EndedSessions => Set<Accounts.EndedSession>();
+
     /// <summary>The scope this context reads with (evaluated per query by the filters).</summary>
     public DataScope Scope => _scopeProvider.Current;
 
