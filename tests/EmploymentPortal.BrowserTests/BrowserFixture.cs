@@ -32,10 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, DemoSecondFactor> SecondFactors = new();
 
     /// <summary>The demo authenticator code on this portal's clock.</summary>
-    public DemoSecondFactor SecondFactor => new(_factory?.Clock ?? throw new InvalidOperationException("Not started."), ConnectionString);
-
-    /// <summary>The portal's clock (a test that lets time pass advances it).</summary>
-    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => _factory?.Clock ?? throw new InvalidOperationException("Not started.");
+    public DemoSecondFactor SecondFactor => new(Clock, ConnectionString);
 
     public static DemoSecondFactor SecondFactorOf(IBrowserContext context) =>
         SecondFactors.TryGetValue(context, out var second) ? second : throw new InvalidOperationException("The context was not made by BrowserFixture.NewContextAsync.");
