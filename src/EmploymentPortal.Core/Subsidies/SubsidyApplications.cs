@@ -171,12 +171,21 @@ public sealed class SubsidyApplications(
     {
         ArgumentNullException.ThrowIfNull(items);
         var ids = items.Select(i => i.Id).ToList();
-        var names = await db.SubsidyApplications.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a.Id, p.Name })
-            .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+        var found = await db.SubsidyApplications.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a.Id, p.Name, a.Decision })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        var names = found.ToDictionary(x => x.Key, x => x.Value.Name);
         var results = new List<BulkItemResult>(items.Count);
         foreach (var (id, version) in items.DistinctBy(i => i.Id))
         {
+            // Submitted against a check that did not say 符合 (⚑): never in bulk; each is opened and
+            // decided on its own, with its override reason in view (issue 15).
+            if (found.TryGetValue(id, out var row) && row.Decision != Decision.Eligible)
+            {
+                results.Add(new BulkItemResult(id, row.Name, false, "Application.OverrideNotInBulk"));
+                continue;
+            }
+
             // Each item in its own unit of work: one failure does not undo the others.
             db.ChangeTracker.Clear();
             var result = await ActAsync(id, StepAction.Approved, null, null, version, cancellationToken);
@@ -256,7 +265,7 @@ public sealed class SubsidyApplications(
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new ApplicationRow(
             r.Application.Id, r.Application.SchemeCode, r.Person.Name, r.Person.IdNumberMasked, r.Application.ApplicantName, r.Person.Region,
-            r.Application.Status, r.Application.CurrentStep?.Code, r.Application.Decision, r.Application.OverrideReason is not null, r.Application.Amount,
+            r.Application.Status, r.Application.CurrentStep?.Code, r.Application.Decision, TextInput.Clean(r.Application.OverrideReason), r.Application.Amount,
             r.Application.SubmittedAt, DaysWaiting(r.Application), r.Application.Version,
             RoleActs(r.Application) && !r.Excluded && me is not null)).ToList();
         return new PagedResult<ApplicationRow>(items, page, query.PageSize, total);
