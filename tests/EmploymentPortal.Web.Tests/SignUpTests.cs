@@ -51,7 +51,7 @@ public sealed class SignUpTests(PortalFixture portal) : IClassFixture<PortalFixt
     public async Task SignUp_StaffRole_Refused()
     {
         using var client = portal.Anonymous();
-        var response = await SignUpAsync(client, "Admin", "13900000001", "冒充");
+        var response = await SignUpAsync(client, "SystemAdmin", "13900000001", "冒充");
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(response)).Errors().Should().Contain("请选择求职者或用人单位");
     }
