@@ -80,6 +80,7 @@ public static class DependencyInjection
         var zone = BusinessClock.FindZone(configuration["Portal:TimeZone"]);
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<Scoping.SystemContexts>();
         services.AddScoped<Scoping.SystemJobScope>();
         services.AddScoped<Scoping.UnscopedReads>();

@@ -21,8 +21,14 @@ public sealed class DataScopeTests
     }
 
     [Fact]
-    public void ForPrincipal_Admin_SeesAll() =>
-        DataScopes.ForPrincipal(User(Roles.Admin, "370700000000")).Should().Be(DataScope.All);
+    public void ForPrincipal_SystemAdmin_SeesAll() =>
+        DataScopes.ForPrincipal(User(Roles.SystemAdmin, "370700000000")).Should().Be(DataScope.All);
+
+    [Theory]
+    [InlineData(Roles.SecurityAdmin)]
+    [InlineData(Roles.AuditAdmin)]
+    public void ForPrincipal_SecurityAndAuditAdmins_SeeNoRegionRows(string role) =>
+        DataScopes.ForPrincipal(User(role, "370700000000")).Should().Be(DataScope.None);
 
     [Theory]
     [InlineData(Roles.JobSeeker, null)]

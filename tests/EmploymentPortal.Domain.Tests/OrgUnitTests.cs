@@ -53,7 +53,9 @@ public sealed class OrgUnitTests
     [InlineData(Roles.StreetStaff, OrgUnitKind.StreetOffice)]
     [InlineData(Roles.CountyOfficial, OrgUnitKind.CountyBureau)]
     [InlineData(Roles.CityOfficial, OrgUnitKind.CityBureau)]
-    [InlineData(Roles.Admin, OrgUnitKind.CityBureau)]
+    [InlineData(Roles.SystemAdmin, OrgUnitKind.CityBureau)]
+    [InlineData(Roles.SecurityAdmin, OrgUnitKind.CityBureau)]
+    [InlineData(Roles.AuditAdmin, OrgUnitKind.CityBureau)]
     public void Roles_StaffRole_NeedsItsKindOfUnit(string role, OrgUnitKind kind) =>
         Roles.RequiredUnitKind(role).Should().Be(kind);
 

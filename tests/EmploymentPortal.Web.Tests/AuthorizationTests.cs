@@ -6,7 +6,7 @@ namespace EmploymentPortal.Web.Tests;
 /// <summary>Every role against every area: allowed (200), forbidden (403), or sent to sign in.</summary>
 public sealed class AuthorizationTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static readonly string[] Pages = ["/Station", "/Bureau", "/Admin", "/Admin/Accounts", "/Admin/Accounts/Create"];
+    private static readonly string[] Pages = ["/Station", "/Bureau", "/Admin", "/Admin/Accounts", "/Admin/Accounts/Create", "/Admin/Audit"];
 
     public static TheoryData<string, string, int> Matrix()
     {
@@ -17,6 +17,8 @@ public sealed class AuthorizationTests(PortalFixture portal) : IClassFixture<Por
             ["county1"] = ["/Bureau"],
             ["city1"] = ["/Bureau"],
             ["admin"] = ["/Admin", "/Admin/Accounts", "/Admin/Accounts/Create"],
+            ["secadmin"] = [],
+            ["auditor"] = ["/Admin/Audit"],
             ["employer1"] = [],
             ["seeker1"] = [],
         };
@@ -80,7 +82,7 @@ public sealed class AuthorizationTests(PortalFixture portal) : IClassFixture<Por
             ["__RequestVerificationToken"] = token,
             ["Input.UserName"] = "intruder",
             ["Input.DisplayName"] = "x",
-            ["Input.Role"] = "Admin",
+            ["Input.Role"] = "SystemAdmin",
             ["Input.OrgUnitId"] = "1",
             ["Input.Password"] = "a long enough password",
         });

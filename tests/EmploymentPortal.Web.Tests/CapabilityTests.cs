@@ -18,151 +18,154 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
 {
     /// <summary>The columns of both tables: no user, then one account of each role.</summary>
     private static readonly string?[] Columns =
-        [null, "CommunityStaff", "StreetStaff", "CountyOfficial", "CityOfficial", "Employer", "JobSeeker", "Admin"];
+        [null, "CommunityStaff", "StreetStaff", "CountyOfficial", "CityOfficial", "Employer", "JobSeeker", "SystemAdmin", "SecurityAdmin", "AuditAdmin"];
 
     /// <summary>Who may open each page: x allowed, . refused (anon: without signing in).</summary>
     private const string PageTable = """
-                                          anon com str cou cit emp see adm
-        /Applications/Detail               .   x   x   x   x   .   .   x
-        /Culture                           x   x   x   x   x   x   x   x
-        /Employer/Applicants/Detail        .   .   .   .   .   x   .   .
-        /Employer/Applicants/Index         .   .   .   .   .   x   .   .
-        /Employer/Index                    .   .   .   .   .   x   .   .
-        /Employers/Detail                  .   x   x   x   x   .   .   x
-        /Employers/Index                   .   x   x   x   x   .   .   x
-        /Error                             x   x   x   x   x   x   x   x
-        /Index                             x   x   x   x   x   x   x   x
-        /JobFairs/Detail                   x   x   x   x   x   x   x   x
-        /JobFairs/Index                    x   x   x   x   x   x   x   x
-        /Jobs/Detail                       x   x   x   x   x   x   x   x
-        /Jobs/Index                        x   x   x   x   x   x   x   x
-        /Layoffs/File                      .   x   x   x   x   x   .   .
-        /Layoffs/Index                     .   x   x   x   x   x   .   .
-        /Notices/Detail                    x   x   x   x   x   x   x   x
-        /Notices/Index                     x   x   x   x   x   x   x   x
-        /Org/Regions/Detail                .   x   x   x   x   .   .   x
-        /Org/Units/Detail                  .   x   x   x   x   .   .   x
-        /Policies/Check                    x   x   x   x   x   x   x   x
-        /Policies/Detail                   x   x   x   x   x   x   x   x
-        /Policies/Index                    x   x   x   x   x   x   x   x
-        /Postings/Detail                   .   x   x   x   x   x   .   x
-        /Postings/Edit                     .   x   x   x   x   x   .   x
-        /Postings/Index                    .   x   x   x   x   x   .   x
-        /Schemes/Detail                    x   x   x   x   x   x   x   x
-        /Schemes/Index                     x   x   x   x   x   x   x   x
-        /Schemes/NewVersion                .   .   .   .   x   .   .   x
-        /Seeker/Applications               .   .   .   .   .   .   x   .
-        /Seeker/Link                       .   .   .   .   .   .   x   .
-        /Seeker/Postings/Detail            .   .   .   .   .   .   x   .
-        /Seeker/Saved                      .   .   .   .   .   .   x   .
-        /Status                            x   x   x   x   x   x   x   x
-        Admin:/Accounts/Create             .   .   .   .   .   .   .   x
-        Admin:/Accounts/Edit               .   .   .   .   .   .   .   x
-        Admin:/Accounts/Index              .   .   .   .   .   .   .   x
-        Admin:/Accounts/Status             .   .   .   .   .   .   .   x
-        Admin:/Index                       .   .   .   .   .   .   .   x
-        Admin:/Security/Index              .   .   .   .   .   .   .   x
-        Bureau:/Applications/Index         .   .   .   x   x   .   .   .
-        Bureau:/Calendar/Index             .   .   .   x   x   .   .   .
-        Bureau:/Candidates                 .   .   .   x   x   .   .   .
-        Bureau:/Certifications/Detail      .   .   .   x   x   .   .   .
-        Bureau:/Certifications/Index       .   .   .   x   x   .   .   .
-        Bureau:/Dashboard                  .   .   .   x   x   .   .   .
-        Bureau:/Index                      .   .   .   x   x   .   .   .
-        Bureau:/Layoffs/Detail             .   .   .   x   x   .   .   .
-        Bureau:/Layoffs/Index              .   .   .   x   x   .   .   .
-        Bureau:/Monitoring/Index           .   .   .   x   x   .   .   .
-        Bureau:/Monitoring/Missing         .   .   .   x   x   .   .   .
-        Bureau:/MonthlyReport              .   .   .   x   x   .   .   .
-        Bureau:/Notices/Detail             .   .   .   x   x   .   .   .
-        Bureau:/Notices/Index              .   .   .   x   x   .   .   .
-        Bureau:/Payments/Index             .   .   .   x   x   .   .   .
-        Bureau:/Targets/Index              .   .   .   x   x   .   .   .
-        Identity:/Account/Login            x   x   x   x   x   x   x   x
-        Identity:/Account/LoginWith2fa     x   x   x   x   x   x   x   x
-        Identity:/Account/Logout           .   x   x   x   x   x   x   x
-        Identity:/Account/Manage/ChangePassword       .   x   x   x   x   x   x   x
-        Identity:/Account/Manage/EnableAuthenticator  .   x   x   x   x   x   x   x
-        Identity:/Account/Manage/Index                .   x   x   x   x   x   x   x
-        Identity:/Account/Manage/RecoveryCodes        .   x   x   x   x   x   x   x
-        Identity:/Account/Register         x   x   x   x   x   x   x   x
-        Identity:/Account/RegisterConfirm  x   x   x   x   x   x   x   x
-        Station:/Applications/Edit         .   x   x   .   .   .   .   .
-        Station:/Applications/Index        .   x   x   .   .   .   .   .
-        Station:/Candidates                .   x   x   .   .   .   .   .
-        Station:/Dashboard                 .   .   x   .   .   .   .   .
-        Station:/Households/Create         .   x   x   .   .   .   .   .
-        Station:/Households/Detail         .   x   x   .   .   .   .   .
-        Station:/Households/History        .   x   x   .   .   .   .   .
-        Station:/Households/Index          .   x   x   .   .   .   .   .
-        Station:/Households/RemoveMember   .   x   x   .   .   .   .   .
-        Station:/Index                     .   x   x   .   .   .   .   .
-        Station:/JobFairs/Edit             .   x   x   .   .   .   .   .
-        Station:/JobFairs/Index            .   x   x   .   .   .   .   .
-        Station:/Matching/Person           .   x   x   .   .   .   .   .
-        Station:/Matching/Posting          .   x   x   .   .   .   .   .
-        Station:/Monitoring/Index          .   x   x   .   .   .   .   .
-        Station:/MonthlyReport             .   .   x   .   .   .   .   .
-        Station:/Persons/Cancel            .   x   x   .   .   .   .   .
-        Station:/Persons/Detail            .   x   x   .   .   .   .   .
-        Station:/Persons/Edit              .   x   x   .   .   .   .   .
-        Station:/Persons/History           .   x   x   .   .   .   .   .
-        Station:/Persons/Import            .   x   x   .   .   .   .   .
-        Station:/Persons/Index             .   x   x   .   .   .   .   .
-        Station:/Persons/Merge             .   x   x   .   .   .   .   .
-        Station:/Persons/Register          .   x   x   .   .   .   .   .
-        Station:/Pushes/Index              .   x   x   .   .   .   .   .
-        Station:/Referrals/Detail          .   x   x   .   .   .   .   .
-        Station:/Referrals/Index           .   x   x   .   .   .   .   .
-        Station:/Referrals/Links           .   x   x   .   .   .   .   .
-        Station:/Transfers/Decide          .   x   x   .   .   .   .   .
-        Station:/Transfers/Index           .   x   x   .   .   .   .   .
-        Station:/Transfers/Request         .   x   x   .   .   .   .   .
+                                          anon com str cou cit emp see sys sec aud
+        /Applications/Detail               .   x   x   x   x   .   .   .   .   .
+        /Culture                           x   x   x   x   x   x   x   x   x   x
+        /Employer/Applicants/Detail        .   .   .   .   .   x   .   .   .   .
+        /Employer/Applicants/Index         .   .   .   .   .   x   .   .   .   .
+        /Employer/Index                    .   .   .   .   .   x   .   .   .   .
+        /Employers/Detail                  .   x   x   x   x   .   .   .   .   .
+        /Employers/Index                   .   x   x   x   x   .   .   .   .   .
+        /Error                             x   x   x   x   x   x   x   x   x   x
+        /Index                             x   x   x   x   x   x   x   x   x   x
+        /JobFairs/Detail                   x   x   x   x   x   x   x   x   x   x
+        /JobFairs/Index                    x   x   x   x   x   x   x   x   x   x
+        /Jobs/Detail                       x   x   x   x   x   x   x   x   x   x
+        /Jobs/Index                        x   x   x   x   x   x   x   x   x   x
+        /Layoffs/File                      .   x   x   x   x   x   .   .   .   .
+        /Layoffs/Index                     .   x   x   x   x   x   .   .   .   .
+        /Notices/Detail                    x   x   x   x   x   x   x   x   x   x
+        /Notices/Index                     x   x   x   x   x   x   x   x   x   x
+        /Org/Regions/Detail                .   x   x   x   x   .   .   x   .   .
+        /Org/Units/Detail                  .   x   x   x   x   .   .   x   .   .
+        /Policies/Check                    x   x   x   x   x   x   x   x   x   x
+        /Policies/Detail                   x   x   x   x   x   x   x   x   x   x
+        /Policies/Index                    x   x   x   x   x   x   x   x   x   x
+        /Postings/Detail                   .   x   x   x   x   x   .   .   .   .
+        /Postings/Edit                     .   x   x   x   x   x   .   .   .   .
+        /Postings/Index                    .   x   x   x   x   x   .   .   .   .
+        /Schemes/Detail                    x   x   x   x   x   x   x   x   x   x
+        /Schemes/Index                     x   x   x   x   x   x   x   x   x   x
+        /Schemes/NewVersion                .   .   .   .   x   .   .   .   .   .
+        /Seeker/Applications               .   .   .   .   .   .   x   .   .   .
+        /Seeker/Link                       .   .   .   .   .   .   x   .   .   .
+        /Seeker/Postings/Detail            .   .   .   .   .   .   x   .   .   .
+        /Seeker/Saved                      .   .   .   .   .   .   x   .   .   .
+        /Status                            x   x   x   x   x   x   x   x   x   x
+        Admin:/Accounts/Create             .   .   .   .   .   .   .   x   .   .
+        Admin:/Accounts/Edit               .   .   .   .   .   .   .   x   .   .
+        Admin:/Accounts/Index              .   .   .   .   .   .   .   x   .   .
+        Admin:/Accounts/Status             .   .   .   .   .   .   .   x   .   .
+        Admin:/Audit/Index                 .   .   .   .   .   .   .   .   .   x
+        Admin:/Index                       .   .   .   .   .   .   .   x   .   .
+        Bureau:/Applications/Index         .   .   .   x   x   .   .   .   .   .
+        Bureau:/Calendar/Index             .   .   .   .   x   .   .   .   .   .
+        Bureau:/Candidates                 .   .   .   x   x   .   .   .   .   .
+        Bureau:/Certifications/Detail      .   .   .   x   x   .   .   .   .   .
+        Bureau:/Certifications/Index       .   .   .   x   x   .   .   .   .   .
+        Bureau:/Dashboard                  .   .   .   x   x   .   .   .   .   .
+        Bureau:/Index                      .   .   .   x   x   .   .   .   .   .
+        Bureau:/Layoffs/Detail             .   .   .   x   x   .   .   .   .   .
+        Bureau:/Layoffs/Index              .   .   .   x   x   .   .   .   .   .
+        Bureau:/Monitoring/Index           .   .   .   x   x   .   .   .   .   .
+        Bureau:/Monitoring/Missing         .   .   .   x   x   .   .   .   .   .
+        Bureau:/MonthlyReport              .   .   .   x   x   .   .   .   .   .
+        Bureau:/Notices/Detail             .   .   .   x   x   .   .   .   .   .
+        Bureau:/Notices/Index              .   .   .   x   x   .   .   .   .   .
+        Bureau:/Payments/Index             .   .   .   x   x   .   .   .   .   .
+        Bureau:/Targets/Index              .   .   .   x   x   .   .   .   .   .
+        Identity:/Account/Login            x   x   x   x   x   x   x   x   x   x
+        Identity:/Account/Logout           .   x   x   x   x   x   x   x   x   x
+        Identity:/Account/Register         x   x   x   x   x   x   x   x   x   x
+        Station:/Applications/Edit         .   x   x   .   .   .   .   .   .   .
+        Station:/Applications/Index        .   x   x   .   .   .   .   .   .   .
+        Station:/Candidates                .   x   x   .   .   .   .   .   .   .
+        Station:/Dashboard                 .   .   x   .   .   .   .   .   .   .
+        Station:/Households/Create         .   x   x   .   .   .   .   .   .   .
+        Station:/Households/Detail         .   x   x   .   .   .   .   .   .   .
+        Station:/Households/History        .   x   x   .   .   .   .   .   .   .
+        Station:/Households/Index          .   x   x   .   .   .   .   .   .   .
+        Station:/Households/RemoveMember   .   x   x   .   .   .   .   .   .   .
+        Station:/Index                     .   x   x   .   .   .   .   .   .   .
+        Station:/JobFairs/Edit             .   x   x   .   .   .   .   .   .   .
+        Station:/JobFairs/Index            .   x   x   .   .   .   .   .   .   .
+        Station:/Matching/Person           .   x   x   .   .   .   .   .   .   .
+        Station:/Matching/Posting          .   x   x   .   .   .   .   .   .   .
+        Station:/Monitoring/Index          .   x   x   .   .   .   .   .   .   .
+        Station:/MonthlyReport             .   .   x   .   .   .   .   .   .   .
+        Station:/Persons/Cancel            .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/Detail            .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/Edit              .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/History           .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/Import            .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/Index             .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/Merge             .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/Register          .   x   x   .   .   .   .   .   .   .
+        Station:/Pushes/Index              .   x   x   .   .   .   .   .   .   .
+        Station:/Referrals/Detail          .   x   x   .   .   .   .   .   .   .
+        Station:/Referrals/Index           .   x   x   .   .   .   .   .   .   .
+        Station:/Referrals/Links           .   x   x   .   .   .   .   .   .   .
+        Station:/Transfers/Decide          .   x   x   .   .   .   .   .   .   .
+        Station:/Transfers/Index           .   x   x   .   .   .   .   .   .   .
+        Station:/Transfers/Request         .   x   x   .   .   .   .   .   .   .
+        Admin:/Security/Index              .   .   .   .   .   .   .   .   x   .
+        Identity:/Account/LoginWith2fa     x   x   x   x   x   x   x   x   x   x
+        Identity:/Account/Manage/ChangePassword  .   x   x   x   x   x   x   x   x   x
+        Identity:/Account/Manage/EnableAuthenticator  .   x   x   x   x   x   x   x   x   x
+        Identity:/Account/Manage/Index     .   x   x   x   x   x   x   x   x   x
+        Identity:/Account/Manage/RecoveryCodes  .   x   x   x   x   x   x   x   x   x
+        Identity:/Account/RegisterConfirm  x   x   x   x   x   x   x   x   x   x
         """;
 
     /// <summary>Which role holds each capability (pages, views and services ask these).</summary>
     private const string CapabilityTable = """
-                                    com str cou cit emp see adm
-        ViewStationHome              x   x   .   .   .   .   .
-        RegisterPersons              x   x   .   .   .   .   .
-        ManageHouseholds             x   x   .   .   .   .   .
-        TransferPersons              x   x   .   .   .   .   .
-        PrepareSubsidies             x   x   .   .   .   .   .
-        FollowUpCandidates           x   x   .   .   .   .   .
-        ManageJobFairs               x   x   .   .   .   .   .
-        MatchJobs                    x   x   .   .   .   .   .
-        FileMonitoringReports        x   x   .   .   .   .   .
-        ViewStationDashboard         .   x   .   .   .   .   .
-        ViewBureauHome               .   .   x   x   .   .   .
-        ViewBureauDashboard          .   .   x   x   .   .   .
-        ViewAreaCandidates           .   .   x   x   .   .   .
-        RerunEligibility             .   .   x   .   .   .   .
-        DecideCertifications         .   .   x   x   .   .   .
-        ApproveSubsidies             .   .   x   x   .   .   .
-        PublishNotices               .   .   x   x   .   .   .
-        PaySubsidies                 .   .   x   x   .   .   .
-        ReviewLayoffs                .   .   x   x   .   .   .
-        AcknowledgeLayoffs           .   .   x   .   .   .   .
-        OverseeMonitoring            .   .   x   x   .   .   .
-        DesignateMonitoringPoints    .   .   x   .   .   .   .
-        MonitorCityWide              .   .   .   x   .   .   .
-        ViewTargets                  .   .   x   x   .   .   .
-        SetTargets                   .   .   .   x   .   .   .
-        ViewOrganisation             x   x   x   x   .   .   x
-        ViewSubsidyApplications      x   x   x   x   .   .   x
-        ViewEmployers                x   x   x   x   .   .   x
-        VerifyEmployers              .   x   x   x   .   .   .
-        ManagePostings               x   x   x   x   x   .   x
-        ReviewPostings               .   x   x   x   .   .   .
-        FileLayoffs                  x   x   x   x   x   .   .
-        EditPolicyNumbers            .   .   .   x   .   .   x
-        ManageAccounts               .   .   .   .   .   .   x
-        ManageSecurity               .   .   .   .   .   .   x
-        ActForOwnEmployer            .   .   .   .   x   .   .
-        ReviewApplicants             .   .   .   .   x   .   .
-        SeekJobs                     .   .   .   .   .   x   .
-        SignOut                      x   x   x   x   x   x   x
-        ManageOwnAccount             x   x   x   x   x   x   x
+                                    com str cou cit emp see sys sec aud
+        ViewStationHome              x   x   .   .   .   .   .   .   .
+        RegisterPersons              x   x   .   .   .   .   .   .   .
+        ManageHouseholds             x   x   .   .   .   .   .   .   .
+        TransferPersons              x   x   .   .   .   .   .   .   .
+        PrepareSubsidies             x   x   .   .   .   .   .   .   .
+        FollowUpCandidates           x   x   .   .   .   .   .   .   .
+        ManageJobFairs               x   x   .   .   .   .   .   .   .
+        MatchJobs                    x   x   .   .   .   .   .   .   .
+        FileMonitoringReports        x   x   .   .   .   .   .   .   .
+        ViewStationDashboard         .   x   .   .   .   .   .   .   .
+        ViewBureauHome               .   .   x   x   .   .   .   .   .
+        ViewBureauDashboard          .   .   x   x   .   .   .   .   .
+        ViewAreaCandidates           .   .   x   x   .   .   .   .   .
+        RerunEligibility             .   .   x   .   .   .   .   .   .
+        DecideCertifications         .   .   x   x   .   .   .   .   .
+        ApproveSubsidies             .   .   x   x   .   .   .   .   .
+        PublishNotices               .   .   x   x   .   .   .   .   .
+        PaySubsidies                 .   .   x   x   .   .   .   .   .
+        ReviewLayoffs                .   .   x   x   .   .   .   .   .
+        AcknowledgeLayoffs           .   .   x   .   .   .   .   .   .
+        OverseeMonitoring            .   .   x   x   .   .   .   .   .
+        DesignateMonitoringPoints    .   .   x   .   .   .   .   .   .
+        MonitorCityWide              .   .   .   x   .   .   .   .   .
+        ViewTargets                  .   .   x   x   .   .   .   .   .
+        SetTargets                   .   .   .   x   .   .   .   .   .
+        KeepCalendar                 .   .   .   x   .   .   .   .   .
+        ViewOrganisation             x   x   x   x   .   .   x   .   .
+        ViewSubsidyApplications      x   x   x   x   .   .   .   .   .
+        ViewEmployers                x   x   x   x   .   .   .   .   .
+        VerifyEmployers              .   x   x   x   .   .   .   .   .
+        ManagePostings               x   x   x   x   x   .   .   .   .
+        ReviewPostings               .   x   x   x   .   .   .   .   .
+        FileLayoffs                  x   x   x   x   x   .   .   .   .
+        EditPolicyNumbers            .   .   .   x   .   .   .   .   .
+        ManageAccounts               .   .   .   .   .   .   x   .   .
+        ManageSecurity               .   .   .   .   .   .   .   x   .
+        ReadAudit                    .   .   .   .   .   .   .   .   x
+        ActForOwnEmployer            .   .   .   .   x   .   .   .   .
+        ReviewApplicants             .   .   .   .   x   .   .   .   .
+        SeekJobs                     .   .   .   .   .   x   .   .   .
+        SignOut                      x   x   x   x   x   x   x   x   x
+        ManageOwnAccount             x   x   x   x   x   x   x   x   x
         """;
 
     [Fact]

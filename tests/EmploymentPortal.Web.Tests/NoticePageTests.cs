@@ -53,13 +53,15 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         var (_, closed) = await anonymous.GetPageAsync($"/Notices/{notice}");
         closed.QuerySelector("[data-testid=object]").Should().BeNull("objections close with the notice");
 
-        // Two officials record the payment at the same moment: one payment stands.
+        // Two officials record the payment at the same moment: one payment stands. Neither approved
+        // the last step (county1 did; the approver may not pay).
         using var city = await portal.SignInAsync("city1");
-        var (_, first) = await county.GetPageAsync("/Bureau/Payments");
+        using var county1b = await portal.SignInAsync("county1b");
+        var (_, first) = await county1b.GetPageAsync("/Bureau/Payments");
         var (_, second) = await city.GetPageAsync("/Bureau/Payments");
         var fields = new Dictionary<string, string> { ["Reference"] = "PAY-2026-0001" };
         var results = await Task.WhenAll(
-            county.PostFormAsync(first.QuerySelector<IHtmlFormElement>($"[data-testid=pay-{paid}]")!, "/Bureau/Payments", fields, "/Bureau/Payments?handler=Pay"),
+            county1b.PostFormAsync(first.QuerySelector<IHtmlFormElement>($"[data-testid=pay-{paid}]")!, "/Bureau/Payments", fields, "/Bureau/Payments?handler=Pay"),
             city.PostFormAsync(second.QuerySelector<IHtmlFormElement>($"[data-testid=pay-{paid}]")!, "/Bureau/Payments", fields, "/Bureau/Payments?handler=Pay"));
         results.Count(r => r.StatusCode == HttpStatusCode.Redirect).Should().Be(1);
         (await Html.ParseAsync(results.Single(r => r.StatusCode != HttpStatusCode.Redirect))).Errors().Should().Contain("该申请不是待支付状态（可能已支付）");
@@ -77,14 +79,18 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         var id = await portal.ApprovedJobDevelopmentAsync("日历甲");
         using var county = await portal.SignInAsync("county1");
 
+        // The calendar is city-wide: city officials keep it, a county official is refused.
+        (await county.GetAsync("/Bureau/Calendar")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        using var city = await portal.SignInAsync("city1");
+
         // Every day of the next two weeks a holiday except one: the notice must reach past them.
-        var (_, calendar) = await county.GetPageAsync("/Bureau/Calendar");
+        var (_, calendar) = await city.GetPageAsync("/Bureau/Calendar");
         calendar.QuerySelector("[data-testid=days]").Should().BeNull();
-        var noNote = await county.ClickAsync("/Bureau/Calendar", "[data-testid=set-day]", new Dictionary<string, string> { ["Date"] = Iso(Today), ["IsWorkingDay"] = "false", ["Note"] = string.Empty });
+        var noNote = await city.ClickAsync("/Bureau/Calendar", "[data-testid=set-day]", new Dictionary<string, string> { ["Date"] = Iso(Today), ["IsWorkingDay"] = "false", ["Note"] = string.Empty });
         noNote.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         for (var d = 0; d < 14; d++)
         {
-            (await county.ClickAsync("/Bureau/Calendar", "[data-testid=set-day]", new Dictionary<string, string> { ["Date"] = Iso(Today.AddDays(d)), ["IsWorkingDay"] = d == 3 ? "true" : "false", ["Note"] = "测试假期" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+            (await city.ClickAsync("/Bureau/Calendar", "[data-testid=set-day]", new Dictionary<string, string> { ["Date"] = Iso(Today.AddDays(d)), ["IsWorkingDay"] = d == 3 ? "true" : "false", ["Note"] = "测试假期" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         }
 
         var notice = await PublishAsync(county, "日历公示", id);
@@ -104,10 +110,10 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         detail.QuerySelector("[data-testid=period]")!.TextContent.Should().StartWith($"{Iso(Today.AddDays(3))} – {Iso(expectedEnd)}");
 
         // Removing a day asks first.
-        var (_, confirm) = await county.GetPageAsync($"/Bureau/Calendar?Year={Today.AddDays(3).Year}&Remove={Iso(Today.AddDays(3))}");
+        var (_, confirm) = await city.GetPageAsync($"/Bureau/Calendar?Year={Today.AddDays(3).Year}&Remove={Iso(Today.AddDays(3))}");
         confirm.QuerySelector("[data-testid=confirm-remove]").Should().NotBeNull();
-        (await county.ClickAsync($"/Bureau/Calendar?Year={Today.AddDays(3).Year}&Remove={Iso(Today.AddDays(3))}", "[data-testid=remove]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var (_, after) = await county.GetPageAsync($"/Bureau/Calendar?Year={Today.AddDays(4).Year}");
+        (await city.ClickAsync($"/Bureau/Calendar?Year={Today.AddDays(3).Year}&Remove={Iso(Today.AddDays(3))}", "[data-testid=remove]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, after) = await city.GetPageAsync($"/Bureau/Calendar?Year={Today.AddDays(4).Year}");
         after.MainText().Should().Contain(Iso(Today.AddDays(4))).And.NotContain(Iso(Today.AddDays(3)) + " ");
 
         // Leave the calendar as the other tests of this class expect it.

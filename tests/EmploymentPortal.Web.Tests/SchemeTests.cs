@@ -79,7 +79,7 @@ public sealed class SchemeTests(PortalFixture portal) : IClassFixture<PortalFixt
     [Fact]
     public async Task NewVersion_PastDateOrNoNumbers_Refused()
     {
-        using var admin = await portal.SignInAsync("admin");
+        using var admin = await portal.SignInAsync("city1");
         var past = await admin.SubmitFormAsync("/Schemes/CommunityJobDevelopment/NewVersion", new Dictionary<string, string>
         {
             ["EffectiveFrom"] = "2020-01-01",
@@ -97,8 +97,10 @@ public sealed class SchemeTests(PortalFixture portal) : IClassFixture<PortalFixt
     [InlineData("county1", HttpStatusCode.Forbidden)]
     [InlineData("community1", HttpStatusCode.Forbidden)]
     [InlineData("city1", HttpStatusCode.OK)]
-    [InlineData("admin", HttpStatusCode.OK)]
-    public async Task NewVersion_OnlyCityOfficialsAndAdmins(string user, HttpStatusCode expected)
+    [InlineData("admin", HttpStatusCode.Forbidden)]
+    [InlineData("secadmin", HttpStatusCode.Forbidden)]
+    [InlineData("auditor", HttpStatusCode.Forbidden)]
+    public async Task NewVersion_OnlyCityOfficials(string user, HttpStatusCode expected)
     {
         using var client = await portal.SignInAsync(user);
         (await client.GetAsync("/Schemes/SocialInsurance/NewVersion")).StatusCode.Should().Be(expected);

@@ -140,7 +140,7 @@ public sealed class SignUpTests(PortalFixture portal) : IClassFixture<PortalFixt
     public async Task SignUp_StaffRole_Refused()
     {
         using var client = portal.Anonymous();
-        var response = await client.StartSignUpAsync("Admin", "13900000001", "冒充");
+        var response = await client.StartSignUpAsync("SystemAdmin", "13900000001", "冒充");
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(response)).Errors().Should().Contain("请选择求职者或用人单位");
         portal.Factory.MessagesTo("13900000001").Should().BeEmpty();

@@ -105,6 +105,13 @@ public sealed partial class AccountService(
             return CommandResult.Fail(string.Empty, "Account.NotFound");
         }
 
+        // An administrator never changes their own role or unit: no one grants a role to
+        // themselves, or acts with it (separation of duties, ADR 0005).
+        if (user.Id == actor.UserId)
+        {
+            return CommandResult.Fail(nameof(role), "Account.CannotEditSelf");
+        }
+
         var current = (await users.GetRolesAsync(user)).SingleOrDefault();
         if (current is null || !Roles.IsStaff(current))
         {
@@ -115,11 +122,6 @@ public sealed partial class AccountService(
         if (!check.Succeeded)
         {
             return check;
-        }
-
-        if (user.Id == actor.UserId && role != Roles.Admin)
-        {
-            return CommandResult.Fail(nameof(role), "Account.CannotDemoteSelf");
         }
 
         var before = Snapshot(user, current);

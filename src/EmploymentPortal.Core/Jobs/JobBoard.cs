@@ -84,7 +84,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             return CommandResult.Fail(string.Empty, "Employer.NotFound");
         }
 
-        return await RunAsync(() => employer.Verify(verified, note, actor.Name, clock.UtcNow), () =>
+        return await RunAsync(() => employer.Verify(verified, note, actor.Name, clock.UtcNow, actor.UserId), () =>
             audit.Add(verified ? "EmployerVerified" : "EmployerRejected", EmployerEntity, id.ToString(), employer.RegionCode, null, new { note }), cancellationToken);
     }
 
@@ -105,7 +105,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         Posting posting;
         try
         {
-            posting = Posting.Create(employerId, details!, actor.Name, clock.UtcNow, Today);
+            posting = Posting.Create(employerId, details!, actor.Name, clock.UtcNow, Today, actor.UserId);
         }
         catch (JobsException e)
         {
@@ -143,7 +143,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         }
 
         var before = Snapshot(posting);
-        return await RunAsync(() => posting.Update(details!, Today), () =>
+        return await RunAsync(() => posting.Update(details!, Today, actor.UserId), () =>
             audit.Add("PostingUpdated", PostingEntity, id.ToString(), posting.RegionCode, before, Snapshot(posting)), cancellationToken);
     }
 
@@ -180,7 +180,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
 
         // The employer may be registered in another area than the workplace: its status is read past the scope.
         var employerStatus = await unscoped.EmployersByIds([posting.EmployerId]).Select(e => e.Status).SingleAsync(cancellationToken);
-        return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.UtcNow, Today), () =>
+        return await RunAsync(() => posting.Review(publish, note, employerStatus, actor.Name, clock.UtcNow, Today, actor.UserId), () =>
             audit.Add(publish ? "PostingPublished" : "PostingReturned", PostingEntity, id.ToString(), posting.RegionCode, null, new { note }), cancellationToken);
     }
 
@@ -246,7 +246,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
     {
         try
         {
-            posting.Update(details, Today);
+            posting.Update(details, Today, actor.UserId);
             db.ChangeTracker.DetectChanges();
             return db.Entry(posting).State == EntityState.Unchanged;
         }
@@ -341,7 +341,7 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
         Employer employer;
         try
         {
-            employer = Employer.Create(code, input.Name ?? string.Empty, input.Industry ?? string.Empty, input.Size ?? 0, region.Id, region.Code, input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, accountId, clock.UtcNow);
+            employer = Employer.Create(code, input.Name ?? string.Empty, input.Industry ?? string.Empty, input.Size ?? 0, region.Id, region.Code, input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, accountId, clock.UtcNow, actor.UserId);
         }
         catch (JobsException e)
         {

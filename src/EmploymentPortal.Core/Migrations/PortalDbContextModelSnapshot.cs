@@ -734,6 +734,10 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnName("credit_code")
                         .UseCollation("C");
 
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entered_by_id");
+
                     b.Property<string>("Industry")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -940,6 +944,10 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -951,6 +959,10 @@ namespace EmploymentPortal.Core.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
+
+                    b.Property<Guid?>("EditedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("edited_by_id");
 
                     b.Property<short?>("Education")
                         .HasColumnType("smallint")
@@ -2408,6 +2420,11 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("application_id");
 
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("confirmed_by_name");
+
                     b.Property<DateOnly>("PaidOn")
                         .HasColumnType("date")
                         .HasColumnName("paid_on");
@@ -2415,6 +2432,10 @@ namespace EmploymentPortal.Core.Migrations
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()
@@ -2513,6 +2534,29 @@ namespace EmploymentPortal.Core.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("override_reason");
+
+                    b.Property<decimal?>("PendingPaymentAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("pending_payment_amount");
+
+                    b.Property<Guid?>("PendingPaymentById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pending_payment_by_id");
+
+                    b.Property<string>("PendingPaymentByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("pending_payment_by_name");
+
+                    b.Property<DateOnly?>("PendingPaymentPaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("pending_payment_paid_on");
+
+                    b.Property<string>("PendingPaymentReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pending_payment_reference");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")

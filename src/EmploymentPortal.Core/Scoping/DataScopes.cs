@@ -8,8 +8,10 @@ namespace EmploymentPortal.Core.Scoping;
 public static class DataScopes
 {
     /// <summary>
-    /// Admins see all org data (they manage accounts everywhere); staff see their unit's region
-    /// subtree; everyone else — and staff whose unit claim is missing or malformed — sees nothing.
+    /// The system administrator sees all org data (accounts and units everywhere; its capabilities
+    /// keep it off every personal-data page); the security and audit administrators see no
+    /// region-scoped row; staff see their unit's region subtree; everyone else — and staff whose
+    /// unit claim is missing or malformed — sees nothing.
     /// </summary>
     public static DataScope ForPrincipal(ClaimsPrincipal? principal)
     {
@@ -18,12 +20,12 @@ public static class DataScopes
             return DataScope.None;
         }
 
-        if (principal.IsInRole(Roles.Admin))
+        if (principal.IsInRole(Roles.SystemAdmin))
         {
             return DataScope.All;
         }
 
-        var isStaff = Roles.Staff.Any(principal.IsInRole);
+        var isStaff = Roles.CaseWorkers.Any(principal.IsInRole);
         var code = principal.FindFirst(PortalClaims.RegionCode)?.Value;
         return isStaff && RegionCode.TryParse(code, out var region) ? DataScope.Region(region) : DataScope.None;
     }

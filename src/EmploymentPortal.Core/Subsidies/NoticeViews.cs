@@ -19,3 +19,6 @@ public sealed record ObjectionView(Guid Id, Guid ApplicationId, string PersonNam
 public sealed record NoticeDetail(NoticeSummary Notice, IReadOnlyList<ApplicationRow> Applications, IReadOnlyList<ObjectionView> Objections);
 
 public sealed record PaymentTotal(string Scheme, string RegionName, int Count, decimal Amount);
+
+/// <summary>A typed payment amount waiting for a second official; <paramref name="Mine"/>: the caller typed it (and may not confirm it).</summary>
+public sealed record PendingPayment(Guid ApplicationId, decimal Amount, DateOnly PaidOn, string Reference, string EnteredByName, bool Mine);

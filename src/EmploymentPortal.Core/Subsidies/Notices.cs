@@ -4,6 +4,7 @@ using EmploymentPortal.Core.Common;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Subsidies;
@@ -44,8 +45,14 @@ public sealed class Notices(
             .Select(d => new CalendarDayView(d.Date, d.IsWorkingDay, d.Note)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Sets a day of the city-wide calendar: city officials only (<see cref="Capabilities.KeepCalendar"/>).</summary>
     public async Task<CommandResult> SetCalendarDayAsync(DateOnly date, bool isWorkingDay, string? note, CancellationToken cancellationToken)
     {
+        if (!actor.Can(Capabilities.KeepCalendar))
+        {
+            return CommandResult.Fail(string.Empty, "Calendar.CityOnly");
+        }
+
         CalendarDay day;
         try
         {
@@ -71,6 +78,11 @@ public sealed class Notices(
 
     public async Task<CommandResult> RemoveCalendarDayAsync(DateOnly date, CancellationToken cancellationToken)
     {
+        if (!actor.Can(Capabilities.KeepCalendar))
+        {
+            return CommandResult.Fail(string.Empty, "Calendar.CityOnly");
+        }
+
         var existing = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == date, cancellationToken);
         if (existing is null)
         {
@@ -302,9 +314,44 @@ public sealed class Notices(
     }
 
     /// <summary>Records the payment of a payable application, once.</summary>
+    /// <summary>
+    /// Records a payment: at once when the rule computed the amount; a typed amount waits for a
+    /// second official (<see cref="ConfirmPaymentAsync"/>). The last step's approver may not pay.
+    /// </summary>
     public async Task<CommandResult> PayAsync(Guid applicationId, decimal? amount, DateOnly paidOn, string? reference, CancellationToken cancellationToken)
     {
-        var application = await db.SubsidyApplications.SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        var application = await db.SubsidyApplications.Include(a => a.Actions).SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        if (application is null)
+        {
+            return CommandResult.Fail(string.Empty, "Application.NotFound");
+        }
+
+        Payment? payment;
+        try
+        {
+            payment = Payment.Record(application, amount, paidOn, reference ?? string.Empty, Today, actor.Name, clock.UtcNow, actor.UserId);
+        }
+        catch (SubsidyException e)
+        {
+            return CommandResult.Refused(e);
+        }
+
+        if (payment is null)
+        {
+            audit.Add("PaymentEntered", SubsidyApplications.EntityType, applicationId.ToString(), application.RegionCode, null,
+                new { amount = application.PendingPaymentAmount, paidOn = application.PendingPaymentPaidOn, reference = application.PendingPaymentReference });
+            return await SavePaymentAsync(cancellationToken);
+        }
+
+        db.Payments.Add(payment);
+        audit.Add("PaymentRecorded", SubsidyApplications.EntityType, applicationId.ToString(), application.RegionCode, null, new { payment.Amount, payment.PaidOn, payment.Reference });
+        return await SavePaymentAsync(cancellationToken);
+    }
+
+    /// <summary>A second official confirms a typed amount (not who typed it, nor the last step's approver); the payment is then recorded.</summary>
+    public async Task<CommandResult> ConfirmPaymentAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var application = await db.SubsidyApplications.Include(a => a.Actions).SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
         if (application is null)
         {
             return CommandResult.Fail(string.Empty, "Application.NotFound");
@@ -313,7 +360,7 @@ public sealed class Notices(
         Payment payment;
         try
         {
-            payment = Payment.Record(application, amount, paidOn, reference ?? string.Empty, Today, actor.Name, clock.UtcNow);
+            payment = Payment.Confirm(application, actor.Name, clock.UtcNow, actor.UserId);
         }
         catch (SubsidyException e)
         {
@@ -321,7 +368,43 @@ public sealed class Notices(
         }
 
         db.Payments.Add(payment);
-        audit.Add("PaymentRecorded", SubsidyApplications.EntityType, applicationId.ToString(), application.RegionCode, null, new { payment.Amount, payment.PaidOn, payment.Reference });
+        audit.Add("PaymentConfirmed", SubsidyApplications.EntityType, applicationId.ToString(), application.RegionCode, null,
+            new { payment.Amount, payment.PaidOn, payment.Reference, enteredBy = payment.RecordedByName });
+        return await SavePaymentAsync(cancellationToken);
+    }
+
+    /// <summary>A typed amount is sent back unpaid, to be typed again.</summary>
+    public async Task<CommandResult> DiscardPaymentAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var application = await db.SubsidyApplications.SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        if (application is null)
+        {
+            return CommandResult.Fail(string.Empty, "Application.NotFound");
+        }
+
+        var before = new { amount = application.PendingPaymentAmount, enteredBy = application.PendingPaymentByName };
+        try
+        {
+            Payment.Discard(application);
+        }
+        catch (SubsidyException e)
+        {
+            return CommandResult.Refused(e);
+        }
+
+        audit.Add("PaymentDiscarded", SubsidyApplications.EntityType, applicationId.ToString(), application.RegionCode, before, null);
+        return await SavePaymentAsync(cancellationToken);
+    }
+
+    /// <summary>The typed amounts of the caller's area waiting for a second official, by application.</summary>
+    public async Task<IReadOnlyDictionary<Guid, PendingPayment>> PendingPaymentsAsync(CancellationToken cancellationToken) =>
+        await db.SubsidyApplications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Payable && a.PendingPaymentAmount != null)
+            .Select(a => new PendingPayment(a.Id, a.PendingPaymentAmount!.Value, a.PendingPaymentPaidOn!.Value, a.PendingPaymentReference!, a.PendingPaymentByName!, a.PendingPaymentById == actor.UserId))
+            .ToDictionaryAsync(p => p.ApplicationId, cancellationToken);
+
+    private async Task<CommandResult> SavePaymentAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -38,12 +38,23 @@ public sealed record ApplicationRow(
     ApplicationStatus Status,
     string? StepCode,
     Decision Decision,
-    bool Overridden,
+    string? OverrideReason,
     decimal? Amount,
     DateTimeOffset SubmittedAt,
     int DaysWaiting,
     uint Version,
-    bool MayAct);
+    bool MayAct)
+{
+    /// <summary>
+    /// Submitted against a check that did not say 符合 (flagged ⚑): never approved in bulk, each is
+    /// opened and decided on its own with its override reason in view. Read from the decision, not
+    /// from the reason, so a row whose stored reason is blank is flagged all the same.
+    /// </summary>
+    public bool Overridden => Decision != Decision.Eligible;
+
+    /// <summary>Whether the row may be ticked for bulk approval.</summary>
+    public bool MayBulkApprove => MayAct && !Overridden;
+}
 
 public sealed record ApplicationDetail(
     SubsidyApplication Application,

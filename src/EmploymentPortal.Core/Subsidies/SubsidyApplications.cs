@@ -178,12 +178,21 @@ public sealed class SubsidyApplications(
     {
         ArgumentNullException.ThrowIfNull(items);
         var ids = items.Select(i => i.Id).ToList();
-        var names = await db.SubsidyApplications.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, Name = db.Persons.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault() ?? a.ApplicantName })
-            .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+        var found = await db.SubsidyApplications.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, Name = db.Persons.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault() ?? a.ApplicantName, a.Decision })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        var names = found.ToDictionary(x => x.Key, x => x.Value.Name);
         var results = new List<BulkItemResult>(items.Count);
         foreach (var (id, version) in items.DistinctBy(i => i.Id))
         {
+            // Submitted against a check that did not say 符合 (⚑): never in bulk; each is opened and
+            // decided on its own, with its override reason in view (issue 15).
+            if (found.TryGetValue(id, out var row) && row.Decision != Decision.Eligible)
+            {
+                results.Add(new BulkItemResult(id, row.Name, false, "Application.OverrideNotInBulk"));
+                continue;
+            }
+
             // Each item in its own unit of work: one failure does not undo the others.
             db.ChangeTracker.Clear();
             var result = await ActAsync(id, StepAction.Approved, null, null, version, cancellationToken);
@@ -269,7 +278,7 @@ public sealed class SubsidyApplications(
         var items = rows.Select(r => new ApplicationRow(
             r.Application.Id, r.Application.SchemeCode, r.PersonName ?? StoredPersonName(r.Application), r.IdNumberMasked ?? string.Empty, r.Application.ApplicantName,
             r.PersonRegion ?? r.ApplicationRegion ?? r.Application.RegionCode,
-            r.Application.Status, r.Application.CurrentStep?.Code, r.Application.Decision, r.Application.OverrideReason is not null, r.Application.Amount,
+            r.Application.Status, r.Application.CurrentStep?.Code, r.Application.Decision, TextInput.Clean(r.Application.OverrideReason), r.Application.Amount,
             r.Application.SubmittedAt, DaysWaiting(r.Application), r.Application.Version,
             RoleActs(r.Application) && !r.Excluded && me is not null)).ToList();
         return new PagedResult<ApplicationRow>(items, page, query.PageSize, total);

@@ -48,10 +48,19 @@ public static class Capabilities
     public const string ReviewPostings = nameof(ReviewPostings);
     public const string FileLayoffs = nameof(FileLayoffs);
     public const string EditPolicyNumbers = nameof(EditPolicyNumbers);
+    /// <summary>The holiday calendar of business days: city-wide, so kept by city officials only (issue 15).</summary>
+    public const string KeepCalendar = nameof(KeepCalendar);
+
+    // The split administration (三权分立, ADR 0005): one administrator each for accounts, security and audit.
+
+    /// <summary>Accounts and units (the system administrator's duty); no personal data.</summary>
     public const string ManageAccounts = nameof(ManageAccounts);
 
     /// <summary>Second-factor resets and the enrolment grace period (the security administrator's duty, issue 15).</summary>
     public const string ManageSecurity = nameof(ManageSecurity);
+
+    /// <summary>Reading the audit trail, read-only (the audit administrator's duty).</summary>
+    public const string ReadAudit = nameof(ReadAudit);
 
     // Self-service accounts.
     public const string ActForOwnEmployer = nameof(ActForOwnEmployer);
@@ -98,16 +107,22 @@ public static class Capabilities
         [ViewTargets] = Bureau,
         [SetTargets] = [Roles.CityOfficial],
 
-        [ViewOrganisation] = Roles.Staff,
-        [ViewSubsidyApplications] = Roles.Staff,
-        [ViewEmployers] = Roles.Staff,
+        [KeepCalendar] = [Roles.CityOfficial],
+
+        // The system administrator sees units (to place accounts), never a person, an application or an employer.
+        [ViewOrganisation] = [.. Roles.CaseWorkers, Roles.SystemAdmin],
+        [ViewSubsidyApplications] = Roles.CaseWorkers,
+        [ViewEmployers] = Roles.CaseWorkers,
         [VerifyEmployers] = Reviewers,
-        [ManagePostings] = [.. Roles.Staff, Roles.Employer],
+        [ManagePostings] = [.. Roles.CaseWorkers, Roles.Employer],
         [ReviewPostings] = Reviewers,
         [FileLayoffs] = [.. Station, .. Bureau, Roles.Employer],
-        [EditPolicyNumbers] = [Roles.CityOfficial, Roles.Admin],
-        [ManageAccounts] = [Roles.Admin],
-        [ManageSecurity] = [Roles.Admin],
+
+        // Policy numbers are a decision of the city bureau, not an administrator's (ADR 0005).
+        [EditPolicyNumbers] = [Roles.CityOfficial],
+        [ManageAccounts] = [Roles.SystemAdmin],
+        [ManageSecurity] = [Roles.SecurityAdmin],
+        [ReadAudit] = [Roles.AuditAdmin],
 
         [ActForOwnEmployer] = [Roles.Employer],
         [ReviewApplicants] = [Roles.Employer],

@@ -60,6 +60,9 @@ public sealed class Employer
     /// <summary>The employer account that manages it (null when staff entered it for the employer).</summary>
     public Guid? AccountId { get; private set; }
 
+    /// <summary>The account that entered it (staff, or the employer's own account); it may not verify it (separation of duties).</summary>
+    public Guid? EnteredById { get; private set; }
+
     public EmployerStatus Status { get; private set; }
 
     public string? StatusNote { get; private set; }
@@ -72,13 +75,14 @@ public sealed class Employer
 
     public uint Version { get; private set; }
 
-    public static Employer Create(CreditCode code, string name, string industry, EmployerSize size, int regionId, string regionCode, string contactName, string contactPhone, Guid? accountId, DateTimeOffset at)
+    public static Employer Create(CreditCode code, string name, string industry, EmployerSize size, int regionId, string regionCode, string contactName, string contactPhone, Guid? accountId, DateTimeOffset at, Guid? enteredById = null)
     {
         var employer = new Employer
         {
             Id = Guid.CreateVersion7(),
             CreditCode = code.Value,
             AccountId = accountId,
+            EnteredById = enteredById,
             Status = EmployerStatus.Pending,
             CreatedAt = at,
         };
@@ -103,9 +107,17 @@ public sealed class Employer
         }
     }
 
-    /// <summary>Street or county staff verify or reject (a rejection gives its reason).</summary>
-    public void Verify(bool verified, string? note, string byName, DateTimeOffset at)
+    /// <summary>
+    /// Street or county staff verify or reject (a rejection gives its reason). Whoever entered the
+    /// employer may not decide it (separation of duties); system actors (no id) are not checked.
+    /// </summary>
+    public void Verify(bool verified, string? note, string byName, DateTimeOffset at, Guid? byId = null)
     {
+        if (byId is not null && byId == EnteredById)
+        {
+            throw new JobsException("Employer.OwnEntry", "Note");
+        }
+
         note = note?.Trim();
         if (!verified && string.IsNullOrEmpty(note))
         {

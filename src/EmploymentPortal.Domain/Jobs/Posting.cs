@@ -124,17 +124,23 @@ public sealed class Posting
 
     public string CreatedByName { get; private set; }
 
+    /// <summary>The account that created it; it may not publish or return it (separation of duties).</summary>
+    public Guid? CreatedById { get; private set; }
+
+    /// <summary>The account that last changed its details; it may not publish or return it either.</summary>
+    public Guid? EditedById { get; private set; }
+
     public uint Version { get; private set; }
 
-    public static Posting Create(Guid employerId, PostingDetails details, string byName, DateTimeOffset at, DateOnly today)
+    public static Posting Create(Guid employerId, PostingDetails details, string byName, DateTimeOffset at, DateOnly today, Guid? byId = null)
     {
-        var posting = new Posting { Id = Guid.CreateVersion7(), EmployerId = employerId, Status = PostingStatus.Draft, CreatedAt = at, CreatedByName = byName };
-        posting.Update(details, today);
+        var posting = new Posting { Id = Guid.CreateVersion7(), EmployerId = employerId, Status = PostingStatus.Draft, CreatedAt = at, CreatedByName = byName, CreatedById = byId };
+        posting.Update(details, today, byId);
         return posting;
     }
 
     /// <summary>Edits a draft (or a posting sent back); a published one is closed and posted again instead.</summary>
-    public void Update(PostingDetails details, DateOnly today)
+    public void Update(PostingDetails details, DateOnly today, Guid? byId = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         if (Status is not PostingStatus.Draft)
@@ -183,6 +189,7 @@ public sealed class Posting
         Education = details.Education;
         ValidFrom = details.ValidFrom;
         ValidTo = details.ValidTo;
+        EditedById = byId ?? EditedById;
     }
 
     /// <summary>
@@ -203,11 +210,20 @@ public sealed class Posting
     }
 
     /// <summary>Street or county staff publish it (the employer must be verified) or send it back with a note.</summary>
-    public void Review(bool publish, string? note, EmployerStatus employer, string byName, DateTimeOffset at, DateOnly today)
+    /// <remarks>
+    /// Whoever created the posting or last changed its details may not review it (separation of
+    /// duties); system actors (no id) are not checked.
+    /// </remarks>
+    public void Review(bool publish, string? note, EmployerStatus employer, string byName, DateTimeOffset at, DateOnly today, Guid? byId = null)
     {
         if (Status != PostingStatus.PendingReview)
         {
             throw new JobsException("Posting.NotPending", "Note");
+        }
+
+        if (byId is not null && (byId == CreatedById || byId == EditedById))
+        {
+            throw new JobsException("Posting.OwnEntry", "Note");
         }
 
         note = note?.Trim();

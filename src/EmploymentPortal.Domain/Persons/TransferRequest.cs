@@ -79,11 +79,19 @@ public sealed class TransferRequest
         };
     }
 
+    /// <summary>Releases or refuses (reason required) a pending request; the requester may not release it.</summary>
     public void Decide(bool release, string? note, Guid? byId, string byName, DateTimeOffset at)
     {
         if (Status != TransferStatus.Pending)
         {
             throw new PersonException("Transfer.AlreadyDecided");
+        }
+
+        // Separation of duties: whoever requested the move may not release it (system actors,
+        // without an id, are not checked).
+        if (release && byId is not null && byId == RequestedById)
+        {
+            throw new PersonException("Transfer.OwnRequest");
         }
 
         if (!release && string.IsNullOrWhiteSpace(note))

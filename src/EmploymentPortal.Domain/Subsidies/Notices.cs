@@ -376,14 +376,23 @@ public sealed class Payment
 
     public DateTimeOffset RecordedAt { get; private set; }
 
-    /// <summary>
-    /// Pays a payable application. The amount is the rule's when it computed one (staff cannot
-    /// type another); schemes whose amount depends on premiums actually paid take the entered one.
-    /// </summary>
+    /// <summary>The official who typed a pending amount, when another confirmed it (null: the rule computed the amount).</summary>
+    public Guid? RecordedById { get; private set; }
+
+    /// <summary>The second official who confirmed a typed amount (null: the rule computed it).</summary>
+    public string? ConfirmedByName { get; private set; }
+
     /// <summary>The largest amount a payment records (a subsidy is far below it; the column's limit is 10 digits before the point).</summary>
     public const decimal MaxAmount = 100_000_000m;
 
-    public static Payment Record(SubsidyApplication application, decimal? enteredAmount, DateOnly paidOn, string reference, DateOnly today, string byName, DateTimeOffset at)
+    /// <summary>
+    /// Pays a payable application. The amount is the rule's when it computed one (staff cannot
+    /// type another): the payment is recorded at once. Schemes whose amount depends on premiums
+    /// actually paid take the typed one, which only waits for a second official's confirmation
+    /// (<see cref="Confirm"/>): the result is then null. The approver of the last step may not pay
+    /// (separation of duties); system actors (no id) are not checked.
+    /// </summary>
+    public static Payment? Record(SubsidyApplication application, decimal? enteredAmount, DateOnly paidOn, string reference, DateOnly today, string byName, DateTimeOffset at, Guid? byId = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         reference = reference.Trim();
@@ -397,12 +406,13 @@ public sealed class Payment
             throw new SubsidyException("Payment.FutureDate", "PaidOn");
         }
 
-        var amount = application.Amount ?? enteredAmount ?? throw new SubsidyException("Payment.AmountRequired", "Amount");
+        RequireNotApprover(application, byId);
         if (application.Amount is { } computed && enteredAmount is { } typed && typed != computed)
         {
             throw new SubsidyException("Payment.AmountIsComputed", "Amount");
         }
 
+        var amount = application.Amount ?? enteredAmount ?? throw new SubsidyException("Payment.AmountRequired", "Amount");
         if (amount <= 0)
         {
             throw new SubsidyException("Payment.AmountRequired", "Amount");
@@ -414,6 +424,59 @@ public sealed class Payment
             throw new SubsidyException("Payment.AmountTooLarge", "Amount");
         }
 
+        if (application.Amount is null)
+        {
+            application.HoldPendingPayment(amount, paidOn, reference, byId, byName);
+            return null;
+        }
+
+        return Paid(application, amount, paidOn, reference, byName, at, null, null);
+    }
+
+    /// <summary>
+    /// A second official confirms a typed amount: not the one who typed it, nor the approver of
+    /// the last step. The payment is then recorded under both names.
+    /// </summary>
+    public static Payment Confirm(SubsidyApplication application, string byName, DateTimeOffset at, Guid? byId)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.PendingPaymentAmount is not { } amount || application.PendingPaymentPaidOn is not { } paidOn)
+        {
+            throw new SubsidyException("Payment.NothingToConfirm");
+        }
+
+        if (byId is null || byId == application.PendingPaymentById)
+        {
+            throw new SubsidyException("Payment.SecondPersonRequired");
+        }
+
+        RequireNotApprover(application, byId);
+        var payment = Paid(application, amount, paidOn, application.PendingPaymentReference ?? string.Empty, application.PendingPaymentByName ?? string.Empty, at, application.PendingPaymentById, byName);
+        return payment;
+    }
+
+    /// <summary>A typed amount that is wrong is sent back (by anyone who may pay), to be typed again.</summary>
+    public static void Discard(SubsidyApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.PendingPaymentAmount is null)
+        {
+            throw new SubsidyException("Payment.NothingToConfirm");
+        }
+
+        application.ClearPendingPayment();
+    }
+
+    private static void RequireNotApprover(SubsidyApplication application, Guid? byId)
+    {
+        if (byId is not null && byId == application.LastStepApproverId)
+        {
+            throw new SubsidyException("Payment.ApproverMayNotPay");
+        }
+    }
+
+    private static Payment Paid(SubsidyApplication application, decimal amount, DateOnly paidOn, string reference, string byName, DateTimeOffset at, Guid? recordedById, string? confirmedByName)
+    {
         application.MarkPaid();
         return new Payment
         {
@@ -425,6 +488,8 @@ public sealed class Payment
             PaidOn = paidOn,
             Reference = reference,
             RecordedByName = byName,
+            RecordedById = recordedById,
+            ConfirmedByName = confirmedByName,
             RecordedAt = at,
         };
     }

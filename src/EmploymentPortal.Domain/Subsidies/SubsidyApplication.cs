@@ -164,6 +164,18 @@ public sealed class SubsidyApplication
 
     public Guid? NoticeId { get; private set; }
 
+    /// <summary>A typed payment amount (the rule computed none) waiting for a second official's confirmation.</summary>
+    public decimal? PendingPaymentAmount { get; private set; }
+
+    public DateOnly? PendingPaymentPaidOn { get; private set; }
+
+    public string? PendingPaymentReference { get; private set; }
+
+    /// <summary>Who typed the pending amount; another official must confirm it.</summary>
+    public Guid? PendingPaymentById { get; private set; }
+
+    public string? PendingPaymentByName { get; private set; }
+
     public uint Version { get; private set; }
 
     public IReadOnlyList<ApplicationAction> Actions => _actions;
@@ -326,6 +338,39 @@ public sealed class SubsidyApplication
         }
 
         Status = ApplicationStatus.Paid;
+        ClearPendingPayment();
+    }
+
+    /// <summary>Who approved the last step of the current round (the approver may not pay it: separation of duties).</summary>
+    public Guid? LastStepApproverId =>
+        _actions.Where(a => a.Round == Round && a.StepIndex == Steps.Count - 1 && a.Action == StepAction.Approved).Select(a => a.ActorId).LastOrDefault();
+
+    internal void HoldPendingPayment(decimal amount, DateOnly paidOn, string reference, Guid? byId, string byName)
+    {
+        if (Status != ApplicationStatus.Payable)
+        {
+            throw new SubsidyException("Payment.NotPayable");
+        }
+
+        if (PendingPaymentAmount is not null)
+        {
+            throw new SubsidyException("Payment.AwaitingConfirmation", "Amount");
+        }
+
+        PendingPaymentAmount = amount;
+        PendingPaymentPaidOn = paidOn;
+        PendingPaymentReference = reference;
+        PendingPaymentById = byId;
+        PendingPaymentByName = byName;
+    }
+
+    internal void ClearPendingPayment()
+    {
+        PendingPaymentAmount = null;
+        PendingPaymentPaidOn = null;
+        PendingPaymentReference = null;
+        PendingPaymentById = null;
+        PendingPaymentByName = null;
     }
 
     private static void RequireSubmitter(Actor actor)
@@ -360,7 +405,8 @@ public sealed class SubsidyApplication
             throw new ArgumentException("The check is of another scheme.", nameof(check));
         }
 
-        overrideReason = Clean(overrideReason, TextMaxLength, "OverrideReason");
+        // A reason made only of spaces or zero-width characters is no reason (issue 15).
+        overrideReason = Clean(TextInput.Clean(overrideReason), TextMaxLength, "OverrideReason");
         if (check.Decision != Decision.Eligible && overrideReason is null)
         {
             throw new SubsidyException("Application.OverrideRequired", "OverrideReason");

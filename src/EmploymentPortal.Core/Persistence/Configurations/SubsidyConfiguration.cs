@@ -21,6 +21,9 @@ public sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration<S
         builder.Property(a => a.Amount).HasPrecision(12, 2);
         builder.Property(a => a.OverrideReason).HasMaxLength(SubsidyApplication.TextMaxLength);
         builder.Property(a => a.SubmittedByName).HasMaxLength(256);
+        builder.Property(a => a.PendingPaymentAmount).HasPrecision(12, 2);
+        builder.Property(a => a.PendingPaymentReference).HasMaxLength(Payment.ReferenceMaxLength);
+        builder.Property(a => a.PendingPaymentByName).HasMaxLength(256);
         builder.Property(a => a.Facts).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>());
         builder.Property(a => a.JudgedAt).HasConversion<short>();
         builder.Property(a => a.Check).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<StoredCriterion>>(), JsonColumn.Comparer<List<StoredCriterion>>());
@@ -132,6 +135,7 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Amount).HasPrecision(12, 2);
         builder.Property(p => p.Reference).HasMaxLength(Payment.ReferenceMaxLength);
         builder.Property(p => p.RecordedByName).HasMaxLength(256);
+        builder.Property(p => p.ConfirmedByName).HasMaxLength(256);
         builder.HasOne<SubsidyApplication>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Restrict);
 
         // Paid once, never twice: also under two officials recording at the same moment.

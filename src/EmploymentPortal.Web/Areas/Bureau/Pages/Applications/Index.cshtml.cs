@@ -52,7 +52,8 @@ public sealed class IndexModel(SubsidyApplications applications, PersonRegistry 
     {
         await LoadAsync(cancellationToken);
         var chosen = Parse(Selected).Select(s => s.Id).ToHashSet();
-        ToConfirm = Result.Items.Where(r => chosen.Contains(r.Id)).ToList();
+        // A flagged row (⚑) is never approved in bulk, even when its id is posted by hand.
+        ToConfirm = Result.Items.Where(r => chosen.Contains(r.Id) && r.MayBulkApprove).ToList();
         if (ToConfirm.Count == 0)
         {
             ModelState.AddModelError(string.Empty, texts["Application.NothingSelected"]);

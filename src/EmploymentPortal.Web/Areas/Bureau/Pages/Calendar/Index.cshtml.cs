@@ -13,9 +13,10 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages.Calendar;
 
 /// <summary>
 /// The working-day calendar officials keep from the State Council's yearly notice: weekday
-/// holidays and weekend working days 调休. Notices count working days from it.
+/// holidays and weekend working days 调休. Notices count working days from it. City-wide, so
+/// kept by city officials only.
 /// </summary>
-[Authorize(Policy = Capabilities.PublishNotices)]
+[Authorize(Policy = Capabilities.KeepCalendar)]
 public sealed class IndexModel(Core.Subsidies.Notices notices, IStringLocalizer<Texts> texts, BusinessClock clock) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]

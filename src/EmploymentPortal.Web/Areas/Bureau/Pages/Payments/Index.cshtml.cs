@@ -34,6 +34,9 @@ public sealed class IndexModel(Core.Subsidies.Notices notices, SubsidyApplicatio
 
     public IReadOnlyList<PaymentTotal> Totals { get; private set; } = [];
 
+    /// <summary>Typed amounts waiting for a second official, by application.</summary>
+    public IReadOnlyDictionary<Guid, PendingPayment> Pending { get; private set; } = new Dictionary<Guid, PendingPayment>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostPayAsync(CancellationToken cancellationToken)
@@ -48,7 +51,7 @@ public sealed class IndexModel(Core.Subsidies.Notices notices, SubsidyApplicatio
             var result = await notices.PayAsync(ApplicationId, Amount, PaidOn!.Value, Reference, cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Message"] = texts["Payment.Recorded"].Value;
+                TempData["Message"] = texts[Amount is null ? "Payment.Recorded" : "Payment.Entered"].Value;
                 return RedirectToPage();
             }
 
@@ -59,9 +62,32 @@ public sealed class IndexModel(Core.Subsidies.Notices notices, SubsidyApplicatio
         return InvalidPage();
     }
 
+    /// <summary>A second official confirms a typed amount (separation of duties, checked by the service).</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken) =>
+        await DecidePendingAsync(notices.ConfirmPaymentAsync(ApplicationId, cancellationToken), "Payment.Recorded", cancellationToken);
+
+    /// <summary>A typed amount is sent back, to be typed again.</summary>
+    public async Task<IActionResult> OnPostDiscardAsync(CancellationToken cancellationToken) =>
+        await DecidePendingAsync(notices.DiscardPaymentAsync(ApplicationId, cancellationToken), "Payment.Discarded", cancellationToken);
+
+    private async Task<IActionResult> DecidePendingAsync(Task<Core.Common.CommandResult> command, string message, CancellationToken cancellationToken)
+    {
+        var result = await command;
+        if (result.Succeeded)
+        {
+            TempData["Message"] = texts[message].Value;
+            return RedirectToPage();
+        }
+
+        AddErrors(result, texts, prefix: string.Empty);
+        await LoadAsync(cancellationToken);
+        return InvalidPage();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Payable = (await applications.ListAsync(new ApplicationQuery(ApplicationStatus.Payable, PageSize: 500), cancellationToken)).Items;
         Totals = await notices.TotalsAsync(cancellationToken);
+        Pending = await notices.PendingPaymentsAsync(cancellationToken);
     }
 }
