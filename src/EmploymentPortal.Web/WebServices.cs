@@ -98,6 +98,7 @@ public static class WebServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        Areas.Station.Pages.Persons.ImportLimits.AddImportLimits(services);
         return builder;
     }
 
@@ -117,6 +118,7 @@ public static class WebServices
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestTimeouts();
 
         app.MapHealthChecks(PublicPages.Endpoints[0], new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
