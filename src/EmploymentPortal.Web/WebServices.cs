@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using EmploymentPortal.Core;
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Health;
 using EmploymentPortal.Web.Localization;
 using EmploymentPortal.Web.Logging;
@@ -92,6 +93,7 @@ public static class WebServices
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+        services.AddTextInputBinding();
 
         // Chinese text is written as characters, not as &#x...; entities (which are correct but
         // triple the page size and defeat in-page search).
