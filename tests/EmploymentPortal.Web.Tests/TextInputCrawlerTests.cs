@@ -28,8 +28,14 @@ public sealed class TextInputCrawlerTests(PortalFixture portal) : IClassFixture<
         var byName = await staff.RegisterPersonAsync(portal.ConnectionString, id, bad);
         var byAddress = await staff.SubmitFormAsync("/Station/Persons/Register", new Dictionary<string, string>
         {
-            ["IdNumber"] = id, ["Input.Name"] = "地址探针", ["Input.Address"] = bad, ["Input.Hukou"] = "Urban", ["Input.Education"] = "JuniorHigh",
-            ["Input.EmploymentStatus"] = "Unemployed", ["Input.LaborCapacity"] = "Full", ["Input.WantsWork"] = "true",
+            ["IdNumber"] = id,
+            ["Input.Name"] = "地址探针",
+            ["Input.Address"] = bad,
+            ["Input.Hukou"] = "Urban",
+            ["Input.Education"] = "JuniorHigh",
+            ["Input.EmploymentStatus"] = "Unemployed",
+            ["Input.LaborCapacity"] = "Full",
+            ["Input.WantsWork"] = "true",
         });
 
         await ShouldBeRefused(byName, "#Input_Name-error");
@@ -56,7 +62,10 @@ public sealed class TextInputCrawlerTests(PortalFixture portal) : IClassFixture<
 
         var response = await staff.SubmitFormAsync("/Station/JobFairs/Edit", new Dictionary<string, string>
         {
-            ["Input.Title"] = bad, ["Input.Date"] = "2099-03-01", ["Input.Online"] = "true", ["Input.Description"] = "第一行\r\n第二行",
+            ["Input.Title"] = bad,
+            ["Input.Date"] = "2099-03-01",
+            ["Input.Online"] = "true",
+            ["Input.Description"] = "第一行\r\n第二行",
         });
 
         await ShouldBeRefused(response, "#Input_Title-error");
