@@ -93,6 +93,7 @@ public static class DependencyInjection
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PersonCorrections>();
         services.AddScoped<LedgerExcel>();
+        services.AddPersonImport(configuration);
         services.AddScoped<TransferService>();
         services.AddScoped<SchemeParameters>();
         services.AddScoped<EligibilityService>();

@@ -5,6 +5,7 @@ using EmploymentPortal.Core;
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Web.Audit;
+using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Health;
 using EmploymentPortal.Web.Localization;
 using EmploymentPortal.Web.Logging;
@@ -98,6 +99,7 @@ public static class WebServices
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+        services.AddTextInputBinding();
 
         // Chinese text is written as characters, not as &#x...; entities (which are correct but
         // triple the page size and defeat in-page search).
@@ -106,6 +108,7 @@ public static class WebServices
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddPortalRateLimits(builder.Configuration);
         services.AddPortalSignUp(builder.Configuration, builder.Environment);
+        Areas.Station.Pages.Persons.ImportLimits.AddImportLimits(services);
         return builder;
     }
 
@@ -129,6 +132,7 @@ public static class WebServices
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAccountGates();
+        app.UseRequestTimeouts();
 
         app.MapHealthChecks(PublicPages.Endpoints[0], new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

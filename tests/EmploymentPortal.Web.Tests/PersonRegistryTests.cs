@@ -59,7 +59,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Register_SameIdHeldElsewhere_NamesOnlyTheHoldingUnit()
+    public async Task Register_SameIdHeldElsewhere_SaysOnlyRegisteredInAnotherArea_AndAuditsTheAnswer()
     {
         using var holder = await portal.SignInAsync("community1");
         var id = TestIds.Make(new DateOnly(1990, 1, 20), Sex.Female);
@@ -69,9 +69,11 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         var response = await RegisterAsync(other, id, "孙丽", null);
 
         var page = await Html.ParseAsync(response);
-        page.Errors().Should().ContainSingle().Which.Should().Contain("向阳社区劳动保障事务站");
+        page.Errors().Should().ContainSingle().Which.Should().Be("已在其他地区登记，可申请转入");
+        page.MainText().Should().NotContain("向阳社区").And.NotContain("137****2222");
         page.QuerySelector("[data-testid=duplicate] a").Should().BeNull();
-        page.MainText().Should().NotContain("137****2222");
+        page.QuerySelector("[data-testid=request-transfer]").Should().NotBeNull("the answer offers the transfer in");
+        (await ScalarAsync($"SELECT count(*) FROM audit_events WHERE action = 'person.duplicate-elsewhere' AND actor_name = 'community2' AND entity_id = '{id[..6]}********{id[14..]}'")).Should().Be(1);
     }
 
     [Fact]

@@ -31,7 +31,10 @@ public sealed class LedgerExcel(
     ILabelCatalog labels,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock)
+    BusinessClock clock,
+    DuplicateAnswers duplicateAnswers,
+    ImportGate gates,
+    ImportProgress progress)
 {
     /// <summary>The most rows one export may hold; narrower filters are asked for beyond it.</summary>
     public const int MaxExportRows = 100_000;
@@ -110,36 +113,98 @@ public sealed class LedgerExcel(
             new() { [labels.Text("Import.AllowedColumn")] = column, [labels.Text("Import.AllowedValue")] = value };
     }
 
-    public async Task<ImportResult> ImportAsync(Stream file, ImportMode mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports a file: one import per unit at a time (else "Import.Busy" at once), the file read as
+    /// a bounded stream of rows (<see cref="LedgerExcelReader"/>), each row checked as it comes,
+    /// then the register-wide duplicate check (another area's records only as
+    /// <see cref="DuplicateAnswers"/> allows), then the write. Progress goes to
+    /// <see cref="ImportProgress"/> under <paramref name="progressId"/> when given.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Stream file, ImportMode mode, CancellationToken cancellationToken, Guid? progressId = null)
     {
-        var read = LedgerExcelReader.Read(file, labels);
+        await using var gate = await gates.TryEnterAsync("ledger-import:" + (db.Scope.RegionPrefix ?? "*"), cancellationToken);
+        if (gate is null)
+        {
+            return new ImportResult(0, 0, [], "Import.Busy");
+        }
+
+        var read = LedgerExcelReader.Open(file, labels, cancellationToken);
         if (read.Sheet is not { } sheet)
         {
             return read.Refusal!;
         }
 
+        using (sheet)
+        {
+            return await ImportAsync(sheet, mode, progressId, cancellationToken);
+        }
+    }
+
+    private async Task<ImportResult> ImportAsync(LedgerSheet sheet, ImportMode mode, Guid? progressId, CancellationToken cancellationToken)
+    {
         var regions = await RegionsInScopeAsync(cancellationToken);
         var now = clock.UtcNow;
         var validator = new LedgerExcelRowValidator(labels, protector, regions, Today, now, await parameters.GetAsync(cancellationToken));
         var errors = new List<ImportRowError>();
-        var candidates = new List<LedgerImportCandidate>(sheet.DataRows);
-        foreach (var row in sheet.Rows.Where(r => !r.IsEmpty))
+        var candidates = new List<LedgerImportCandidate>();
+        var rows = 0;
+        void Report(ImportStage stage)
         {
-            var check = validator.Check(row);
-            if (check.Candidate is { } candidate)
+            if (progressId is { } id && actor.UserId is { } owner)
             {
-                candidates.Add(candidate);
+                progress.Report(id, owner, stage, stage == ImportStage.Writing ? candidates.Count : rows);
             }
-
-            errors.AddRange(check.Errors);
         }
 
-        // Already in the register, anywhere (the uniqueness check must see everything; only the holding unit is named).
-        var existing = await unscoped.IdNumberHoldersAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), db.Scope, cancellationToken);
-        foreach (var candidate in candidates.Where(c => existing.ContainsKey(Convert.ToHexString(c.Person.IdNumberHash))).ToList())
+        try
         {
-            var holder = existing[Convert.ToHexString(candidate.Person.IdNumberHash)];
-            errors.Add(new ImportRowError(candidate.Row, LedgerColumns.IdNumber.Title(labels), holder.InScope ? "Import.AlreadyRegistered" : "Import.AlreadyRegisteredElsewhere", holder.UnitName));
+            foreach (var row in sheet.Rows())
+            {
+                if (++rows % 1000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Report(ImportStage.Checking);
+                }
+
+                var check = validator.Check(row);
+                if (check.Candidate is { } candidate)
+                {
+                    candidates.Add(candidate);
+                }
+
+                errors.AddRange(check.Errors);
+            }
+        }
+        catch (XlsxRefusedException e)
+        {
+            return e.MessageKey == "Import.TooManyRows" ? new ImportResult(rows, 0, [], e.MessageKey) : LedgerExcelReader.Refusal(e);
+        }
+        catch (Exception e) when (LedgerExcelReader.IsUnreadable(e))
+        {
+            return new ImportResult(0, 0, [], "Import.Unreadable");
+        }
+
+        if (rows == 0)
+        {
+            return new ImportResult(0, 0, [], "Import.NoRows");
+        }
+
+        // Already in the register, anywhere (the uniqueness check must see everything). Of a record in
+        // another area only that much is said, audited, and only as often a day as allowed.
+        var existing = await unscoped.IdNumberHoldersAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), db.Scope, cancellationToken);
+        var duplicates = candidates.Where(c => existing.ContainsKey(Convert.ToHexString(c.Person.IdNumberHash))).ToList();
+        var elsewhere = duplicates.Where(c => !existing[Convert.ToHexString(c.Person.IdNumberHash)].InScope).ToList();
+        var answered = await duplicateAnswers.TryAnswerAsync(elsewhere.Select(c => c.Person.IdNumberMasked).ToList(), "import", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!answered)
+        {
+            return new ImportResult(rows, 0, [], DuplicateAnswers.ExhaustedKey);
+        }
+
+        foreach (var candidate in duplicates)
+        {
+            var inScope = existing[Convert.ToHexString(candidate.Person.IdNumberHash)].InScope;
+            errors.Add(new ImportRowError(candidate.Row, LedgerColumns.IdNumber.Title(labels), inScope ? "Import.AlreadyRegistered" : DuplicateAnswers.AnswerKey, inScope ? existing[Convert.ToHexString(candidate.Person.IdNumberHash)].UnitName : null));
             candidates.Remove(candidate);
         }
 
@@ -150,6 +215,7 @@ public sealed class LedgerExcel(
             return new ImportResult(total, 0, errors);
         }
 
+        Report(ImportStage.Writing);
         try
         {
             await new LedgerExcelWriter(db, actor).WriteAsync(candidates, now, cancellationToken);
@@ -157,6 +223,10 @@ public sealed class LedgerExcel(
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return new ImportResult(total, 0, errors, "Import.ConcurrentDuplicate");
+        }
+        finally
+        {
+            Report(ImportStage.Done);
         }
 
         return new ImportResult(total, candidates.Count, errors);

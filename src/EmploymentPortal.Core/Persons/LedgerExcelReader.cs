@@ -1,106 +1,158 @@
 using System.Globalization;
-using MiniExcelLibs;
+using EmploymentPortal.Domain.Common;
 
 namespace EmploymentPortal.Core.Persons;
 
 /// <summary>
-/// Reads an import file: the header row mapped to <see cref="LedgerColumns.Import"/> by its text
-/// in either language, and the data rows up to the last one with anything in it. A file that
-/// cannot be imported at all is refused here with the reason (unreadable, no rows, a required
-/// column missing, too many rows).
+/// Reads an import file as a stream of rows (<see cref="BoundedXlsxReader"/>): the header row
+/// mapped to <see cref="LedgerColumns.Import"/> by its text in either language, then the data rows
+/// that have anything in them, one at a time, stopping at the first row beyond
+/// <see cref="LedgerExcel.MaxImportRows"/>. A file that cannot be imported at all is refused with
+/// the reason (unreadable, out of bounds, no rows, a required column missing, too many rows).
 /// </summary>
 internal static class LedgerExcelReader
 {
-    public static LedgerSheetRead Read(Stream file, ILabelCatalog labels)
+    /// <summary>Columns A to Z: the template's 14 and room for a few of the office's own; a cell beyond refuses the file.</summary>
+    public const int MaxColumns = 26;
+
+    /// <summary>The bounds of an import file: fixed columns, the header and <see cref="LedgerExcel.MaxImportRows"/> rows, and a zip an honest sheet of that size fits in.</summary>
+    public static readonly XlsxBounds Bounds = new(
+        MaxColumns: MaxColumns,
+        MaxRows: LedgerExcel.MaxImportRows + 1,
+        MaxEntries: 64,
+        MaxUncompressedBytes: 256L * 1024 * 1024,
+        MaxCompressionRatio: 100);
+
+    /// <summary>Opens the file and reads its header; the sheet streams the data rows. The caller disposes the sheet.</summary>
+    public static LedgerSheetRead Open(Stream file, ILabelCatalog labels, CancellationToken cancellationToken)
     {
-        List<IDictionary<string, object?>> sheet;
+        BoundedXlsxReader? reader = null;
+        IEnumerator<XlsxRow>? rows = null;
         try
         {
-            sheet = file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+            reader = BoundedXlsxReader.Open(file, Bounds);
+            rows = reader.Rows(cancellationToken).GetEnumerator();
+            if (!rows.MoveNext())
+            {
+                return Refused(new ImportResult(0, 0, [], "Import.NoRows"));
+            }
+
+            // Map the header row's cells to the columns, by their text in either language.
+            var columns = new Dictionary<LedgerColumn, int>();
+            var header = rows.Current.Cells;
+            for (var index = 0; index < header.Length; index++)
+            {
+                var text = (TextInput.Clean(header[index]) ?? string.Empty).TrimEnd('*', ' ');
+                var column = text.Length == 0 ? null : LedgerColumns.Import.FirstOrDefault(c => labels.TextInAllCultures(c.Key).Contains(text, StringComparer.OrdinalIgnoreCase));
+                if (column is not null)
+                {
+                    columns.TryAdd(column, index);
+                }
+            }
+
+            var missing = LedgerColumns.Import.Where(c => c.Required && !columns.ContainsKey(c)).Select(c => c.Title(labels)).ToList();
+            if (missing.Count > 0)
+            {
+                return Refused(new ImportResult(0, 0, [new ImportRowError(1, string.Join("、", missing), "Import.MissingColumn")], "Import.MissingColumn"));
+            }
+
+            var sheet = new LedgerSheet(reader, rows, columns);
+            reader = null;
+            rows = null;
+            return new LedgerSheetRead(sheet, null);
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or NotSupportedException or System.Xml.XmlException)
+        catch (XlsxRefusedException e)
+        {
+            return Refused(Refusal(e));
+        }
+        catch (Exception e) when (IsUnreadable(e))
         {
             return Refused(new ImportResult(0, 0, [], "Import.Unreadable"));
         }
-
-        if (sheet.Count == 0)
+        finally
         {
-            return Refused(new ImportResult(0, 0, [], "Import.NoRows"));
+            rows?.Dispose();
+            reader?.Dispose();
         }
-
-        // Map the header row's cells to the columns, by their text in either language.
-        var columns = new Dictionary<LedgerColumn, string>();
-        foreach (var (cell, value) in sheet[0])
-        {
-            var header = Text(value).TrimEnd('*', ' ');
-            var column = LedgerColumns.Import.FirstOrDefault(c => labels.TextInAllCultures(c.Key).Contains(header, StringComparer.OrdinalIgnoreCase));
-            if (column is not null)
-            {
-                columns[column] = cell;
-            }
-        }
-
-        var missing = LedgerColumns.Import.Where(c => c.Required && !columns.ContainsKey(c)).Select(c => c.Title(labels)).ToList();
-        if (missing.Count > 0)
-        {
-            return Refused(new ImportResult(0, 0, [new ImportRowError(1, string.Join("、", missing), "Import.MissingColumn")], "Import.MissingColumn"));
-        }
-
-        var dataRows = sheet.Count - 1;
-        while (dataRows > 0 && sheet[dataRows].Values.All(v => Text(v).Length == 0))
-        {
-            dataRows--;
-        }
-
-        if (dataRows == 0)
-        {
-            return Refused(new ImportResult(0, 0, [], "Import.NoRows"));
-        }
-
-        if (dataRows > LedgerExcel.MaxImportRows)
-        {
-            return Refused(new ImportResult(dataRows, 0, [], "Import.TooManyRows"));
-        }
-
-        return new LedgerSheetRead(new LedgerSheet(sheet, columns, dataRows), null);
     }
 
-    /// <summary>A cell as text; numbers typed into Excel (phones, codes) without exponent or decimals.</summary>
-    internal static string Text(object? value) => value switch
-    {
-        null => string.Empty,
-        double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),
-        _ => value.ToString()?.Trim() ?? string.Empty,
-    };
+    /// <summary>The file's refusal for a bound it broke; the detail (a cell, a row) goes where the message names it.</summary>
+    public static ImportResult Refusal(XlsxRefusedException e) =>
+        new(0, 0, e.Detail is null ? [] : [new ImportRowError(0, e.Detail, e.MessageKey)], e.MessageKey);
 
-    /// <summary>A date cell: an Excel date, a date serial number, or text as yyyy-MM-dd (or with slashes, or without leading zeros).</summary>
-    internal static DateOnly? Date(object? value) => value switch
+    /// <summary>The exceptions of a file that is not a readable .xlsx (bad zip, bad XML, bad entry).</summary>
+    public static bool IsUnreadable(Exception e) =>
+        e is InvalidDataException or System.Xml.XmlException or IOException or NotSupportedException or FormatException;
+
+    /// <summary>A cell as text: surrounding white space and zero-width characters removed; a number as written, without exponent or needless decimals.</summary>
+    internal static string Text(string? value)
     {
-        DateTime dt => DateOnly.FromDateTime(dt),
-        double serial when serial is > 0 and < 100_000 => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
-        _ => DateOnly.TryParseExact(Text(value).Replace('/', '-'), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
-    };
+        var text = TextInput.Clean(value);
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        return text.Contains('E', StringComparison.Ordinal) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            ? d.ToString("0.##########", CultureInfo.InvariantCulture)
+            : text;
+    }
+
+    /// <summary>A date cell: a date serial number (an Excel date), or text as yyyy-MM-dd (or with slashes, or without leading zeros).</summary>
+    internal static DateOnly? Date(string? value)
+    {
+        var text = Text(value);
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
+        {
+            return serial is > 0 and < 100_000 ? DateOnly.FromDateTime(DateTime.FromOADate(serial)) : null;
+        }
+
+        return DateOnly.TryParseExact(text.Replace('/', '-'), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
 
     private static LedgerSheetRead Refused(ImportResult result) => new(null, result);
 }
 
-/// <summary>The sheet read, or the refusal of the whole file.</summary>
+/// <summary>The sheet opened, or the refusal of the whole file.</summary>
 internal sealed record LedgerSheetRead(LedgerSheet? Sheet, ImportResult? Refusal);
 
-/// <summary>The data rows of an import sheet, their cells found by column (row 1 is the header).</summary>
-internal sealed class LedgerSheet(List<IDictionary<string, object?>> rows, Dictionary<LedgerColumn, string> columns, int dataRows)
+/// <summary>
+/// The data rows of an import sheet, streamed: each non-empty row once, with its number in the
+/// sheet (the header is row 1); the row after the last allowed one refuses the file
+/// (<see cref="XlsxRefusedException"/> "Import.TooManyRows"). Enumerate once.
+/// </summary>
+internal sealed class LedgerSheet(BoundedXlsxReader reader, IEnumerator<XlsxRow> rows, Dictionary<LedgerColumn, int> columns) : IDisposable
 {
-    /// <summary>The number of data rows, the trailing empty ones left out.</summary>
-    public int DataRows => dataRows;
+    /// <summary>The non-empty data rows in order.</summary>
+    public IEnumerable<LedgerSheetRow> Rows()
+    {
+        var count = 0;
+        while (rows.MoveNext())
+        {
+            var row = new LedgerSheetRow(rows.Current.Number, rows.Current.Cells, columns);
+            if (row.IsEmpty)
+            {
+                continue;
+            }
 
-    /// <summary>The data rows in order, each with its row number in the sheet (the first data row is row 2).</summary>
-    public IEnumerable<LedgerSheetRow> Rows => Enumerable.Range(1, dataRows).Select(index => new LedgerSheetRow(index + 1, rows[index], columns));
+            if (++count > LedgerExcel.MaxImportRows)
+            {
+                throw new XlsxRefusedException("Import.TooManyRows");
+            }
+
+            yield return row;
+        }
+    }
+
+    public void Dispose()
+    {
+        rows.Dispose();
+        reader.Dispose();
+    }
 }
 
 /// <summary>One data row of the sheet.</summary>
-internal sealed class LedgerSheetRow(int number, IDictionary<string, object?> cells, Dictionary<LedgerColumn, string> columns)
+internal sealed class LedgerSheetRow(int number, string?[] cells, Dictionary<LedgerColumn, int> columns)
 {
     /// <summary>The row's number in the sheet, as errors name it.</summary>
     public int Number => number;
@@ -108,11 +160,12 @@ internal sealed class LedgerSheetRow(int number, IDictionary<string, object?> ce
     /// <summary>Nothing in any of the template's columns (the row is skipped).</summary>
     public bool IsEmpty => LedgerColumns.Import.All(c => Text(c).Length == 0);
 
+    /// <summary>The column's cell as it is in the file (for the control-character check); null when absent.</summary>
+    public string? Raw(LedgerColumn column) => columns.TryGetValue(column, out var index) ? cells[index] : null;
+
     /// <summary>The column's cell as text; empty when the sheet has no such column or the cell is empty.</summary>
-    public string Text(LedgerColumn column) =>
-        columns.TryGetValue(column, out var key) && cells.TryGetValue(key, out var v) ? LedgerExcelReader.Text(v) : string.Empty;
+    public string Text(LedgerColumn column) => LedgerExcelReader.Text(Raw(column));
 
     /// <summary>The column's cell as a date; null when absent or not a date.</summary>
-    public DateOnly? Date(LedgerColumn column) =>
-        columns.TryGetValue(column, out var key) && cells.TryGetValue(key, out var v) ? LedgerExcelReader.Date(v) : null;
+    public DateOnly? Date(LedgerColumn column) => LedgerExcelReader.Date(Raw(column));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Policies;
 
@@ -29,6 +30,15 @@ internal sealed class LedgerExcelRowValidator(
         var rowNumber = row.Number;
         var rowErrors = new List<ImportRowError>();
         void Fail(LedgerColumn column, string messageKey, string? argument = null) => rowErrors.Add(new ImportRowError(rowNumber, column.Title(labels), messageKey, argument));
+
+        // Control, bidirectional and invalid characters: the one normaliser's rule, as for typed text.
+        foreach (var column in LedgerColumns.Import)
+        {
+            if (TextInput.Check(row.Raw(column), multiline: column == LedgerColumns.Notes) != TextInput.Problem.None)
+            {
+                Fail(column, TextInput.MessageKey);
+            }
+        }
 
         var problem = ResidentIdNumber.TryParse(row.Text(LedgerColumns.IdNumber), today, out var id);
         if (problem != IdNumberProblem.None)

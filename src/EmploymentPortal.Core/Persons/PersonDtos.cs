@@ -7,10 +7,10 @@ public sealed record RegisterPersonInput(string IdNumber, int RegionId, PersonDe
 
 /// <summary>
 /// A registration's outcome. When the ID is already registered, <see cref="ExistingPersonId"/> is
-/// set if the record lies in the caller's area; otherwise only <see cref="ExistingUnitName"/>,
-/// the unit holding it, is told (no personal data).
+/// set if the record lies in the caller's area; otherwise only <see cref="RegisteredElsewhere"/>
+/// is told (no unit, no personal data: issue 15, finding 8).
 /// </summary>
-public sealed record RegisterPersonResult(Guid? PersonId, IReadOnlyList<(string Field, string MessageKey)> Errors, Guid? ExistingPersonId = null, string? ExistingUnitName = null)
+public sealed record RegisterPersonResult(Guid? PersonId, IReadOnlyList<(string Field, string MessageKey)> Errors, Guid? ExistingPersonId = null, bool RegisteredElsewhere = false)
 {
     public bool Succeeded => PersonId is not null;
 }

@@ -29,7 +29,8 @@ public sealed class PersonRegistry(
     PolicyParameterStore parameters,
     HouseholdDerivation households,
     PersonCorrections corrections,
-    BusinessClock clock)
+    BusinessClock clock,
+    DuplicateAnswers duplicateAnswers)
 {
     private const string EntityType = "Person";
 
@@ -50,7 +51,7 @@ public sealed class PersonRegistry(
         }
 
         var hash = protector.LookupHash(id);
-        var duplicate = await DuplicateAsync(hash, cancellationToken);
+        var duplicate = await DuplicateAsync(hash, id.Masked, cancellationToken);
         if (duplicate is not null)
         {
             return duplicate;
@@ -67,7 +68,7 @@ public sealed class PersonRegistry(
         {
             // Two registrations of the same number raced; the unique blind index let one through.
             db.ChangeTracker.Clear();
-            return await DuplicateAsync(hash, cancellationToken) ?? throw new InvalidOperationException("Unique violation without a duplicate.", e);
+            return await DuplicateAsync(hash, id.Masked, cancellationToken) ?? throw new InvalidOperationException("Unique violation without a duplicate.", e);
         }
 
         return new RegisterPersonResult(person.Id, []);
@@ -288,19 +289,25 @@ public sealed class PersonRegistry(
         return regions.OrderBy(r => r.Code).Select(r => new RegionOption(r.Id, r.Code, r.Name));
     }
 
-    private async Task<RegisterPersonResult?> DuplicateAsync(byte[] hash, CancellationToken cancellationToken)
+    private async Task<RegisterPersonResult?> DuplicateAsync(byte[] hash, string maskedNumber, CancellationToken cancellationToken)
     {
-        // The uniqueness check sees the whole register; for a record outside the caller's area only
-        // the holding unit's name comes back.
+        // The uniqueness check sees the whole register; of a record outside the caller's area only
+        // "registered in another area" comes back, audited and as often a day as allowed.
         var holder = await unscoped.IdNumberHolderAsync(hash, db.Scope, cancellationToken);
         if (holder is null)
         {
             return null;
         }
 
-        return holder.InScope
-            ? new RegisterPersonResult(null, [("IdNumber", "Person.DuplicateInScope")], holder.Id)
-            : new RegisterPersonResult(null, [("IdNumber", "Person.DuplicateElsewhere")], null, holder.UnitName);
-    }
+        if (holder.InScope)
+        {
+            return new RegisterPersonResult(null, [("IdNumber", "Person.DuplicateInScope")], holder.Id);
+        }
 
+        var answered = await duplicateAnswers.TryAnswerAsync([maskedNumber], "registration", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return answered
+            ? new RegisterPersonResult(null, [("IdNumber", DuplicateAnswers.AnswerKey)], RegisteredElsewhere: true)
+            : new RegisterPersonResult(null, [("IdNumber", DuplicateAnswers.ExhaustedKey)]);
+    }
 }

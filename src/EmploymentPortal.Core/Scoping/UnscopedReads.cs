@@ -123,7 +123,7 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
 
     /// <summary>
     /// The holders of many ID numbers (the ledger import), keyed by the hex of the blind index:
-    /// whether each lies in <paramref name="scope"/> (then its id) and the holding unit's name.
+    /// whether each lies in <paramref name="scope"/> (then its id and the holding unit's name; of another area nothing more).
     /// </summary>
     public async Task<Dictionary<string, IdNumberHolder>> IdNumberHoldersAsync(IReadOnlyCollection<byte[]> hashes, DataScope scope, CancellationToken cancellationToken)
     {
@@ -143,7 +143,7 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
             foreach (var row in rows)
             {
                 var inScope = scope.Includes(row.RegionCode);
-                found[Convert.ToHexString(row.IdNumberHash)] = new IdNumberHolder(inScope, inScope ? row.Id : null, row.Unit ?? row.RegionCode);
+                found[Convert.ToHexString(row.IdNumberHash)] = new IdNumberHolder(inScope, inScope ? row.Id : null, inScope ? row.Unit ?? row.RegionCode : null);
             }
         }
 
@@ -246,7 +246,8 @@ public sealed class PostingWithEmployer
 }
 
 /// <summary>The holder of an ID number: <see cref="Id"/> only in the caller's scope; the holding unit's name (or region code) always.</summary>
-public sealed record IdNumberHolder(bool InScope, Guid? Id, string UnitName);
+/// <summary>A holder of an ID number: in the caller's area (then its id and unit) or not (then nothing more: issue 15, finding 8).</summary>
+public sealed record IdNumberHolder(bool InScope, Guid? Id, string? UnitName);
 
 public sealed record TransferSubject(Guid Id, int RegionId, string RegionCode);
 

@@ -8,6 +8,9 @@ namespace EmploymentPortal.Domain.Common;
 /// </summary>
 public static class TextInput
 {
+    /// <summary>The text key of the one message for a refused value (control or bidirectional control characters).</summary>
+    public const string MessageKey = "Text.ControlCharacters";
+
     /// <summary>What is wrong with a value, if anything.</summary>
     public enum Problem
     {

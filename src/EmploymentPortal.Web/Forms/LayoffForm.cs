@@ -22,6 +22,7 @@ public sealed class LayoffForm
 
     [Display(Name = "Layoff.Reason")]
     [StringLength(LayoffReport.ReasonMaxLength, ErrorMessage = "Validation.TooLong")]
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; set; }
 
     [Display(Name = "Layoff.ContactName")]

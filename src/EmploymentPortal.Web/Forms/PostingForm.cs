@@ -16,6 +16,7 @@ public sealed class PostingForm
     [Display(Name = "Posting.Description")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(Posting.DescriptionMaxLength, ErrorMessage = "Validation.TooLong")]
+    [DataType(DataType.MultilineText)]
     public string? Description { get; set; }
 
     [Display(Name = "Posting.Occupation")]

@@ -84,6 +84,7 @@ public sealed class EditModel(JobFairService fairs, IStringLocalizer<Texts> text
 
         [Display(Name = "JobFair.Description")]
         [StringLength(Domain.Jobs.Posting.DescriptionMaxLength, ErrorMessage = "Validation.TooLong")]
+        [DataType(DataType.MultilineText)]
         public string? Description { get; set; }
 
         public List<Guid> EmployerIds { get; set; } = [];

@@ -20,6 +20,7 @@ public sealed class CancelModel(PersonCorrections corrections, IStringLocalizer<
     [Display(Name = "Correction.Reason")]
     [Required(ErrorMessage = "Correction.ReasonRequired")]
     [StringLength(Person.CancelReasonMaxLength, ErrorMessage = "Correction.ReasonRequired")]
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>

@@ -34,7 +34,8 @@ public sealed class RegisterModel(PersonRegistry registry, IStringLocalizer<Text
 
     public Guid? ExistingPersonId { get; private set; }
 
-    public string? ExistingUnitName { get; private set; }
+    /// <summary>The number is registered in another area: only that is told, with the way to request a transfer in.</summary>
+    public bool RegisteredElsewhere { get; private set; }
 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -64,11 +65,11 @@ public sealed class RegisterModel(PersonRegistry registry, IStringLocalizer<Text
         {
             foreach (var (field, key) in result.Errors)
             {
-                ModelState.AddModelError(field, key == "Person.DuplicateElsewhere" ? texts[key, result.ExistingUnitName ?? string.Empty] : texts[key]);
+                ModelState.AddModelError(field, texts[key]);
             }
 
             ExistingPersonId = result.ExistingPersonId;
-            ExistingUnitName = result.ExistingUnitName;
+            RegisteredElsewhere = result.RegisteredElsewhere;
             return InvalidPage();
         }
 
