@@ -47,6 +47,7 @@ public sealed class DetailModel(
     /// <summary>Why certification is requested although today's check does not say "eligible" (required then).</summary>
     [BindProperty(Name = "Certification.OverrideReason")]
     [Display(Name = "Certification.OverrideReason")]
+    [DataType(DataType.MultilineText)]
     public string? OverrideReason { get; set; }
 
     /// <summary>The newest certification request or decision in each category.</summary>
