@@ -97,14 +97,19 @@ public sealed class ImportBoundsTests(PortalFixture portal) : IClassFixture<Port
             rows.Append(CultureInfo.InvariantCulture, $"<row r=\"{r}\"><c r=\"A{r}\" t=\"inlineStr\"><is><t>1</t></is></c></row>");
         }
 
+        // 50,001 non-empty data rows: stopped at the one past the limit.
         var tooMany = await staff.UploadAsync(Import, "file", "many.xlsx", Xlsx(Sheet(rows.ToString(), dimension: null)), new Dictionary<string, string>());
-
         tooMany.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Html.ParseAsync(tooMany)).QuerySelector("#file-error")!.TextContent.Should().Contain("行号超出上限（50002）").And.Contain("最多 50000 行");
+        (await Html.ParseAsync(tooMany)).QuerySelector("#file-error")!.TextContent.Should().Contain("文件超过 50000 行");
 
-        // Row numbers far apart (a valid row at 2 and one at 50,001) are two rows, not 50,000.
+        // A row number past the header, the limit and the allowance for blank lines is refused at once.
         var id = TestIds.Make(new DateOnly(1977, 7, 7), Sex.Male, "370705");
-        var sparse = Sheet(DataRow(50_001, id, "稀疏行"));
+        var far = await staff.UploadAsync(Import, "file", "far.xlsx", Xlsx(Sheet(DataRow(51_002, id, "远行"), dimension: null)), new Dictionary<string, string>());
+        far.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(far)).QuerySelector("#file-error")!.TextContent.Should().Contain("行号超出上限（51002）");
+
+        // Row numbers far apart (a valid row at 2 and one at 51,001, after blank lines) are two rows, not 51,000.
+        var sparse = Sheet(DataRow(51_001, id, "稀疏行"));
         var response = await staff.UploadAsync(Import, "file", "sparse.xlsx", Xlsx(sparse), new Dictionary<string, string>());
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await Html.ParseAsync(response)).QuerySelector("[data-testid=import-summary]")!.TextContent.Should().Contain("共 1 行：导入 1 行");

@@ -15,10 +15,17 @@ internal static class LedgerExcelReader
     /// <summary>Columns A to Z: the template's 14 and room for a few of the office's own; a cell beyond refuses the file.</summary>
     public const int MaxColumns = 26;
 
-    /// <summary>The bounds of an import file: fixed columns, the header and <see cref="LedgerExcel.MaxImportRows"/> rows, and a zip an honest sheet of that size fits in.</summary>
+    /// <summary>
+    /// Row numbers a genuine file may use beyond its header and <see cref="LedgerExcel.MaxImportRows"/>
+    /// data rows: title lines above the header and blank lines between rows, as offices type them.
+    /// (Missing row numbers cost nothing in the reader; the limit on rows is of non-empty rows.)
+    /// </summary>
+    public const int BlankRowAllowance = 1_000;
+
+    /// <summary>The bounds of an import file: fixed columns, the header and <see cref="LedgerExcel.MaxImportRows"/> rows (with <see cref="BlankRowAllowance"/>), and a zip an honest sheet of that size fits in.</summary>
     public static readonly XlsxBounds Bounds = new(
         MaxColumns: MaxColumns,
-        MaxRows: LedgerExcel.MaxImportRows + 1,
+        MaxRows: LedgerExcel.MaxImportRows + 1 + BlankRowAllowance,
         MaxEntries: 64,
         MaxUncompressedBytes: 256L * 1024 * 1024,
         MaxCompressionRatio: 100);
