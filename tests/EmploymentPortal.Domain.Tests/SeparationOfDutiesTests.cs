@@ -158,9 +158,9 @@ public sealed class SeparationOfDutiesTests
         }
 
         Capabilities.Map.Where(c => c.Value.Contains(Roles.SystemAdmin)).Select(c => c.Key).Should().BeEquivalentTo(
-            [Capabilities.ManageAccounts, Capabilities.ViewOrganisation, Capabilities.SignOut]);
-        Capabilities.Map.Where(c => c.Value.Contains(Roles.SecurityAdmin)).Select(c => c.Key).Should().BeEquivalentTo([Capabilities.ManageSecurity, Capabilities.SignOut]);
-        Capabilities.Map.Where(c => c.Value.Contains(Roles.AuditAdmin)).Select(c => c.Key).Should().BeEquivalentTo([Capabilities.ReadAudit, Capabilities.SignOut]);
+            [Capabilities.ManageAccounts, Capabilities.ViewOrganisation, Capabilities.SignOut, Capabilities.ManageOwnAccount]);
+        Capabilities.Map.Where(c => c.Value.Contains(Roles.SecurityAdmin)).Select(c => c.Key).Should().BeEquivalentTo([Capabilities.ManageSecurity, Capabilities.SignOut, Capabilities.ManageOwnAccount]);
+        Capabilities.Map.Where(c => c.Value.Contains(Roles.AuditAdmin)).Select(c => c.Key).Should().BeEquivalentTo([Capabilities.ReadAudit, Capabilities.SignOut, Capabilities.ManageOwnAccount]);
         Capabilities.RolesWith(Capabilities.KeepCalendar).Should().Equal(Roles.CityOfficial);
     }
 
