@@ -21,7 +21,9 @@ public sealed class TwoFactorBrowserTests(BrowserFixture fixture) : IClassFixtur
     [InlineData("StreetStaff", DemoIds.Street1, "**/Station")]
     [InlineData("CountyOfficial", DemoIds.District1, "**/Bureau")]
     [InlineData("CityOfficial", DemoIds.City, "**/Bureau")]
-    [InlineData("Admin", DemoIds.City, "**/Admin")]
+    [InlineData("SystemAdmin", DemoIds.City, "**/Admin")]
+    [InlineData("SecurityAdmin", DemoIds.City, "**/Admin/Security")]
+    [InlineData("AuditAdmin", DemoIds.City, "**/Admin/Audit")]
     public async Task StaffRole_EnrolsAuthenticator_ThenSignsInWithACode(string role, string unitRegion, string home)
     {
         var userName = "mfa" + role.ToLowerInvariant();

@@ -111,7 +111,7 @@ public sealed class RateLimitTests(RateLimitTests.LowLimits portal) : IClassFixt
 
         (await ImportAsync(first)).Should().Be(HttpStatusCode.TooManyRequests);
         (await first.GetAsync("/Station/Persons/Import")).StatusCode.Should().Be(HttpStatusCode.OK);
-        using var second = await SignedInAsync("10.0.5.1", "community2");
+        using var second = await SignedInAsync("10.0.5.2", "community2");
         (await ImportAsync(second)).Should().NotBe(HttpStatusCode.TooManyRequests);
     }
 

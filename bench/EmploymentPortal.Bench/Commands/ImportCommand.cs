@@ -22,10 +22,11 @@ public static class ImportCommand
     public const string Usage =
         """
         import --connection "Host=...;Database=..."   (or env ConnectionStrings__Portal)
-               [--rows 50000] [--iterations 3] [--scope 370702000000]
+               [--rows 50000] [--iterations 3] [--scope 370702000000] [--write-file PATH]
           Writes an .xlsx of new residents (ID numbers with area code 370799, which the generator does not use)
           in the communities of the scope, then times the app's import of it. Each iteration first deletes the
-          persons a previous iteration imported (and vacuums, as autovacuum would).
+          persons a previous iteration imported (and vacuums, as autovacuum would). With --write-file, writes the
+          file there and exits (bench/import-page times it through the page).
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -35,11 +36,17 @@ public static class ImportCommand
         var rows = line.Int("rows", 50_000);
         var iterations = line.Int("iterations", 3);
         var scope = RegionCode.Parse(line.String("scope") ?? "370702000000");
+        var writeFile = line.String("write-file");
         line.RejectUnknown();
 
         var communities = await CommunitiesAsync(connectionString, scope, cancellationToken);
         var file = await WriteFileAsync(rows, communities, cancellationToken);
         Console.WriteLine($"file: {rows:N0} rows, {file.Length / 1024.0 / 1024.0:F1} MB, {communities.Count} communities of {scope}");
+        if (writeFile is not null)
+        {
+            await File.WriteAllBytesAsync(writeFile, file, cancellationToken);
+            return 0;
+        }
 
         await using var provider = PortalServices.Build(connectionString, DataScope.Region(scope), configure: services =>
             services.AddSingleton<ILabelCatalog>(new LabelCatalog(new JsonTexts())));

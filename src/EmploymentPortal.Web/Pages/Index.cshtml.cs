@@ -20,6 +20,7 @@ public sealed class IndexModel(CapabilityCheck can) : PageModel
         (Capabilities.ViewStationHome, "/Station"),
         (Capabilities.ViewBureauHome, "/Bureau"),
         (Capabilities.ManageAccounts, "/Admin"),
+        (Capabilities.ManageSecurity, "/Admin/Security"),
         (Capabilities.ReadAudit, "/Admin/Audit"),
         (Capabilities.ActForOwnEmployer, "/Employer"),
     ];

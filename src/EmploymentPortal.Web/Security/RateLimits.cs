@@ -157,7 +157,7 @@ public static class RateLimits
 /// <summary>The <c>Portal:RateLimits</c> section: one fixed window per limit, and the reveals a user may make a day.</summary>
 public sealed class RateLimitOptions
 {
-    public WindowLimit SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
+    public WindowLimit SignIn { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
 
     public WindowLimit SignUp { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) };
 
