@@ -30,6 +30,7 @@ public sealed class SessionBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.FillAsync("#Input_UserName", "community1");
         await page.FillAsync("#Input_Password", "Demo!2345678");
         await page.ClickAsync("[data-testid=login-submit]");
+        await SecondStepAsync(context, page, "community1");
         await page.WaitForURLAsync("**/Station/Persons/Register");
 
         (await page.InputValueAsync("#Input_Name")).Should().Be("草稿人");

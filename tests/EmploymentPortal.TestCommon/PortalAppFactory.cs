@@ -34,6 +34,10 @@ public sealed class PortalAppFactory(
     /// <summary>The portal's business date now.</summary>
     public DateOnly Today => TestClock.Business(Clock).Today;
 
+    /// <summary>A client of this portal that keeps cookies, follows no redirect and signs in with both factors (the demo authenticator key).</summary>
+    public PortalClient NewClient() =>
+        new(CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true })) { SecondFactor = new DemoSecondFactor(Clock, ConnectionString) };
+
     /// <summary>Everything the portal logged so far (after PII masking).</summary>
     public string Log
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using EmploymentPortal.TestCommon;
 using static EmploymentPortal.TestCommon.DemoIds;
 
@@ -76,7 +77,7 @@ public sealed class AccountGateTests(PortalFixture portal) : IClassFixture<Porta
         var (enrolResponse, enrol) = await late.GetPageAsync(EnrolPath);
         enrolResponse.StatusCode.Should().Be(HttpStatusCode.OK);
         var key = enrol.QuerySelector("[data-testid=mfa-key]")!.TextContent.Trim();
-        var done = await late.SubmitFormAsync(EnrolPath, new Dictionary<string, string> { ["Input.Code"] = Core.Accounts.TwoFactor.Totp.CodeAt(key, portal.Clock.GetUtcNow()) });
+        var done = await late.PostFormAsync(enrol.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[method=post]")!, EnrolPath, new Dictionary<string, string> { ["Input.Code"] = Core.Accounts.TwoFactor.Totp.CodeAt(key, portal.Clock.GetUtcNow()) });
         done.StatusCode.Should().Be(HttpStatusCode.OK);
         (await late.GetAsync("/Station")).StatusCode.Should().Be(HttpStatusCode.OK);
     }

@@ -196,7 +196,7 @@ public sealed class AuditChainTests(PortalFixture portal) : IClassFixture<Portal
     {
         var database = await TestDatabases.CreateSeededAsync();
         await using var factory = new PortalAppFactory(database);
-        var client = new PortalClient(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var client = factory.NewClient();
         (await client.SignInAsync("seeker1", Core.Seeding.DemoCity.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         await TestSql.ExecuteAsync(database, "REVOKE INSERT ON audit_events FROM portal_app");
 

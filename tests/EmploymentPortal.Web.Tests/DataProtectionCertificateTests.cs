@@ -41,7 +41,7 @@ public sealed class DataProtectionCertificateTests : IAsyncLifetime
         };
         await using (var factory = new PortalAppFactory(_connectionString, settings))
         {
-            using var client = new PortalClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+            using var client = factory.NewClient();
             (await client.SignInAsync("community1", Core.Seeding.DemoCity.Password)).StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
             (await client.GetAsync("/Station")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         }
@@ -52,7 +52,7 @@ public sealed class DataProtectionCertificateTests : IAsyncLifetime
 
         // A second portal on the same ring (another instance, a restart) reads the encrypted keys back.
         await using var again = new PortalAppFactory(_connectionString, settings);
-        using var second = new PortalClient(again.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        using var second = again.NewClient();
         (await second.SignInAsync("community1", Core.Seeding.DemoCity.Password)).StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
         (await TestSql.ScalarAsync<long>(_connectionString, "SELECT count(*) FROM data_protection_keys")).Should().Be(1);
     }

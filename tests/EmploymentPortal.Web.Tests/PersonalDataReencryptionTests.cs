@@ -74,7 +74,7 @@ public sealed class PersonalDataReencryptionTests
 
     private static async Task<PortalClient> SignInAsync(PortalAppFactory factory, string userName)
     {
-        var client = new PortalClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        var client = factory.NewClient();
         (await client.SignInAsync(userName, Core.Seeding.DemoCity.Password)).StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
         return client;
     }
@@ -88,7 +88,7 @@ public sealed class PersonalDataReencryptionTests
 
     private static async Task<string> LedgerAsync(PortalClient staff, string number)
     {
-        var (_, page) = await staff.GetPageAsync("/Station/Persons?q=" + number);
+        var (_, page) = await staff.SearchLedgerAsync(number);
         return page.QuerySelector("main table")?.TextContent ?? string.Empty;
     }
 }

@@ -261,6 +261,9 @@ public sealed class SeparationOfDutiesTests(PortalFixture portal) : IClassFixtur
         published.StatusCode.Should().Be(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
         var notice = published.Headers.Location!.OriginalString.Split('/')[^1];
         await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE notices SET starts_on = starts_on - 30, ends_on = ends_on - 30 WHERE id = '{notice}'");
+
+        // Ended notices are closed by the hourly job or the button (no GET changes state).
+        (await county.ClickAsync("/Bureau/Notices", "[data-testid=close-ended]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
     private async Task<string> RegionIdAsync(string code) =>

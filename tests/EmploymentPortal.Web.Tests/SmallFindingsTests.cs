@@ -121,12 +121,10 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
     [Fact]
     public async Task Logging_LineBreaksAndControlsInValues_AreEscapedOnTheirLine()
     {
-        using (var client = portal.Anonymous())
-        {
-            await client.SignInAsync("mallory\r\n[10:00:00 INF] Forged: admin signed in\u001b[31m\u202E", "wrong-password-123");
-        }
-
+        // A typed user name with control characters is now refused before anything logs it (TextInput);
+        // the formatter is the class fix for every other value that reaches a log line.
         var logger = portal.Factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogForgingTest");
+        logger.LogInformation("Sign-in refused for {UserName}", "mallory\r\n[10:00:00 INF] Forged: admin signed in\u001b[31m\u202E");
         logger.LogWarning(new InvalidOperationException("bad\nFAKE LINE"), "Value {Value} and {List}", "eve\n[10:00:01 ERR] Forged too", CarriageReturnList);
         await Eventually.HoldsAsync(() => portal.Factory.Log.Contains("LogForgingTest", StringComparison.Ordinal) && portal.Factory.Log.Contains("mallory", StringComparison.Ordinal), "both lines are written");
 

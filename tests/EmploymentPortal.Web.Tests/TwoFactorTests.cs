@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using EmploymentPortal.Core.Accounts.TwoFactor;
 using EmploymentPortal.Core.Seeding;
 using EmploymentPortal.TestCommon;
@@ -83,10 +85,13 @@ public sealed class TwoFactorTests(PortalFixture portal) : IClassFixture<PortalF
         enrol.QuerySelector("[data-testid=mfa-qr]")!.GetAttribute("src").Should().StartWith("data:image/png;base64,");
         var key = enrol.QuerySelector("[data-testid=mfa-key]")!.TextContent.Trim();
 
-        var wrong = await seeker.SubmitFormAsync("/Identity/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        // The key the page proposed travels sealed in its own form: post that form (a new GET proposes a new key until one is stored).
+        var form = enrol.QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var wrong = await seeker.PostFormAsync(form, "/Identity/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = "000000" });
         wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
-        var enrolled = await seeker.SubmitFormAsync(
+        var enrolled = await seeker.PostFormAsync(
+            form,
             "/Identity/Account/Manage/EnableAuthenticator",
             new Dictionary<string, string> { ["Input.Code"] = Totp.CodeAt(key, portal.Clock.GetUtcNow()) });
         enrolled.StatusCode.Should().Be(HttpStatusCode.OK);

@@ -89,7 +89,10 @@ public sealed class PortalUserManager(
     }
 
     /// <summary>Sets a known authenticator key: the demo accounts only (Development and tests), see <c>DemoCity.AuthenticatorKey</c>.</summary>
-    public async Task<IdentityResult> SetDemoAuthenticatorKeyAsync(PortalUser user, string base32Key)
+    public Task<IdentityResult> SetDemoAuthenticatorKeyAsync(PortalUser user, string base32Key) => SetAuthenticatorKeyAsync(user, base32Key);
+
+    /// <summary>Stores the authenticator key an enrolment proposed (on its POST; a GET stores nothing).</summary>
+    public async Task<IdentityResult> SetAuthenticatorKeyAsync(PortalUser user, string base32Key)
     {
         ThrowIfDisposed();
         var store = Store as IUserAuthenticatorKeyStore<PortalUser> ?? throw new NotSupportedException("The user store does not keep authenticator keys.");

@@ -41,8 +41,13 @@ public sealed class OwnAccountSecurity(PortalDbContext db, PortalUserManager use
         return CommandResult.Ok;
     }
 
-    /// <summary>The key to enrol (base32), made when the account has none. Null once a second factor is on: the key is never shown again.</summary>
-    public async Task<string?> EnrolmentKeyAsync(PortalUser user)
+    /// <summary>
+    /// The key to enrol (base32): the account's stored one, else the one the form proposed, else a
+    /// new random one. Nothing is stored here (a GET changes no state): <see cref="EnableAsync"/>
+    /// stores the proposed key with the first correct code. Null once a second factor is on: the
+    /// key is never shown again.
+    /// </summary>
+    public async Task<string?> EnrolmentKeyAsync(PortalUser user, string? proposed)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (user.TwoFactorEnabled)
@@ -50,23 +55,24 @@ public sealed class OwnAccountSecurity(PortalDbContext db, PortalUserManager use
             return null;
         }
 
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
-        }
-
-        return key;
+        var stored = await users.GetAuthenticatorKeyAsync(user);
+        return !string.IsNullOrEmpty(stored) ? stored
+            : !string.IsNullOrEmpty(proposed) ? proposed
+            : Totp.ToBase32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
     }
 
     /// <summary>Turns the second factor on after a first correct code; returns the recovery codes (to be shown once).</summary>
-    public async Task<(CommandResult Result, IReadOnlyList<string> RecoveryCodes)> EnableAsync(PortalUser user, string code, CancellationToken cancellationToken)
+    public async Task<(CommandResult Result, IReadOnlyList<string> RecoveryCodes)> EnableAsync(PortalUser user, string key, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (user.TwoFactorEnabled)
         {
             return (CommandResult.Fail(string.Empty, "Mfa.AlreadyEnabled"), []);
+        }
+
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.SetAuthenticatorKeyAsync(user, key);
         }
 
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code ?? string.Empty))

@@ -5,6 +5,7 @@ using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Localization;
 using EmploymentPortal.Web.Security.SignIn;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -15,16 +16,23 @@ namespace EmploymentPortal.Web.Areas.Identity.Pages.Account.Manage;
 /// Enrolment of an authenticator app: a QR code drawn on the server (a PNG data URI, which the
 /// CSP's <c>img-src 'self' data:</c> allows), the key as text for typing, and a first code to
 /// prove the app works. Success turns the second factor on and shows the recovery codes, once.
+/// The GET stores nothing: a key it proposes travels in the form, sealed to the account by Data
+/// Protection, and is stored by the POST with the first correct code.
 /// </summary>
 [Authorize(Policy = Capabilities.ManageOwnAccount)]
 public sealed class EnableAuthenticatorModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     OwnAccountSecurity security,
+    IDataProtectionProvider protection,
     IStringLocalizer<Texts> texts) : ManageAccountPage(users)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>The proposed key, sealed to the signed-in account (never a key in clear in the form).</summary>
+    [BindProperty]
+    public string? SealedKey { get; set; }
 
     public string? Key { get; private set; }
 
@@ -58,7 +66,8 @@ public sealed class EnableAuthenticatorModel(
             return InvalidPage();
         }
 
-        var (result, codes) = await security.EnableAsync(user, Input.Code.Trim(), cancellationToken);
+        var key = await security.EnrolmentKeyAsync(user, Unseal(user));
+        var (result, codes) = await security.EnableAsync(user, key!, Input.Code.Trim(), cancellationToken);
         if (!result.Succeeded)
         {
             AddErrors(result, texts);
@@ -74,8 +83,30 @@ public sealed class EnableAuthenticatorModel(
 
     private async Task LoadKeyAsync(PortalUser user)
     {
-        Key = await security.EnrolmentKeyAsync(user);
+        Key = await security.EnrolmentKeyAsync(user, Unseal(user));
+        SealedKey = Key is null ? null : Sealer(user).Protect(Key);
         QrCodeDataUri = Key is null ? null : AuthenticatorQrCode.DataUri(user.UserName ?? string.Empty, Key);
+    }
+
+    private IDataProtector Sealer(PortalUser user) => protection.CreateProtector("EnableAuthenticator.Key", user.Id.ToString());
+
+    /// <summary>The key this form proposed, or null when there is none or it was not sealed for this account.</summary>
+    private string? Unseal(PortalUser user)
+    {
+        if (string.IsNullOrEmpty(SealedKey))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Sealer(user).Unprotect(SealedKey);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // Another account's or a tampered value: a new key is proposed instead.
+            return null;
+        }
     }
 
     public sealed class InputModel
