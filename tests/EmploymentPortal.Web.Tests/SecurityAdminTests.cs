@@ -13,7 +13,13 @@ public sealed class SecurityAdminTests(PortalFixture portal) : IClassFixture<Por
     [Fact]
     public async Task SecurityAdmin_SetsGraceToZero_AndResetsASecondFactor_Audited()
     {
-        using var admin = await portal.SignInAsync("admin");
+        // The security administrator's duty, not the system administrator's (三权分立, ADR 0005).
+        using (var system = await portal.SignInAsync("admin"))
+        {
+            (await system.GetAsync("/Admin/Security")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        }
+
+        using var admin = await portal.SignInAsync("secadmin");
         (await admin.SubmitFormAsync("/Admin/Security", new Dictionary<string, string> { ["Grace.GraceDays"] = "91" }, "form[data-testid=grace-form]"))
             .StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await admin.SubmitFormAsync("/Admin/Security", new Dictionary<string, string> { ["Grace.GraceDays"] = "0" }, "form[data-testid=grace-form]"))
@@ -33,7 +39,7 @@ public sealed class SecurityAdminTests(PortalFixture portal) : IClassFixture<Por
         var signIn = await again.SubmitFormAsync(LoginPath, AccountGateTests.Credentials("street1", Core.Seeding.DemoCity.Password));
         signIn.Headers.Location!.OriginalString.Should().Be(EnrolPath, "no second step any more, and no new grace period");
 
-        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action IN ('MfaReset', 'MfaGracePeriodSet') AND actor_name = 'admin'")).Should().Be(2);
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action IN ('MfaReset', 'MfaGracePeriodSet') AND actor_name = 'secadmin'")).Should().Be(2);
     }
 
 }
