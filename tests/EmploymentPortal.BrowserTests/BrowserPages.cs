@@ -18,16 +18,39 @@ internal static class BrowserPages
         return page;
     }
 
-    /// <summary>After the password: demo staff have the seeded authenticator key, so the second step with the code of the portal's clock.</summary>
+    /// <summary>
+    /// After the password: demo staff have the seeded authenticator key, so the second step with the
+    /// code of the portal's clock. Waits for the answer to the password first (the second step's page
+    /// or the page after it), so the check never reads the sign-in page that is being left.
+    /// </summary>
     public static async Task SecondStepAsync(IBrowserContext context, IPage page, string userName)
     {
-        if (await page.Locator("[data-testid=mfa-submit]").Or(page.Locator("[data-testid=user-bar]")).First.GetAttributeAsync("data-testid") == "mfa-submit")
+        await page.WaitForURLAsync(url => !IsPasswordStep(url));
+        if (!page.Url.Contains("/Identity/Account/LoginWith2fa", StringComparison.Ordinal))
         {
-            var second = BrowserFixture.SecondFactorOf(context);
-            await second.AllowCodeAgainAsync(userName);
-            await page.FillAsync("#Input_Code", second.CodeNow());
-            await page.ClickAsync("[data-testid=mfa-submit]");
+            return;
         }
+
+        await page.Locator("[data-testid=mfa-submit]").WaitForAsync();
+        var second = BrowserFixture.SecondFactorOf(context);
+        await second.AllowCodeAgainAsync(userName);
+        await page.FillAsync("#Input_Code", second.CodeNow());
+        await page.ClickAsync("[data-testid=mfa-submit]");
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/LoginWith2fa", StringComparison.Ordinal), new() { Timeout = 20_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var errors = await page.Locator("[data-testid=error-summary]").AllInnerTextsAsync();
+            throw new TimeoutException($"The second step for {userName} stayed on {page.Url}: {string.Join(" | ", errors)}", e);
+        }
+    }
+
+    private static bool IsPasswordStep(string url)
+    {
+        var path = new Uri(url).AbsolutePath;
+        return path.Equals("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Saves a screenshot (the full page unless told otherwise: a long list shows its first screen) under the test output's screenshots folder.</summary>

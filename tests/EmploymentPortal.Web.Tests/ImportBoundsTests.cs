@@ -10,20 +10,13 @@ using static EmploymentPortal.TestCommon.DemoIds;
 
 namespace EmploymentPortal.Web.Tests;
 
-/// <summary>Runs alone: the memory bounds are measured on the whole process's allocations.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ImportBoundsCollection
-{
-    public const string Name = "Import bounds (alone)";
-}
-
 /// <summary>
 /// Issue 15, finding 1: each malicious upload shape is refused with a clear message in under a
 /// second and with the process's allocations under 20 MB; a NUL cell is a row error, not a 500;
 /// one import per unit at a time, with progress while it runs. The files are written by hand
 /// (the zip's XML), as an attacker would.
 /// </summary>
-[Collection(ImportBoundsCollection.Name)]
+[Collection(MeasuredAlone.Name)]
 public sealed class ImportBoundsTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string Import = "/Station/Persons/Import";

@@ -14,6 +14,7 @@ namespace EmploymentPortal.Web.Tests;
 /// same page with the same message, in the same time (difference of medians under 10 ms over 20
 /// tries each).
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class SignInRefusalTests(ClientAddressFixture portal) : IClassFixture<ClientAddressFixture>
 {
     private const string LoginPath = "/Identity/Account/Login";
