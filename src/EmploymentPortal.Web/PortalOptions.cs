@@ -53,6 +53,12 @@ public sealed class PortalOptions
         public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(10);
 
         /// <summary>
+        /// A refused sign-in answers no sooner than this after it began, whatever the reason, so
+        /// its time tells nothing on top of its equal work (one password hash each).
+        /// </summary>
+        public TimeSpan SignInRefusalFloor { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>
         /// Secure, <c>__Host-</c>-prefixed cookies (default: on outside Development). Turn off only
         /// for plain-HTTP local runs.
         /// </summary>

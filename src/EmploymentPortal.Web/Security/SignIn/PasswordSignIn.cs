@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Accounts.TwoFactor;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web.Security.SignIn;
 
@@ -21,7 +23,9 @@ public enum PasswordSignInOutcome
 /// The password step of the sign-in, telling nothing (ASVS v5.0.0-6.3.8, issue 15 finding 4): an
 /// unknown user, a wrong password, a blocked or locked account and a disabled account all get the
 /// same answer after the same work, one password hash: an unknown user's password is checked
-/// against a dummy hash made with the same hasher. The reason goes to the log only.
+/// against a dummy hash made with the same hasher, and every refusal answers no sooner than
+/// <c>Portal:Security:SignInRefusalFloor</c> after it began (the hash's own time varies with the
+/// machine's load; the floor hides that too). The reason goes to the log only.
 /// </summary>
 public sealed class PasswordSignIn(
     PortalSignInManager signIn,
@@ -31,10 +35,12 @@ public sealed class PasswordSignIn(
     SignInThrottle throttle,
     SecondFactorPolicy secondFactor,
     DummyPasswordHash dummy,
+    IOptions<PortalOptions> options,
     ILogger<PasswordSignIn> logger)
 {
     public async Task<PasswordSignInOutcome> SignInAsync(string userName, string password, string client)
     {
+        var started = Stopwatch.StartNew();
         var account = normalizer.NormalizeName(userName) ?? string.Empty;
         var user = await users.FindByNameAsync(userName);
         bool passwordRight;
@@ -63,6 +69,12 @@ public sealed class PasswordSignIn(
             }
 
             logger.LogWarning("Sign-in refused for {UserName}: {Reason}", userName, reason);
+            var rest = options.Value.Security.SignInRefusalFloor - started.Elapsed;
+            if (rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest);
+            }
+
             return PasswordSignInOutcome.Refused;
         }
 
