@@ -80,7 +80,10 @@ for i in $(seq 1 "$iterations"); do
     -F "__RequestVerificationToken=$token" -F "Mode=AllOrNothing" -F "ImportId=$(cat /proc/sys/kernel/random/uuid)" \
     -F "file=@$work/ledger.xlsx;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" \
     "http://127.0.0.1:$web/Station/Persons/Import")
-  summary=$(grep -o 'data-testid="import-summary"[^<]*<[^<]*' "$work/result.html" | sed 's/<[^>]*>//g; s/data-testid="import-summary"[^>]*>//' | head -1)
+  summary=$(python3 -c 'import re,sys
+h=open(sys.argv[1],encoding="utf-8").read()
+m=re.search(r"data-testid=\"import-summary\"[^>]*>(.*?)</div>",h,re.S)
+print(re.sub(r"<[^>]+>|\s+"," ",m.group(1)).strip() if m else "")' "$work/result.html")
   echo "upload $i$([ "$i" -eq 1 ] && echo ' (first after start-up)'): HTTP ${result% *}, ${result#* } s — ${summary:-no summary}"
-  [ "${result% *}" = "200" ] || { grep -o 'id="file-error"[^<]*<[^<]*' "$work/result.html" | head -3; tail -20 "$work/portal.log"; exit 1; }
+  [ "${result% *}" = "200" ] || { grep -o 'id="file-error"[^<]*<[^<]*' "$work/result.html" | head -3 || true; tail -20 "$work/portal.log"; exit 1; }
 done

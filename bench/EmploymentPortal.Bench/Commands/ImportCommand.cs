@@ -80,7 +80,8 @@ public static class ImportCommand
 
     private static async Task<byte[]> WriteFileAsync(int rows, List<string> communities, CancellationToken cancellationToken)
     {
-        var start = new DateOnly(1966, 1, 1);
+        // Born in 1980: of working age (both sexes) on the registration date, which imports check since issue 13.
+        var start = new DateOnly(1980, 1, 1);
         var headers = new[] { "身份证号码*", "姓名*", "手机号码", "居住地址*", "户籍类型*", "文化程度*", "就业状态*", "劳动能力*", "有就业愿望*", "社区代码*", "失业登记日期" };
         var data = Enumerable.Range(0, rows).Select(i =>
         {
