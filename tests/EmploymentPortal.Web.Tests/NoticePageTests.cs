@@ -17,7 +17,7 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         var paid = await portal.ApprovedJobDevelopmentAsync("公示张三");
         var objected = await portal.ApprovedJobDevelopmentAsync("公示李四");
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "2026年第1批就业补贴公示", paid, objected);
+        var notice = await county.PublishNoticeAsync("2026年第1批就业补贴公示", paid, objected);
 
         // The public sees masked names and numbers, never the full ones.
         using var anonymous = portal.Anonymous();
@@ -93,7 +93,7 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
             (await city.ClickAsync("/Bureau/Calendar", "[data-testid=set-day]", new Dictionary<string, string> { ["Date"] = Iso(Today.AddDays(d)), ["IsWorkingDay"] = d == 3 ? "true" : "false", ["Note"] = "测试假期" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
         }
 
-        var notice = await PublishAsync(county, "日历公示", id);
+        var notice = await county.PublishNoticeAsync("日历公示", id);
 
         // Day 3 (a swapped working day) is the first working day, then four weekdays from day 14 on.
         var expectedEnd = Today.AddDays(13);
@@ -125,7 +125,7 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
     {
         var id = await portal.ApprovedJobDevelopmentAsync("公示王五");
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "辖区公示", id);
+        var notice = await county.PublishNoticeAsync("辖区公示", id);
 
         using var county2 = await portal.SignInAsync("county2");
         (await county2.GetAsync($"/Bureau/Notices/{notice}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -141,7 +141,7 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
     {
         var id = await portal.ApprovedJobDevelopmentAsync("英文甲");
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "Batch 7", id);
+        var notice = await county.PublishNoticeAsync("Batch 7", id);
 
         using var anonymous = portal.Anonymous();
         var (_, page) = await anonymous.GetPageAsync($"/Notices/{notice}?culture=en-US");
@@ -159,7 +159,7 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
     {
         var (person, id) = await portal.ApprovedJobDevelopmentWithPersonAsync("更正赵六");
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "更正前公示", id);
+        var notice = await county.PublishNoticeAsync("更正前公示", id);
 
         // The station corrects the name after publication; officials see the register as it is now.
         using var community = await portal.SignInAsync("community1");
@@ -188,7 +188,7 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         }
 
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "脱敏公示", published.Select(p => p.Application).ToArray());
+        var notice = await county.PublishNoticeAsync("脱敏公示", published.Select(p => p.Application).ToArray());
 
         // The table has only the public columns: no person id, no name, no ID number or its hash.
         (await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT string_agg(column_name, ',' ORDER BY column_name) FROM information_schema.columns WHERE table_name = 'notice_entries'"))
@@ -217,7 +217,7 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         var first = await portal.ApprovedJobDevelopmentAsync("补录周八");
         var second = await portal.ApprovedJobDevelopmentAsync("补录吴九");
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "补录公示", first, second);
+        var notice = await county.PublishNoticeAsync("补录公示", first, second);
         const string Entries = "SELECT string_agg(row_to_json(e)::text, '|' ORDER BY application_id) FROM notice_entries e WHERE notice_id = @code::uuid";
         var atPublication = await TestSql.ScalarAsync<string>(portal.ConnectionString, Entries, notice);
         atPublication.Should().Contain("补**八").And.Contain("补**九");
@@ -245,17 +245,4 @@ public sealed class NoticePageTests(PortalFixture portal) : IClassFixture<Portal
         again.Should().BeEquivalentTo(new { Filled = 0, Missing = 0, Batches = 0 });
     }
 
-    private static async Task<string> PublishAsync(PortalClient county, string title, params string[] ids)
-    {
-        var (_, page) = await county.GetPageAsync("/Bureau/Notices");
-        foreach (var box in page.QuerySelectorAll<IHtmlInputElement>("input[name=Selected]"))
-        {
-            box.IsChecked = ids.Contains(box.Value);
-        }
-
-        var form = page.QuerySelector<IHtmlFormElement>("form:has([data-testid=publish])")!;
-        var published = await county.PostFormAsync(form, "/Bureau/Notices", new Dictionary<string, string> { ["Title"] = title }, "/Bureau/Notices?handler=Publish");
-        published.StatusCode.Should().Be(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
-        return published.Headers.Location!.OriginalString.Split('/')[^1];
-    }
 }

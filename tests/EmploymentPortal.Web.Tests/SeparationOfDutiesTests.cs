@@ -251,15 +251,7 @@ public sealed class SeparationOfDutiesTests(PortalFixture portal) : IClassFixtur
     /// <summary>Puts the application on a notice and lets the notice end: it is payable.</summary>
     private async Task PublishAndEndAsync(PortalClient county, string id)
     {
-        var (_, page) = await county.GetPageAsync("/Bureau/Notices");
-        foreach (var box in page.QuerySelectorAll<IHtmlInputElement>("input[name=Selected]"))
-        {
-            box.IsChecked = box.Value == id;
-        }
-
-        var published = await county.PostFormAsync(page.QuerySelector<IHtmlFormElement>("form:has([data-testid=publish])")!, "/Bureau/Notices", new Dictionary<string, string> { ["Title"] = "职责分离公示" + id[..8] }, "/Bureau/Notices?handler=Publish");
-        published.StatusCode.Should().Be(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
-        var notice = published.Headers.Location!.OriginalString.Split('/')[^1];
+        var notice = await county.PublishNoticeAsync("职责分离公示" + id[..8], id);
         await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE notices SET starts_on = starts_on - 30, ends_on = ends_on - 30 WHERE id = '{notice}'");
 
         // Ended notices are closed by the hourly job or the button (no GET changes state).

@@ -144,7 +144,7 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
     {
         var (person, id) = await portal.ApprovedJobDevelopmentWithPersonAsync("只读张三");
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "只读检查公示", id);
+        var notice = await county.PublishNoticeAsync("只读检查公示", id);
         await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE notices SET starts_on = starts_on - 30, ends_on = ends_on - 30 WHERE id = '{notice}'");
 
         var clients = new List<(string Who, PortalClient Client)> { ("anonymous", portal.Anonymous()) };
@@ -250,7 +250,7 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
     {
         var (person, id) = await portal.ApprovedJobDevelopmentWithPersonAsync("转出王五");
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "转出前公示", id);
+        var notice = await county.PublishNoticeAsync("转出前公示", id);
         using (var anonymous = portal.Anonymous())
         {
             (await anonymous.ClickAsync($"/Notices/{notice}", "[data-testid=lodge]", new Dictionary<string, string> { ["ApplicationId"] = id, ["Text"] = "已迁出" }))
@@ -327,19 +327,6 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
         return digests;
     }
 
-    private static async Task<string> PublishAsync(PortalClient county, string title, params string[] ids)
-    {
-        var (_, page) = await county.GetPageAsync("/Bureau/Notices");
-        foreach (var box in page.QuerySelectorAll<IHtmlInputElement>("input[name=Selected]"))
-        {
-            box.IsChecked = ids.Contains(box.Value);
-        }
-
-        var form = page.QuerySelector<IHtmlFormElement>("form:has([data-testid=publish])")!;
-        var published = await county.PostFormAsync(form, "/Bureau/Notices", new Dictionary<string, string> { ["Title"] = title }, "/Bureau/Notices?handler=Publish");
-        published.StatusCode.Should().Be(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
-        return published.Headers.Location!.OriginalString.Split('/')[^1];
-    }
 }
 
 /// <summary>A public notice is public for its period and the configured retention after it, then answers 404 (moves the class's clock).</summary>
@@ -350,11 +337,7 @@ public sealed class NoticeRetentionTests(PortalFixture portal) : IClassFixture<P
     {
         var id = await portal.ApprovedJobDevelopmentAsync("留存孙七");
         using var county = await portal.SignInAsync("county1");
-        var (_, page) = await county.GetPageAsync("/Bureau/Notices");
-        page.QuerySelectorAll<IHtmlInputElement>("input[name=Selected]").Single(b => b.Value == id).IsChecked = true;
-        var published = await county.PostFormAsync(page.QuerySelector<IHtmlFormElement>("form:has([data-testid=publish])")!, "/Bureau/Notices",
-            new Dictionary<string, string> { ["Title"] = "留存期检查" }, "/Bureau/Notices?handler=Publish");
-        var notice = published.Headers.Location!.OriginalString.Split('/')[^1];
+        var notice = await county.PublishNoticeAsync("留存期检查", id);
         var endsOn = await TestSql.ScalarAsync<DateOnly>(portal.ConnectionString, $"SELECT ends_on FROM notices WHERE id = '{notice}'");
 
         using var anonymous = portal.Anonymous();

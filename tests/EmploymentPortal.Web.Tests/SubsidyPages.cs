@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 
@@ -12,6 +13,21 @@ internal static class SubsidyPages
     public static readonly DateOnly Today = TestClock.Today;
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Publishes a notice of the given applications from the county's notices page; returns the notice's id.</summary>
+    public static async Task<string> PublishNoticeAsync(this PortalClient county, string title, params string[] ids)
+    {
+        var (_, page) = await county.GetPageAsync("/Bureau/Notices");
+        foreach (var box in page.QuerySelectorAll<IHtmlInputElement>("input[name=Selected]"))
+        {
+            box.IsChecked = ids.Contains(box.Value);
+        }
+
+        var form = page.QuerySelector<IHtmlFormElement>("form:has([data-testid=publish])")!;
+        var published = await county.PostFormAsync(form, "/Bureau/Notices", new Dictionary<string, string> { ["Title"] = title }, "/Bureau/Notices?handler=Publish");
+        published.StatusCode.Should().Be(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
+        return published.Headers.Location!.OriginalString.Split('/')[^1];
+    }
 
     public static Dictionary<string, string> JobDevelopmentFacts(DateOnly contractEnd) => new()
     {

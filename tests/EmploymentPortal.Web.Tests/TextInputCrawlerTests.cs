@@ -1,6 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 
@@ -94,7 +92,7 @@ public sealed class TextInputCrawlerTests(PortalFixture portal) : IClassFixture<
     {
         var objected = await portal.ApprovedJobDevelopmentAsync("异议探针");
         using var county = await portal.SignInAsync("county1");
-        var notice = await PublishAsync(county, "控制字符探针公示", objected);
+        var notice = await county.PublishNoticeAsync("控制字符探针公示", objected);
         using var anonymous = portal.Anonymous();
 
         foreach (var bad in new[] { "异议\u202E内容", "异议\u0000", "\u200B\u200B" })
@@ -128,19 +126,6 @@ public sealed class TextInputCrawlerTests(PortalFixture portal) : IClassFixture<
         page.QuerySelector(errorSelector)!.TextContent.Should().Contain(Refused);
     }
 
-    private static async Task<string> PublishAsync(PortalClient county, string title, params string[] ids)
-    {
-        var (_, page) = await county.GetPageAsync("/Bureau/Notices");
-        foreach (var box in page.QuerySelectorAll<IHtmlInputElement>("input[name=Selected]"))
-        {
-            box.IsChecked = ids.Contains(box.Value);
-        }
-
-        var form = page.QuerySelector<IHtmlFormElement>("form:has([data-testid=publish])")!;
-        var published = await county.PostFormAsync(form, "/Bureau/Notices", new Dictionary<string, string> { ["Title"] = title }, "/Bureau/Notices?handler=Publish");
-        published.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        return published.Headers.Location!.OriginalString.Split('/')[^1];
-    }
 
     private Task<long> Count(string sql) => TestSql.ScalarAsync<long>(portal.ConnectionString, sql);
 }
