@@ -85,5 +85,6 @@ h=open(sys.argv[1],encoding="utf-8").read()
 m=re.search(r"data-testid=\"import-summary\"[^>]*>(.*?)</div>",h,re.S)
 print(re.sub(r"<[^>]+>|\s+"," ",m.group(1)).strip() if m else "")' "$work/result.html")
   echo "upload $i$([ "$i" -eq 1 ] && echo ' (first after start-up)'): HTTP ${result% *}, ${result#* } s — ${summary:-no summary}"
+  grep -o 'Ledger import of .*' "$work/portal.log" | tail -1 | sed 's/^/  portal: /' || true
   [ "${result% *}" = "200" ] || { grep -o 'id="file-error"[^<]*<[^<]*' "$work/result.html" | head -3 || true; tail -20 "$work/portal.log"; exit 1; }
 done

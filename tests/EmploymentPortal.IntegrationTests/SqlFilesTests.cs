@@ -30,6 +30,7 @@ public sealed partial class SqlFilesTests
     {
         ["Audit/Sql/Triggers/audit_event_digest_v1.sql"] = "0ef61e2b3251bdba02b795edbe72312d0ec46996b59beecf2eb9dbfb93e005b5",
         ["Audit/Sql/Triggers/audit_events_chain_v1.sql"] = "986783816ad8fa36c07735249d33f6e4b51c485658f8d67dd34874ea7ac95cf9",
+        ["Audit/Sql/Triggers/audit_events_chain_v2.sql"] = "d6bb455a21ffc52309e0b6d180442ef7db69b8cef9548c3a2887d129649d7af2",
         ["Audit/Sql/Triggers/audit_events_triggers_v1.sql"] = "e8afd2286060194b09450efc7496b67428391ac73815160ac24583f8376c9408",
         ["Jobs/Sql/Triggers/job_listings_employers_changed_v1.sql"] = "7dc1651ae3163b08441f6cbf89f1c61f7aab9183eca329322b608c5086760bec",
         ["Jobs/Sql/Triggers/job_listings_postings_changed_v1.sql"] = "2490b706e5a49d46e44612b08b7ebbfc005cffc6c558f34e0716ad19a299a9fa",

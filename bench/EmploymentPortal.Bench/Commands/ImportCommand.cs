@@ -7,6 +7,7 @@ using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Regions;
 using EmploymentPortal.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MiniExcelLibs;
 using Npgsql;
 
@@ -49,7 +50,12 @@ public static class ImportCommand
         }
 
         await using var provider = PortalServices.Build(connectionString, DataScope.Region(scope), configure: services =>
-            services.AddSingleton<ILabelCatalog>(new LabelCatalog(new JsonTexts())));
+        {
+            services.AddSingleton<ILabelCatalog>(new LabelCatalog(new JsonTexts()));
+            // The import's own line of stage timings (read and checked, register, write).
+            services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
+                .AddFilter((category, level) => category == typeof(LedgerExcel).FullName && level >= LogLevel.Information));
+        });
         var parse = Stopwatch.StartNew();
         using (var parsed = new MemoryStream(file, writable: false))
         {
