@@ -172,6 +172,50 @@ public sealed class AuditChainTests(PortalFixture portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task RowsOfOneTransaction_ChainFromTheHeadOnce_AndASavepointRolledBackTakesItsNumbersBack()
+    {
+        var database = await TestDatabases.CreateSeededAsync();
+        await using var app = new NpgsqlConnection(PostgresServer.AppConnectionStringFor(database));
+        await app.OpenAsync();
+        await using var transaction = await app.BeginTransactionAsync();
+        var first = await InsertAsync(app, "first", transaction);
+        await transaction.SaveAsync("undone");
+        await InsertAsync(app, "undone", transaction);
+        await InsertAsync(app, "undone too", transaction);
+        await transaction.RollbackAsync("undone");
+        var after = await InsertAsync(app, "after the savepoint", transaction);
+        await ExecuteAsync(app, "INSERT INTO audit_events (occurred_at, actor_name, action, entity_type, entity_id) SELECT now(), 'tester', 'Probe', 'Probe', 'bulk-' || g FROM generate_series(1, 500) g", transaction);
+        await transaction.CommitAsync();
+
+        after.Seq.Should().Be(first.Seq + 1, "the rows rolled back to the savepoint gave their numbers back");
+        var result = await VerifyAsync(database);
+        result.Intact.Should().BeTrue(result.Problem);
+        result.HeadSeq.Should().Be(after.Seq + 500);
+
+        // The next transaction reads the committed head again, whatever its session kept.
+        var next = await InsertAsync(app, "next transaction");
+        next.Seq.Should().Be(after.Seq + 501);
+        (await VerifyAsync(database)).Intact.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AHeadForgedInTheSessionSetting_MakesALinkThatVerifyAuditNames()
+    {
+        var database = await TestDatabases.CreateSeededAsync();
+        await using var app = new NpgsqlConnection(PostgresServer.AppConnectionStringFor(database));
+        await app.OpenAsync();
+        await using var transaction = await app.BeginTransactionAsync();
+        var honest = await InsertAsync(app, "honest", transaction);
+        await ExecuteAsync(app, $"SELECT set_config('portal.audit_chain_head', pg_current_xact_id()::text || ':{honest.Seq}:' || repeat('ab', 32), true)", transaction);
+        var forged = await InsertAsync(app, "after a forged head", transaction);
+        await transaction.CommitAsync();
+
+        var result = await VerifyAsync(database);
+        result.Intact.Should().BeFalse("a writer cannot hide a link it forged");
+        result.FirstBrokenId.Should().Be(forged.Id, result.Problem);
+    }
+
+    [Fact]
     public async Task DeniedRequests_OfASignedInUser_AreAudited_WithPathWithoutQueryAndStatus()
     {
         using var owner = await portal.SignInAsync("community1");
