@@ -71,7 +71,10 @@ public sealed class LedgerExcelTests(PortalFixture portal) : IClassFixture<Porta
         ledger.QuerySelectorAll("[data-testid=ledger] tbody tr").Select(r => r.TextContent).Should().HaveCount(2)
             .And.Contain(r => r.Contains("导入甲", StringComparison.Ordinal) && r.Contains("长期失业", StringComparison.Ordinal) == false)
             .And.Contain(r => r.Contains("导入丁", StringComparison.Ordinal));
-        (await Scalar("SELECT count(*) FROM audit_events WHERE action = 'PersonImported' AND actor_name = 'community1'")).Should().Be(2);
+        // One audit event for the import: its counts and each person's id and masked number, no name.
+        const string ImportEvent = "audit_events a WHERE a.action = 'LedgerImported' AND a.actor_name = 'community1' AND a.after ->> 'rows' = '8' AND a.after ->> 'rejectedRows' = '6'";
+        (await Scalar($"SELECT count(*) FROM {ImportEvent} AND a.after ->> 'imported' = '2' AND a.after::text NOT LIKE '%导入%'")).Should().Be(1);
+        (await Scalar($"SELECT count(*) FROM {ImportEvent.Replace(" WHERE ", ", jsonb_array_elements(a.after -> 'persons') e JOIN persons p ON p.id = (e ->> 'id')::uuid AND p.id_number_masked = e ->> 'idNumber' WHERE ", StringComparison.Ordinal)} AND p.name IN ('导入甲', '导入丁')")).Should().Be(2);
         (await Scalar("SELECT count(*) FROM unemployment_registrations u JOIN persons p ON p.id = u.person_id WHERE p.name = '导入甲' AND u.registered_on = '2025-12-01'")).Should().Be(1);
     }
 

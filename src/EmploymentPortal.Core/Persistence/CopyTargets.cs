@@ -60,12 +60,8 @@ public static class CopyTargets
     public static readonly CopyTarget UnemploymentRegistrations = new(
         "unemployment_registrations", ["id", "person_id", "region_code", "registered_on"]);
 
-    /// <summary>The ledger import's <c>PersonImported</c> audit events.</summary>
-    public static readonly CopyTarget AuditEvents = new(
-        "audit_events", ["occurred_at", "actor_id", "actor_name", "action", "entity_type", "entity_id", "region_code", "after"]);
-
     /// <summary>The targets that are tables of the EF model.</summary>
-    public static IReadOnlyList<CopyTarget> ModelTables { get; } = [Persons, UnemploymentRegistrations, AuditEvents];
+    public static IReadOnlyList<CopyTarget> ModelTables { get; } = [Persons, UnemploymentRegistrations];
 
     /// <summary>The household job's temporary table (created by the job itself, not in the model).</summary>
     public static readonly CopyTarget HouseholdRecompute = new(

@@ -224,7 +224,7 @@ public sealed class LedgerExcel(
         var registerCheckedAt = clock.Time.GetTimestamp();
         try
         {
-            await new LedgerExcelWriter(db, actor).WriteAsync(candidates, now, cancellationToken);
+            await new LedgerExcelWriter(db, actor).WriteAsync(candidates, new LedgerImportSummary(mode, total, total - candidates.Count), now, cancellationToken);
             logger.LogInformation(
                 "Ledger import of {Rows} rows: read and checked in {CheckMs} ms, checked against the register in {RegisterMs} ms, written in {WriteMs} ms",
                 candidates.Count,

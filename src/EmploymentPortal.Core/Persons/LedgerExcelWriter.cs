@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Persistence;
@@ -10,15 +12,31 @@ namespace EmploymentPortal.Core.Persons;
 
 /// <summary>
 /// Writes an import's valid rows with binary COPY — persons, their open unemployment
-/// registrations, one audit event each — in one transaction on the context's connection. A
-/// person registered meanwhile by someone else fails the whole write (unique violation).
+/// registrations — and one audit event for the import, in one transaction on the context's
+/// connection. A person registered meanwhile by someone else fails the whole write (unique violation).
 /// </summary>
+/// <remarks>
+/// One event for the import, not one per person: it is one act of one user, the auditor's trail
+/// shows it as one line rather than 50,000, and the append-only trail keeps only each person's id
+/// and masked ID number, not a copy of their name, address and phone that could never be erased
+/// (PIPL art. 47). The persons' own rows carry the rest.
+/// </remarks>
 internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private const string InsertAudit = $"""
+        INSERT INTO audit_events (occurred_at, actor_id, actor_name, action, entity_type, entity_id, region_code, after)
+        VALUES (@occurred_at, @actor_id, @actor_name, '{AuditAction}', 'Ledger', @entity_id, @region_code, @after)
+        """;
 
-    /// <summary>Writes the persons, their open unemployment registrations and one <c>PersonImported</c> audit event each, in one transaction.</summary>
-    public async Task WriteAsync(IReadOnlyList<LedgerImportCandidate> candidates, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The one audit event of an import.</summary>
+    public const string AuditAction = "LedgerImported";
+
+    /// <summary>
+    /// Writes the persons, their open unemployment registrations and one <see cref="AuditAction"/>
+    /// event for the whole import (the file's counts and each person's id and masked ID number), in
+    /// one transaction.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyList<LedgerImportCandidate> candidates, LedgerImportSummary summary, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -42,22 +60,15 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
             }
 
             await CopyTargets.UnemploymentRegistrations.InsertStagedAsync(connection, transaction, cancellationToken);
-            await using (var copy = await connection.BeginBinaryImportAsync(CopyTargets.AuditEvents.Command, cancellationToken))
+            await using (var audit = new NpgsqlCommand(InsertAudit, connection, transaction))
             {
-                foreach (var c in candidates)
-                {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteNullableAsync(actor.UserId, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(actor.Name, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync("PersonImported", NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync("Person", NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(c.Person.Id.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(c.Person.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(JsonSerializer.Serialize(PersonSnapshot.Of(c.Person), Json), NpgsqlDbType.Jsonb, cancellationToken);
-                }
-
-                await copy.CompleteAsync(cancellationToken);
+                audit.Parameters.Add(new NpgsqlParameter("occurred_at", NpgsqlDbType.TimestampTz) { Value = now });
+                audit.Parameters.Add(new NpgsqlParameter("actor_id", NpgsqlDbType.Uuid) { Value = actor.UserId is { } id ? id : DBNull.Value });
+                audit.Parameters.Add(new NpgsqlParameter("actor_name", NpgsqlDbType.Varchar) { Value = actor.Name });
+                audit.Parameters.Add(new NpgsqlParameter("entity_id", NpgsqlDbType.Varchar) { Value = Guid.CreateVersion7().ToString() });
+                audit.Parameters.Add(new NpgsqlParameter("region_code", NpgsqlDbType.Varchar) { Value = (object?)db.Scope.RegionPrefix ?? DBNull.Value });
+                audit.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Jsonb) { Value = AuditAfter(candidates, summary) });
+                await audit.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -67,4 +78,34 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static string AuditAfter(IReadOnlyList<LedgerImportCandidate> candidates, LedgerImportSummary summary)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * (candidates.Count + 1));
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("mode", summary.Mode.ToString());
+            json.WriteNumber("rows", summary.Rows);
+            json.WriteNumber("imported", candidates.Count);
+            json.WriteNumber("rejectedRows", summary.RejectedRows);
+            json.WriteStartArray("persons");
+            foreach (var c in candidates)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", c.Person.Id);
+                json.WriteString("idNumber", c.Person.IdNumberMasked);
+                json.WriteString("regionCode", c.Person.RegionCode);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
+
+/// <summary>What the import's audit event says of the file besides its persons.</summary>
+internal sealed record LedgerImportSummary(ImportMode Mode, int Rows, int RejectedRows);
