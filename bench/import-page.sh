@@ -72,6 +72,7 @@ source <(sed -n '/^demo_totp_key=/p;/^totp_now()/,/^}/p;/^form_token()/,/^}/p;/^
 drill_sign_in "http://127.0.0.1:$web" street1 'Demo!2345678' >/dev/null
 
 echo "import of $rows rows through /Station/Persons/Import on $(uname -n) ($(nproc) cores), register of $persons persons"
+grep -o 'Import warmed up.*\|Import warm-up.*' "$work/portal.log" | sed 's/ {.*//; s/^/  portal: /' || echo "  portal: no import warm-up (Portal:Import:WarmUpRows=0)"
 for i in $(seq 1 "$iterations"); do
   [ "$i" -gt 1 ] && delete_imported
   curl -fsS -c "$work/cookies" -b "$work/cookies" -o "$work/form.html" "http://127.0.0.1:$web/Station/Persons/Import"

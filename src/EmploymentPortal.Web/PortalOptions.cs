@@ -17,6 +17,14 @@ public sealed class PortalOptions
 
     public BenchSettings Bench { get; set; } = new();
 
+    public ImportSettings Import { get; set; } = new();
+
+    public sealed class ImportSettings
+    {
+        /// <summary>Generated rows the ledger import reads and checks at start-up (<see cref="Jobs.ImportWarmUp"/>); 0 = none.</summary>
+        public int WarmUpRows { get; set; } = 2_000;
+    }
+
     /// <summary>Switches for benchmarks only (docs/benchmarks.md); all off by default.</summary>
     public sealed class BenchSettings
     {

@@ -42,6 +42,7 @@ public static class WebServices
         services.AddHostedService<Jobs.EligibilityBatchService>();
         services.AddHostedService<Jobs.PostingExpiryService>();
         services.AddHostedService<Jobs.NoticeClosingService>();
+        services.AddHostedService<Jobs.ImportWarmUp>();
         services.AddSingleton<EmploymentPortal.Core.Persons.ILabelCatalog, Localization.LabelCatalog>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = portal.Security.StampValidationInterval);

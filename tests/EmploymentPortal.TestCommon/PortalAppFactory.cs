@@ -63,6 +63,7 @@ public sealed class PortalAppFactory(
         builder.UseSetting("Portal:Jobs:Eligibility", "false");
         builder.UseSetting("Portal:Jobs:PostingExpiry", "false");
         builder.UseSetting("Portal:Jobs:NoticeClosing", "false");
+        builder.UseSetting("Portal:Import:WarmUpRows", "0");
         builder.UseSetting("Portal:Security:SecureCookies", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         // The suite signs in hundreds of times from one client: high limits unless a test sets its own (RateLimitTests).

@@ -81,20 +81,7 @@ public sealed class LedgerExcel(
     public async Task WriteTemplateAsync(Stream output, CancellationToken cancellationToken)
     {
         var regions = await RegionsInScopeAsync(cancellationToken);
-        var example = Cells(LedgerColumns.Import, new Dictionary<LedgerColumn, object?>
-        {
-            [LedgerColumns.IdNumber] = "110105194912310029",
-            [LedgerColumns.Name] = "张三",
-            [LedgerColumns.Phone] = "13800000000",
-            [LedgerColumns.Address] = "向阳路 1 号",
-            [LedgerColumns.Hukou] = labels.Label(HukouType.Urban),
-            [LedgerColumns.Education] = labels.Label(EducationLevel.JuniorHigh),
-            [LedgerColumns.EmploymentStatus] = labels.Label(EmploymentStatus.Unemployed),
-            [LedgerColumns.LaborCapacity] = labels.Label(LaborCapacity.Full),
-            [LedgerColumns.WantsWork] = labels.Text("Common.Yes"),
-            [LedgerColumns.Region] = regions.FirstOrDefault()?.Code ?? string.Empty,
-            [LedgerColumns.UnemploymentRegisteredOn] = Today.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        }, c => c.TemplateHeader(labels));
+        var example = ExampleRow("110105194912310029", "张三", regions.FirstOrDefault()?.Code ?? string.Empty);
         var allowed = new List<Dictionary<string, object?>>();
         void Allow<TEnum>(LedgerColumn column)
             where TEnum : struct, Enum => allowed.AddRange(Enum.GetValues<TEnum>().Select(v => Row(column.Title(labels), labels.Label(v))));
@@ -114,6 +101,54 @@ public sealed class LedgerExcel(
         Dictionary<string, object?> Row(string column, string value) =>
             new() { [labels.Text("Import.AllowedColumn")] = column, [labels.Text("Import.AllowedValue")] = value };
     }
+
+    /// <summary>
+    /// Reads and checks a generated sheet of <paramref name="rows"/> residents of a made-up community
+    /// exactly as an import does, and writes nothing: run at start-up (<c>Portal:Import:WarmUpRows</c>),
+    /// so that the first real import after it runs compiled code rather than paying for the JIT
+    /// (docs/benchmarks.md, "The ledger import through the page"). Outside a request the scope is
+    /// empty, so the queries it compiles read no one. Returns the rows the checks accepted, which
+    /// is all of them unless the template's example row has stopped being valid.
+    /// </summary>
+    public async Task<int> WarmUpAsync(int rows, CancellationToken cancellationToken)
+    {
+        _ = await RegionsInScopeAsync(cancellationToken);
+        _ = await unscoped.IdNumberHoldersAsync([new byte[32]], db.Scope, cancellationToken);
+        var community = new RegionOption(0, WarmUpCommunity, WarmUpCommunity);
+        var birth = new DateOnly(1980, 1, 1);
+        var generated = Enumerable.Range(0, rows).Select(i =>
+        {
+            var first17 = string.Create(CultureInfo.InvariantCulture, $"{WarmUpCommunity[..6]}{birth.AddDays(i / 500):yyyyMMdd}{i % 500:000}");
+            return ExampleRow(first17 + ResidentIdNumber.CheckCharacter(first17), "预热" + i.ToString(CultureInfo.InvariantCulture), community.Code);
+        });
+        using var file = new MemoryStream();
+        await file.SaveAsAsync(generated, cancellationToken: cancellationToken);
+        file.Position = 0;
+        var read = LedgerExcelReader.Open(file, labels, cancellationToken);
+        using var sheet = read.Sheet ?? throw new InvalidOperationException($"The warm-up sheet was refused: {read.Refusal?.FileErrorKey}");
+        var validator = new LedgerExcelRowValidator(labels, protector, [community], Today, clock.UtcNow, await parameters.GetAsync(cancellationToken));
+        return sheet.Rows().Count(row => validator.Check(row).Candidate is not null);
+    }
+
+    /// <summary>The made-up community of <see cref="WarmUpAsync"/> (area code 370799 is no county's).</summary>
+    private const string WarmUpCommunity = "370799001001";
+
+    /// <summary>A row of the import template with the given person and community, the other cells as the template's example.</summary>
+    private Dictionary<string, object?> ExampleRow(string idNumber, string name, string communityCode) =>
+        Cells(LedgerColumns.Import, new Dictionary<LedgerColumn, object?>
+        {
+            [LedgerColumns.IdNumber] = idNumber,
+            [LedgerColumns.Name] = name,
+            [LedgerColumns.Phone] = "13800000000",
+            [LedgerColumns.Address] = "向阳路 1 号",
+            [LedgerColumns.Hukou] = labels.Label(HukouType.Urban),
+            [LedgerColumns.Education] = labels.Label(EducationLevel.JuniorHigh),
+            [LedgerColumns.EmploymentStatus] = labels.Label(EmploymentStatus.Unemployed),
+            [LedgerColumns.LaborCapacity] = labels.Label(LaborCapacity.Full),
+            [LedgerColumns.WantsWork] = labels.Text("Common.Yes"),
+            [LedgerColumns.Region] = communityCode,
+            [LedgerColumns.UnemploymentRegisteredOn] = Today.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, c => c.TemplateHeader(labels));
 
     /// <summary>
     /// Imports a file: one import per unit at a time (else "Import.Busy" at once), the file read as

@@ -282,8 +282,9 @@ public sealed class PersonRegistry(
         var regions = db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Community || r.Level == RegionLevel.Street);
         if (!scope.SeesAll)
         {
-            var prefix = scope.RegionPrefix ?? "\u0000";
-            regions = regions.Where(r => r.Code.StartsWith(prefix));
+            // No area (DataScope.None) sees no region; a NUL prefix was refused by PostgreSQL's text.
+            var prefix = scope.RegionPrefix;
+            regions = prefix is null ? regions.Where(r => false) : regions.Where(r => r.Code.StartsWith(prefix));
         }
 
         return regions.OrderBy(r => r.Code).Select(r => new RegionOption(r.Id, r.Code, r.Name));
