@@ -45,7 +45,7 @@ pg_as_owner() {
 # makes trigrams of Chinese text), then starts it on 127.0.0.1:PORT if it is not running.
 # The superuser is "portal" with the password kept in DATA_DIR/../pg-password (mode 600).
 pg_start_cluster() {
-  local data="$1" port="$2" bin
+  local data="$1" port="$2" options="${3:-}" bin
   bin=$(pg_bindir)
   local base; base=$(dirname "$data")
   mkdir -p "$base"
@@ -73,7 +73,7 @@ pg_start_cluster() {
   [ "$(id -u)" -eq 0 ] && chown postgres "$data/run"
   if ! pg_as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k $data/run" start >/dev/null
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $data/run $options" start >/dev/null
   fi
 }
 

@@ -22,7 +22,7 @@ public sealed class PortalOptions
     public sealed class ImportSettings
     {
         /// <summary>Generated rows the ledger import reads and checks at start-up (<see cref="Jobs.ImportWarmUp"/>); 0 = none.</summary>
-        public int WarmUpRows { get; set; } = 2_000;
+        public int WarmUpRows { get; set; } = 5_000;
     }
 
     /// <summary>Switches for benchmarks only (docs/benchmarks.md); all off by default.</summary>

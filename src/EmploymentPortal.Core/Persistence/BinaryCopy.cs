@@ -32,20 +32,21 @@ public static class BinaryCopy
 
     /// <summary>
     /// <see cref="WritePersonsAsync"/> for the app's role, under row-level security, which refuses
-    /// COPY FROM: through a staged temporary table, then inserted row by row under the policies
-    /// (<see cref="CopyTarget.BeginStagedImportAsync"/>).
+    /// COPY FROM, in two steps: this one copies the rows into the transaction's temporary table
+    /// (<see cref="CopyTarget.BeginStagedImportAsync"/>), <see cref="InsertStagedPersonsAsync"/>
+    /// inserts them row by row under the policies.
     /// </summary>
-    public static async Task WritePersonsStagedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<PersonCopyRow> persons, CancellationToken cancellationToken)
+    public static async Task StagePersonsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<PersonCopyRow> persons, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(persons);
-        await using (var copy = await CopyTargets.Persons.BeginStagedImportAsync(connection, transaction, cancellationToken))
-        {
-            await WriteRowsAsync(copy, persons, cancellationToken);
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        await CopyTargets.Persons.InsertStagedAsync(connection, transaction, cancellationToken);
+        await using var copy = await CopyTargets.Persons.BeginStagedImportAsync(connection, transaction, cancellationToken);
+        await WriteRowsAsync(copy, persons, cancellationToken);
+        await copy.CompleteAsync(cancellationToken);
     }
+
+    /// <summary>The rows <see cref="StagePersonsAsync"/> copied, inserted under the policies.</summary>
+    public static Task InsertStagedPersonsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        CopyTargets.Persons.InsertStagedAsync(connection, transaction, cancellationToken);
 
     private static async Task WriteRowsAsync(NpgsqlBinaryImporter copy, IEnumerable<PersonCopyRow> persons, CancellationToken cancellationToken)
     {

@@ -103,31 +103,42 @@ public sealed class LedgerExcel(
     }
 
     /// <summary>
-    /// Reads and checks a generated sheet of <paramref name="rows"/> residents of a made-up community
-    /// exactly as an import does, and writes nothing: run at start-up (<c>Portal:Import:WarmUpRows</c>),
-    /// so that the first real import after it runs compiled code rather than paying for the JIT
-    /// (docs/benchmarks.md, "The ledger import through the page"). Outside a request the scope is
-    /// empty, so the queries it compiles read no one. Returns the rows the checks accepted, which
-    /// is all of them unless the template's example row has stopped being valid.
+    /// A sheet of <paramref name="rows"/> residents of a made-up community for <see cref="WarmUpAsync"/>:
+    /// the template's example row with generated ID numbers.
     /// </summary>
-    public async Task<int> WarmUpAsync(int rows, CancellationToken cancellationToken)
+    public async Task<byte[]> WarmUpSheetAsync(int rows, CancellationToken cancellationToken)
     {
-        _ = await RegionsInScopeAsync(cancellationToken);
-        _ = await unscoped.IdNumberHoldersAsync([new byte[32]], db.Scope, cancellationToken);
-        var community = new RegionOption(0, WarmUpCommunity, WarmUpCommunity);
         var birth = new DateOnly(1980, 1, 1);
         var generated = Enumerable.Range(0, rows).Select(i =>
         {
             var first17 = string.Create(CultureInfo.InvariantCulture, $"{WarmUpCommunity[..6]}{birth.AddDays(i / 500):yyyyMMdd}{i % 500:000}");
-            return ExampleRow(first17 + ResidentIdNumber.CheckCharacter(first17), "预热" + i.ToString(CultureInfo.InvariantCulture), community.Code);
+            return ExampleRow(first17 + ResidentIdNumber.CheckCharacter(first17), "预热" + i.ToString(CultureInfo.InvariantCulture), WarmUpCommunity);
         });
         using var file = new MemoryStream();
         await file.SaveAsAsync(generated, cancellationToken: cancellationToken);
-        file.Position = 0;
+        return file.ToArray();
+    }
+
+    /// <summary>
+    /// Does with a <see cref="WarmUpSheetAsync"/> sheet what an import does, and keeps nothing: reads
+    /// it, checks every row, compiles the register lookup, and copies the persons and their
+    /// registrations into the import's temporary tables in a transaction it rolls back. Run at
+    /// start-up (<c>Portal:Import:WarmUpRows</c>) so that the first real import runs compiled code
+    /// rather than paying for the JIT (docs/benchmarks.md, "The ledger import through the page").
+    /// Outside a request the scope is empty, so its queries read no one. Returns the rows the checks
+    /// accepted: all of them, unless the template's example row has stopped being valid.
+    /// </summary>
+    public async Task<int> WarmUpAsync(byte[] sheetFile, CancellationToken cancellationToken)
+    {
+        _ = await RegionsInScopeAsync(cancellationToken);
+        _ = await unscoped.IdNumberHoldersAsync([new byte[32]], db.Scope, cancellationToken);
+        using var file = new MemoryStream(sheetFile, writable: false);
         var read = LedgerExcelReader.Open(file, labels, cancellationToken);
         using var sheet = read.Sheet ?? throw new InvalidOperationException($"The warm-up sheet was refused: {read.Refusal?.FileErrorKey}");
-        var validator = new LedgerExcelRowValidator(labels, protector, [community], Today, clock.UtcNow, await parameters.GetAsync(cancellationToken));
-        return sheet.Rows().Count(row => validator.Check(row).Candidate is not null);
+        var validator = new LedgerExcelRowValidator(labels, protector, [new RegionOption(0, WarmUpCommunity, WarmUpCommunity)], Today, clock.UtcNow, await parameters.GetAsync(cancellationToken));
+        var candidates = sheet.Rows().Select(validator.Check).Select(c => c.Candidate).OfType<LedgerImportCandidate>().ToList();
+        await new LedgerExcelWriter(db, actor).StageAndDiscardAsync(candidates, cancellationToken);
+        return candidates.Count;
     }
 
     /// <summary>The made-up community of <see cref="WarmUpAsync"/> (area code 370799 is no county's).</summary>

@@ -38,40 +38,65 @@ internal sealed class LedgerExcelWriter(PortalDbContext db, ICurrentActor actor)
     /// </summary>
     public async Task WriteAsync(IReadOnlyList<LedgerImportCandidate> candidates, LedgerImportSummary summary, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await StageAsync(connection, transaction, candidates, cancellationToken);
+                await BinaryCopy.InsertStagedPersonsAsync(connection, transaction, cancellationToken);
+                await CopyTargets.UnemploymentRegistrations.InsertStagedAsync(connection, transaction, cancellationToken);
+                await using (var audit = new NpgsqlCommand(InsertAudit, connection, transaction))
+                {
+                    audit.Parameters.Add(new NpgsqlParameter("occurred_at", NpgsqlDbType.TimestampTz) { Value = now });
+                    audit.Parameters.Add(new NpgsqlParameter("actor_id", NpgsqlDbType.Uuid) { Value = actor.UserId is { } id ? id : DBNull.Value });
+                    audit.Parameters.Add(new NpgsqlParameter("actor_name", NpgsqlDbType.Varchar) { Value = actor.Name });
+                    audit.Parameters.Add(new NpgsqlParameter("entity_id", NpgsqlDbType.Varchar) { Value = Guid.CreateVersion7().ToString() });
+                    audit.Parameters.Add(new NpgsqlParameter("region_code", NpgsqlDbType.Varchar) { Value = (object?)db.Scope.RegionPrefix ?? DBNull.Value });
+                    audit.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Jsonb) { Value = AuditAfter(candidates, summary) });
+                    await audit.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies the persons and their registrations into the import's temporary tables and rolls
+    /// back: nothing is kept (the import's warm-up, <see cref="LedgerExcel.WarmUpAsync"/>).
+    /// </summary>
+    public Task StageAndDiscardAsync(IReadOnlyList<LedgerImportCandidate> candidates, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await StageAsync(connection, transaction, candidates, cancellationToken);
+                await transaction.RollbackAsync(cancellationToken);
+            },
+            cancellationToken);
+
+    private static async Task StageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LedgerImportCandidate> candidates, CancellationToken cancellationToken)
+    {
+        await BinaryCopy.StagePersonsAsync(connection, transaction, candidates.Select(c => PersonCopyRow.Of(c.Person)), cancellationToken);
+        await using var copy = await CopyTargets.UnemploymentRegistrations.BeginStagedImportAsync(connection, transaction, cancellationToken);
+        foreach (var r in candidates.Select(c => c.Registration).OfType<UnemploymentRegistration>())
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(r.PersonId, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(r.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.RegisteredOn, NpgsqlDbType.Date, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private async Task InTransactionAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task> work, CancellationToken cancellationToken)
+    {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await BinaryCopy.WritePersonsStagedAsync(connection, transaction, candidates.Select(c => PersonCopyRow.Of(c.Person)), cancellationToken);
-
-            await using (var copy = await CopyTargets.UnemploymentRegistrations.BeginStagedImportAsync(connection, transaction, cancellationToken))
-            {
-                foreach (var r in candidates.Select(c => c.Registration).OfType<UnemploymentRegistration>())
-                {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(r.PersonId, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(r.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(r.RegisteredOn, NpgsqlDbType.Date, cancellationToken);
-                }
-
-                await copy.CompleteAsync(cancellationToken);
-            }
-
-            await CopyTargets.UnemploymentRegistrations.InsertStagedAsync(connection, transaction, cancellationToken);
-            await using (var audit = new NpgsqlCommand(InsertAudit, connection, transaction))
-            {
-                audit.Parameters.Add(new NpgsqlParameter("occurred_at", NpgsqlDbType.TimestampTz) { Value = now });
-                audit.Parameters.Add(new NpgsqlParameter("actor_id", NpgsqlDbType.Uuid) { Value = actor.UserId is { } id ? id : DBNull.Value });
-                audit.Parameters.Add(new NpgsqlParameter("actor_name", NpgsqlDbType.Varchar) { Value = actor.Name });
-                audit.Parameters.Add(new NpgsqlParameter("entity_id", NpgsqlDbType.Varchar) { Value = Guid.CreateVersion7().ToString() });
-                audit.Parameters.Add(new NpgsqlParameter("region_code", NpgsqlDbType.Varchar) { Value = (object?)db.Scope.RegionPrefix ?? DBNull.Value });
-                audit.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Jsonb) { Value = AuditAfter(candidates, summary) });
-                await audit.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            await work(connection, transaction);
         }
         finally
         {
