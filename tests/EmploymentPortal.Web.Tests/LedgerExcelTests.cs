@@ -185,6 +185,30 @@ public sealed class LedgerExcelTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Import_RegisteredNumbersInLaterBatches_AreFoundAsTheRegisterIsReadBesideTheSheet()
+    {
+        using var staff = await portal.SignInAsync("street1");
+        var start = new DateOnly(1970, 1, 1);
+        var ids = Enumerable.Range(0, 12_000).Select(i =>
+            TestIds.WithCheck(string.Create(CultureInfo.InvariantCulture, $"370705{start.AddDays(i / 400):yyyyMMdd}{i % 400:000}"))).ToArray();
+        // Registered before the import: one number in the second batch of 5,000, one in the last, partial batch.
+        await staff.RegisterPersonUrlAsync(portal.ConnectionString, ids[7_000], "批量查重甲", Community1);
+        await staff.RegisterPersonUrlAsync(portal.ConnectionString, ids[11_500], "批量查重乙", Community2);
+        var rows = ids.Select((id, i) => Row(id, "批量查重" + i.ToString(CultureInfo.InvariantCulture), region: i % 2 == 0 ? Community1 : Community2)).ToArray();
+
+        var response = await UploadAsync(staff, rows, "ValidRows");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, "rejected rows are reported as a form with errors");
+        var page = await Html.ParseAsync(response);
+        page.QuerySelector("[data-testid=import-summary]")!.TextContent.Should().Contain("共 12000 行：导入 11998 行，不合格 2 行");
+        var errors = page.QuerySelectorAll("[data-testid=import-errors] tbody tr").Select(tr => tr.TextContent).ToList();
+        errors.Should().HaveCount(2);
+        errors[0].Should().StartWith("7002").And.Contain("该身份证号码已登记");
+        errors[1].Should().StartWith("11502").And.Contain("该身份证号码已登记");
+        (await Scalar("SELECT count(*) FROM persons WHERE name LIKE '批量查重%'")).Should().Be(12_000);
+    }
+
+    [Fact]
     public async Task Export_OnlyMyArea_MaskedFormulaSafeAndAudited()
     {
         using var mine = await portal.SignInAsync("community1");

@@ -164,8 +164,9 @@ public sealed class LedgerExcel(
     /// <summary>
     /// Imports a file: one import per unit at a time (else "Import.Busy" at once), the file read as
     /// a bounded stream of rows (<see cref="LedgerExcelReader"/>), each row checked as it comes,
-    /// then the register-wide duplicate check (another area's records only as
-    /// <see cref="DuplicateAnswers"/> allows), then the write. Progress goes to
+    /// the register-wide duplicate check running beside the reading in batches
+    /// (<see cref="RegisterLookup"/>; another area's records only as <see cref="DuplicateAnswers"/>
+    /// allows), then the write. Progress goes to
     /// <see cref="ImportProgress"/> under <paramref name="progressId"/> when given.
     /// </summary>
     public async Task<ImportResult> ImportAsync(Stream file, ImportMode mode, CancellationToken cancellationToken, Guid? progressId = null)
@@ -196,6 +197,7 @@ public sealed class LedgerExcel(
         var validator = new LedgerExcelRowValidator(labels, protector, regions, Today, now, await parameters.GetAsync(cancellationToken));
         var errors = new List<ImportRowError>();
         var candidates = new List<LedgerImportCandidate>();
+        await using var register = new RegisterLookup(unscoped, db.Scope, cancellationToken);
         var rows = 0;
         void Report(ImportStage stage)
         {
@@ -219,6 +221,7 @@ public sealed class LedgerExcel(
                 if (check.Candidate is { } candidate)
                 {
                     candidates.Add(candidate);
+                    register.Add(candidate.Person.IdNumberHash);
                 }
 
                 errors.AddRange(check.Errors);
@@ -240,9 +243,10 @@ public sealed class LedgerExcel(
 
         var checkedAt = clock.Time.GetTimestamp();
 
-        // Already in the register, anywhere (the uniqueness check must see everything). Of a record in
-        // another area only that much is said, audited, and only as often a day as allowed.
-        var existing = await unscoped.IdNumberHoldersAsync(candidates.Select(c => c.Person.IdNumberHash).ToList(), db.Scope, cancellationToken);
+        // Already in the register, anywhere (the uniqueness check must see everything), looked up in
+        // batches while the sheet was read. Of a record in another area only that much is said,
+        // audited, and only as often a day as allowed.
+        var existing = await register.CompleteAsync();
         var duplicates = candidates.Where(c => existing.ContainsKey(Convert.ToHexString(c.Person.IdNumberHash))).ToList();
         var elsewhere = duplicates.Where(c => !existing[Convert.ToHexString(c.Person.IdNumberHash)].InScope).ToList();
         var answered = await duplicateAnswers.TryAnswerAsync(elsewhere.Select(c => c.Person.IdNumberMasked).ToList(), "import", cancellationToken);
