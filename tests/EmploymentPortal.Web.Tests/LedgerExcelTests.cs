@@ -3,8 +3,8 @@ using System.IO.Compression;
 using System.Net;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
-using MiniExcelLibs;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using static EmploymentPortal.TestCommon.DemoIds;
 
 namespace EmploymentPortal.Web.Tests;
