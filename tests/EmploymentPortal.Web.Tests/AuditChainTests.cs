@@ -184,7 +184,12 @@ public sealed class AuditChainTests(PortalFixture portal) : IClassFixture<Portal
         await InsertAsync(app, "undone too", transaction);
         await transaction.RollbackAsync("undone");
         var after = await InsertAsync(app, "after the savepoint", transaction);
-        await ExecuteAsync(app, "INSERT INTO audit_events (occurred_at, actor_name, action, entity_type, entity_id) SELECT now(), 'tester', 'Probe', 'Probe', 'bulk-' || g FROM generate_series(1, 500) g", transaction);
+        await using (var bulk = new NpgsqlCommand("INSERT INTO audit_events (occurred_at, actor_name, action, entity_type, entity_id) SELECT @now, 'tester', 'Probe', 'Probe', 'bulk-' || g FROM generate_series(1, 500) g", app, transaction))
+        {
+            bulk.Parameters.AddWithValue("now", TestClock.Start);
+            await bulk.ExecuteNonQueryAsync();
+        }
+
         await transaction.CommitAsync();
 
         after.Seq.Should().Be(first.Seq + 1, "the rows rolled back to the savepoint gave their numbers back");
