@@ -181,7 +181,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         var personId = person.Split('/').Last();
         await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE persons SET priority_groups = {(int)PriorityGroups.PoorLabourer} WHERE id = '{personId}'");
 
-        var (_, due) = await staff.GetPageAsync("/Station/Pushes?page=1");
+        var (_, due) = await staff.GetPageAsync("/Station/Pushes?p=1");
         var pages = due.QuerySelectorAll("[data-testid=due] li").Select(li => li.TextContent).ToList();
         var total = await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM persons WHERE employment_status = 1 AND priority_groups <> 0 AND region_code LIKE '370702001001%'");
         total.Should().BeGreaterThan(0);
@@ -255,7 +255,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
     {
         for (var page = 1; page < 50; page++)
         {
-            var (_, document) = await client.GetPageAsync($"/Station/Pushes?page={page}");
+            var (_, document) = await client.GetPageAsync($"/Station/Pushes?p={page}");
             var rows = document.QuerySelectorAll("[data-testid=due] li");
             if (rows.Any(r => r.TextContent.Contains(name, StringComparison.Ordinal)))
             {

@@ -6,6 +6,7 @@ using AngleSharp.Html.Dom;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.Domain.Subsidies;
 using EmploymentPortal.TestCommon;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -176,6 +177,85 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>
+    /// A page's title starts with "错误：" only when the page shows an error (a summary or a field's
+    /// message): every page without route values, as every role. The ledgers and lists bound a
+    /// query value named <c>page</c>, which is also Razor Pages' own route value (the page's path),
+    /// so it never parsed: the title said 错误 over a page without one, and paging never worked.
+    /// </summary>
+    [Fact]
+    public async Task EveryPage_AsEveryRole_TitleSaysErrorOnlyOverAShownError()
+    {
+        var urls = ParameterlessPages();
+        var wrong = new List<string>();
+        foreach (var who in Staff.Append("auditor").Append("secadmin"))
+        {
+            using var client = await portal.SignInAsync(who);
+            foreach (var url in urls)
+            {
+                var response = await client.GetAsync(url);
+                if (response.Content.Headers.ContentType?.MediaType != "text/html")
+                {
+                    continue;
+                }
+
+                var page = await Html.ParseAsync(response);
+                if (page.Title?.StartsWith("错误", StringComparison.Ordinal) == true && page.QuerySelector("[data-testid=error-summary], .field-error") is null)
+                {
+                    wrong.Add($"{who} {url}: {page.Title}");
+                }
+            }
+        }
+
+        urls.Should().Contain(["/Station/Persons", "/Station/Households", "/Station/Referrals", "/Admin/Audit"]);
+        wrong.Should().BeEmpty();
+    }
+
+    /// <summary>No page binds a value under a name Razor Pages routes by (<c>page</c>, <c>handler</c>, <c>area</c>): such a value never binds, and a link cannot carry it.</summary>
+    [Fact]
+    public void PageModels_BindNoValueUnderARouteName()
+    {
+        string[] routeNames = ["page", "handler", "area"];
+        var bound = new List<string>();
+        foreach (var model in typeof(Program).Assembly.GetTypes().Where(t => typeof(PageModel).IsAssignableFrom(t)))
+        {
+            bound.AddRange(model.GetProperties()
+                .Select(p => (Property: p, Bind: p.GetCustomAttributes(typeof(BindPropertyAttribute), true).OfType<BindPropertyAttribute>().FirstOrDefault()))
+                .Where(p => p.Bind is not null && routeNames.Contains(p.Bind.Name ?? p.Property.Name, StringComparer.OrdinalIgnoreCase))
+                .Select(p => $"{model.Name}.{p.Property.Name}"));
+            bound.AddRange(model.GetMethods()
+                .Where(m => m.Name.StartsWith("On", StringComparison.Ordinal))
+                .SelectMany(m => m.GetParameters().Select(a => (Method: m, Parameter: a)))
+                .Where(a => routeNames.Contains(a.Parameter.Name, StringComparer.OrdinalIgnoreCase))
+                .Select(a => $"{model.Name}.{a.Method.Name}({a.Parameter.Name})"));
+        }
+
+        bound.Should().BeEmpty();
+    }
+
+    /// <summary>Paging works on the ledger: the next link carries the page number, and the page shows the rows after the first 20.</summary>
+    [Fact]
+    public async Task Ledger_SecondPage_FromTheNextLink()
+    {
+        using var street = await portal.SignInAsync("street1");
+        var start = new DateOnly(1975, 3, 1);
+        for (var i = 0; i < 21; i++)
+        {
+            await street.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(start.AddDays(i), Sex.Female), "翻页" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), Community1);
+        }
+
+        var (_, first) = await street.GetPageAsync("/Station/Persons?q=" + Uri.EscapeDataString("翻页"));
+        first.Title.Should().NotStartWith("错误");
+        first.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().HaveCount(20);
+        var next = first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        next.Should().Contain("p=2");
+
+        var (_, second) = await street.GetPageAsync(next);
+        var rows = second.QuerySelectorAll("[data-testid=ledger] tbody tr").Select(r => r.TextContent).ToList();
+        rows.Should().ContainSingle().Which.Should().Contain("翻页");
+        second.QuerySelector("nav.pager a[rel=prev]").Should().NotBeNull();
     }
 
     /// <summary>The id of a new application is the server's: a client-sent id (Guid.Empty, one of its choosing) is ignored, and the double-click guard still holds.</summary>

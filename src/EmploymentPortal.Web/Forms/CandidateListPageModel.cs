@@ -16,7 +16,7 @@ public abstract class CandidateListPageModel(EligibilityCandidates candidates) :
     [BindProperty(SupportsGet = true)]
     public string? Scheme { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<CandidateItem> Result { get; private set; } = null!;
@@ -24,7 +24,7 @@ public abstract class CandidateListPageModel(EligibilityCandidates candidates) :
     /// <summary>Whether the caller can open a person's page (station staff).</summary>
     public abstract bool LinksToPersons { get; }
 
-    public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p => Url.Page("Candidates", new { scheme = Scheme, page = p })!);
+    public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p => Url.Page("Candidates", new { scheme = Scheme, p })!);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

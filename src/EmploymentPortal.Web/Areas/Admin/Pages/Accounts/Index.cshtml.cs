@@ -23,13 +23,13 @@ public sealed class IndexModel(AccountService accounts) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<AccountListItem> Result { get; private set; } = null!;
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p =>
-        Url.Page("Index", new { q = Q, role = Role, status = Status, page = p })!);
+        Url.Page("Index", new { q = Q, role = Role, status = Status, p })!);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed class IndexModel(AuditTrail trail, BusinessClock clock) : PageMode
     [BindProperty(SupportsGet = true)]
     public string? Actor { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<AuditTrailRow> Result { get; private set; } = null!;
@@ -43,7 +43,7 @@ public sealed class IndexModel(AuditTrail trail, BusinessClock clock) : PageMode
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
 
     public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p =>
-        Url.Page("Index", new { From, To, action = ActionName, Entity, Actor, page = p })!);
+        Url.Page("Index", new { From, To, action = ActionName, Entity, Actor, p })!);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -22,14 +22,14 @@ public sealed class IndexModel(HouseholdRegistry households, PersonRegistry pers
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<HouseholdListItem> Result { get; private set; } = null!;
 
     public IReadOnlyList<RegionOption> Regions { get; private set; } = [];
 
-    public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p => Url.Page("Index", new { Status, Region, page = p })!);
+    public PagerModel Pager => new(Result.Page, Result.PageCount, Result.TotalCount, p => Url.Page("Index", new { Status, Region, p })!);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

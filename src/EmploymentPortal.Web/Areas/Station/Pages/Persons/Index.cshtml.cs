@@ -56,7 +56,7 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IData
     [BindProperty(SupportsGet = true)]
     public PersonSort Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<PersonListItem> Result { get; private set; } = null!;
@@ -75,7 +75,7 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IData
         Region,
         Sort,
         Certified,
-        page = p,
+        p,
     })!);
 
     private PersonListQuery Query => new(Search, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified);

@@ -14,6 +14,7 @@ public sealed class IndexModel(StaffJobServices jobs) : PageModel
 
     public PagedResult<DuePerson> Due { get; private set; } = null!;
 
-    public async Task OnGetAsync(int page, CancellationToken cancellationToken) =>
-        Due = await jobs.DueThisMonthAsync(page, PageSize, cancellationToken);
+    // The page number is "p", not "page": Razor Pages' route value of that name is the page's path.
+    public async Task OnGetAsync(int p, CancellationToken cancellationToken) =>
+        Due = await jobs.DueThisMonthAsync(p, PageSize, cancellationToken);
 }

@@ -16,9 +16,10 @@ public sealed class IndexModel(StaffJobServices jobs) : PageModel
 
     public Guid? PersonId { get; private set; }
 
-    public async Task OnGetAsync(Guid? personId, int page, CancellationToken cancellationToken)
+    // The page number is "p", not "page": Razor Pages' route value of that name is the page's path.
+    public async Task OnGetAsync(Guid? personId, int p, CancellationToken cancellationToken)
     {
         PersonId = personId;
-        Referrals = await jobs.ReferralsAsync(personId, page, PageSize, cancellationToken);
+        Referrals = await jobs.ReferralsAsync(personId, p, PageSize, cancellationToken);
     }
 }
