@@ -27,7 +27,7 @@ public sealed partial class AuditHistoryTests(PortalFixture portal) : IClassFixt
 
         var (_, history) = await staff.GetPageAsync(url + "/History");
         var events = history.QuerySelectorAll("[data-testid=audit-event]");
-        events.Select(e => e.QuerySelector("[data-testid=audit-action]")!.TextContent).Should().Equal("修改信息", "登记入台帐");
+        events.Select(e => e.QuerySelector("[data-testid=audit-action]")!.TextContent).Should().Equal("修改信息", "登记入台账");
         var update = events[0];
         update.QuerySelector("[data-testid=audit-who]")!.TextContent.Should().Be("community1");
         update.QuerySelector("time")!.TextContent.Should().StartWith(TestClock.TodayText);

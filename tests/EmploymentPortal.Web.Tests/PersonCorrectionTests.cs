@@ -23,7 +23,7 @@ public sealed class PersonCorrectionTests(PortalFixture portal) : IClassFixture<
 
         var (preview, page) = await staff.GetPageAsync(url + "/Cancel");
         preview.StatusCode.Should().Be(HttpStatusCode.OK);
-        page.QuerySelector("[data-testid=effects]")!.TextContent.Should().Contain("将从台帐、导出").And.Contain("同一身份证号码可以重新登记");
+        page.QuerySelector("[data-testid=effects]")!.TextContent.Should().Contain("将从台账、导出").And.Contain("同一身份证号码可以重新登记");
         var empty = await staff.SubmitFormAsync(url + "/Cancel", new Dictionary<string, string> { ["Reason"] = " " });
         empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(empty)).Errors().Should().Equal("请填写原因（最多 500 字）");
@@ -34,7 +34,7 @@ public sealed class PersonCorrectionTests(PortalFixture portal) : IClassFixture<
         cancelled.Headers.Location!.OriginalString.Should().Be(url + "/History");
         var (_, history) = await staff.GetPageAsync(url + "/History");
         history.QuerySelector("[data-testid=cancelled]")!.TextContent.Should().Contain("注销甲").And.Contain("已于 " + TestClock.TodayText + " 注销").And.Contain("身份证号码录入错误");
-        history.QuerySelector("[data-testid=history]")!.TextContent.Should().Contain("注销记录").And.Contain("登记入台帐");
+        history.QuerySelector("[data-testid=history]")!.TextContent.Should().Contain("注销记录").And.Contain("登记入台账");
         var detail = await staff.GetAsync(url);
         detail.StatusCode.Should().Be(HttpStatusCode.Redirect, "a cancelled record is read through its history");
         (await staff.GetAsync(url + "/Edit")).StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -231,7 +231,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
 
         var (_, history) = await staff.GetPageAsync(url + "/History");
         var actions = history.QuerySelectorAll("[data-testid=history] [data-testid=audit-action]").Select(c => c.TextContent).ToList();
-        actions.Should().Equal("修改信息", "登记入台帐");
+        actions.Should().Equal("修改信息", "登记入台账");
         history.QuerySelector("[data-testid=history]")!.TextContent.Should().Contain("何平安").And.NotContain("13511112222");
 
         using var other = await portal.SignInAsync("community2");

@@ -258,6 +258,21 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
         second.QuerySelector("nav.pager a[rel=prev]").Should().NotBeNull();
     }
 
+    /// <summary>The sign-in page puts the cursor in the user name; after a refusal the error summary has the focus instead.</summary>
+    [Fact]
+    public async Task SignInPage_FocusesTheUserName_UnlessItShowsAnError()
+    {
+        using var visitor = portal.Anonymous();
+        var (_, form) = await visitor.GetPageAsync("/Identity/Account/Login");
+        form.QuerySelector("input[name='Input.UserName']")!.HasAttribute("autofocus").Should().BeTrue();
+        form.QuerySelectorAll("[autofocus]").Should().ContainSingle();
+
+        var refused = await visitor.SubmitFormAsync("/Identity/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = "nobody-here", ["Input.Password"] = "wrong-password-1" });
+        var page = await Html.ParseAsync(refused);
+        page.QuerySelector("[data-testid=error-summary]").Should().NotBeNull();
+        page.QuerySelectorAll("[autofocus]").Should().BeEmpty();
+    }
+
     /// <summary>The id of a new application is the server's: a client-sent id (Guid.Empty, one of its choosing) is ignored, and the double-click guard still holds.</summary>
     [Fact]
     public async Task NewApplication_ClientChosenId_IsIgnored()
@@ -293,11 +308,11 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
     {
         using var staff = await portal.SignInAsync("community1");
         var id = TestIds.Make(new DateOnly(1979, 9, 9), Sex.Female);
-        await staff.RegisterPersonUrlAsync(portal.ConnectionString, id, "台帐查号");
+        await staff.RegisterPersonUrlAsync(portal.ConnectionString, id, "台账查号");
 
         var (location, ledger) = await staff.SearchLedgerAsync(id);
         location.Should().NotContain(id).And.NotContain(id[6..14]);
-        ledger.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle().Which.TextContent.Should().Contain("台帐查号");
+        ledger.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle().Which.TextContent.Should().Contain("台账查号");
         ledger.QuerySelector("[data-testid=sealed-search]")!.TextContent.Should().Contain(id[..6] + "********" + id[14..]);
         var main = ledger.QuerySelector("main")!;
         main.InnerHtml.Should().NotContain(id, "no link, form or text of the page holds the full number");
@@ -315,7 +330,7 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
         audit.Should().NotContain(id).And.Contain(id[..6] + "********" + id[14..]);
 
         // Name searches still read as before, in the URL.
-        var (byName, named) = await staff.SearchLedgerAsync("台帐查号");
+        var (byName, named) = await staff.SearchLedgerAsync("台账查号");
         byName.Should().Contain("q=");
         named.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle();
     }

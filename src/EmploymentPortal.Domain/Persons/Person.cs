@@ -25,7 +25,7 @@ public sealed record PersonDetails(
     bool FemaleCadre = false);
 
 /// <summary>
-/// A resident in the ledger 台帐. Birth date and sex come from the ID number; the full number is
+/// A resident in the ledger 台账. Birth date and sex come from the ID number; the full number is
 /// kept only encrypted (shown masked, revealed by an audited action).
 /// </summary>
 public sealed class Person

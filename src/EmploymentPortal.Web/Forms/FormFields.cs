@@ -18,7 +18,8 @@ public static class FormFields
         Expression<Func<TModel, TValue>> expression,
         string type = "text",
         string? hint = null,
-        string? autocomplete = null)
+        string? autocomplete = null,
+        bool autofocus = false)
     {
         var (id, name, label, error) = Describe(html, expression);
         var value = type == "password" ? null : html.ValueFor(expression);
@@ -35,6 +36,11 @@ public static class FormFields
         if (autocomplete is not null)
         {
             input.MergeAttribute("autocomplete", autocomplete);
+        }
+
+        if (autofocus)
+        {
+            input.MergeAttribute("autofocus", "autofocus");
         }
 
         return Wrap(id, label, hint, error, input);

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
-/// <summary>The ledger 台帐: paged, filtered, searched, sorted; numbers masked.</summary>
+/// <summary>The ledger 台账: paged, filtered, searched, sorted; numbers masked.</summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
 public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IDataProtectionProvider protection, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
 {
