@@ -181,12 +181,12 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
 
     /// <summary>
     /// A page's title starts with "错误：" only when the page shows an error (a summary or a field's
-    /// message): every page without route values, as every role. The ledgers and lists bound a
+    /// message), and names the site once: every page without route values, as every role. The ledgers and lists bound a
     /// query value named <c>page</c>, which is also Razor Pages' own route value (the page's path),
     /// so it never parsed: the title said 错误 over a page without one, and paging never worked.
     /// </summary>
     [Fact]
-    public async Task EveryPage_AsEveryRole_TitleSaysErrorOnlyOverAShownError()
+    public async Task EveryPage_AsEveryRole_TitleSaysErrorOnlyOverAShownError_AndTheSiteOnce()
     {
         var urls = ParameterlessPages();
         var wrong = new List<string>();
@@ -205,6 +205,11 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
                 if (page.Title?.StartsWith("错误", StringComparison.Ordinal) == true && page.QuerySelector("[data-testid=error-summary], .field-error") is null)
                 {
                     wrong.Add($"{who} {url}: {page.Title}");
+                }
+
+                if (page.Title is not { } title || title.Split("公共就业服务平台").Length != 2)
+                {
+                    wrong.Add($"{who} {url}: the site's name is not in the title once: {page.Title}");
                 }
             }
         }
