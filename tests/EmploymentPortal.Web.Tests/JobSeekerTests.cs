@@ -55,7 +55,10 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         using var seeker = await portal.SignInAsync("seeker1");
 
         var page = $"/Seeker/Postings/{posting}";
-        (await seeker.ClickAsync(page, "[data-testid=apply]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var applied = await seeker.ClickAsync(page, "[data-testid=apply]", new Dictionary<string, string>());
+        applied.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, after) = await seeker.GetPageAsync(applied.Headers.Location!.OriginalString);
+        after.QuerySelector("[role=status]")!.TextContent.Should().Contain("已投递求职申请").And.Contain("我的投递").And.NotContain("简历", "seekers have no résumé here");
         var (_, form) = await seeker.GetPageAsync($"/Seeker/Postings/{otherPosting}");
         var applyForm = form.QuerySelector<AngleSharp.Html.Dom.IHtmlButtonElement>("[data-testid=apply]")!.Form!;
         var first = seeker.PostFormAsync(applyForm, $"/Seeker/Postings/{otherPosting}", new Dictionary<string, string>(), $"/Seeker/Postings/{otherPosting}?handler=Apply");
