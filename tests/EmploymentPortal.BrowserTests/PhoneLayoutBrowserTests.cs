@@ -38,6 +38,15 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
         await page.ClickAsync("#site-nav a[href='/Station/Persons']");
         await page.WaitForURLAsync("**/Station/Persons");
         (await page.Locator("#site-nav").IsVisibleAsync()).Should().BeFalse("a new page starts with the menu folded");
+
+        // Every page in the menu fits the phone.
+        var links = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('#site-nav a')].map(a => a.getAttribute('href'))");
+        links.Should().Contain(["/Station/Households", "/Station/Applications"]);
+        foreach (var link in links.Distinct())
+        {
+            await page.GotoAsync(link);
+            await FitsAsync(page);
+        }
     }
 
     [Fact]
@@ -146,6 +155,8 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
         await county.WaitForURLAsync("**/Bureau/Certifications");
         await FitsAsync(county);
         (await county.Locator("[data-testid=certifications] a:has-text('走访甲')").CountAsync()).Should().Be(0, "the approved request has left the queue");
+        await county.GotoAsync("/Bureau/Applications");
+        await FitsAsync(county);
     }
 
     [Fact]
