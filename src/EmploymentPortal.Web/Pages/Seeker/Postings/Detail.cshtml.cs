@@ -25,7 +25,7 @@ public sealed class DetailModel(SeekerService seekers, IStringLocalizer<Texts> t
         CommandAsync(texts, () => seekers.ApplyAsync(id, SharesHardship, cancellationToken), "Seeker.Applied", new { id }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostSaveAsync(Guid id, bool save, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => seekers.SaveAsync(id, save, cancellationToken), "Common.Saved", new { id }, () => LoadAsync(id, cancellationToken));
+        CommandAsync(texts, () => seekers.SaveAsync(id, save, cancellationToken), save ? "Seeker.SavedMessage" : "Seeker.UnsavedMessage", new { id }, () => LoadAsync(id, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
