@@ -44,6 +44,31 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
         return new SeekerLinkView(link.Status, link.IdNumberMasked, region, link.WishedOccupationCode, link.RequestedAt);
     }
 
+    /// <summary>
+    /// Published postings matched to the seeker's own wishes, best first, with the reasons: the
+    /// wished occupation and community of their link request (their own words, even before staff
+    /// confirm it), and once confirmed the skills, pay and type of their record. Null when the
+    /// seeker has told nothing yet (no link request, or only a rejected one).
+    /// </summary>
+    public async Task<IReadOnlyList<MatchedPosting>?> MatchesAsync(int top, CancellationToken cancellationToken)
+    {
+        var account = Account;
+
+        // The account's own live link request: its wish and community.
+        var link = await unscoped.SeekerLinksOfAccount(account).Where(l => l.Status != SeekerLinkStatus.Rejected)
+            .OrderByDescending(l => l.RequestedAt).Select(l => new { l.RegionCode, l.WishedOccupationCode }).FirstOrDefaultAsync(cancellationToken);
+        if (link is null)
+        {
+            return null;
+        }
+
+        var person = await unscoped.LinkedPersonFactsAsync(account, Today, cancellationToken);
+        var facts = person is null
+            ? new SeekerFacts(link.RegionCode, null, null, link.WishedOccupationCode, null, null, false)
+            : new SeekerFacts(person.RegionCode, person.Education, person.Skills, link.WishedOccupationCode ?? JobMatching.OccupationCodeOf(person.WishedOccupation), person.WishedMonthlyPay, person.WishedWorkType, person.Hardship, person.WishedOccupation);
+        return await PostingMatches.RankAsync(db, unscoped, facts, Today, top, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RegionOption>> CommunitiesAsync(CancellationToken cancellationToken) =>
         await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Code).Select(r => new RegionOption(r.Id, r.Code, r.Name)).ToListAsync(cancellationToken);
 
