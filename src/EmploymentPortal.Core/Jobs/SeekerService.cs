@@ -253,10 +253,20 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
         return RowsAsync(db.SavedPostings.Where(s => s.AccountId == account).Select(s => new PostingAt { PostingId = s.PostingId, At = s.SavedAt }), cancellationToken);
     }
 
-    public Task<IReadOnlyList<SeekerPostingRow>> ApplicationsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The seeker's applications, newest first, each with its own state: 已投递 on the day applied,
+    /// or the outcome staff recorded on a referral of the seeker's linked person to the same
+    /// posting (面试, 录用, 未录用, 未到场) on its day. The posting's own state is a separate fact.
+    /// </summary>
+    public async Task<IReadOnlyList<SeekerApplicationRow>> ApplicationsAsync(CancellationToken cancellationToken)
     {
         var account = Account;
-        return RowsAsync(db.JobApplications.Where(a => a.AccountId == account).Select(a => new PostingAt { PostingId = a.PostingId, At = a.AppliedAt }), cancellationToken);
+        var rows = await RowsAsync(db.JobApplications.Where(a => a.AccountId == account).Select(a => new PostingAt { PostingId = a.PostingId, At = a.AppliedAt }), cancellationToken);
+        var outcomes = await unscoped.OwnReferralOutcomesAsync(account, rows.Select(r => r.Id).ToList(), cancellationToken);
+        return rows.Select(r => outcomes.TryGetValue(r.Id, out var o)
+                ? new SeekerApplicationRow(r, o.Outcome, o.On)
+                : new SeekerApplicationRow(r, null, null))
+            .ToList();
     }
 
     /// <summary>

@@ -132,6 +132,20 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
         return row is null ? null : new LinkedPersonFacts(row.RegionCode, row.Education, row.Skills, row.WishedOccupation, row.WishedMonthlyPay, row.WishedWorkType, JobMatching.IsHardship(row.Certified, row.PriorityGroups));
     }
 
+    /// <summary>
+    /// The outcomes staff recorded on referrals of the person named by a seeker account's own
+    /// confirmed link to <paramref name="postingIds"/> (the seeker's own applications), newest per posting.
+    /// </summary>
+    public async Task<Dictionary<Guid, (ReferralOutcome Outcome, DateOnly On)>> OwnReferralOutcomesAsync(Guid accountId, IReadOnlyCollection<Guid> postingIds, CancellationToken cancellationToken)
+    {
+        var persons = SeekerLinksOfAccount(accountId).Where(l => l.Status == SeekerLinkStatus.Confirmed && l.PersonId != null).Select(l => l.PersonId!.Value);
+        var rows = await Db.Referrals.AsNoTracking()
+            .Where(r => persons.Contains(r.PersonId) && postingIds.Contains(r.PostingId) && r.Outcome != ReferralOutcome.Referred && r.OutcomeOn != null)
+            .Select(r => new { r.PostingId, r.Outcome, r.OutcomeOn, r.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.PostingId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedAt).Select(r => (r.Outcome, r.OutcomeOn!.Value)).First());
+    }
+
     // ---- Persons: the register-wide duplicate check and transfers ------------------------------
 
     /// <summary>
