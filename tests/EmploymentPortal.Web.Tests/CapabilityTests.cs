@@ -51,6 +51,7 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         /Schemes/Detail                    x   x   x   x   x   x   x   x   x   x
         /Schemes/Index                     x   x   x   x   x   x   x   x   x   x
         /Schemes/NewVersion                .   .   .   .   x   .   .   .   .   .
+        /Seeker/Index                      .   .   .   .   .   .   x   .   .   .
         /Seeker/Applications               .   .   .   .   .   .   x   .   .   .
         /Seeker/Link                       .   .   .   .   .   .   x   .   .   .
         /Seeker/Postings/Detail            .   .   .   .   .   .   x   .   .   .
