@@ -127,15 +127,18 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
         (await page.Locator("[data-testid=timeline]").InnerTextAsync()).Should().Contain("上门走访，了解求职意向");
         await FitsAsync(page);
 
-        // The 4050 request, in its folded section after the registration it depends on.
+        // The 4050 request, in its folded section after the registration it depends on, then its confirmation page.
         await page.ClickAsync("[data-testid=hardship-check] summary");
-        var request = page.Locator("[data-testid=check-Hardship4050] form:has([data-testid=request-certification])");
-        if (await request.Locator("[data-testid=override-reason]").CountAsync() > 0)
+        await page.ClickAsync("[data-testid=check-Hardship4050] [data-testid=request-certification]");
+        await page.Locator("[data-testid=request-confirm]").WaitForAsync();
+        await FitsAsync(page);
+        if (await page.Locator("#OverrideReason").CountAsync() > 0)
         {
-            await request.Locator("[data-testid=override-reason]").FillAsync("走访核实，符合条件");
+            await page.FillAsync("#OverrideReason", "走访核实，符合条件");
         }
 
-        await request.Locator("[data-testid=request-certification]").ClickAsync();
+        await page.ClickAsync("[data-testid=request-confirm]");
+        await page.WaitForURLAsync(new Regex("/Station/Persons/[0-9a-f-]{36}$"));
         await page.Locator("[data-testid=check-Hardship4050] [data-testid=certification]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await FitsAsync(page);
 
