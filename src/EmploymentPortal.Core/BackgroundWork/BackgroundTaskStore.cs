@@ -90,7 +90,7 @@ public sealed class BackgroundTaskStore(PortalConnections connections, BusinessC
 
     /// <summary>
     /// Marks failed every running task that no live session holds (its process died: a restart, a
-    /// crash); run at start-up and before each claim. Returns how many.
+    /// crash); the runner calls it at start-up. Returns how many.
     /// </summary>
     public async Task<int> FailAbandonedAsync(CancellationToken cancellationToken)
     {

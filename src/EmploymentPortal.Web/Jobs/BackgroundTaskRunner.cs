@@ -8,7 +8,7 @@ namespace EmploymentPortal.Web.Jobs;
 /// <summary>
 /// Runs the queued background tasks (docs/adr/0007), one at a time per instance: at start-up it
 /// first marks failed the tasks a dead process left running (<see cref="BackgroundTaskStore.FailAbandonedAsync"/>),
-/// then claims the oldest queued task whenever one is enqueued here or every
+/// then claims the queued tasks, oldest first, whenever one is enqueued here and every
 /// <c>Portal:Tasks:PollInterval</c>. The work runs in a service scope that acts as its requester
 /// (<see cref="TaskRequester"/>: their scope, user name and language), and its progress is written
 /// to the task about once a second. Off when <c>Portal:Tasks:Run</c> is false.
@@ -20,8 +20,8 @@ public sealed partial class BackgroundTaskRunner(
     IOptions<PortalOptions> options,
     ILogger<BackgroundTaskRunner> logger) : BackgroundService
 {
-    /// <summary>How often a running task's progress is written (wall time, not the business clock).</summary>
-    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How often a running task's progress is written: twice a second (wall time, not the business clock).</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
