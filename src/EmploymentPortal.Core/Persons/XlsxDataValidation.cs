@@ -62,7 +62,7 @@ internal static partial class XlsxDataValidation
             element.Append('<').Append(prefix).Append("dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" errorTitle=\"")
                 .Append(SecurityElement.Escape(errorTitle)).Append("\" error=\"").Append(SecurityElement.Escape(error))
                 .Append("\" sqref=\"").Append(list.Cells).Append("\"><").Append(prefix).Append("formula1>")
-                .Append(SecurityElement.Escape(list.ValuesRange)).Append("</").Append(prefix).Append("formula1></")
+                .Append(list.ValuesRange.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)).Append("</").Append(prefix).Append("formula1></")
                 .Append(prefix).Append("dataValidation>");
         }
 
