@@ -50,7 +50,7 @@ public sealed class LedgerExportWork(LedgerExcel excel) : IBackgroundWork
         var parameters = JsonSerializer.Deserialize<LedgerExportParameters>(context.Parameters ?? "null")
             ?? throw new InvalidOperationException("An export task has no parameters.");
         using var file = new MemoryStream();
-        var rows = await excel.ExportAsync(parameters.Query, file, cancellationToken);
+        var rows = await excel.ExportAsync(parameters.Query, file, cancellationToken, (done, total) => context.Report(done, total));
         if (rows is not { } count)
         {
             return new BackgroundWorkOutcome(true, TooManyKey, null);

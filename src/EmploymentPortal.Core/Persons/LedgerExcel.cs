@@ -52,8 +52,11 @@ public sealed class LedgerExcel(
         return await ledger.Filter(query).CountAsync(cancellationToken);
     }
 
-    /// <summary>Writes the filtered ledger as .xlsx; null (and nothing written) when over <see cref="MaxExportRows"/>.</summary>
-    public async Task<int?> ExportAsync(PersonListQuery query, Stream output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the filtered ledger as .xlsx; null (and nothing written) when over <see cref="MaxExportRows"/>.
+    /// <paramref name="progress"/>, when given, hears (0, the count) once the persons are counted.
+    /// </summary>
+    public async Task<int?> ExportAsync(PersonListQuery query, Stream output, CancellationToken cancellationToken, Action<int, int?>? progress = null)
     {
         var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
         var persons = ledger.Filter(query);
@@ -62,6 +65,8 @@ public sealed class LedgerExcel(
         {
             return null;
         }
+
+        progress?.Invoke(0, count);
 
         var rows = await ledger.RowsAsync(LedgerQuery.Sort(persons, query.Sort), cancellationToken);
         var sheet = rows.Select(r => Cells(LedgerColumns.Export, new Dictionary<LedgerColumn, object?>
