@@ -85,6 +85,8 @@ public static class DependencyInjection
         services.AddScoped<Scoping.SystemJobScope>();
         services.AddScoped<Scoping.UnscopedReads>();
         services.AddScoped<AccountService>();
+        services.AddMemoryCache();
+        services.AddScoped<StaffNames>();
         services.AddScoped<OrgDirectory>();
         services.AddScoped<ServicePoints>();
         services.AddScoped<PortalDatabaseInitializer>();
