@@ -103,6 +103,8 @@ public static class DependencyInjection
         services.AddScoped<SubsidyApplications>();
         services.AddScoped<Notices>();
         services.Configure<NoticeOptions>(configuration.GetSection(NoticeOptions.Section));
+        services.Configure<EmploymentPortal.Core.Reports.ReportFormOptions>(configuration.GetSection(EmploymentPortal.Core.Reports.ReportFormOptions.Section));
+        services.AddScoped<EmploymentPortal.Core.Reports.ReportFormHeader>();
         services.AddScoped<Layoffs.LayoffReports>();
         services.AddScoped<Layoffs.Monitoring>();
         services.AddScoped<JobBoard>();

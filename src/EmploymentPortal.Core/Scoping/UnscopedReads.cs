@@ -192,6 +192,14 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
         .Select(r => (r.Login, r.DisplayName, r.UnitName))
         .ToList();
 
+    /// <summary>The city bureau's name: the issuing authority (制表机关) printed on every unit's statistical forms.</summary>
+    public async Task<string?> CityBureauNameAsync(CancellationToken cancellationToken) =>
+        await Db.OrgUnits.AsNoTracking()
+            .Where(u => u.Kind == OrgUnitKind.CityBureau)
+            .OrderBy(u => u.Id)
+            .Select(u => u.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+
     // ---- Public service points and notices ----------------------------------------------------
 
     /// <summary>The station of a community, else the office of its street: only its name and kind (null: none).</summary>
