@@ -85,7 +85,7 @@ public sealed partial class WordingTests(PortalFixture portal) : IClassFixture<P
 
         using var admin = await portal.SignInAsync("admin");
         var id = await TestSql.ScalarAsync<Guid>(portal.ConnectionString, "SELECT id FROM users WHERE user_name = 'community1b'");
-        var renamed = await admin.SubmitFormAsync($"/Admin/Accounts/{id}", new Dictionary<string, string> { ["Rename.DisplayName"] = "钱芳" }, "main form[action*='handler=Rename']");
+        var renamed = await admin.SubmitFormAsync($"/Admin/Accounts/Edit/{id}", new Dictionary<string, string> { ["Rename.DisplayName"] = "钱芳" }, "main form[action*='handler=Rename']");
         renamed.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var (_, after) = await staff.GetPageAsync(url + "/History");
