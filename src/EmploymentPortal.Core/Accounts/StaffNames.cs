@@ -12,7 +12,7 @@ namespace EmploymentPortal.Core.Accounts;
 /// </summary>
 public sealed class StaffNames(UnscopedReads unscoped, IMemoryCache cache)
 {
-    private const string CacheKey = "Accounts.StaffNames";
+    private const string CacheKey = "staff-names";
 
     /// <summary>"display name（unit）" for a staff login; the login itself otherwise; empty for none.</summary>
     public async Task<string> NameAsync(string? login, CancellationToken cancellationToken = default)
