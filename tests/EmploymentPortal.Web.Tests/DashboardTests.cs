@@ -240,7 +240,7 @@ public sealed class DashboardTargetTests(PortalFixture portal) : IClassFixture<P
         today.Day.Should().BeLessThan(DateTime.DaysInMonth(today.Year, today.Month), "the test day is inside its month");
         trend[^1].GetAttribute("data-partial").Should().Be("true", "the month in progress is drawn as partial (hollow point, dashed segment), not as a drop");
         trend[^1].QuerySelector("[data-testid=partial-month]")!.TextContent.Should().Be($"（本月截至{today.Day}日）");
-        trend[^2].GetAttribute("data-partial").Should().BeNull("a past month is complete");
+        trend[^2].GetAttribute("data-partial").Should().Be("false", "a past month is complete");
         cityPage.QuerySelector("[data-testid=trend]")!.GetAttribute("data-chart").Should().Be("line", "js/charts.js draws the chart from this table");
         cityPage.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")).Should().Contain(s => s!.StartsWith("/lib/chart.js/chart.umd.min.js", StringComparison.Ordinal));
 
