@@ -72,6 +72,7 @@ public sealed class EditModel(AccountService accounts, OrgDirectory directory, I
             () => accounts.RenameAsync(id, Rename.DisplayName ?? string.Empty, cancellationToken),
             () => LoadAsync(id, cancellationToken),
             new { id },
+            () => Task.FromResult(texts["Accounts.Renamed", Rename.DisplayName?.Trim() ?? string.Empty].Value),
             nameof(RenameModel.DisplayName));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
