@@ -85,6 +85,8 @@ public static class DependencyInjection
         services.AddScoped<Scoping.SystemJobScope>();
         services.AddScoped<Scoping.UnscopedReads>();
         services.AddScoped<AccountService>();
+        services.AddMemoryCache();
+        services.AddScoped<StaffNames>();
         services.AddScoped<OrgDirectory>();
         services.AddScoped<ServicePoints>();
         services.AddScoped<PortalDatabaseInitializer>();
@@ -109,6 +111,8 @@ public static class DependencyInjection
         services.AddScoped<SubsidyApplications>();
         services.AddScoped<Notices>();
         services.Configure<NoticeOptions>(configuration.GetSection(NoticeOptions.Section));
+        services.Configure<EmploymentPortal.Core.Reports.ReportFormOptions>(configuration.GetSection(EmploymentPortal.Core.Reports.ReportFormOptions.Section));
+        services.AddScoped<EmploymentPortal.Core.Reports.ReportFormHeader>();
         services.AddScoped<Layoffs.LayoffReports>();
         services.AddScoped<Layoffs.Monitoring>();
         services.AddScoped<JobBoard>();

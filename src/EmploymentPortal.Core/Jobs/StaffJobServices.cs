@@ -209,7 +209,7 @@ public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped,
             .Where(p => !db.PostingPushes.Any(x => x.PersonId == p.Id && x.PushedOn >= monthStart));
         var total = await due.CountAsync(cancellationToken);
         page = Math.Max(1, page);
-        var items = await due.OrderBy(p => p.RegionCode).ThenBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await due.OrderBy(p => p.RegionCode).ThenBy(p => EF.Functions.Collate(p.Name, Collations.Pinyin)).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new DuePerson(p.Id, p.Name, db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PriorityGroups, p.UnemployedSince))
             .ToListAsync(cancellationToken);
         return new PagedResult<DuePerson>(items, page, pageSize, total);

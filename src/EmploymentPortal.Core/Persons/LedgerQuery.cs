@@ -86,7 +86,7 @@ public sealed partial class LedgerQuery
     {
         PersonSort.Newest => persons.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
         PersonSort.Age => persons.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
-        _ => persons.OrderBy(p => p.Name).ThenBy(p => p.Id),
+        _ => persons.OrderBy(p => EF.Functions.Collate(p.Name, Collations.Pinyin)).ThenBy(p => p.Id),
     };
 
     /// <summary>The list rows of a sorted (and paged) query: numbers and phones masked.</summary>
