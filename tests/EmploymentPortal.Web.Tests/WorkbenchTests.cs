@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using AngleSharp.Dom;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
 using static EmploymentPortal.TestCommon.DemoIds;
@@ -159,7 +158,7 @@ public sealed class WorkbenchTests(PortalFixture portal) : IClassFixture<PortalF
         return id;
     }
 
-    private Task CertifyAsync(Guid person) => TestSql.ExecuteAsync(portal.ConnectionString, $"""
+    private Task<int> CertifyAsync(Guid person) => TestSql.ExecuteAsync(portal.ConnectionString, $"""
         INSERT INTO hardship_certifications (id, person_id, region_code, category, application_date, check_decision, "check", requested_by_name, requested_at, status, valid_from)
         VALUES ('{Guid.CreateVersion7()}', '{person}', '{Community1}', 'Hardship4050', '2026-01-01', 1, '[]', 'test', @now, 2, '2026-01-01');
         """);
