@@ -4,7 +4,8 @@
 # with both factors, then for each page: SEQ sequential curl requests at 1 user (p50/p95) and wrk
 # with 8 connections for SECONDS seconds (p50 and requests/s). 127.0.0.1 only; bounded in requests
 # and time. The county-wide ledger cases (no station user sees a county) run through the bench's
-# `ledger` command, the app's own query code. Every line carries the load average of the moment.
+# `ledger` command, the app's own query code. Every line carries the load average of the moment and
+# the CPU time per request (portal + database) during the 8-user run.
 #
 #   CS="Host=127.0.0.1;Port=55432;Database=portal;Username=portal;Password=..." bench/station-pages.sh
 #   (APP_CS: the app's login, default CS with Username=portal_web; SEQ=100 DURATION=10 WARMUP=20;
@@ -59,6 +60,21 @@ cookie_header() { # JAR: the jar's cookies as one Cookie header value
   sed -n 's/^#HttpOnly_//; /^#/d; /^$/d; p' "$1" | awk -F '\t' '{ printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }'
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU time (clock ticks) of the portal and of the database cluster serving CS (its postmaster, its
+# live backends and the backends that have exited): per request, a figure the other jobs on a shared
+# machine barely move, unlike latency.
+pg_port=$(printf '%s' "$CS" | sed -n 's/.*Port=\([0-9]*\).*/\1/Ip')
+postmaster=$(ss -ltnpH "sport = :${pg_port:-5432}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+ticks() {
+  local total=0 pid
+  for pid in "$portal_pid" ${postmaster:+$postmaster $(pgrep -P "$postmaster" || true)}; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk -v self="$([ "$pid" = "$postmaster" ] && echo 1 || echo 0)" \
+      '{ t = $12 + $13; if (self) t += $14 + $15; print t }')))
+  done
+  echo "$total"
+}
+hz=$(getconf CLK_TCK)
 
 measure() { # USER LABEL PATH
   local user=$1 label=$2 path=$3 jar="$work/$1.jar" status
@@ -69,12 +85,17 @@ measure() { # USER LABEL PATH
   one=$(for _ in $(seq "$seq_n"); do curl -sS -b "$jar" -o /dev/null -w '%{time_total}\n' "$base$path"; done | sort -n |
     awk '{ t[NR] = $1 * 1000 } END { printf "%7.1f %7.1f", t[int((NR + 1) / 2)], t[int(NR * 0.95)] }')
   local load1; load1=$(load)
+  local before after
+  before=$(ticks)
   wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $(cookie_header "$jar")" "$base$path" >"$work/wrk.txt"
-  local p50 rps non2xx
+  after=$(ticks)
+  local p50 rps non2xx requests cpu
   p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk.txt")
   rps=$(awk '$1 == "Requests/sec:" { print $2 }' "$work/wrk.txt")
   non2xx=$(awk '/Non-2xx/ { print $NF }' "$work/wrk.txt")
-  printf '%-44s %-10s %s %9s %9s  %-16s %s\n' "$label" "$user" "$one" "$p50" "$rps" "$load1" "${non2xx:+NON-2XX: $non2xx}"
+  requests=$(awk '/requests in/ { print $1 }' "$work/wrk.txt")
+  cpu=$(awk -v d=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { printf "%.1f", n > 0 ? d * 1000 / hz / n : 0 }')
+  printf '%-44s %-10s %s %9s %9s %7s  %-16s %s\n' "$label" "$user" "$one" "$p50" "$rps" "$cpu" "$load1" "${non2xx:+NON-2XX: $non2xx}"
 }
 
 sign_in community1
@@ -87,7 +108,8 @@ sealed=/Station/Persons${token_page#*/Station/Persons}
 
 echo "/Station and the ledger through HTTP on $(uname -n) ($(nproc) cores), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "1 user: $seq_n sequential curl requests after $warmup warm-up; 8 users: wrk -t2 -c8 -d${seconds}s"
-printf '%-44s %-10s %7s %7s %9s %9s  %s\n' page user "p50 ms" "p95 ms" "8u p50" "8u req/s" "load average"
+echo "cpu ms/req: CPU time of the portal and the database per request during the 8-user run (2 cores = 2,000 ms/s: req/s at most 2000 / it)"
+printf '%-44s %-10s %7s %7s %9s %9s %7s  %s\n' page user "p50 ms" "p95 ms" "8u p50" "8u req/s" "cpu ms" "load average"
 measure community1 "/Station (workbench)" /Station
 measure street1 "/Station (workbench)" /Station
 measure county1 "/Bureau (home)" /Bureau

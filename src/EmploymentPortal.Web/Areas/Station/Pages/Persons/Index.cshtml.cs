@@ -86,7 +86,10 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IData
         LongTermSoon = LongTermSoon ? true : (bool?)null,
         DueVisit = DueVisit ? true : (bool?)null,
         p,
-    })!) { AtLeast = Result.CountCapped };
+    })!)
+    {
+        AtLeast = Result.CountCapped,
+    };
 
     private PersonListQuery Query => new(Search, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified, LongTermSoon, DueVisit);
 
