@@ -67,7 +67,7 @@ pg_port=$(printf '%s' "$CS" | sed -n 's/.*Port=\([0-9]*\).*/\1/Ip')
 postmaster=$(ss -ltnpH "sport = :${pg_port:-5432}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
 ticks() {
   local total=0 pid
-  for pid in "$portal_pid" ${postmaster:+$postmaster $(pgrep -P "$postmaster" || true)}; do
+  for pid in "$portal_pid" $(pgrep -P "$portal_pid" || true) ${postmaster:+$postmaster $(pgrep -P "$postmaster" || true)}; do
     [ -r "/proc/$pid/stat" ] || continue
     total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk -v self="$([ "$pid" = "$postmaster" ] && echo 1 || echo 0)" \
       '{ t = $12 + $13; if (self) t += $14 + $15; print t }')))
@@ -94,7 +94,7 @@ measure() { # USER LABEL PATH
   rps=$(awk '$1 == "Requests/sec:" { print $2 }' "$work/wrk.txt")
   non2xx=$(awk '/Non-2xx/ { print $NF }' "$work/wrk.txt")
   requests=$(awk '/requests in/ { print $1 }' "$work/wrk.txt")
-  cpu=$(awk -v d=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { printf "%.1f", n > 0 ? d * 1000 / hz / n : 0 }')
+  cpu=$(awk -v d=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { printf "%.1f", (n > 0 ? d * 1000 / hz / n : 0) }')
   printf '%-44s %-10s %s %9s %9s %7s  %-16s %s\n' "$label" "$user" "$one" "$p50" "$rps" "$cpu" "$load1" "${non2xx:+NON-2XX: $non2xx}"
 }
 

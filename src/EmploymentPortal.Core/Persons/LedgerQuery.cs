@@ -52,9 +52,16 @@ public sealed partial class LedgerQuery
     /// <summary>
     /// The number of <paramref name="persons"/>, counted no further than <see cref="CountCap"/> rows
     /// past <paramref name="skip"/>; <c>Capped</c> when there are more (the count is then a lower bound).
+    /// A search is counted exactly: with a LIMIT the planner trades the (name, id) range for a
+    /// bitmap of the whole area (156 ms for 王 in a street against 17 ms exact, docs/benchmarks.md).
     /// </summary>
-    public static async Task<(int Count, bool Capped)> CountAsync(IQueryable<Person> persons, int skip, CancellationToken cancellationToken)
+    public static async Task<(int Count, bool Capped)> CountAsync(IQueryable<Person> persons, int skip, bool exact, CancellationToken cancellationToken)
     {
+        if (exact)
+        {
+            return (await persons.CountAsync(cancellationToken), false);
+        }
+
         var limit = skip + CountCap;
         var count = await persons.Take(limit + 1).CountAsync(cancellationToken);
         return count > limit ? (limit, true) : (count, false);
