@@ -1845,6 +1845,25 @@ namespace EmploymentPortal.Core.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship"), new[] { "RegionCode" });
 
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id")
+                        .HasDatabaseName("ix_persons_live_name_id")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "BirthDate", "Id" }, "ix_persons_live_birth_date_id")
+                        .HasDatabaseName("ix_persons_live_birth_date_id")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "BirthDate", "Id" }, "ix_persons_live_birth_date_id"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_persons_live_created_at_id")
+                        .HasDatabaseName("ix_persons_live_created_at_id")
+                        .IsDescending(true, false)
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_persons_live_created_at_id"), new[] { "RegionCode" });
+
                     b.HasIndex(new[] { "RegionCode" }, "ix_persons_live_region_code")
                         .HasDatabaseName("ix_persons_live_region_code")
                         .HasFilter("cancelled_at IS NULL");

@@ -81,6 +81,28 @@ namespace EmploymentPortal.Core.Migrations
                 .Annotation("Npgsql:IndexInclude", new[] { "region_code" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_persons_live_name_id",
+                table: "persons",
+                columns: new[] { "name", "id" },
+                filter: "cancelled_at IS NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "region_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_live_birth_date_id",
+                table: "persons",
+                columns: new[] { "birth_date", "id" },
+                filter: "cancelled_at IS NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "region_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_live_created_at_id",
+                table: "persons",
+                columns: new[] { "created_at", "id" },
+                descending: new[] { true, false },
+                filter: "cancelled_at IS NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "region_code" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_persons_live_region_code",
                 table: "persons",
                 column: "region_code",
@@ -140,6 +162,18 @@ namespace EmploymentPortal.Core.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_persons_group_soe_unemployed",
+                table: "persons");
+
+            migrationBuilder.DropIndex(
+                name: "ix_persons_live_name_id",
+                table: "persons");
+
+            migrationBuilder.DropIndex(
+                name: "ix_persons_live_birth_date_id",
+                table: "persons");
+
+            migrationBuilder.DropIndex(
+                name: "ix_persons_live_created_at_id",
                 table: "persons");
 
             migrationBuilder.DropIndex(

@@ -51,7 +51,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 
         // Issue 16, item 8. The ledger's priority-group filter: a bit test cannot use a B-tree, so one
         // partial index per group, in name order for the page (LedgerQuery writes one group as a constant,
-        // so the planner matches its predicate). Live persons by region for the capped unfiltered count,
+        // so the planner matches its predicate). Live persons by name (a name search is index-only: the
+        // query filter's cancelled_at IS NULL is not in ix_persons_name_id), by birth date and by creation
+        // (the ledger's other two sorts read a page in index order) and by region for the capped unfiltered count,
         // and the monthly push's list (StaffJobServices.DueForPush) for the workbench.
         foreach (var group in Enum.GetValues<PriorityGroups>().Where(g => g != PriorityGroups.None))
         {
@@ -61,6 +63,12 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
                 .HasFilter(FormattableString.Invariant($"(priority_groups & {(int)group}) <> 0 AND cancelled_at IS NULL"));
         }
 
+        builder.HasIndex(p => new { p.Name, p.Id }, "ix_persons_live_name_id").HasDatabaseName("ix_persons_live_name_id")
+            .IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => new { p.BirthDate, p.Id }, "ix_persons_live_birth_date_id").HasDatabaseName("ix_persons_live_birth_date_id")
+            .IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => new { p.CreatedAt, p.Id }, "ix_persons_live_created_at_id").HasDatabaseName("ix_persons_live_created_at_id")
+            .IsDescending(true, false).IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
         builder.HasIndex(p => p.RegionCode, "ix_persons_live_region_code").HasDatabaseName("ix_persons_live_region_code").HasFilter("cancelled_at IS NULL");
         builder.HasIndex(p => p.RegionCode, "ix_persons_push_due").HasDatabaseName("ix_persons_push_due").HasFilter("employment_status = 1 AND priority_groups <> 0 AND cancelled_at IS NULL");
     }
