@@ -1864,6 +1864,16 @@ namespace EmploymentPortal.Core.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_persons_live_created_at_id"), new[] { "RegionCode" });
 
+                    b.HasIndex(new[] { "EmploymentStatus", "RegionCode" }, "ix_persons_live_employment_status_region_code")
+                        .HasDatabaseName("ix_persons_live_employment_status_region_code")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EmploymentStatus", "RegionCode" }, "ix_persons_live_employment_status_region_code"), new[] { "Sex", "BirthDate" });
+
+                    b.HasIndex(new[] { "UnemployedSince", "RegionCode" }, "ix_persons_live_unemployed_since_region_code")
+                        .HasDatabaseName("ix_persons_live_unemployed_since_region_code")
+                        .HasFilter("unemployed_since IS NOT NULL AND cancelled_at IS NULL");
+
                     b.HasIndex(new[] { "RegionCode" }, "ix_persons_live_region_code")
                         .HasDatabaseName("ix_persons_live_region_code")
                         .HasFilter("cancelled_at IS NULL");

@@ -103,6 +103,19 @@ namespace EmploymentPortal.Core.Migrations
                 .Annotation("Npgsql:IndexInclude", new[] { "region_code" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_persons_live_employment_status_region_code",
+                table: "persons",
+                columns: new[] { "employment_status", "region_code" },
+                filter: "cancelled_at IS NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "sex", "birth_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_live_unemployed_since_region_code",
+                table: "persons",
+                columns: new[] { "unemployed_since", "region_code" },
+                filter: "unemployed_since IS NOT NULL AND cancelled_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_persons_live_region_code",
                 table: "persons",
                 column: "region_code",
@@ -174,6 +187,14 @@ namespace EmploymentPortal.Core.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_persons_live_created_at_id",
+                table: "persons");
+
+            migrationBuilder.DropIndex(
+                name: "ix_persons_live_employment_status_region_code",
+                table: "persons");
+
+            migrationBuilder.DropIndex(
+                name: "ix_persons_live_unemployed_since_region_code",
                 table: "persons");
 
             migrationBuilder.DropIndex(

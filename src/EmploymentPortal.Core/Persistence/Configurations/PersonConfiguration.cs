@@ -53,7 +53,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         // partial index per group, in name order for the page (LedgerQuery writes one group as a constant,
         // so the planner matches its predicate). Live persons by name (a name search is index-only: the
         // query filter's cancelled_at IS NULL is not in ix_persons_name_id), by birth date and by creation
-        // (the ledger's other two sorts read a page in index order) and by region for the capped unfiltered count,
+        // (the ledger's other two sorts read a page in index order), by status and by registration date (the
+        // status, 40/50 and long-term filters stay index-only) and by region for the capped unfiltered count,
         // and the monthly push's list (StaffJobServices.DueForPush) for the workbench.
         foreach (var group in Enum.GetValues<PriorityGroups>().Where(g => g != PriorityGroups.None))
         {
@@ -69,6 +70,12 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
             .IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
         builder.HasIndex(p => new { p.CreatedAt, p.Id }, "ix_persons_live_created_at_id").HasDatabaseName("ix_persons_live_created_at_id")
             .IsDescending(true, false).IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => new { p.EmploymentStatus, p.RegionCode }, "ix_persons_live_employment_status_region_code")
+            .HasDatabaseName("ix_persons_live_employment_status_region_code")
+            .IncludeProperties(p => new { p.Sex, p.BirthDate }).HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => new { p.UnemployedSince, p.RegionCode }, "ix_persons_live_unemployed_since_region_code")
+            .HasDatabaseName("ix_persons_live_unemployed_since_region_code")
+            .HasFilter("unemployed_since IS NOT NULL AND cancelled_at IS NULL");
         builder.HasIndex(p => p.RegionCode, "ix_persons_live_region_code").HasDatabaseName("ix_persons_live_region_code").HasFilter("cancelled_at IS NULL");
         builder.HasIndex(p => p.RegionCode, "ix_persons_push_due").HasDatabaseName("ix_persons_push_due").HasFilter("employment_status = 1 AND priority_groups <> 0 AND cancelled_at IS NULL");
     }
