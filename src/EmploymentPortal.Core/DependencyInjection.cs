@@ -118,6 +118,7 @@ public static class DependencyInjection
         services.AddScoped<JobBoard>();
         services.AddScoped<EligibilityBatch>();
         services.AddScoped<EligibilityCandidates>();
+        services.AddScoped<Workbench.WorkbenchToDo>();
         services.AddScoped<SeekerService>();
         services.AddScoped<StaffJobServices>();
         services.AddScoped<JobFairService>();

@@ -46,6 +46,14 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, Backg
     [BindProperty(SupportsGet = true)]
     public bool Age4050 { get; set; }
 
+    /// <summary>Registrations becoming long-term within <see cref="LedgerQuery.LongTermSoonDays"/> days (the workbench's count).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool LongTermSoon { get; set; }
+
+    /// <summary>Certified hardship persons due a home visit (the workbench's count).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool DueVisit { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public EducationLevel? Education { get; set; }
 
@@ -77,10 +85,15 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, Backg
         Region,
         Sort,
         Certified,
+        LongTermSoon = LongTermSoon ? true : (bool?)null,
+        DueVisit = DueVisit ? true : (bool?)null,
         p,
-    })!);
+    })!)
+    {
+        AtLeast = Result.CountCapped,
+    };
 
-    private PersonListQuery Query => new(Search, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified);
+    private PersonListQuery Query => new(Search, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified, LongTermSoon, DueVisit);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -112,7 +125,7 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, Backg
 
     /// <summary>The filters as route values, with the search as <c>q</c> or sealed as <c>qt</c>.</summary>
     private object Filters(string? sealedSearch, string? q = null) =>
-        new { q = sealedSearch is null ? (string.IsNullOrEmpty(q) ? null : q) : null, qt = sealedSearch, Status, Group, LongTerm = LongTerm ? true : (bool?)null, Age4050 = Age4050 ? true : (bool?)null, Education, Region, Sort, Certified = Certified ? true : (bool?)null };
+        new { q = sealedSearch is null ? (string.IsNullOrEmpty(q) ? null : q) : null, qt = sealedSearch, Status, Group, LongTerm = LongTerm ? true : (bool?)null, Age4050 = Age4050 ? true : (bool?)null, Education, Region, Sort, Certified = Certified ? true : (bool?)null, LongTermSoon = LongTermSoon ? true : (bool?)null, DueVisit = DueVisit ? true : (bool?)null };
 
     /// <summary>
     /// The filtered ledger as .xlsx (all pages; numbers masked; audited). Beyond
