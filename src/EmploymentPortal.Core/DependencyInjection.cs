@@ -85,6 +85,8 @@ public static class DependencyInjection
         services.AddScoped<Scoping.SystemJobScope>();
         services.AddScoped<Scoping.UnscopedReads>();
         services.AddScoped<AccountService>();
+        services.AddMemoryCache();
+        services.AddScoped<StaffNames>();
         services.AddScoped<OrgDirectory>();
         services.AddScoped<ServicePoints>();
         services.AddScoped<PortalDatabaseInitializer>();
@@ -93,6 +95,14 @@ public static class DependencyInjection
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PersonCorrections>();
         services.AddScoped<LedgerExcel>();
+        services.AddScoped<BackgroundWork.BackgroundTasks>();
+        services.AddScoped<BackgroundWork.IBackgroundTaskQueue>(sp => sp.GetRequiredService<BackgroundWork.BackgroundTasks>());
+        services.AddSingleton<BackgroundWork.BackgroundTaskSignal>();
+        services.AddSingleton<BackgroundWork.BackgroundTaskStore>();
+        services.AddScoped<BackgroundWork.IBackgroundWork, LedgerImportWork>();
+        services.AddScoped<BackgroundWork.IBackgroundWork, LedgerExportWork>();
+        services.AddScoped<BackgroundWork.IBackgroundWork, EligibilityRerunWork>();
+        services.AddScoped<Scoping.TaskRequester>();
         services.AddPersonImport(configuration);
         services.AddScoped<TransferService>();
         services.AddScoped<SchemeParameters>();
@@ -101,11 +111,14 @@ public static class DependencyInjection
         services.AddScoped<SubsidyApplications>();
         services.AddScoped<Notices>();
         services.Configure<NoticeOptions>(configuration.GetSection(NoticeOptions.Section));
+        services.Configure<EmploymentPortal.Core.Reports.ReportFormOptions>(configuration.GetSection(EmploymentPortal.Core.Reports.ReportFormOptions.Section));
+        services.AddScoped<EmploymentPortal.Core.Reports.ReportFormHeader>();
         services.AddScoped<Layoffs.LayoffReports>();
         services.AddScoped<Layoffs.Monitoring>();
         services.AddScoped<JobBoard>();
         services.AddScoped<EligibilityBatch>();
         services.AddScoped<EligibilityCandidates>();
+        services.AddScoped<Workbench.WorkbenchToDo>();
         services.AddScoped<SeekerService>();
         services.AddScoped<StaffJobServices>();
         services.AddScoped<JobFairService>();

@@ -66,13 +66,13 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.SelectOptionAsync("#Members_0__Relationship", "Spouse");
         await FitsAsync(page);
         await page.ClickAsync("[data-testid=check]");
-        (await page.Locator("[data-testid=preview-status]").InnerTextAsync()).Should().Be("已认定");
+        (await page.Locator("[data-testid=preview-status]").InnerTextAsync()).Should().Be("经核算为零就业家庭（待认定）");
         (await page.Locator("[data-testid=preview-members]").InnerTextAsync()).Should().Contain("李秀英").And.Contain("配偶");
         await FitsAsync(page);
         await ShotAsync(page, "household-check-phone");
         await page.ClickAsync("[data-testid=confirm]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Households/[0-9a-f-]{36}$"));
-        (await page.Locator("[data-testid=zero-status]").InnerTextAsync()).Should().Be("已认定");
+        (await page.Locator("[data-testid=zero-status]").InnerTextAsync()).Should().Be("经核算为零就业家庭（待认定）");
         (await page.Locator("[data-testid=members] tbody tr").CountAsync()).Should().Be(2);
         await FitsAsync(page);
         await ShotAsync(page, "household-phone");

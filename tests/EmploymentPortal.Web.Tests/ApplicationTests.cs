@@ -34,7 +34,7 @@ public sealed class ApplicationTests(PortalFixture portal) : IClassFixture<Porta
 
         var (_, approved) = await community.GetPageAsync($"/Applications/{id}");
         approved.QuerySelector("[data-testid=status]")!.TextContent.Should().Be("已审批，待公示");
-        approved.QuerySelector("[data-testid=actions]")!.TextContent.Should().Contain("street1").And.Contain("county1").And.Contain("材料齐全");
+        approved.QuerySelector("[data-testid=actions]")!.TextContent.Should().Contain("王丽（城关街道劳动保障事务所）").And.Contain("张伟（潍城区人力资源和社会保障局）").And.Contain("材料齐全");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(*) FROM audit_events WHERE entity_id = '{id}' AND action IN ('ApplicationSubmitted', 'ApplicationApproved')")).Should().Be(3);
         person.Should().NotBeEmpty();
     }

@@ -29,7 +29,7 @@ public sealed partial class AuditHistoryTests(PortalFixture portal) : IClassFixt
         var events = history.QuerySelectorAll("[data-testid=audit-event]");
         events.Select(e => e.QuerySelector("[data-testid=audit-action]")!.TextContent).Should().Equal("修改信息", "登记入台账");
         var update = events[0];
-        update.QuerySelector("[data-testid=audit-who]")!.TextContent.Should().Be("community1");
+        update.QuerySelector("[data-testid=audit-who]")!.TextContent.Should().Be("赵敏（向阳社区劳动保障事务站）");
         update.QuerySelector("time")!.TextContent.Should().StartWith(TestClock.TodayText);
         Lines(update).Should().BeEquivalentTo("就业状态：失业 → 就业", "居住地址：潍城区向阳路 8 号 → 潍城区胜利街 21 号");
         Lines(events[1]).Should().Contain("姓名：审计甲").And.Contain("就业状态：失业").And.Contain("户籍类型：城镇").And.Contain("有就业愿望：是");
@@ -97,7 +97,7 @@ public sealed partial class AuditHistoryTests(PortalFixture portal) : IClassFixt
         var (_, page) = await community.GetPageAsync($"/Applications/{id}");
         var events = page.QuerySelectorAll("[data-testid=audit-event]");
         events.Select(e => e.QuerySelector("[data-testid=audit-action]")!.TextContent).Should().Equal("审批通过", "提交补贴申请");
-        events[0].QuerySelector("[data-testid=audit-who]")!.TextContent.Should().Be("street1");
+        events[0].QuerySelector("[data-testid=audit-who]")!.TextContent.Should().Be("王丽（城关街道劳动保障事务所）");
         Lines(events[0]).Should().BeEquivalentTo("环节：街道审核", "意见或理由：材料齐全", "状态：审批中");
         var submitted = Lines(events[1]);
         submitted.Should().Contain("人员：审计丙").And.Contain("申请单位：向阳社区便民服务部").And.Contain("提交时资格审核：符合").And.Contain("轮次：1");

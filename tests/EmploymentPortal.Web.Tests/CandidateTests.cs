@@ -196,9 +196,11 @@ public sealed class CandidateTests(PortalFixture portal) : IClassFixture<PortalF
         using var county = await portal.SignInAsync("county1");
         var response = await county.ClickAsync("/Bureau", "[data-testid=re-evaluate]", new Dictionary<string, string>());
 
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "the re-run goes to the background");
+        response.Headers.Location!.OriginalString.Should().StartWith("/Bureau/Tasks/");
+        var done = await Html.ParseAsync(await county.FollowTaskAsync(response));
+        done.QuerySelector("[data-testid=task-rerun]")!.TextContent.Should().Contain("已重新测算本辖区");
         var (_, after) = await county.GetPageAsync("/Bureau");
-        after.QuerySelector("[role=status]")!.TextContent.Should().Contain("已重新测算本辖区");
         after.QuerySelector("[data-testid=last-evaluation]")!.TextContent.Should().Contain("最近一次测算");
         (await ListAsync(county, "Bureau", EligibilityRules.Hardship4050)).Keys.Should().Contain("候选女辛");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'EligibilityEvaluated' AND actor_name = 'county1' AND entity_id = '370702'")).Should().Be(1);

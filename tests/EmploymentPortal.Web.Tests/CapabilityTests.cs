@@ -79,6 +79,7 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         Bureau:/Notices/Index              .   .   .   x   x   .   .   .   .   .
         Bureau:/Payments/Index             .   .   .   x   x   .   .   .   .   .
         Bureau:/Targets/Index              .   .   .   x   x   .   .   .   .   .
+        Bureau:/Tasks/Index                .   .   .   x   x   .   .   .   .   .
         Identity:/Account/Login            x   x   x   x   x   x   x   x   x   x
         Identity:/Account/Logout           .   x   x   x   x   x   x   x   x   x
         Identity:/Account/Register         x   x   x   x   x   x   x   x   x   x
@@ -112,6 +113,7 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         Station:/Referrals/Detail          .   x   x   .   .   .   .   .   .   .
         Station:/Referrals/Index           .   x   x   .   .   .   .   .   .   .
         Station:/Referrals/Links           .   x   x   .   .   .   .   .   .   .
+        Station:/Tasks/Index               .   x   x   .   .   .   .   .   .   .
         Station:/Transfers/Decide          .   x   x   .   .   .   .   .   .   .
         Station:/Transfers/Index           .   x   x   .   .   .   .   .   .   .
         Station:/Transfers/Request         .   x   x   .   .   .   .   .   .   .

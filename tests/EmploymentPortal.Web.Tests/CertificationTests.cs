@@ -46,7 +46,7 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
         (await county.ApproveCertificationAsync(link)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var (_, certified) = await staff.GetPageAsync(person);
-        certified.QuerySelector("[data-testid=check-Hardship4050] [data-testid=certification]")!.TextContent.Should().Contain("已认定").And.Contain("county1");
+        certified.QuerySelector("[data-testid=check-Hardship4050] [data-testid=certification]")!.TextContent.Should().Contain("已认定").And.Contain("张伟（潍城区人力资源和社会保障局）");
         var (_, ledger) = await staff.GetPageAsync("/Station/Persons?certified=true");
         ledger.QuerySelector("[data-testid=ledger]")!.TextContent.Should().Contain("认定甲").And.NotContain("认定乙");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'CertificationApproved' AND actor_name = 'county1'")).Should().BeGreaterThanOrEqualTo(1);

@@ -236,7 +236,11 @@ public sealed class DashboardTargetTests(PortalFixture portal) : IClassFixture<P
         cityPage.QuerySelector("[data-testid=targets] tr[data-indicator=ReEmployed] td[data-field=target]")!.TextContent.Should().Be("8,000");
         var trend = cityPage.QuerySelectorAll("[data-testid=trend] tbody tr");
         trend.Should().HaveCount(12);
-        trend[^1].QuerySelector("th")!.TextContent.Should().Be($"{today:yyyy-MM}");
+        trend[^1].QuerySelector("th")!.TextContent.Should().StartWith($"{today:yyyy-MM}");
+        today.Day.Should().BeLessThan(DateTime.DaysInMonth(today.Year, today.Month), "the test day is inside its month");
+        trend[^1].GetAttribute("data-partial").Should().Be("true", "the month in progress is drawn as partial (hollow point, dashed segment), not as a drop");
+        trend[^1].QuerySelector("[data-testid=partial-month]")!.TextContent.Should().Be($"（本月截至{today.Day}日）");
+        trend[^2].GetAttribute("data-partial").Should().Be("false", "a past month is complete");
         cityPage.QuerySelector("[data-testid=trend]")!.GetAttribute("data-chart").Should().Be("line", "js/charts.js draws the chart from this table");
         cityPage.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")).Should().Contain(s => s!.StartsWith("/lib/chart.js/chart.umd.min.js", StringComparison.Ordinal));
 

@@ -76,12 +76,12 @@ public sealed class HouseholdRepairTests(PortalFixture portal) : IClassFixture<P
         summary.Should().BeEquivalentTo(new { Examined = 2, Corrected = 1, Confirmed = 1 });
         (await HouseholdsAsync(county)).Should().Equal([0, 0, 2, 0], "the household eliminated by adding a working spouse is no longer counted");
         var (_, page) = await staff.GetPageAsync($"/Station/Households/{legacy}/History");
-        page.QuerySelector("[data-testid=status-history]")!.TextContent.Should().Contain("已认定 → 非零就业家庭").And.Contain("数据修正").And.NotContain("已消除");
+        page.QuerySelector("[data-testid=status-history]")!.TextContent.Should().Contain("经核算为零就业家庭（待认定） → 非零就业家庭").And.Contain("数据修正").And.NotContain("已消除");
         page.QuerySelectorAll("[data-testid=membership-history] li").Should().HaveCount(2, "membership events are back-filled from the audit trail");
         page.QuerySelector("[data-testid=history]")!.TextContent.Should().Contain("零就业状态修正");
         var (_, kept) = await staff.GetPageAsync($"/Station/Households/{genuine}");
         kept.QuerySelector("[data-testid=zero-status]")!.TextContent.Should().Be("已消除");
-        kept.QuerySelector("[data-testid=status-history] li")!.TextContent.Should().Contain("已认定 → 已消除").And.Contain("成员实现就业");
+        kept.QuerySelector("[data-testid=status-history] li")!.TextContent.Should().Contain("经核算为零就业家庭（待认定） → 已消除").And.Contain("成员实现就业");
 
         (await RepairAsync()).Should().BeEquivalentTo(new { Examined = 0, Corrected = 0, Confirmed = 0 }, "a second run finds nothing to do");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM household_status_changes WHERE \"to\" = 3 AND cause <> 4"))

@@ -24,7 +24,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         var spouse = await staff.RegisterPersonUrlAsync(portal.ConnectionString, spouseId, "配偶甲");
 
         var household = await CreateHouseholdAsync(staff, head);
-        (await StatusAsync(staff, household)).Should().Be("已认定", "an urban household whose only member is unemployed");
+        (await StatusAsync(staff, household)).Should().Be("经核算为零就业家庭（待认定）", "an urban household whose only member is unemployed");
 
         var added = await staff.SubmitFormAsync(household, new Dictionary<string, string> { ["Member.IdNumber"] = spouseId.ToLowerInvariant(), ["Member.Relationship"] = "Spouse" }, "form[action*=AddMember]");
         added.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -40,7 +40,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         await SetEmploymentAsync(staff, spouse, "Employed");
         (await StatusAsync(staff, household)).Should().Be("已消除", "a member in the labour force works");
         await SetEmploymentAsync(staff, spouse, "Unemployed");
-        (await StatusAsync(staff, household)).Should().Be("已认定", "the job ended");
+        (await StatusAsync(staff, household)).Should().Be("经核算为零就业家庭（待认定）", "the job ended");
 
         var (_, final) = await staff.GetPageAsync(household);
         final.QuerySelectorAll("[data-testid=status-history] li").Should().HaveCount(4);
@@ -61,7 +61,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         (await StatusAsync(staff, household)).Should().Be("非零就业家庭");
 
         (await staff.SubmitFormAsync(head, new Dictionary<string, string> { ["Registration.RegisteredOn"] = "2026-01-05" }, "form[action*=OpenRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await StatusAsync(staff, household)).Should().Be("已认定");
+        (await StatusAsync(staff, household)).Should().Be("经核算为零就业家庭（待认定）");
         (await staff.EndRegistrationAsync(head, "2026-02-01", "Employed")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await StatusAsync(staff, household)).Should().Be("已消除");
     }
@@ -112,7 +112,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         confirm.MainText().Should().Contain("确定将 子女戊 移出本家庭吗");
         (await staff.SubmitFormAsync(confirmUrl, new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        (await StatusAsync(staff, household)).Should().Be("已认定");
+        (await StatusAsync(staff, household)).Should().Be("经核算为零就业家庭（待认定）");
         var (_, headOnly) = await staff.GetPageAsync(household);
         headOnly.QuerySelectorAll("[data-testid=members] tbody tr").Should().ContainSingle();
     }
@@ -143,7 +143,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
 
         var (_, page) = await staff.GetPageAsync(household + "?culture=en-US");
 
-        page.QuerySelector("[data-testid=zero-status]")!.TextContent.Should().Be("Identified");
+        page.QuerySelector("[data-testid=zero-status]")!.TextContent.Should().Be("Zero-employment by the records (not yet certified)");
         page.MainText().Should().Contain("The status is derived from the members' employment");
     }
 
@@ -162,7 +162,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
 
         var summary = await RunJobAsync(TimeSpan.FromDays(31));
         summary.Changed.Should().BeGreaterThanOrEqualTo(1);
-        (await StatusAsync(staff, young)).Should().Be("已认定", "she reached 16 and is unemployed");
+        (await StatusAsync(staff, young)).Should().Be("经核算为零就业家庭（待认定）", "she reached 16 and is unemployed");
         (await StatusAsync(staff, working)).Should().Be("已消除", "one month is not yet six");
 
         await RunJobAsync(TimeSpan.FromDays(190));
@@ -194,7 +194,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
 
         var a = await FamilyAsync("先户主");
         var headFirst = await CreateHouseholdAsync(staff, a.UnemployedUrl);
-        (await StatusAsync(staff, headFirst)).Should().Be("已认定", "so far the household is its unemployed head");
+        (await StatusAsync(staff, headFirst)).Should().Be("经核算为零就业家庭（待认定）", "so far the household is its unemployed head");
         await AddSpouseAsync(headFirst, a.EmployedId);
 
         var b = await FamilyAsync("先配偶");
@@ -213,7 +213,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         }
 
         var (_, history) = await staff.GetPageAsync(headFirst + "/History");
-        history.QuerySelector("[data-testid=status-history]")!.TextContent.Should().Contain("已认定 → 非零就业家庭").And.Contain("成员加入");
+        history.QuerySelector("[data-testid=status-history]")!.TextContent.Should().Contain("经核算为零就业家庭（待认定） → 非零就业家庭").And.Contain("成员加入");
         var membership = history.QuerySelectorAll("[data-testid=membership-history] li").Select(li => li.TextContent).ToList();
         membership.Should().HaveCount(2).And.Contain(t => t.Contains("先户主妻 加入家庭（配偶）")).And.Contain(t => t.Contains("先户主夫 加入家庭（户主）"));
         var (_, atOnceHistory) = await staff.GetPageAsync(atOnce + "/History");
@@ -242,7 +242,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
 
         check.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await Html.ParseAsync(check);
-        page.QuerySelector("[data-testid=preview-status]")!.TextContent.Should().Be("已认定", "both parents are unemployed, the student is not in the labour force");
+        page.QuerySelector("[data-testid=preview-status]")!.TextContent.Should().Be("经核算为零就业家庭（待认定）", "both parents are unemployed, the student is not in the labour force");
         page.QuerySelectorAll("[data-testid=preview-members] tbody tr").Select(r => r.TextContent).Should().SatisfyRespectively(
             r => r.Should().Contain("整户甲").And.Contain("户主"),
             r => r.Should().Contain("整户乙").And.Contain("配偶"),
@@ -254,7 +254,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
         var household = created.Headers.Location!.OriginalString;
         var (_, detail) = await staff.GetPageAsync(household);
         detail.QuerySelectorAll("[data-testid=members] tbody tr").Should().HaveCount(3);
-        detail.QuerySelector("[data-testid=status-history]")!.TextContent.Should().Contain("非零就业家庭 → 已认定").And.Contain("建立家庭");
+        detail.QuerySelector("[data-testid=status-history]")!.TextContent.Should().Contain("非零就业家庭 → 经核算为零就业家庭（待认定）").And.Contain("建立家庭");
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(*) FROM household_status_changes WHERE household_id = '{household.Split('/').Last()}'")).Should().Be(1, "the status is derived once, from the whole membership");
     }
 
@@ -347,7 +347,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
 
             var all = await RegisterAsync();
             statuses.Add(await StatusAsync(staff, await staff.CreateHouseholdUrlAsync(all[0].Url, all.Skip(1).Select(p => (p.Id, "Child")).ToArray())));
-            statuses.Distinct().Should().ContainSingle().Which.Should().BeOneOf("已认定", "非零就业家庭");
+            statuses.Distinct().Should().ContainSingle().Which.Should().BeOneOf("经核算为零就业家庭（待认定）", "非零就业家庭");
         }, iter: 6, threads: 1);
     }
 

@@ -258,7 +258,7 @@ public sealed class JobSearchTests(JobSearchTests.Postings portal) : IClassFixtu
         salary.GetProperty("value").GetProperty("maxValue").GetInt32().Should().Be(12000);
 
         var (_, english) = await anonymous.GetPageAsync($"/Jobs/{portal.BoilerPaid}?culture=en-US");
-        english.QuerySelector("[data-testid=pay]")!.TextContent.Should().Be("CNY 9000–12000 a month");
+        english.QuerySelector("[data-testid=pay]")!.TextContent.Should().Be("CNY 9,000–12,000 a month");
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
         var personId = person.Split('/').Last();
         (await staff.SubmitFormAsync(person, new Dictionary<string, string> { ["Registration.RegisteredOn"] = "2026-01-05" }, "form[action*=OpenRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var household = await staff.CreateHouseholdUrlAsync(person);
-        (await staff.GetPageAsync(household)).Document.QuerySelector("[data-testid=status]")?.TextContent.Should().Contain("已认定");
+        (await staff.GetPageAsync(household)).Document.QuerySelector("[data-testid=status]")?.TextContent.Should().Contain("经核算为零就业家庭（待认定）");
 
         var matching = $"/Station/Matching/Person/{personId}";
         (await staff.ClickAsync(matching, $"[data-testid=match-{posting}] [data-testid=refer]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);

@@ -104,7 +104,7 @@ public sealed class PersonCorrectionTests(PortalFixture portal) : IClassFixture<
 
         var (_, page) = await staff.GetPageAsync(household);
         page.QuerySelectorAll("[data-testid=members] tbody tr").Should().ContainSingle().Which.TextContent.Should().Contain("注销户主");
-        page.QuerySelector("[data-testid=zero-status]")!.TextContent.Should().Be("已认定", "without the employed spouse nobody of the household works");
+        page.QuerySelector("[data-testid=zero-status]")!.TextContent.Should().Be("经核算为零就业家庭（待认定）", "without the employed spouse nobody of the household works");
     }
 
     [Fact]

@@ -186,7 +186,7 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         var saved = await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["FollowUp.Kind"] = "HomeVisit", ["FollowUp.OccurredOn"] = today, ["FollowUp.Notes"] = "入户了解就业意愿，推荐保洁岗位" }, "form[action*=FollowUp]");
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var (_, page) = await staff.GetPageAsync(url);
-        page.QuerySelector("[data-testid=timeline]")!.TextContent.Should().Contain("入户走访").And.Contain("推荐保洁岗位").And.Contain("community1");
+        page.QuerySelector("[data-testid=timeline]")!.TextContent.Should().Contain("入户走访").And.Contain("推荐保洁岗位").And.Contain("赵敏（向阳社区劳动保障事务站）");
     }
 
     [Fact]

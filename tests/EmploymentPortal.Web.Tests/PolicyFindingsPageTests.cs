@@ -187,7 +187,7 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
         var (_, chinese) = await staff.GetPageAsync(detail);
         chinese.QuerySelector("[data-testid=judged-at]")!.TextContent.Should().Contain(Iso(hired)).And.Contain(Iso(portal.Today));
         var zh = chinese.QuerySelector("[data-testid=check]")!.TextContent;
-        zh.Should().Contain($"入职（合同起始）日 {Iso(hired)} 处于失业登记状态").And.Contain("依据：003 §四(二)");
+        zh.Should().Contain($"入职（合同起始）日 {Iso(hired)} 处于失业登记状态").And.Contain("依据：《关于印发推进社区就业再就业工作意见的通知》（连政发〔2003〕97号）第四部分第（二）项");
         chinese.QuerySelector("[data-testid=amount]")!.TextContent.Should().Contain("500 元");
 
         (await staff.PostLayoutFormAsync(detail, "/Culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = detail })).StatusCode.Should().Be(HttpStatusCode.Redirect);

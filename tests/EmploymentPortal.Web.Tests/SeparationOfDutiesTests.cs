@@ -133,7 +133,7 @@ public sealed class SeparationOfDutiesTests(PortalFixture portal) : IClassFixtur
         // The typist sees it waiting, without a confirm button; forcing the post is refused.
         var (_, waiting) = await typist.GetPageAsync("/Bureau/Payments");
         var pending = waiting.QuerySelector<IHtmlFormElement>($"[data-testid=pending-{id}]")!;
-        pending.TextContent.Should().Contain("1234.5").And.Contain("需另一位工作人员确认");
+        pending.TextContent.Should().Contain("1,234.5 元").And.Contain("需另一位工作人员确认");
         pending.QuerySelector("[data-testid=confirm]").Should().BeNull();
         var forced = await typist.PostFormAsync(pending, "/Bureau/Payments", new Dictionary<string, string>(), "/Bureau/Payments?handler=Confirm");
         forced.StatusCode.Should().Be(HttpStatusCode.BadRequest);

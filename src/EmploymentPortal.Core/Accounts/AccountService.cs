@@ -18,7 +18,8 @@ public sealed partial class AccountService(
     UserManager<PortalUser> users,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock)
+    BusinessClock clock,
+    StaffNames staffNames)
 {
     private const string EntityType = "Account";
 
@@ -140,6 +141,36 @@ public sealed partial class AccountService(
         audit.Add("AccountAssigned", EntityType, user.Id.ToString(), null, before, Snapshot(user, role));
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        staffNames.Forget();
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Changes the name records show for the account (<see cref="StaffNames"/>); audited.</summary>
+    public async Task<CommandResult> RenameAsync(Guid id, string displayName, CancellationToken cancellationToken)
+    {
+        var name = displayName.Trim();
+        if (name.Length == 0)
+        {
+            return CommandResult.Fail("DisplayName", "Accounts.DisplayNameRequired");
+        }
+
+        if (name.Length > PortalUser.DisplayNameMaxLength)
+        {
+            return CommandResult.Fail("DisplayName", "Accounts.DisplayNameTooLong");
+        }
+
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return CommandResult.Fail(string.Empty, "Account.NotFound");
+        }
+
+        var role = (await users.GetRolesAsync(user)).SingleOrDefault() ?? string.Empty;
+        var before = Snapshot(user, role);
+        user.DisplayName = name;
+        audit.Add("AccountRenamed", EntityType, user.Id.ToString(), null, before, Snapshot(user, role));
+        await db.SaveChangesAsync(cancellationToken);
+        staffNames.Forget();
         return CommandResult.Ok;
     }
 

@@ -3,6 +3,9 @@ namespace EmploymentPortal.Core.Common;
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
+
+    /// <summary>The count stopped at a cap: <see cref="TotalCount"/> is a lower bound (the page shows "N+").</summary>
+    public bool CountCapped { get; init; }
 }
 
 /// <summary>

@@ -203,16 +203,23 @@ public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped,
     /// <summary>Unemployed persons of a priority group in the caller's area with no posting pushed this month (001).</summary>
     public async Task<PagedResult<DuePerson>> DueThisMonthAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
-        var monthStart = new DateOnly(Today.Year, Today.Month, 1);
-        var due = db.Persons.AsNoTracking()
-            .Where(p => p.EmploymentStatus == EmploymentStatus.Unemployed && p.PriorityGroups != PriorityGroups.None)
-            .Where(p => !db.PostingPushes.Any(x => x.PersonId == p.Id && x.PushedOn >= monthStart));
+        var due = DueForPush(db, Today);
         var total = await due.CountAsync(cancellationToken);
         page = Math.Max(1, page);
-        var items = await due.OrderBy(p => p.RegionCode).ThenBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await due.OrderBy(p => p.RegionCode).ThenBy(p => EF.Functions.Collate(p.Name, Collations.Pinyin)).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new DuePerson(p.Id, p.Name, db.Regions.Where(r => r.Id == p.RegionId).Select(r => r.Name).First(), p.PriorityGroups, p.UnemployedSince))
             .ToListAsync(cancellationToken);
         return new PagedResult<DuePerson>(items, page, pageSize, total);
+    }
+
+    /// <summary>The monthly push's list (001: 每月至少推送一次岗位信息): unemployed persons in a priority group with no posting pushed this month.</summary>
+    public static IQueryable<Person> DueForPush(PortalDbContext db, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        return db.Persons.AsNoTracking()
+            .Where(p => p.EmploymentStatus == EmploymentStatus.Unemployed && p.PriorityGroups != PriorityGroups.None)
+            .Where(p => !db.PostingPushes.Any(x => x.PersonId == p.Id && x.PushedOn >= monthStart));
     }
 
     /// <summary>Sends a published posting to a person of the caller's area: the push and a follow-up on their timeline.</summary>

@@ -273,6 +273,112 @@ namespace EmploymentPortal.Core.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Core.BackgroundWork.BackgroundTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("culture");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<byte[]>("Input")
+                        .HasColumnType("bytea")
+                        .HasColumnName("input");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<string>("RequestedByRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("requested_by_role");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<string>("ResultContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("result_content_type");
+
+                    b.Property<byte[]>("ResultFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("result_file");
+
+                    b.Property<string>("ResultFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("result_file_name");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_background_tasks");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_background_tasks_region_code");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_background_tasks_state_created_at");
+
+                    b.ToTable("background_tasks", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -620,6 +726,10 @@ namespace EmploymentPortal.Core.Migrations
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_households_region_code_status");
+
+                    b.HasIndex(new[] { "RegionCode" }, "ix_households_identified")
+                        .HasDatabaseName("ix_households_identified")
+                        .HasFilter("status = 1");
 
                     b.ToTable("households", (string)null);
                 });
@@ -1777,6 +1887,103 @@ namespace EmploymentPortal.Core.Migrations
                     b.HasIndex("UnemployedSince", "RegionCode")
                         .HasDatabaseName("ix_persons_unemployed_since_region_code")
                         .HasFilter("unemployed_since IS NOT NULL");
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_college_graduate")
+                        .HasDatabaseName("ix_persons_group_college_graduate")
+                        .HasFilter("(priority_groups & 16) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_college_graduate"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_minimum_living_allowance")
+                        .HasDatabaseName("ix_persons_group_minimum_living_allowance")
+                        .HasFilter("(priority_groups & 8) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_minimum_living_allowance"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_poor_labourer")
+                        .HasDatabaseName("ix_persons_group_poor_labourer")
+                        .HasFilter("(priority_groups & 256) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_poor_labourer"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_reservoir_migrant")
+                        .HasDatabaseName("ix_persons_group_reservoir_migrant")
+                        .HasFilter("(priority_groups & 128) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_reservoir_migrant"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_returning_migrant")
+                        .HasDatabaseName("ix_persons_group_returning_migrant")
+                        .HasFilter("(priority_groups & 64) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_returning_migrant"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_rural_surplus_labour")
+                        .HasDatabaseName("ix_persons_group_rural_surplus_labour")
+                        .HasFilter("(priority_groups & 32) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_rural_surplus_labour"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_closure_placed")
+                        .HasDatabaseName("ix_persons_group_soe_closure_placed")
+                        .HasFilter("(priority_groups & 4) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_closure_placed"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_laid_off")
+                        .HasDatabaseName("ix_persons_group_soe_laid_off")
+                        .HasFilter("(priority_groups & 1) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_laid_off"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_unemployed")
+                        .HasDatabaseName("ix_persons_group_soe_unemployed")
+                        .HasFilter("(priority_groups & 2) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_unemployed"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship")
+                        .HasDatabaseName("ix_persons_group_special_hardship")
+                        .HasFilter("(priority_groups & 512) <> 0 AND cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id")
+                        .HasDatabaseName("ix_persons_live_name_id")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "BirthDate", "Id" }, "ix_persons_live_birth_date_id")
+                        .HasDatabaseName("ix_persons_live_birth_date_id")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "BirthDate", "Id" }, "ix_persons_live_birth_date_id"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_persons_live_created_at_id")
+                        .HasDatabaseName("ix_persons_live_created_at_id")
+                        .IsDescending(true, false)
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_persons_live_created_at_id"), new[] { "RegionCode" });
+
+                    b.HasIndex(new[] { "EmploymentStatus", "RegionCode" }, "ix_persons_live_employment_status_region_code")
+                        .HasDatabaseName("ix_persons_live_employment_status_region_code")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EmploymentStatus", "RegionCode" }, "ix_persons_live_employment_status_region_code"), new[] { "Sex", "BirthDate" });
+
+                    b.HasIndex(new[] { "UnemployedSince", "RegionCode" }, "ix_persons_live_unemployed_since_region_code")
+                        .HasDatabaseName("ix_persons_live_unemployed_since_region_code")
+                        .HasFilter("unemployed_since IS NOT NULL AND cancelled_at IS NULL");
+
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_live_region_code")
+                        .HasDatabaseName("ix_persons_live_region_code")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_push_due")
+                        .HasDatabaseName("ix_persons_push_due")
+                        .HasFilter("employment_status = 1 AND priority_groups <> 0 AND cancelled_at IS NULL");
 
                     b.ToTable("persons", (string)null);
                 });

@@ -33,7 +33,9 @@ public sealed record PersonListQuery(
     PersonSort Sort,
     int Page,
     int PageSize,
-    bool CertifiedHardshipOnly = false);
+    bool CertifiedHardshipOnly = false,
+    bool LongTermSoonOnly = false,
+    bool DueVisitOnly = false);
 
 public sealed record PersonListItem(
     Guid Id,

@@ -78,10 +78,10 @@ public sealed class PersonRegistry(
     {
         var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
         var persons = ledger.Filter(query);
-        var total = await persons.CountAsync(cancellationToken);
         var page = Math.Max(1, query.Page);
+        var (total, capped) = await LedgerQuery.CountAsync(persons, (page - 1) * query.PageSize, exact: !string.IsNullOrWhiteSpace(query.Search), cancellationToken);
         var items = await ledger.RowsAsync(LedgerQuery.Sort(persons, query.Sort).Skip((page - 1) * query.PageSize).Take(query.PageSize), cancellationToken);
-        return new PagedResult<PersonListItem>(items, page, query.PageSize, total);
+        return new PagedResult<PersonListItem>(items, page, query.PageSize, total) { CountCapped = capped };
     }
 
     /// <summary>A person's name in the user's area (for the message after an action on their record), or empty when not found.</summary>

@@ -88,6 +88,21 @@ public sealed class TransferService(
     public async Task<IReadOnlyList<TransferItem>> ListAsync(CancellationToken cancellationToken) =>
         await ItemsAsync(db.TransferRequests.AsNoTracking(), cancellationToken);
 
+    /// <summary>Only the transfers waiting for the caller's unit: pending, out of the caller's area (the holding station decides).</summary>
+    public async Task<IReadOnlyList<TransferItem>> ListWaitingAsync(CancellationToken cancellationToken) =>
+        await ItemsAsync(Waiting(db), cancellationToken);
+
+    /// <summary>Pending transfers the caller's area holds the person of, so decides (as <see cref="DecideAsync"/> checks).</summary>
+    public static IQueryable<TransferRequest> Waiting(PortalDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var scope = db.Scope;
+        var prefix = scope.RegionPrefix ?? string.Empty;
+        var all = scope.SeesAll;
+        return db.TransferRequests.AsNoTracking()
+            .Where(t => t.Status == TransferStatus.Pending && (all || (prefix != string.Empty && t.FromRegionCode.StartsWith(prefix))));
+    }
+
     public async Task<TransferItem?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await ItemsAsync(db.TransferRequests.AsNoTracking().Where(t => t.Id == id), cancellationToken)).SingleOrDefault();
 

@@ -77,10 +77,26 @@ public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalo
         [labels.Text("Dashboard.PaidAmount")] = f.PaidAmount,
     };
 
-    /// <summary>Writes the monthly report form in its fixed layout.</summary>
-    public async Task WriteAsync(MonthlyReport report, Stream output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the monthly report form in its fixed layout, and its standard lines (表号, 制表机关,
+    /// 计量单位, 填报单位, 填报日期, 单位负责人, 填表人) on a sheet of their own before it.
+    /// </summary>
+    public async Task WriteAsync(MonthlyReport report, MonthlyReportHeader header, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(header);
+        string Line(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, labels.Text(key), args);
+        var formLines = new[]
+        {
+            Line("MonthlyReport.Heading", report.RegionName, report.Month.Year, report.Month.Month),
+            Line("ReportForm.FormNumber", header.FormNumber ?? labels.Text("ReportForm.NotSet")),
+            Line("ReportForm.Authority", header.Authority ?? "—"),
+            Line("ReportForm.FilingUnit", header.FilingUnit ?? "—"),
+            labels.Text("ReportForm.Units"),
+            labels.Text("ReportForm.HeadOfUnit"),
+            Line("ReportForm.Preparer", header.Preparer ?? "—"),
+            Line("ReportForm.FiledOn", header.FiledOn.Year, header.FiledOn.Month, header.FiledOn.Day),
+        }.Select(l => new Dictionary<string, object?> { [labels.Text("ReportForm.Sheet")] = l }).ToList();
         var title = string.Format(CultureInfo.CurrentCulture, labels.Text("MonthlyReport.Heading"), report.RegionName, report.Month.Year, report.Month.Month);
         var lines = report.Lines.Select(l => new Dictionary<string, object?>
         {
@@ -91,7 +107,12 @@ public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalo
             [labels.Text("MonthlyReport.ThisYear")] = l.Year,
             [labels.Text("MonthlyReport.AtEnd")] = l.End,
         }).ToList();
-        await output.SaveAsAsync(new Dictionary<string, object> { [labels.Text("MonthlyReport.Title")] = lines }, cancellationToken: cancellationToken);
+        var sheets = new Dictionary<string, object>
+        {
+            [labels.Text("ReportForm.Sheet")] = formLines,
+            [labels.Text("MonthlyReport.Title")] = lines,
+        };
+        await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
         audit.Add("MonthlyReportExported", "MonthlyReport", $"{report.RegionCode}:{report.Month:yyyy-MM}", report.RegionCode, null, new { title, asOf = report.AsOf });
         await db.SaveChangesAsync(cancellationToken);
     }

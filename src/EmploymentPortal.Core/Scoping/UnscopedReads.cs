@@ -211,6 +211,29 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
             .Select(u => new SignInUnit(u.Id, u.Name, u.Kind, u.RegionCode))
             .SingleAsync(cancellationToken);
 
+    // ---- Staff names -----------------------------------------------------------------------
+
+    /// <summary>
+    /// Every staff account's login, display name and unit name: records name who acted by login,
+    /// and a reader sees that person's name and unit, whichever area the unit is in (a county
+    /// official's approval on a street's record). Nothing else of the account is read.
+    /// </summary>
+    public async Task<List<(string Login, string DisplayName, string UnitName)>> StaffNamesAsync(CancellationToken cancellationToken) =>
+        (await (from u in Db.Users.AsNoTracking()
+                join ou in Db.OrgUnits.AsNoTracking() on u.OrgUnitId equals ou.Id
+                select new { Login = u.UserName!, u.DisplayName, UnitName = ou.Name })
+            .ToListAsync(cancellationToken))
+        .Select(r => (r.Login, r.DisplayName, r.UnitName))
+        .ToList();
+
+    /// <summary>The city bureau's name: the issuing authority (制表机关) printed on every unit's statistical forms.</summary>
+    public async Task<string?> CityBureauNameAsync(CancellationToken cancellationToken) =>
+        await Db.OrgUnits.AsNoTracking()
+            .Where(u => u.Kind == OrgUnitKind.CityBureau)
+            .OrderBy(u => u.Id)
+            .Select(u => u.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+
     // ---- Public service points and notices ----------------------------------------------------
 
     /// <summary>The station of a community, else the office of its street: only its name and kind (null: none).</summary>

@@ -38,24 +38,24 @@ public static class DemoCity
         ]),
     ];
 
-    /// <summary>The demo accounts, each with <see cref="Password"/>; the unit is given by its region code.</summary>
+    /// <summary>The demo accounts, each with <see cref="Password"/> and a person's name as records show it (with the unit); the unit is given by its region code.</summary>
     public static IReadOnlyList<AccountSeed> Accounts { get; } =
     [
         // The split administration (三权分立, ADR 0005): accounts, security, audit.
-        new("admin", "系统管理员", Roles.SystemAdmin, City.Code),
-        new("secadmin", "安全管理员", Roles.SecurityAdmin, City.Code),
-        new("auditor", "审计管理员", Roles.AuditAdmin, City.Code),
-        new("city1", "市局演示账号", Roles.CityOfficial, City.Code),
-        new("county1", "潍城区局演示账号", Roles.CountyOfficial, Districts[0].Code),
-        new("street1", "城关街道演示账号", Roles.StreetStaff, Districts[0].Streets[0].Code),
-        new("community1", "向阳社区演示账号", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(0)),
-        new("community2", "和平社区演示账号", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(1)),
+        new("admin", "刘洋", Roles.SystemAdmin, City.Code),
+        new("secadmin", "陈静", Roles.SecurityAdmin, City.Code),
+        new("auditor", "杨帆", Roles.AuditAdmin, City.Code),
+        new("city1", "李明", Roles.CityOfficial, City.Code),
+        new("county1", "张伟", Roles.CountyOfficial, Districts[0].Code),
+        new("street1", "王丽", Roles.StreetStaff, Districts[0].Streets[0].Code),
+        new("community1", "赵敏", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(0)),
+        new("community2", "孙强", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(1)),
 
         // Second accounts of the same units: a later workflow step needs another person (separation of duties).
-        new("community1b", "向阳社区演示账号二", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(0)),
-        new("street1b", "城关街道演示账号二", Roles.StreetStaff, Districts[0].Streets[0].Code),
-        new("county1b", "潍城区局演示账号二", Roles.CountyOfficial, Districts[0].Code),
-        new("county2", "奎文区局演示账号", Roles.CountyOfficial, Districts[1].Code),
+        new("community1b", "周婷", Roles.CommunityStaff, Districts[0].Streets[0].CommunityCode(0)),
+        new("street1b", "吴刚", Roles.StreetStaff, Districts[0].Streets[0].Code),
+        new("county1b", "郑华", Roles.CountyOfficial, Districts[0].Code),
+        new("county2", "马骏", Roles.CountyOfficial, Districts[1].Code),
         new("employer1", "演示用人单位", Roles.Employer, null),
         new("seeker1", "演示求职者", Roles.JobSeeker, null),
     ];

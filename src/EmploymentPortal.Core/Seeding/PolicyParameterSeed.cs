@@ -34,6 +34,7 @@ public static class PolicyParameterSeed
         (ParameterKeys.WorkingAgeMinimumYears, LabourLaw, 16m, "《劳动法》第十五条 (禁止招用未满十六周岁的未成年人)"),
         (ParameterKeys.LongTermUnemploymentMonths, LabourLaw, 12m, "002 §一 (失业一年以上为长期失业)"),
         (ParameterKeys.ZeroEmploymentStableMonths, LabourLaw, 6m, "004 §三(一) 稳定一户; months set by the county (no number in the source)"),
+        (ParameterKeys.HardshipVisitIntervalMonths, LabourLaw, 1m, "003 §三(七) (确认为特困群体的, 由街道、社区劳动保障工作机构负责登记造册、定期家访; the source sets no interval: once a calendar month is a county value)"),
         (ParameterKeys.HardshipWomenMinAge, new DateOnly(2002, 9, 30), 40m, "002 §二.4 (男 50 周岁以上、女 40 周岁以上; 中发〔2002〕12号)"),
         (ParameterKeys.HardshipMenMinAge, new DateOnly(2002, 9, 30), 50m, "002 §二.4 (男 50 周岁以上、女 40 周岁以上; 中发〔2002〕12号)"),
         (ParameterKeys.NoticeWorkingDays, new DateOnly(2002, 9, 30), 5m, "002 §四(五) 公示 (the source sets no length; 5 working days is the usual local practice, a county value)"),

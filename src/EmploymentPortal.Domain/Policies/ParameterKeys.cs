@@ -7,6 +7,9 @@ public static class ParameterKeys
     public const string LongTermUnemploymentMonths = "Unemployment.LongTermMonths";
     public const string ZeroEmploymentStableMonths = "ZeroEmployment.StableMonths";
 
+    /// <summary>A certified hardship person is visited at home at least once in this many calendar months (003 §三(七) 定期家访).</summary>
+    public const string HardshipVisitIntervalMonths = "Hardship.VisitIntervalMonths";
+
     /// <summary>The 4050 hardship group: women from this age, men from that age (002 §二.4).</summary>
     public const string HardshipWomenMinAge = "Hardship4050.WomenMinAge";
     public const string HardshipMenMinAge = "Hardship4050.MenMinAge";

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using EmploymentPortal.Core.Reports;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Regions;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ namespace EmploymentPortal.Web.Forms;
 /// The monthly report form 月报 of the caller's area (or a region inside it, <c>?region=</c>) for a
 /// month (<c>?month=yyyy-MM</c>, default the last full month), on the page and as .xlsx.
 /// </summary>
-public abstract class MonthlyReportPageModel(Reports reports, Targets targets, ReportExcel excel, BusinessClock clock) : PortalPageModel
+public abstract class MonthlyReportPageModel(Reports reports, Targets targets, ReportExcel excel, BusinessClock clock, ReportFormHeader formHeader) : PortalPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
@@ -19,6 +21,9 @@ public abstract class MonthlyReportPageModel(Reports reports, Targets targets, R
     public string? Month { get; set; }
 
     public MonthlyReport? Report { get; private set; }
+
+    /// <summary>The form's standard lines: 表号, 制表机关, 填报单位 (the caller's unit), 填报日期, 填表人 (the caller's name).</summary>
+    public MonthlyReportHeader? Header { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) is { } problem ? problem : Page();
@@ -31,7 +36,7 @@ public abstract class MonthlyReportPageModel(Reports reports, Targets targets, R
         }
 
         using var buffer = new MemoryStream();
-        await excel.WriteAsync(Report!, buffer, cancellationToken);
+        await excel.WriteAsync(Report!, Header!, buffer, cancellationToken);
         return File(buffer.ToArray(), DashboardPageModel.ExcelContentType, $"{Report!.RegionName}-{Report.Month:yyyyMM}.xlsx");
     }
 
@@ -58,6 +63,7 @@ public abstract class MonthlyReportPageModel(Reports reports, Targets targets, R
         var values = await targets.ValuesAsync(month.Year, [dashboard.RegionCode], cancellationToken);
         Report = MonthlyReport.From(dashboard, month, values.Where(v => v.Key.RegionCode == dashboard.RegionCode).ToDictionary(v => v.Key.Indicator, v => v.Value));
         Month = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Header = await formHeader.ForAsync(User.FindFirstValue(PortalClaims.UnitName), User.FindFirstValue(PortalClaims.DisplayName), cancellationToken);
         return null;
     }
 }

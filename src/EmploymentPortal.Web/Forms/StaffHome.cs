@@ -37,8 +37,17 @@ public abstract class StaffHomePageModel(OrgDirectory directory, EligibilityCand
     /// <summary>The area whose candidate list the panel links to.</summary>
     protected abstract string Area { get; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Home = await StaffHome.LoadAsync(directory, candidates, User, Area, await CanReEvaluateAsync(), cancellationToken);
+        if (Home is not null)
+        {
+            await LoadMoreAsync(Home, cancellationToken);
+        }
+    }
+
+    /// <summary>What a home page adds for its area (the station workbench: today's to-do counts).</summary>
+    protected virtual Task LoadMoreAsync(StaffHome home, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Whether the page offers "evaluate my area now".</summary>
     protected virtual Task<bool> CanReEvaluateAsync() => Task.FromResult(false);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Domain.Eligibility;
+using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Subsidies;
 
 namespace EmploymentPortal.Web.Localization;
@@ -35,6 +36,12 @@ public sealed partial class ReasonTexts(JsonTexts texts)
     public static IEnumerable<NumberArg> Numbers(Reason reason) =>
         reason.Args.Values.OfType<NumberArg>().Where(n => n.Source.Length > 0).DistinctBy(n => (n.Source, n.EffectiveFrom));
 
+    /// <summary>A policy source as the reader sees it: document title and number, sections in Chinese form (<see cref="PolicyDocuments.Display"/>).</summary>
+    public static string Source(string source) => Source(source, CultureInfo.CurrentUICulture);
+
+    public static string Source(string source, CultureInfo culture) =>
+        PolicyDocuments.Display(source, culture.Name.StartsWith("zh", StringComparison.Ordinal));
+
     /// <summary>An amount as people write it: 200,000 元 or 20 万元 in Chinese (whole or half 万 from 10,000 up), 200,000 yuan in English.</summary>
     public string Yuan(decimal yuan) => Yuan(yuan, CultureInfo.CurrentUICulture);
 
@@ -64,7 +71,7 @@ public sealed partial class ReasonTexts(JsonTexts texts)
     private string Arg(ReasonArg arg, string part, CultureInfo culture) => (arg, part) switch
     {
         (NumberArg n, "value") => n.Value.ToString("0.##", CultureInfo.InvariantCulture),
-        (NumberArg n, "source") => n.Source,
+        (NumberArg n, "source") => Source(n.Source, culture),
         (NumberArg n, "from") => Iso(n.EffectiveFrom),
         (NumberArg n, _) => Quantity(n.Value, n.Unit, culture),
         (DateArg d, _) => Iso(d.Value),

@@ -48,6 +48,36 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.RegionCode);
         builder.HasIndex(p => new { p.UnemployedSince, p.RegionCode }).HasFilter("unemployed_since IS NOT NULL");
         builder.HasIndex(p => p.HouseholdId);
+
+        // Issue 16, item 8. The ledger's priority-group filter: a bit test cannot use a B-tree, so one
+        // partial index per group, in name order for the page (LedgerQuery writes one group as a constant,
+        // so the planner matches its predicate). Live persons by name (a name search is index-only: the
+        // query filter's cancelled_at IS NULL is not in ix_persons_name_id), by birth date and by creation
+        // (the ledger's other two sorts read a page in index order), by status and by registration date (the
+        // status, 40/50 and long-term filters stay index-only) and by region for the capped unfiltered count,
+        // and the monthly push's list (StaffJobServices.DueForPush) for the workbench.
+        foreach (var group in Enum.GetValues<PriorityGroups>().Where(g => g != PriorityGroups.None))
+        {
+            var name = "ix_persons_group_" + System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(group.ToString());
+            builder.HasIndex(p => new { p.Name, p.Id }, name).HasDatabaseName(name)
+                .IncludeProperties(p => p.RegionCode)
+                .HasFilter(FormattableString.Invariant($"(priority_groups & {(int)group}) <> 0 AND cancelled_at IS NULL"));
+        }
+
+        builder.HasIndex(p => new { p.Name, p.Id }, "ix_persons_live_name_id").HasDatabaseName("ix_persons_live_name_id")
+            .IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => new { p.BirthDate, p.Id }, "ix_persons_live_birth_date_id").HasDatabaseName("ix_persons_live_birth_date_id")
+            .IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => new { p.CreatedAt, p.Id }, "ix_persons_live_created_at_id").HasDatabaseName("ix_persons_live_created_at_id")
+            .IsDescending(true, false).IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => new { p.EmploymentStatus, p.RegionCode }, "ix_persons_live_employment_status_region_code")
+            .HasDatabaseName("ix_persons_live_employment_status_region_code")
+            .IncludeProperties(p => new { p.Sex, p.BirthDate }).HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => new { p.UnemployedSince, p.RegionCode }, "ix_persons_live_unemployed_since_region_code")
+            .HasDatabaseName("ix_persons_live_unemployed_since_region_code")
+            .HasFilter("unemployed_since IS NOT NULL AND cancelled_at IS NULL");
+        builder.HasIndex(p => p.RegionCode, "ix_persons_live_region_code").HasDatabaseName("ix_persons_live_region_code").HasFilter("cancelled_at IS NULL");
+        builder.HasIndex(p => p.RegionCode, "ix_persons_push_due").HasDatabaseName("ix_persons_push_due").HasFilter("employment_status = 1 AND priority_groups <> 0 AND cancelled_at IS NULL");
     }
 }
 
@@ -98,6 +128,9 @@ public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         builder.HasMany(h => h.MemberChanges).WithOne().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(h => h.MemberChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(h => new { h.RegionCode, h.Status });
+
+        // The workbench's count of identified households (no assistance plan yet; issue 16).
+        builder.HasIndex(h => h.RegionCode, "ix_households_identified").HasDatabaseName("ix_households_identified").HasFilter("status = 1");
     }
 }
 

@@ -11,6 +11,8 @@
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var labels = rows.map(function (row) { return row.cells[0].textContent.trim(); });
+    // A row marked data-partial (the month in progress) is drawn as a hollow point on a dashed segment.
+    var partial = rows.map(function (row) { return row.getAttribute('data-partial') === 'true'; });
     var datasets = [];
     headers.forEach(function (header, column) {
       if (column === 0 || !header.hasAttribute('data-series')) {
@@ -23,7 +25,12 @@
           var value = row.cells[column] && row.cells[column].getAttribute('data-value');
           return value === null || value === '' ? null : Number(value);
         }),
-        tension: 0.2
+        tension: 0.2,
+        pointBackgroundColor: partial.map(function (p) { return p ? '#fff' : undefined; }),
+        pointRadius: partial.map(function (p) { return p ? 5 : 3; }),
+        segment: {
+          borderDash: function (ctx) { return partial[ctx.p1DataIndex] ? [6, 4] : undefined; }
+        }
       });
     });
     return { labels: labels, datasets: datasets };

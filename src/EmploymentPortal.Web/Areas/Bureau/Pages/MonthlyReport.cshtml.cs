@@ -8,4 +8,4 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages;
 
 /// <summary>The monthly report form of the caller's area (docs/policy-rules.md, "Reports: the monthly report form").</summary>
 [Authorize(Policy = Capabilities.ViewBureauDashboard)]
-public sealed class MonthlyReportModel(Reports reports, Core.Reports.Targets targets, ReportExcel excel, BusinessClock clock) : MonthlyReportPageModel(reports, targets, excel, clock);
+public sealed class MonthlyReportModel(Reports reports, Core.Reports.Targets targets, ReportExcel excel, BusinessClock clock, ReportFormHeader formHeader) : MonthlyReportPageModel(reports, targets, excel, clock, formHeader);

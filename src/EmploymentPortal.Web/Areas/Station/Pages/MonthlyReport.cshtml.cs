@@ -8,4 +8,4 @@ namespace EmploymentPortal.Web.Areas.Station.Pages;
 
 /// <summary>The monthly report form of the caller's area (docs/policy-rules.md, "Reports: the monthly report form").</summary>
 [Authorize(Policy = Capabilities.ViewStationDashboard)]
-public sealed class MonthlyReportModel(Reports reports, Targets targets, ReportExcel excel, BusinessClock clock) : MonthlyReportPageModel(reports, targets, excel, clock);
+public sealed class MonthlyReportModel(Reports reports, Targets targets, ReportExcel excel, BusinessClock clock, ReportFormHeader formHeader) : MonthlyReportPageModel(reports, targets, excel, clock, formHeader);

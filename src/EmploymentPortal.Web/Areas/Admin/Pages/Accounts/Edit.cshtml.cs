@@ -18,6 +18,10 @@ public sealed class EditModel(AccountService accounts, OrgDirectory directory, I
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>The name records show for the account (its display name, with its unit).</summary>
+    [BindProperty]
+    public RenameModel Rename { get; set; } = new();
+
     public AccountDetail Account { get; private set; } = null!;
 
     public bool IsStaff => Account.Role is not null && Roles.IsStaff(Account.Role);
@@ -34,6 +38,7 @@ public sealed class EditModel(AccountService accounts, OrgDirectory directory, I
         }
 
         Input = new InputModel { Role = Account.Role ?? string.Empty, OrgUnitId = Account.OrgUnitId };
+        Rename = new RenameModel { DisplayName = Account.DisplayName };
         return Page();
     }
 
@@ -60,6 +65,16 @@ public sealed class EditModel(AccountService accounts, OrgDirectory directory, I
         return RedirectToPage(new { id });
     }
 
+    public Task<IActionResult> OnPostRenameAsync(Guid id, CancellationToken cancellationToken) =>
+        RunFormAsync(
+            nameof(Rename),
+            texts,
+            () => accounts.RenameAsync(id, Rename.DisplayName ?? string.Empty, cancellationToken),
+            () => LoadAsync(id, cancellationToken),
+            new { id },
+            () => Task.FromResult(texts["Accounts.Renamed", Rename.DisplayName?.Trim() ?? string.Empty].Value),
+            nameof(RenameModel.DisplayName));
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var account = await accounts.GetAsync(id, cancellationToken);
@@ -82,5 +97,12 @@ public sealed class EditModel(AccountService accounts, OrgDirectory directory, I
         [Display(Name = "Accounts.Unit")]
         [Required(ErrorMessage = "Accounts.UnitRequired")]
         public int? OrgUnitId { get; set; }
+    }
+
+    public sealed class RenameModel
+    {
+        [Display(Name = "Accounts.DisplayName")]
+        [StringLength(PortalUser.DisplayNameMaxLength, ErrorMessage = "Validation.TooLong")]
+        public string? DisplayName { get; set; }
     }
 }
