@@ -280,8 +280,9 @@ public sealed class LedgerExcel(
 
         candidates.RemoveAll(duplicateCandidates.Contains);
 
-        // In sheet order; within a row, in the order the checks ran (a stable sort).
-        errors = [.. errors.OrderBy(e => e.Row)];
+        // In sheet order; within a row, in the order of the columns (then of the checks).
+        var columnOrder = LedgerColumns.Import.Select((c, i) => (Title: c.Title(labels), Index: i)).ToDictionary(c => c.Title, c => c.Index, StringComparer.Ordinal);
+        errors = [.. errors.OrderBy(e => e.Row).ThenBy(e => columnOrder.GetValueOrDefault(e.Column, -1))];
         var total = candidates.Count + errors.Select(e => e.Row).Distinct().Count();
         if (candidates.Count == 0 || (mode == ImportMode.AllOrNothing && errors.Count > 0))
         {
