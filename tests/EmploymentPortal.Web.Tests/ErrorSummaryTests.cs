@@ -5,6 +5,9 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using static EmploymentPortal.TestCommon.DemoIds;
 
@@ -33,11 +36,25 @@ public sealed partial class ErrorSummaryTests(PortalFixture portal) : IClassFixt
         var failures = new List<string>();
         var fieldItems = new HashSet<string>();
 
+        // Every page without route values (whether or not a link leads there), and a person in a
+        // household and one alone, so that the pages of persons' and households' records are reached.
+        var starts = portal.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.RoutePattern.Parameters.Count == 0)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(url => !Skipped(url))
+            .ToList();
+        using (var staff = await portal.SignInAsync("community1"))
+        {
+            var person = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1975, 5, 25), Sex.Male), "摘要探针甲");
+            var alone = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1976, 6, 26), Sex.Female), "摘要探针乙");
+            starts.AddRange([person, person + "/Edit", person + "/Cancel", await staff.CreateHouseholdUrlAsync(person), alone, "/Station/Households/Create/" + alone.Split('/')[^1]]);
+        }
+
         // The administrators last: what their blank forms might change comes after the others' crawl.
         foreach (var who in new string?[] { null, "community1", "street1", "county1", "city1", "employer1", "seeker1", "admin", "secadmin" })
         {
             using var client = who is null ? portal.Anonymous() : await portal.SignInAsync(who);
-            await CrawlAsync(client, who ?? "anonymous", failures, fieldItems);
+            await CrawlAsync(client, who ?? "anonymous", starts, failures, fieldItems);
         }
 
         failures.Should().BeEmpty(string.Join('\n', failures));
@@ -140,10 +157,10 @@ public sealed partial class ErrorSummaryTests(PortalFixture portal) : IClassFixt
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM persons WHERE name LIKE '一轮%' AND name <> '一轮已登记者'")).Should().Be(1);
     }
 
-    private static async Task CrawlAsync(PortalClient client, string who, List<string> failures, HashSet<string> fieldItems)
+    private static async Task CrawlAsync(PortalClient client, string who, List<string> starts, List<string> failures, HashSet<string> fieldItems)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(["/", "/Station/Persons/Register", "/Identity/Account/Login", "/Identity/Account/Register"]);
+        var queue = new Queue<string>(["/", "/Station/Persons/Register", "/Identity/Account/Login", "/Identity/Account/Register", .. starts]);
         var visited = 0;
         while (queue.Count > 0 && visited < 200)
         {

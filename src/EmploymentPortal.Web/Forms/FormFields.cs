@@ -202,7 +202,13 @@ public static class FormFields
             return null;
         }
 
+        // A page property bound under another name ([BindProperty(Name = "Certification.OverrideReason")]).
         var current = viewData.ModelMetadata;
+        if (current.Properties.FirstOrDefault(p => p.BinderModelName == modelStateKey) is { } renamed)
+        {
+            return renamed.DisplayName is { Length: > 0 } renamedLabel ? renamedLabel : null;
+        }
+
         foreach (var part in modelStateKey.Split('.'))
         {
             var name = part.Split('[', 2)[0];
