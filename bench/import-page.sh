@@ -78,10 +78,22 @@ for i in $(seq 1 "$iterations"); do
   [ "$i" -gt 1 ] && delete_imported
   curl -fsS -c "$work/cookies" -b "$work/cookies" -o "$work/form.html" "http://127.0.0.1:$web/Station/Persons/Import"
   token=$(form_token "$work/form.html")
-  result=$(curl -sS -c "$work/cookies" -b "$work/cookies" -o "$work/result.html" -w '%{http_code} %{time_total}' \
-    -F "__RequestVerificationToken=$token" -F "Mode=AllOrNothing" -F "ImportId=$(cat /proc/sys/kernel/random/uuid)" \
+  # The upload is queued as a background task (docs/adr/0007): follow its page until it has finished.
+  started=$(date +%s.%N)
+  posted=$(curl -sS -c "$work/cookies" -b "$work/cookies" -o "$work/posted.html" -w '%{http_code} %{redirect_url}' \
+    -F "__RequestVerificationToken=$token" -F "Mode=AllOrNothing" \
     -F "file=@$work/ledger.xlsx;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" \
     "http://127.0.0.1:$web/Station/Persons/Import")
+  cp "$work/posted.html" "$work/result.html"
+  code=${posted%% *}
+  if [ "$code" = "302" ]; then
+    for _ in $(seq 1 1200); do
+      code=$(curl -sS -c "$work/cookies" -b "$work/cookies" -o "$work/result.html" -w '%{http_code}' "${posted#* }")
+      grep -q 'data-state="\(Succeeded\|Failed\)"' "$work/result.html" && break
+      sleep 0.1
+    done
+  fi
+  result="$code $(echo "$(date +%s.%N) - $started" | bc)"
   summary=$(python3 -c 'import re,sys
 h=open(sys.argv[1],encoding="utf-8").read()
 m=re.search(r"data-testid=\"import-summary\"[^>]*>(.*?)</div>",h,re.S)

@@ -93,6 +93,14 @@ public static class DependencyInjection
         services.AddScoped<PersonRegistry>();
         services.AddScoped<PersonCorrections>();
         services.AddScoped<LedgerExcel>();
+        services.AddScoped<BackgroundWork.BackgroundTasks>();
+        services.AddScoped<BackgroundWork.IBackgroundTaskQueue>(sp => sp.GetRequiredService<BackgroundWork.BackgroundTasks>());
+        services.AddSingleton<BackgroundWork.BackgroundTaskSignal>();
+        services.AddSingleton<BackgroundWork.BackgroundTaskStore>();
+        services.AddScoped<BackgroundWork.IBackgroundWork, LedgerImportWork>();
+        services.AddScoped<BackgroundWork.IBackgroundWork, LedgerExportWork>();
+        services.AddScoped<BackgroundWork.IBackgroundWork, EligibilityRerunWork>();
+        services.AddScoped<Scoping.TaskRequester>();
         services.AddPersonImport(configuration);
         services.AddScoped<TransferService>();
         services.AddScoped<SchemeParameters>();

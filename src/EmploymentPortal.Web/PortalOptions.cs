@@ -19,6 +19,21 @@ public sealed class PortalOptions
 
     public ImportSettings Import { get; set; } = new();
 
+    public TaskSettings Tasks { get; set; } = new();
+
+    /// <summary>Background work (docs/adr/0007): imports, large exports and the county re-run.</summary>
+    public sealed class TaskSettings
+    {
+        /// <summary>Whether this instance runs queued tasks (an instance that only serves pages may leave it to the others).</summary>
+        public bool Run { get; set; } = true;
+
+        /// <summary>How often the runner looks for tasks queued by other instances (its own wake it at once).</summary>
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>A ledger export of more persons than this runs in the background, with a download link when done; smaller ones download at once.</summary>
+        public int ExportInBackgroundAbove { get; set; } = 5_000;
+    }
+
     public sealed class ImportSettings
     {
         /// <summary>Generated rows the ledger import reads and checks at start-up (<see cref="Jobs.ImportWarmUp"/>); 0 = none.</summary>

@@ -43,6 +43,8 @@ public static class WebServices
         services.AddHostedService<Jobs.PostingExpiryService>();
         services.AddHostedService<Jobs.NoticeClosingService>();
         services.AddHostedService<Jobs.ImportWarmUp>();
+        services.AddSingleton<Jobs.BackgroundTaskRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.BackgroundTaskRunner>());
         services.AddSingleton<EmploymentPortal.Core.Persons.ILabelCatalog, Localization.LabelCatalog>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = portal.Security.StampValidationInterval);

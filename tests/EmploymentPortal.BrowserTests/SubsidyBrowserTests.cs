@@ -99,7 +99,7 @@ public sealed class SubsidyBrowserTests(BrowserFixture fixture) : IClassFixture<
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
         });
-        var page = await SignInAsync(phone, "seeker1", "**/");
+        var page = await SignInAsync(phone, "seeker1", "**/Seeker");
         await page.GotoAsync("/Jobs");
         await page.ClickAsync("[data-testid=hits] a >> nth=0");
         await page.WaitForURLAsync(new Regex("/Jobs/[0-9a-f-]{36}$"));

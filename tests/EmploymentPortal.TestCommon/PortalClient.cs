@@ -97,6 +97,34 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await Http.PostAsync(new Uri(target, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// Follows a redirect to a background task's page (docs/adr/0007) and reloads it until the task
+    /// has finished, as the page's own refresh does; returns the finished page. Any other response
+    /// (an error found before the task was queued) is returned as it is.
+    /// </summary>
+    public async Task<HttpResponseMessage> FollowTaskAsync(HttpResponseMessage response, string query = "")
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is not { } location || !location.OriginalString.Contains("/Tasks/", StringComparison.Ordinal))
+        {
+            return response;
+        }
+
+        for (var attempt = 0; attempt < 2400; attempt++)
+        {
+            var page = await GetAsync(location.OriginalString + query);
+            var html = await page.Content.ReadAsStringAsync();
+            if (page.StatusCode != HttpStatusCode.OK || html.Contains("data-state=\"Succeeded\"", StringComparison.Ordinal) || html.Contains("data-state=\"Failed\"", StringComparison.Ordinal))
+            {
+                return page;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"The task at {location} did not finish within a minute.");
+    }
+
     /// <summary>Uploads a file through a page's multipart form, with the form's other controls (and antiforgery token) as a browser sends them.</summary>
     public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string fileField, string fileName, byte[] bytes, IReadOnlyDictionary<string, string> fields)
     {

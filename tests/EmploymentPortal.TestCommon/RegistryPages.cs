@@ -51,6 +51,16 @@ public static class RegistryPages
         return response.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"Registration of {name} failed: {(int)response.StatusCode}");
     }
 
+    /// <summary>Ends a person's unemployment registration as staff do: on its confirmation page, with the date and the reason (neither filled in beforehand).</summary>
+    public static Task<HttpResponseMessage> EndRegistrationAsync(this PortalClient staff, string personUrl, string endedOn, string reason) =>
+        staff.SubmitFormAsync(personUrl + "/EndRegistration", new Dictionary<string, string> { ["EndedOn"] = endedOn, ["EndReason"] = reason });
+
+    /// <summary>Requests certification in a hardship category on the request's own page (with the reason it asks for when today's check does not say "eligible").</summary>
+    public static Task<HttpResponseMessage> RequestCertificationAsync(this PortalClient staff, string personUrl, string category, string? overrideReason = null) =>
+        staff.SubmitFormAsync(
+            $"{personUrl}/RequestCertification/{category}",
+            overrideReason is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["OverrideReason"] = overrideReason });
+
     /// <summary>
     /// Creates a household through its pages with the person at <paramref name="headUrl"/> as head
     /// and <paramref name="members"/> (ID number, relationship) at once: the form, then the check

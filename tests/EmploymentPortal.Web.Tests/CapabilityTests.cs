@@ -51,6 +51,7 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         /Schemes/Detail                    x   x   x   x   x   x   x   x   x   x
         /Schemes/Index                     x   x   x   x   x   x   x   x   x   x
         /Schemes/NewVersion                .   .   .   .   x   .   .   .   .   .
+        /Seeker/Index                      .   .   .   .   .   .   x   .   .   .
         /Seeker/Applications               .   .   .   .   .   .   x   .   .   .
         /Seeker/Link                       .   .   .   .   .   .   x   .   .   .
         /Seeker/Postings/Detail            .   .   .   .   .   .   x   .   .   .
@@ -78,6 +79,7 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         Bureau:/Notices/Index              .   .   .   x   x   .   .   .   .   .
         Bureau:/Payments/Index             .   .   .   x   x   .   .   .   .   .
         Bureau:/Targets/Index              .   .   .   x   x   .   .   .   .   .
+        Bureau:/Tasks/Index                .   .   .   x   x   .   .   .   .   .
         Identity:/Account/Login            x   x   x   x   x   x   x   x   x   x
         Identity:/Account/Logout           .   x   x   x   x   x   x   x   x   x
         Identity:/Account/Register         x   x   x   x   x   x   x   x   x   x
@@ -100,15 +102,18 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         Station:/Persons/Cancel            .   x   x   .   .   .   .   .   .   .
         Station:/Persons/Detail            .   x   x   .   .   .   .   .   .   .
         Station:/Persons/Edit              .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/EndRegistration   .   x   x   .   .   .   .   .   .   .
         Station:/Persons/History           .   x   x   .   .   .   .   .   .   .
         Station:/Persons/Import            .   x   x   .   .   .   .   .   .   .
         Station:/Persons/Index             .   x   x   .   .   .   .   .   .   .
         Station:/Persons/Merge             .   x   x   .   .   .   .   .   .   .
         Station:/Persons/Register          .   x   x   .   .   .   .   .   .   .
+        Station:/Persons/RequestCertification .   x   x   .   .   .   .   .   .   .
         Station:/Pushes/Index              .   x   x   .   .   .   .   .   .   .
         Station:/Referrals/Detail          .   x   x   .   .   .   .   .   .   .
         Station:/Referrals/Index           .   x   x   .   .   .   .   .   .   .
         Station:/Referrals/Links           .   x   x   .   .   .   .   .   .   .
+        Station:/Tasks/Index               .   x   x   .   .   .   .   .   .   .
         Station:/Transfers/Decide          .   x   x   .   .   .   .   .   .   .
         Station:/Transfers/Index           .   x   x   .   .   .   .   .   .   .
         Station:/Transfers/Request         .   x   x   .   .   .   .   .   .   .

@@ -18,11 +18,20 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
         using var staff = await portal.SignInAsync("community1");
         var person = await RegisteredAsync(staff, "认定甲", 55);
 
-        // A double click: the same form posted twice has one effect and a clear message.
+        // The person page leads to the request's own page, which says what the request sets going before it is sent.
         var (_, before) = await staff.GetPageAsync(person);
-        var form = before.QuerySelector<IHtmlFormElement>("[data-testid=check-Hardship4050] form:has([data-testid=request-certification])")!;
-        (await staff.PostFormAsync(form, person, new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var again = await staff.PostFormAsync(form, person, new Dictionary<string, string>());
+        var requestUrl = before.QuerySelector("[data-testid=check-Hardship4050] [data-testid=request-certification]")!.GetAttribute("href")!;
+        var (_, confirmation) = await staff.GetPageAsync(requestUrl);
+        confirmation.QuerySelector("[data-testid=effects]")!.TextContent.Should().Contain("送县（区）人社部门审核").And.Contain("4050");
+        confirmation.QuerySelector("[data-testid=check]")!.TextContent.Should().Contain("符合");
+
+        // A double click: the same form posted twice has one effect and a clear message.
+        var form = confirmation.QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var sent = await staff.PostFormAsync(form, requestUrl, new Dictionary<string, string>());
+        sent.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await staff.GetPageAsync(sent.Headers.Location!.OriginalString)).Document.QuerySelector("[role=status]")!.TextContent
+            .Should().Be("已提交认定甲的大龄就业困难对象（“4050”人员）认定申请，等待县（区）人社部门审核。");
+        var again = await staff.PostFormAsync(form, requestUrl, new Dictionary<string, string>());
         again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(again)).Errors().Should().Contain("该人员已有待审批的认定申请");
         var (_, requested) = await staff.GetPageAsync(person);
@@ -48,7 +57,7 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
     {
         using var staff = await portal.SignInAsync("community1");
         var person = await RegisteredAsync(staff, "认定乙", 38, Sex.Female);
-        (await staff.ClickAsync(person, Request4050, new Dictionary<string, string> { ["Certification.OverrideReason"] = "户籍登记的出生日期有误，正在更正" }))
+        (await staff.RequestCertificationAsync(person, "Hardship4050", "户籍登记的出生日期有误，正在更正"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         using var county = await portal.SignInAsync("county1");
         var link = await QueueLinkAsync(county, "认定乙");
@@ -57,8 +66,20 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
 
         var noReason = await county.ClickAsync(link, "[data-testid=reject]", new Dictionary<string, string> { ["Reason"] = string.Empty });
         noReason.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Html.ParseAsync(noReason)).Errors().Should().Contain("不予认定时请填写原因");
-        (await county.ClickAsync(link, "[data-testid=reject]", new Dictionary<string, string> { ["Reason"] = "年龄未满 40 周岁" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await Html.ParseAsync(noReason)).Errors().Should().Contain(e => e.Contains("不予认定时请填写原因"));
+
+        // Rejecting asks for confirmation too, showing the reason; nothing is decided before it.
+        var asked = await county.ClickAsync(link, "[data-testid=reject]", new Dictionary<string, string> { ["Reason"] = "年龄未满 40 周岁" });
+        asked.StatusCode.Should().Be(HttpStatusCode.OK);
+        var confirm = await Html.ParseAsync(asked);
+        confirm.QuerySelector("[data-testid=confirm]")!.TextContent.Should().Contain("确认不予认定认定乙为大龄就业困难对象（“4050”人员）？");
+        confirm.QuerySelector("[data-testid=confirm-reason]")!.TextContent.Should().Be("年龄未满 40 周岁");
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, "SELECT c.status::text FROM hardship_certifications c JOIN persons p ON p.id = c.person_id WHERE p.name = '认定乙'")).Should().NotBe("Rejected");
+        var button = confirm.QuerySelector<IHtmlButtonElement>("[data-testid=confirm-reject]")!;
+        var rejected = await county.PostFormAsync(button.Form!, link, new Dictionary<string, string>(), button.GetAttribute("formaction"));
+        rejected.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await county.GetPageAsync(rejected.Headers.Location!.OriginalString)).Document.QuerySelector("[role=status]")!.TextContent
+            .Should().Be("已不予认定认定乙为大龄就业困难对象（“4050”人员），原因：年龄未满 40 周岁。");
 
         var (_, page) = await staff.GetPageAsync(person);
         page.QuerySelector("[data-testid=check-Hardship4050] [data-testid=certification]")!.TextContent.Should().Contain("未通过").And.Contain("年龄未满 40 周岁");
@@ -70,7 +91,7 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
     {
         using var staff = await portal.SignInAsync("community1");
         var person = await RegisteredAsync(staff, "认定丙", 52);
-        await staff.ClickAsync(person, Request4050, new Dictionary<string, string>());
+        (await staff.RequestCertificationAsync(person, "Hardship4050")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         using var county = await portal.SignInAsync("county1");
         using var city = await portal.SignInAsync("city1");
         var link = await QueueLinkAsync(county, "认定丙");
@@ -96,8 +117,8 @@ public sealed class CertificationTests(PortalFixture portal) : IClassFixture<Por
         page.QuerySelector("[data-testid=check-Hardship4050]")!.TextContent.Should().Contain("不满 50 周岁");
         var zero = page.QuerySelector("[data-testid=check-HardshipZeroEmployment]")!;
         zero.TextContent.Should().Contain("零就业家庭成员");
-        var form = zero.QuerySelector<IHtmlFormElement>("form[action*=RequestCertification]")!;
-        (await staff.PostFormAsync(form, person, new Dictionary<string, string> { ["Certification.OverrideReason"] = "家庭成员信息待补录，已核实为零就业家庭" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        zero.QuerySelector("[data-testid=request-certification]")!.GetAttribute("href").Should().EndWith("/RequestCertification/HardshipZeroEmployment");
+        (await staff.RequestCertificationAsync(person, "HardshipZeroEmployment", "家庭成员信息待补录，已核实为零就业家庭")).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         using var county = await portal.SignInAsync("county1");
         var link = await QueueLinkAsync(county, "认定丁");

@@ -289,6 +289,6 @@ public sealed partial class ErrorSummaryTests(PortalFixture portal) : IClassFixt
     {
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows);
-        return await staff.UploadAsync("/Station/Persons/Import", "file", "persons.xlsx", stream.ToArray(), new Dictionary<string, string> { ["Mode"] = "ValidRows" });
+        return await staff.FollowTaskAsync(await staff.UploadAsync("/Station/Persons/Import", "file", "persons.xlsx", stream.ToArray(), new Dictionary<string, string> { ["Mode"] = "ValidRows" }));
     }
 }

@@ -62,7 +62,7 @@ public sealed class HouseholdTests(PortalFixture portal) : IClassFixture<PortalF
 
         (await staff.SubmitFormAsync(head, new Dictionary<string, string> { ["Registration.RegisteredOn"] = "2026-01-05" }, "form[action*=OpenRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await StatusAsync(staff, household)).Should().Be("已认定");
-        (await staff.SubmitFormAsync(head, new Dictionary<string, string> { ["Registration.EndedOn"] = "2026-02-01", ["Registration.EndReason"] = "Employed" }, "form[action*=EndRegistration]")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await staff.EndRegistrationAsync(head, "2026-02-01", "Employed")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await StatusAsync(staff, household)).Should().Be("已消除");
     }
 

@@ -161,13 +161,11 @@ public sealed class PersonRegistryTests(PortalFixture portal) : IClassFixture<Po
         var (_, longTerm) = await staff.GetPageAsync("/Station/Persons?longTerm=true&q=" + Uri.EscapeDataString("钱进"));
         longTerm.QuerySelectorAll("[data-testid=ledger] tbody tr").Should().ContainSingle().Which.TextContent.Should().Contain("长期失业");
 
-        var ended = await staff.SubmitFormAsync(url, new Dictionary<string, string>
-        {
-            ["Registration.EndedOn"] = TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Registration.EndReason"] = "Employed",
-        }, "form[action*=EndRegistration]");
+        var endedOn = TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var ended = await staff.EndRegistrationAsync(url, endedOn, "Employed");
         ended.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var (_, after) = await staff.GetPageAsync(url);
+        var (_, after) = await staff.GetPageAsync(ended.Headers.Location!.OriginalString);
+        after.QuerySelector("[role=status]")!.TextContent.Should().Be("钱进的失业登记已注销（实现就业）。");
         after.QuerySelector("[data-testid=status]")!.TextContent.Should().Be("就业");
         after.QuerySelector("[data-testid=timeline]")!.TextContent.Should().Contain("注销失业登记：实现就业");
         var (_, noLongerLongTerm) = await staff.GetPageAsync("/Station/Persons?longTerm=true&q=" + Uri.EscapeDataString("钱进"));

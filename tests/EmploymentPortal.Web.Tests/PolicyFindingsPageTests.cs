@@ -30,7 +30,7 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
         var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, idNumber, name);
         (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Iso(portal.Today.AddDays(-90)) }, "form[action*=OpenRegistration]"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.EndedOn"] = Iso(hired), ["Registration.EndReason"] = "Employed" }, "form[action*=EndRegistration]"))
+        (await staff.EndRegistrationAsync(url, Iso(hired), "Employed"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         return url;
     }
@@ -120,13 +120,11 @@ public sealed class PolicyFindingsPageTests(ReportDayFixture portal) : IClassFix
         var url = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1991, 8, 8), Sex.Female), "理由申请");
         (await staff.SubmitFormAsync(url, new Dictionary<string, string> { ["Registration.RegisteredOn"] = Iso(portal.Today) }, "form[action*=OpenRegistration]"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
-        const string Zero = "[data-testid=check-HardshipZeroEmployment] [data-testid=request-certification]";
-
-        var bare = await staff.ClickAsync(url, Zero, new Dictionary<string, string>());
+        var bare = await staff.RequestCertificationAsync(url, "HardshipZeroEmployment");
         bare.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the check says not eligible (no zero-employment household)");
         (await Html.ParseAsync(bare)).Errors().Should().Contain("核对结果不是“符合”：请填写申请理由");
 
-        (await staff.ClickAsync(url, Zero, new Dictionary<string, string> { ["Certification.OverrideReason"] = "家庭成员尚未全部录入，已入户核实" }))
+        (await staff.RequestCertificationAsync(url, "HardshipZeroEmployment", "家庭成员尚未全部录入，已入户核实"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         using var county = await portal.SignInAsync("county1");
         var (_, queue) = await county.GetPageAsync("/Bureau/Certifications");

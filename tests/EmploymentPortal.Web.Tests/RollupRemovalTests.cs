@@ -86,7 +86,7 @@ public sealed class RollupRemovalTests(PortalFixture portal) : IClassFixture<Por
         await OpenRegistrationAsync(staff, survivor, "2026-05-10");
         var duplicate = await staff.RegisterPersonUrlAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1981, 7, 17), Sex.Female), "统计合并者", Community2);
         await OpenRegistrationAsync(staff, duplicate, "2025-01-01");
-        (await staff.SubmitFormAsync(duplicate, new Dictionary<string, string> { ["Registration.EndedOn"] = "2025-06-30", ["Registration.EndReason"] = "Other" }, "form[action*=EndRegistration]"))
+        (await staff.EndRegistrationAsync(duplicate, "2025-06-30", "Other"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         await OpenRegistrationAsync(staff, duplicate, "2026-06-02");
         var both = (await DashboardTests.RowsAsync(city, june))[Community2];

@@ -23,7 +23,7 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
 
     [Theory]
     [InlineData("employer1", "用人单位", "/Employer")] // employers have their own home
-    [InlineData("seeker1", "求职者", "/")]
+    [InlineData("seeker1", "求职者", "/Seeker")] // seekers land on the jobs matched to them
     public async Task SignIn_SelfServiceDemo_SeesTheirHomeWithRole(string userName, string roleText, string home)
     {
         using var client = await portal.SignInAsync(userName);

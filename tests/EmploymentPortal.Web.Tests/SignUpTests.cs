@@ -19,7 +19,8 @@ public sealed class SignUpTests(PortalFixture portal) : IClassFixture<PortalFixt
         var response = await client.SignUpAsync(portal.Factory, "JobSeeker", "13812345678", "张三", Password);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        var (_, home) = await client.GetPageAsync("/");
+        // A seeker's home is the jobs matched to them.
+        var (_, home) = await client.GetPageAsync("/Seeker");
         home.QuerySelector("[data-testid=user-bar] .user-role")!.TextContent.Should().Be("求职者");
 
         using var again = portal.Anonymous();

@@ -7,6 +7,9 @@ public sealed record SeekerLinkView(SeekerLinkStatus Status, string IdNumberMask
 
 public sealed record SeekerPostingRow(Guid Id, string Title, string EmployerName, string RegionName, int PayMin, int PayMax, PostingType Type, PostingStatus Status, DateTimeOffset At);
 
+/// <summary>A seeker's application: the posting (<see cref="SeekerPostingRow.At"/>: when applied) and the outcome staff recorded on a referral to it, if any (null: 已投递).</summary>
+public sealed record SeekerApplicationRow(SeekerPostingRow Posting, ReferralOutcome? Outcome, DateOnly? OutcomeOn);
+
 public sealed record SeekerPostingView(Guid Id, string Title, string Description, string EmployerName, string RegionName, string OccupationCode, int PayMin, int PayMax, PostingType Type, DateOnly ValidTo, bool Saved, bool Applied);
 
 public sealed record PendingLinkRow(Guid Id, string Name, string IdNumberMasked, string PhoneMasked, string RegionName, DateTimeOffset RequestedAt);

@@ -44,6 +44,31 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
         return new SeekerLinkView(link.Status, link.IdNumberMasked, region, link.WishedOccupationCode, link.RequestedAt);
     }
 
+    /// <summary>
+    /// Published postings matched to the seeker's own wishes, best first, with the reasons: the
+    /// wished occupation and community of their link request (their own words, even before staff
+    /// confirm it), and once confirmed the skills, pay and type of their record. Null when the
+    /// seeker has told nothing yet (no link request, or only a rejected one).
+    /// </summary>
+    public async Task<IReadOnlyList<MatchedPosting>?> MatchesAsync(int top, CancellationToken cancellationToken)
+    {
+        var account = Account;
+
+        // The account's own live link request: its wish and community.
+        var link = await unscoped.SeekerLinksOfAccount(account).Where(l => l.Status != SeekerLinkStatus.Rejected)
+            .OrderByDescending(l => l.RequestedAt).Select(l => new { l.RegionCode, l.WishedOccupationCode }).FirstOrDefaultAsync(cancellationToken);
+        if (link is null)
+        {
+            return null;
+        }
+
+        var person = await unscoped.LinkedPersonFactsAsync(account, Today, cancellationToken);
+        var facts = person is null
+            ? new SeekerFacts(link.RegionCode, null, null, link.WishedOccupationCode, null, null, false)
+            : new SeekerFacts(person.RegionCode, person.Education, person.Skills, link.WishedOccupationCode ?? JobMatching.OccupationCodeOf(person.WishedOccupation), person.WishedMonthlyPay, person.WishedWorkType, person.Hardship, person.WishedOccupation);
+        return await PostingMatches.RankAsync(db, unscoped, facts, Today, top, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RegionOption>> CommunitiesAsync(CancellationToken cancellationToken) =>
         await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Community).OrderBy(r => r.Code).Select(r => new RegionOption(r.Id, r.Code, r.Name)).ToListAsync(cancellationToken);
 
@@ -228,10 +253,20 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
         return RowsAsync(db.SavedPostings.Where(s => s.AccountId == account).Select(s => new PostingAt { PostingId = s.PostingId, At = s.SavedAt }), cancellationToken);
     }
 
-    public Task<IReadOnlyList<SeekerPostingRow>> ApplicationsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The seeker's applications, newest first, each with its own state: 已投递 on the day applied,
+    /// or the outcome staff recorded on a referral of the seeker's linked person to the same
+    /// posting (面试, 录用, 未录用, 未到场) on its day. The posting's own state is a separate fact.
+    /// </summary>
+    public async Task<IReadOnlyList<SeekerApplicationRow>> ApplicationsAsync(CancellationToken cancellationToken)
     {
         var account = Account;
-        return RowsAsync(db.JobApplications.Where(a => a.AccountId == account).Select(a => new PostingAt { PostingId = a.PostingId, At = a.AppliedAt }), cancellationToken);
+        var rows = await RowsAsync(db.JobApplications.Where(a => a.AccountId == account).Select(a => new PostingAt { PostingId = a.PostingId, At = a.AppliedAt }), cancellationToken);
+        var outcomes = await unscoped.OwnReferralOutcomesAsync(account, rows.Select(r => r.Id).ToList(), cancellationToken);
+        return rows.Select(r => outcomes.TryGetValue(r.Id, out var o)
+                ? new SeekerApplicationRow(r, o.Outcome, o.On)
+                : new SeekerApplicationRow(r, null, null))
+            .ToList();
     }
 
     /// <summary>

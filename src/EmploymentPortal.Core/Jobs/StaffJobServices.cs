@@ -53,40 +53,8 @@ public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped,
         // The person's own link (their wish), read past the scope for a person already read in scope.
         var linkedWish = await unscoped.ConfirmedLinkWishAsync(personId, cancellationToken);
         var certified = await Subsidies.CertifiedPersons.On(db, Today).ContainsAsync(personId, cancellationToken);
-        var facts = new SeekerFacts(person.RegionCode, person.Education, person.Skills, linkedWish ?? JobMatching.OccupationCodeOf(person.WishedOccupation), person.WishedMonthlyPay, person.WishedWorkType, JobMatching.IsHardship(certified, person.PriorityGroups));
-
-        var district = person.RegionCode[..6];
-        var street = person.RegionCode[..9];
-        // No wished occupation: nothing matches on occupation (an empty wish must not match every code by prefix).
-        var wished = facts.WishedOccupationCode is { } code && OccupationCatalog.Find(code) is { } occupation ? occupation : null;
-        var wishedCode = wished?.Code ?? "-";
-        var major = wished is null ? "-" : wished.Major + "-";
-        var postings = Published().Where(p => p.ValidTo >= Today);
-        if (!facts.Hardship)
-        {
-            postings = postings.Where(p => p.Type != PostingType.PublicWelfare);
-        }
-
-        // The database ranks by place and occupation (indexable, bounded); the pure scorer adds the rest and the reasons.
-        var candidates = await postings
-            .OrderByDescending(p => (p.RegionCode == person.RegionCode ? 3 : p.RegionCode.StartsWith(street) ? 2 : p.RegionCode.StartsWith(district) ? 1 : 0)
-                + (p.OccupationCode == wishedCode ? 4 : p.OccupationCode.StartsWith(major) ? 2 : 0))
-            .ThenByDescending(p => p.PublishedAt)
-            .Take(Candidates)
-            .Select(p => new { p.Id, p.Title, p.EmployerId, p.RegionId, p.RegionCode, p.OccupationCode, p.Education, p.Skills, p.PayMin, p.PayMax, p.Type })
-            .ToListAsync(cancellationToken);
-
-        var scored = candidates
-            .Select(p => (p, score: JobMatching.Score(facts, new PostingFacts(p.RegionCode, p.OccupationCode, p.Education, p.Skills, p.PayMin, p.PayMax, p.Type))))
-            .Where(x => x.score is not null)
-            .OrderByDescending(x => x.score!.Points)
-            .Take(top)
-            .ToList();
-        var employerIds = scored.Select(x => x.p.EmployerId).Distinct().ToList();
-        var regionIds = scored.Select(x => x.p.RegionId).Distinct().ToList();
-        var employerNames = await unscoped.EmployerNamesAsync(employerIds, cancellationToken);
-        var regionNames = await db.Regions.Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
-        return scored.Select(x => new MatchedPosting(x.p.Id, x.p.Title, employerNames[x.p.EmployerId], regionNames[x.p.RegionId], x.p.PayMin, x.p.PayMax, x.p.Type, x.score!.Points, x.score.Reasons)).ToList();
+        var facts = new SeekerFacts(person.RegionCode, person.Education, person.Skills, linkedWish ?? JobMatching.OccupationCodeOf(person.WishedOccupation), person.WishedMonthlyPay, person.WishedWorkType, JobMatching.IsHardship(certified, person.PriorityGroups), person.WishedOccupation);
+        return await PostingMatches.RankAsync(db, unscoped, facts, Today, top, cancellationToken);
     }
 
     /// <summary>The registered unemployed of the caller's area who fit a published posting, best first (null: not found).</summary>
@@ -115,9 +83,9 @@ public sealed class StaffJobServices(PortalDbContext db, UnscopedReads unscoped,
             .Select(p => new { p.Id, p.Name, p.RegionId, p.RegionCode, p.Education, p.Skills, p.WishedOccupation, p.WishedMonthlyPay, p.WishedWorkType, Certified = certifiedIds.Contains(p.Id), p.PriorityGroups })
             .ToListAsync(cancellationToken);
 
-        var facts = new PostingFacts(posting.RegionCode, posting.OccupationCode, posting.Education, posting.Skills, posting.PayMin, posting.PayMax, posting.Type);
+        var facts = new PostingFacts(posting.RegionCode, posting.OccupationCode, posting.Education, posting.Skills, posting.PayMin, posting.PayMax, posting.Type, posting.Title, posting.Description);
         var scored = candidates
-            .Select(p => (p, score: JobMatching.Score(new SeekerFacts(p.RegionCode, p.Education, p.Skills, JobMatching.OccupationCodeOf(p.WishedOccupation), p.WishedMonthlyPay, p.WishedWorkType, JobMatching.IsHardship(p.Certified, p.PriorityGroups)), facts)))
+            .Select(p => (p, score: JobMatching.Score(new SeekerFacts(p.RegionCode, p.Education, p.Skills, JobMatching.OccupationCodeOf(p.WishedOccupation), p.WishedMonthlyPay, p.WishedWorkType, JobMatching.IsHardship(p.Certified, p.PriorityGroups), p.WishedOccupation), facts)))
             .Where(x => x.score is not null)
             .OrderByDescending(x => x.score!.Points)
             .Take(top)

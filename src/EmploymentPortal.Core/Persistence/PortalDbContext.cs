@@ -108,6 +108,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<Accounts.EndedSession> EndedSessions => Set<Accounts.EndedSession>();
 
+    public DbSet<BackgroundWork.BackgroundTask> BackgroundTasks => Set<BackgroundWork.BackgroundTask>();
+
     /// <summary>The scope this context reads with (evaluated per query by the filters).</summary>
     public DataScope Scope => _scopeProvider.Current;
 
@@ -168,6 +170,9 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         ScopeByRegion<Domain.Layoffs.LayoffReport>(builder);
         ScopeByRegion<Domain.Layoffs.MonitoringPoint>(builder);
         ScopeByRegion<Domain.Layoffs.MonitoringFiling>(builder);
+
+        // Background work belongs to the area of its requester's scope (its page also asks for the requester).
+        ScopeByRegion<BackgroundWork.BackgroundTask>(builder);
 
         // A transfer belongs to both ends: the holding and the receiving area see it.
         builder.Entity<TransferRequest>().HasQueryFilter(

@@ -35,7 +35,6 @@ public sealed class LedgerExcel(
     BusinessClock clock,
     DuplicateAnswers duplicateAnswers,
     ImportGate gates,
-    ImportProgress progress,
     ILogger<LedgerExcel> logger)
 {
     /// <summary>The most rows one export may hold; narrower filters are asked for beyond it.</summary>
@@ -46,8 +45,18 @@ public sealed class LedgerExcel(
 
     private DateOnly Today => clock.Today;
 
-    /// <summary>Writes the filtered ledger as .xlsx; null (and nothing written) when over <see cref="MaxExportRows"/>.</summary>
-    public async Task<int?> ExportAsync(PersonListQuery query, Stream output, CancellationToken cancellationToken)
+    /// <summary>How many persons an export of <paramref name="query"/> would hold (the page sends a large one to the background).</summary>
+    public async Task<int> ExportCountAsync(PersonListQuery query, CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
+        return await ledger.Filter(query).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the filtered ledger as .xlsx; null (and nothing written) when over <see cref="MaxExportRows"/>.
+    /// <paramref name="progress"/>, when given, hears (0, the count) once the persons are counted.
+    /// </summary>
+    public async Task<int?> ExportAsync(PersonListQuery query, Stream output, CancellationToken cancellationToken, Action<int, int?>? progress = null)
     {
         var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
         var persons = ledger.Filter(query);
@@ -56,6 +65,8 @@ public sealed class LedgerExcel(
         {
             return null;
         }
+
+        progress?.Invoke(0, count);
 
         var rows = await ledger.RowsAsync(LedgerQuery.Sort(persons, query.Sort), cancellationToken);
         var sheet = rows.Select(r => Cells(LedgerColumns.Export, new Dictionary<LedgerColumn, object?>
@@ -77,26 +88,54 @@ public sealed class LedgerExcel(
         return rows.Count;
     }
 
-    /// <summary>The import template: headers in the caller's language, an example row, and the allowed values and community codes.</summary>
+    /// <summary>
+    /// The import template: the headers in the caller's language and no data row (issue 16: no
+    /// sample person to be imported by mistake); a second sheet of the allowed values and the
+    /// communities of the caller's area; and in-cell drop-down lists on the coded columns that take
+    /// their values from that sheet (<see cref="XlsxDataValidation"/>).
+    /// </summary>
     public async Task WriteTemplateAsync(Stream output, CancellationToken cancellationToken)
     {
         var regions = await RegionsInScopeAsync(cancellationToken);
-        var example = ExampleRow("110105194912310029", "张三", regions.FirstOrDefault()?.Code ?? string.Empty);
+        var headers = new System.Data.DataTable();
+        foreach (var column in LedgerColumns.Import)
+        {
+            headers.Columns.Add(column.TemplateHeader(labels), typeof(string));
+        }
+
         var allowed = new List<Dictionary<string, object?>>();
-        void Allow<TEnum>(LedgerColumn column)
-            where TEnum : struct, Enum => allowed.AddRange(Enum.GetValues<TEnum>().Select(v => Row(column.Title(labels), labels.Label(v))));
-        Allow<HukouType>(LedgerColumns.Hukou);
-        Allow<EducationLevel>(LedgerColumns.Education);
-        Allow<EmploymentStatus>(LedgerColumns.EmploymentStatus);
-        Allow<LaborCapacity>(LedgerColumns.LaborCapacity);
-        allowed.Add(Row(LedgerColumns.WantsWork.Title(labels), labels.Text("Common.Yes") + " / " + labels.Text("Common.No")));
-        allowed.AddRange(regions.Select(r => Row(LedgerColumns.Region.Title(labels), $"{r.Code} {r.Name}")));
+        var lists = new List<XlsxListValidation>();
+        var allowedSheet = labels.Text("Import.AllowedSheet");
+        void Allow(LedgerColumn column, IEnumerable<string> values)
+        {
+            var first = allowed.Count + 2;
+            allowed.AddRange(values.Select(v => Row(column.Title(labels), v)));
+            if (allowed.Count + 1 >= first)
+            {
+                var letter = (char)('A' + LedgerColumns.Import.ToList().IndexOf(column));
+                lists.Add(new XlsxListValidation(
+                    string.Create(CultureInfo.InvariantCulture, $"{letter}2:{letter}{MaxImportRows + 1}"),
+                    string.Create(CultureInfo.InvariantCulture, $"'{allowedSheet.Replace("'", "''", StringComparison.Ordinal)}'!$B${first}:$B${allowed.Count + 1}")));
+            }
+        }
+
+        void AllowEnum<TEnum>(LedgerColumn column)
+            where TEnum : struct, Enum => Allow(column, Enum.GetValues<TEnum>().Select(v => labels.Label(v)));
+        AllowEnum<HukouType>(LedgerColumns.Hukou);
+        AllowEnum<EducationLevel>(LedgerColumns.Education);
+        AllowEnum<EmploymentStatus>(LedgerColumns.EmploymentStatus);
+        AllowEnum<LaborCapacity>(LedgerColumns.LaborCapacity);
+        Allow(LedgerColumns.WantsWork, [labels.Text("Common.Yes"), labels.Text("Common.No")]);
+        Allow(LedgerColumns.Region, regions.Select(r => $"{r.Code} {r.Name}"));
         var sheets = new Dictionary<string, object>
         {
-            [labels.Text("Import.TemplateSheet")] = new[] { example },
-            [labels.Text("Import.AllowedSheet")] = allowed,
+            [labels.Text("Import.TemplateSheet")] = headers,
+            [allowedSheet] = allowed,
         };
-        await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        using var workbook = new MemoryStream();
+        await workbook.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        var withLists = XlsxDataValidation.AddLists(workbook.ToArray(), 1, lists, labels.Text("Import.PickTitle"), labels.Text("Import.PickFromList"));
+        await output.WriteAsync(withLists, cancellationToken);
 
         Dictionary<string, object?> Row(string column, string value) =>
             new() { [labels.Text("Import.AllowedColumn")] = column, [labels.Text("Import.AllowedValue")] = value };
@@ -144,7 +183,7 @@ public sealed class LedgerExcel(
     /// <summary>The made-up community of <see cref="WarmUpAsync"/> (area code 370799 is no county's).</summary>
     private const string WarmUpCommunity = "370799001001";
 
-    /// <summary>A row of the import template with the given person and community, the other cells as the template's example.</summary>
+    /// <summary>A row of the import template with the given person and community, the other cells made up (the warm-up's rows).</summary>
     private Dictionary<string, object?> ExampleRow(string idNumber, string name, string communityCode) =>
         Cells(LedgerColumns.Import, new Dictionary<LedgerColumn, object?>
         {
@@ -166,10 +205,10 @@ public sealed class LedgerExcel(
     /// a bounded stream of rows (<see cref="LedgerExcelReader"/>), each row checked as it comes,
     /// the register-wide duplicate check running beside the reading in batches
     /// (<see cref="RegisterLookup"/>; another area's records only as <see cref="DuplicateAnswers"/>
-    /// allows), then the write. Progress goes to
-    /// <see cref="ImportProgress"/> under <paramref name="progressId"/> when given.
+    /// allows), then the write. <paramref name="progress"/>, when given, hears the rows checked so
+    /// far every 1,000 rows, then (rows, rows) when the writing starts.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(Stream file, ImportMode mode, CancellationToken cancellationToken, Guid? progressId = null)
+    public async Task<ImportResult> ImportAsync(Stream file, ImportMode mode, CancellationToken cancellationToken, Action<int, int?>? progress = null)
     {
         await using var gate = await gates.TryEnterAsync("ledger-import:" + (db.Scope.RegionPrefix ?? "*"), cancellationToken);
         if (gate is null)
@@ -185,11 +224,22 @@ public sealed class LedgerExcel(
 
         using (sheet)
         {
-            return await ImportAsync(sheet, mode, progressId, cancellationToken);
+            return await ImportAsync(sheet, mode, progress, cancellationToken);
         }
     }
 
-    private async Task<ImportResult> ImportAsync(LedgerSheet sheet, ImportMode mode, Guid? progressId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checks an upload gets at once, before it is queued: the file opens within its bounds and
+    /// has the template's required columns. Null when it passes; the rows are checked in the background.
+    /// </summary>
+    public ImportResult? CheckFile(Stream file, CancellationToken cancellationToken)
+    {
+        var read = LedgerExcelReader.Open(file, labels, cancellationToken);
+        read.Sheet?.Dispose();
+        return read.Refusal;
+    }
+
+    private async Task<ImportResult> ImportAsync(LedgerSheet sheet, ImportMode mode, Action<int, int?>? progress, CancellationToken cancellationToken)
     {
         var started = clock.Time.GetTimestamp();
         var regions = await RegionsInScopeAsync(cancellationToken);
@@ -203,13 +253,6 @@ public sealed class LedgerExcel(
         var looked = new List<(int Row, RegisterKey Key, LedgerImportCandidate? Candidate)>();
         await using var register = new RegisterLookup(unscoped, db.Scope, cancellationToken);
         var rows = 0;
-        void Report(ImportStage stage)
-        {
-            if (progressId is { } id && actor.UserId is { } owner)
-            {
-                progress.Report(id, owner, stage, stage == ImportStage.Writing ? candidates.Count : rows);
-            }
-        }
 
         try
         {
@@ -218,7 +261,7 @@ public sealed class LedgerExcel(
                 if (++rows % 1000 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Report(ImportStage.Checking);
+                    progress?.Invoke(rows, null);
                 }
 
                 var check = validator.Check(row);
@@ -289,7 +332,7 @@ public sealed class LedgerExcel(
             return new ImportResult(total, 0, errors);
         }
 
-        Report(ImportStage.Writing);
+        progress?.Invoke(rows, rows);
         var registerCheckedAt = clock.Time.GetTimestamp();
         try
         {
@@ -304,10 +347,6 @@ public sealed class LedgerExcel(
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return new ImportResult(total, 0, errors, "Import.ConcurrentDuplicate");
-        }
-        finally
-        {
-            Report(ImportStage.Done);
         }
 
         return new ImportResult(total, candidates.Count, errors);

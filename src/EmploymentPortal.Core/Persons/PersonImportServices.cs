@@ -10,7 +10,6 @@ public static class PersonImportServices
     {
         services.AddSingleton(new DuplicateAnswerOptions(configuration.GetValue<int?>(DuplicateAnswerOptions.ConfigurationKey) ?? DuplicateAnswerOptions.DefaultPerDay));
         services.AddScoped<DuplicateAnswers>();
-        services.AddSingleton<ImportProgress>();
         services.AddScoped<ImportGate>();
         return services;
     }

@@ -84,6 +84,10 @@ public sealed class PersonRegistry(
         return new PagedResult<PersonListItem>(items, page, query.PageSize, total);
     }
 
+    /// <summary>A person's name in the user's area (for the message after an action on their record), or empty when not found.</summary>
+    public async Task<string> NameAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
+
     public async Task<PersonView?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -214,13 +218,7 @@ public sealed class PersonRegistry(
         }
 
         var person = await db.Persons.SingleAsync(p => p.Id == personId, cancellationToken);
-        var status = reason switch
-        {
-            UnemploymentEndReason.Employed => EmploymentStatus.Employed,
-            UnemploymentEndReason.SelfEmployed => EmploymentStatus.SelfEmployed,
-            UnemploymentEndReason.Retired => EmploymentStatus.Retired,
-            _ => person.EmploymentStatus,
-        };
+        var status = StatusAfterEnding(reason, person.EmploymentStatus);
         person.SetRegisteredUnemployed(null, clock.UtcNow);
         person.SetEmploymentStatus(status, clock.UtcNow);
         audit.Add("UnemploymentEnded", "UnemploymentRegistration", registration.Id.ToString(), registration.RegionCode, null, new { personId, endedOn, reason = reason.ToString() });
@@ -228,6 +226,15 @@ public sealed class PersonRegistry(
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok;
     }
+
+    /// <summary>The employment status a person's record takes when their registration ends for <paramref name="reason"/> (the confirmation page shows it first).</summary>
+    public static EmploymentStatus StatusAfterEnding(UnemploymentEndReason reason, EmploymentStatus current) => reason switch
+    {
+        UnemploymentEndReason.Employed => EmploymentStatus.Employed,
+        UnemploymentEndReason.SelfEmployed => EmploymentStatus.SelfEmployed,
+        UnemploymentEndReason.Retired => EmploymentStatus.Retired,
+        _ => current,
+    };
 
     public async Task<CommandResult> AddFollowUpAsync(Guid personId, FollowUpKind kind, DateOnly occurredOn, string notes, CancellationToken cancellationToken)
     {

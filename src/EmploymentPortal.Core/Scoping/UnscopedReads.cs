@@ -112,6 +112,40 @@ public sealed class UnscopedReads(SystemContexts contexts) : IDisposable, IAsync
         await Db.SeekerLinks.AsNoTracking()
             .Where(l => l.PersonId == personId && l.Status == SeekerLinkStatus.Confirmed).Select(l => l.WishedOccupationCode).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// What matching reads of the person named by a seeker account's own confirmed link (null: no
+    /// confirmed link): the seeker's own record, shown to them only as the reasons of their matches.
+    /// </summary>
+    public async Task<LinkedPersonFacts?> LinkedPersonFactsAsync(Guid accountId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var personId = await SeekerLinksOfAccount(accountId).Where(l => l.Status == SeekerLinkStatus.Confirmed && l.PersonId != null)
+            .Select(l => l.PersonId).FirstOrDefaultAsync(cancellationToken);
+        if (personId is not { } id)
+        {
+            return null;
+        }
+
+        var certified = Subsidies.CertifiedPersons.On(Db, today);
+        var row = await Db.Persons.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.RegionCode, p.Education, p.Skills, p.WishedOccupation, p.WishedMonthlyPay, p.WishedWorkType, p.PriorityGroups, Certified = certified.Contains(p.Id) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new LinkedPersonFacts(row.RegionCode, row.Education, row.Skills, row.WishedOccupation, row.WishedMonthlyPay, row.WishedWorkType, JobMatching.IsHardship(row.Certified, row.PriorityGroups));
+    }
+
+    /// <summary>
+    /// The outcomes staff recorded on referrals of the person named by a seeker account's own
+    /// confirmed link to <paramref name="postingIds"/> (the seeker's own applications), newest per posting.
+    /// </summary>
+    public async Task<Dictionary<Guid, (ReferralOutcome Outcome, DateOnly On)>> OwnReferralOutcomesAsync(Guid accountId, IReadOnlyCollection<Guid> postingIds, CancellationToken cancellationToken)
+    {
+        var persons = SeekerLinksOfAccount(accountId).Where(l => l.Status == SeekerLinkStatus.Confirmed && l.PersonId != null).Select(l => l.PersonId!.Value);
+        var rows = await Db.Referrals.AsNoTracking()
+            .Where(r => persons.Contains(r.PersonId) && postingIds.Contains(r.PostingId) && r.Outcome != ReferralOutcome.Referred && r.OutcomeOn != null)
+            .Select(r => new { r.PostingId, r.Outcome, r.OutcomeOn, r.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.PostingId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedAt).Select(r => (r.Outcome, r.OutcomeOn!.Value)).First());
+    }
+
     // ---- Persons: the register-wide duplicate check and transfers ------------------------------
 
     /// <summary>
@@ -248,6 +282,9 @@ public sealed class PostingWithEmployer
 /// <summary>The holder of an ID number: <see cref="Id"/> only in the caller's scope; the holding unit's name (or region code) always.</summary>
 /// <summary>A holder of an ID number: in the caller's area (then its id and unit) or not (then nothing more: issue 15, finding 8).</summary>
 public sealed record IdNumberHolder(bool InScope, Guid? Id, string? UnitName);
+
+/// <summary>What matching reads of a seeker's own linked person.</summary>
+public sealed record LinkedPersonFacts(string RegionCode, EducationLevel Education, string? Skills, string? WishedOccupation, decimal? WishedMonthlyPay, WorkType? WishedWorkType, bool Hardship);
 
 public sealed record TransferSubject(Guid Id, int RegionId, string RegionCode);
 

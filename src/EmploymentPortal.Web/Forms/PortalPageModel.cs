@@ -29,15 +29,26 @@ public abstract class PortalPageModel : PageModel
     /// or to <paramref name="pageName"/>; otherwise the page again with the errors and what was
     /// typed (<paramref name="reload"/> false means not found).
     /// </summary>
-    protected async Task<IActionResult> CommandAsync(
+    protected Task<IActionResult> CommandAsync(
         IStringLocalizer texts,
         Func<Task<CommandResult>> command,
         string successKey,
         object routeValues,
         Func<Task<bool>> reload,
+        string? pageName = null) =>
+        CommandAsync(texts, command, () => texts[successKey].Value, routeValues, reload, pageName);
+
+    /// <summary><see cref="CommandAsync(IStringLocalizer, Func{Task{CommandResult}}, string, object, Func{Task{bool}}, string?)"/> with a message made after success (what happened, to whom).</summary>
+    protected async Task<IActionResult> CommandAsync(
+        IStringLocalizer texts,
+        Func<Task<CommandResult>> command,
+        Func<string> done,
+        object routeValues,
+        Func<Task<bool>> reload,
         string? pageName = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(done);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(reload);
         if (ModelState.IsValid)
@@ -45,7 +56,7 @@ public abstract class PortalPageModel : PageModel
             var result = await command();
             if (result.Succeeded)
             {
-                TempData["Message"] = texts[successKey].Value;
+                TempData["Message"] = done();
                 return RedirectToPage(pageName, routeValues);
             }
 
@@ -58,8 +69,9 @@ public abstract class PortalPageModel : PageModel
     /// <summary>
     /// Runs one of several forms on a page: validates only the posted form (its model-state keys
     /// start with <paramref name="form"/>), requires <paramref name="requiredFields"/>, runs the
-    /// command, and on success redirects back with a message; otherwise re-renders with the errors
-    /// next to their fields and what was typed (<paramref name="reload"/> false means not found).
+    /// command, and on success redirects back with the message <paramref name="done"/> makes (what
+    /// happened, to whom: never a bare "saved"); otherwise re-renders with the errors next to their
+    /// fields and what was typed (<paramref name="reload"/> false means not found).
     /// </summary>
     protected async Task<IActionResult> RunFormAsync(
         string form,
@@ -67,6 +79,7 @@ public abstract class PortalPageModel : PageModel
         Func<Task<CommandResult>> command,
         Func<Task<bool>> reload,
         object routeValues,
+        Func<Task<string>> done,
         params string[] requiredFields)
     {
         foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(form + ".", StringComparison.Ordinal)).ToList())
@@ -87,7 +100,7 @@ public abstract class PortalPageModel : PageModel
             var result = await command();
             if (result.Succeeded)
             {
-                TempData["Message"] = texts["Common.Saved"].Value;
+                TempData["Message"] = await done();
                 return RedirectToPage(routeValues);
             }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Security;
@@ -8,13 +9,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages;
 
-/// <summary>The public home; signed-in staff go straight to their own home page.</summary>
+/// <summary>
+/// The public home, 找工作 first (a search box and the newest postings, one tap from a posting),
+/// then the policies and the self-check, then sign-in; signed-in staff, employers and seekers go
+/// straight to their own home page.
+/// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(CapabilityCheck can) : PageModel
+public sealed class IndexModel(CapabilityCheck can, JobSearch search) : PageModel
 {
+    /// <summary>How many of the newest postings the home page lists.</summary>
+    public const int NewestCount = 5;
+
     public string? DisplayName { get; private set; }
 
-    /// <summary>Each account's home page, by the capability that opens it; self-service seekers stay here.</summary>
+    public IReadOnlyList<JobHit> Newest { get; private set; } = [];
+
+    /// <summary>Each account's home page, by the capability that opens it; a seeker's is the jobs matched to them.</summary>
     private static readonly (string Capability, string Home)[] Homes =
     [
         (Capabilities.ViewStationHome, "/Station"),
@@ -23,9 +33,10 @@ public sealed class IndexModel(CapabilityCheck can) : PageModel
         (Capabilities.ManageSecurity, "/Admin/Security"),
         (Capabilities.ReadAudit, "/Admin/Audit"),
         (Capabilities.ActForOwnEmployer, "/Employer"),
+        (Capabilities.SeekJobs, "/Seeker"),
     ];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var home = await HomeAsync();
         if (home is not null)
@@ -34,6 +45,7 @@ public sealed class IndexModel(CapabilityCheck can) : PageModel
         }
 
         DisplayName = User.FindFirstValue(PortalClaims.DisplayName);
+        Newest = (await search.SearchAsync(new JobSearchQuery(PageSize: NewestCount), cancellationToken)).Hits;
         return Page();
     }
 

@@ -7,10 +7,10 @@ namespace EmploymentPortal.Web.Security;
 /// <summary>
 /// The signed-in user's data scope; outside a request <see cref="DataScope.None"/>, or
 /// <see cref="DataScope.All"/> in a scope made by <see cref="SystemJobScopes.CreateSystemJobScope"/>. The filters
-/// read it on every scoped query, so it is derived once per principal (about 0.3 µs and 0.5 KB
+/// read it on every scoped query (a background task's scope is its requester's, <see cref="TaskRequester"/>), so it is derived once per principal (about 0.3 µs and 0.5 KB
 /// each time, docs/benchmarks.md) and recomputed only if the request's principal changes.
 /// </summary>
-public sealed class HttpDataScopeProvider(IHttpContextAccessor accessor, SystemJobScope systemJob, ICurrentActor actor) : IDataScopeProvider
+public sealed class HttpDataScopeProvider(IHttpContextAccessor accessor, SystemJobScope systemJob, TaskRequester requester, ICurrentActor actor) : IDataScopeProvider
 {
     private ClaimsPrincipal? _principal;
     private DataScope _scope = DataScope.None;
@@ -22,6 +22,11 @@ public sealed class HttpDataScopeProvider(IHttpContextAccessor accessor, SystemJ
             if (accessor.HttpContext is null && systemJob.Active)
             {
                 return DataScope.All;
+            }
+
+            if (accessor.HttpContext is null && requester.Active)
+            {
+                return requester.Scope;
             }
 
             var principal = accessor.HttpContext?.User;

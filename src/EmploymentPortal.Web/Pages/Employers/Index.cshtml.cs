@@ -37,7 +37,7 @@ public sealed class IndexModel(JobBoard board, ServicePoints servicePoints, IStr
             var (result, id) = await board.EnterEmployerAsync(Input.ToInput(), cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Message"] = texts["Common.Saved"].Value;
+                TempData["Message"] = texts["Employer.EnteredMessage", Input.Name?.Trim() ?? string.Empty].Value;
                 return RedirectToPage("Detail", new { id });
             }
 

@@ -17,8 +17,12 @@ public sealed class DetailModel(JobSearch search) : PageModel
     /// <summary>The JSON-LD of the posting (System.Text.Json escapes &lt; and &gt;, so it cannot end the script element).</summary>
     public string JsonLd { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Where 返回岗位搜索 leads: the search the visitor came from (a validated /Jobs address), else /Jobs.</summary>
+    public string Back { get; private set; } = "/Jobs";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? returnUrl, CancellationToken cancellationToken)
     {
+        Back = SearchParameters.BackUrl(returnUrl) ?? "/Jobs";
         var posting = await search.GetPublishedAsync(id, cancellationToken);
         if (posting is null)
         {

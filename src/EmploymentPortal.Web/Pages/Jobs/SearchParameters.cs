@@ -42,5 +42,31 @@ public sealed record SearchParameters(string? Q, string? Region, string? Categor
         return QueryHelpers.AddQueryString(path, values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 
+    /// <summary>Whether anything was searched for (a filter, a keyword, another order or page).</summary>
+    public bool Any => Q is not null || Region is not null || Category is not null || Type is not null || Pay is not null || Sort is not null || Page is not null;
+
+    /// <summary>
+    /// Where a back link to the search returns: <paramref name="returnUrl"/> when it is an address of
+    /// <c>/Jobs</c> itself, rebuilt from its search parameters (nothing else of it is kept, so it can
+    /// never lead elsewhere: no open redirect); otherwise null.
+    /// </summary>
+    public static string? BackUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2000)
+        {
+            return null;
+        }
+
+        var mark = returnUrl.IndexOf('?', StringComparison.Ordinal);
+        var path = mark < 0 ? returnUrl : returnUrl[..mark];
+        if (!string.Equals(path, "/Jobs", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var query = new QueryCollection(QueryHelpers.ParseQuery(mark < 0 ? string.Empty : returnUrl[mark..]));
+        return From(query).Url("/Jobs");
+    }
+
     private static string? Value(IQueryCollection query, string name) => query.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
 }

@@ -65,7 +65,7 @@ public sealed class EditModel(JobBoard board, ServicePoints servicePoints, IStri
                 : await board.CreatePostingAsync(EmployerId ?? Guid.Empty, Input.ToInput(), cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Message"] = texts["Common.Saved"].Value;
+                TempData["Message"] = texts[id is null ? "Posting.CreatedMessage" : "Posting.UpdatedMessage", Input.Title?.Trim() ?? string.Empty].Value;
                 return RedirectToPage("Detail", new { id = created });
             }
 

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EmploymentPortal.Web.Pages.Seeker;
 
-/// <summary>The seeker's own applications, newest first.</summary>
+/// <summary>The seeker's own applications, newest first, each with the application's own state (not the posting's).</summary>
 [Authorize(Policy = Capabilities.SeekJobs)]
 public sealed class ApplicationsModel(SeekerService seekers) : PageModel
 {
-    public IReadOnlyList<SeekerPostingRow> Rows { get; private set; } = [];
+    public IReadOnlyList<SeekerApplicationRow> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await seekers.ApplicationsAsync(cancellationToken);
 }

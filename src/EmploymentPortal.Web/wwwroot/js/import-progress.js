@@ -1,30 +1,21 @@
-// The ledger import's progress: while the form's POST runs, poll the page's progress handler
-// (keyed by the import id the form carries) and show its line of text in the status element.
+// A form marked data-disable-on-submit (the ledger import): once submitted, its button is disabled
+// (no second upload of the same file) and its status line says the upload is on its way; the
+// work itself then continues in the background, on the task's page.
 (function () {
     "use strict";
-    var form = document.querySelector("form[data-import-progress]");
-    if (!form) {
-        return;
-    }
+    document.querySelectorAll("form[data-disable-on-submit]").forEach(function (form) {
+        form.addEventListener("submit", function () {
+            var button = form.querySelector("button[type=submit]");
+            var status = form.querySelector("[role=status]");
+            window.setTimeout(function () {
+                if (button) {
+                    button.disabled = true;
+                }
 
-    var status = form.querySelector("[data-testid=import-progress]");
-    var timer = null;
-
-    function poll() {
-        fetch(form.getAttribute("data-import-progress"), { credentials: "same-origin", headers: { "Accept": "application/json" } })
-            .then(function (response) { return response.ok ? response.json() : null; })
-            .then(function (state) {
-                if (state && state.text) {
-                    status.textContent = state.text;
+                if (status) {
                     status.hidden = false;
                 }
-            })
-            .catch(function () { /* a missed poll is retried by the next tick */ });
-    }
-
-    form.addEventListener("submit", function () {
-        if (timer === null) {
-            timer = window.setInterval(poll, 1000);
-        }
+            }, 0);
+        });
     });
 })();

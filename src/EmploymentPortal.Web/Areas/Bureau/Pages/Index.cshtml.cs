@@ -1,11 +1,10 @@
+using EmploymentPortal.Core.BackgroundWork;
 using EmploymentPortal.Core.Regions;
 using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
-using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Bureau.Pages;
 
@@ -14,13 +13,15 @@ namespace EmploymentPortal.Web.Areas.Bureau.Pages;
 public sealed class IndexModel(
     OrgDirectory directory,
     EligibilityCandidates candidates,
-    EligibilityBatch batch,
-    IAuthorizationService authorization,
-    IStringLocalizer<Texts> texts) : StaffHomePageModel(directory, candidates)
+    IBackgroundTaskQueue tasks,
+    IAuthorizationService authorization) : StaffHomePageModel(directory, candidates)
 {
     protected override string Area => "Bureau";
 
-    /// <summary>Evaluates the official's area now (audited by the batch) and comes back with the counts.</summary>
+    /// <summary>
+    /// Re-runs the official's area in the background (<see cref="EligibilityRerunWork"/>, audited by
+    /// the batch) and shows its task's page, which gives the counts when it is done.
+    /// </summary>
     public async Task<IActionResult> OnPostEvaluateAsync(CancellationToken cancellationToken)
     {
         if (!await CanReEvaluateAsync())
@@ -28,14 +29,8 @@ public sealed class IndexModel(
             return Forbid();
         }
 
-        var summary = await batch.RunForCallerAsync(cancellationToken);
-        if (summary is null)
-        {
-            return Forbid();
-        }
-
-        TempData["Message"] = texts["Candidates.Evaluated", summary.Persons, summary.Candidates].Value;
-        return RedirectToPage();
+        var id = await tasks.EnqueueAsync(EligibilityRerunWork.KindName, null, null, cancellationToken);
+        return RedirectToPage("/Tasks/Index", new { area = "Bureau", id });
     }
 
     protected override async Task<bool> CanReEvaluateAsync() =>

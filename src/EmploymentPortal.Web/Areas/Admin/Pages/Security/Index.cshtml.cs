@@ -34,6 +34,7 @@ public sealed class IndexModel(SecondFactorPolicy policy, IStringLocalizer<Texts
             () => policy.SetGraceDaysAsync(Grace.GraceDays!.Value, cancellationToken),
             () => Task.FromResult(true),
             new { },
+            () => Task.FromResult(texts["Mfa.GraceSet", Grace.GraceDays!.Value].Value),
             nameof(GraceInput.GraceDays));
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken cancellationToken)
@@ -48,12 +49,8 @@ public sealed class IndexModel(SecondFactorPolicy policy, IStringLocalizer<Texts
                 return true;
             },
             new { },
+            () => Task.FromResult(texts["Mfa.ResetDone", Reset.UserName.Trim()].Value),
             nameof(ResetInput.UserName));
-        if (result is RedirectToPageResult)
-        {
-            TempData["Message"] = texts["Mfa.ResetDone", Reset.UserName.Trim()].Value;
-        }
-
         return result;
     }
 

@@ -55,7 +55,7 @@ public sealed class IndexModel(Core.Subsidies.Notices notices, IStringLocalizer<
             var result = await notices.SetCalendarDayAsync(Date!.Value, IsWorkingDay, Note, cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Message"] = texts["Common.Saved"].Value;
+                TempData["Message"] = texts[IsWorkingDay ? "Calendar.SetWorkingMessage" : "Calendar.SetRestMessage", Date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value;
                 return RedirectToPage(new { Year = Date.Value.Year });
             }
 

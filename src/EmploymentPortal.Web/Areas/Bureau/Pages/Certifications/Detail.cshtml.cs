@@ -25,17 +25,22 @@ public sealed class DetailModel(CertificationService certifications, IStringLoca
     [BindProperty]
     public bool Confirmed { get; set; }
 
-    /// <summary>The approval awaits its confirmation (the page shows what certifying means).</summary>
-    public bool Confirming { get; private set; }
+    /// <summary>The decision awaiting its confirmation (the page shows what it means), or null.</summary>
+    public bool? Confirming { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) => ConfirmThenDecideAsync(id, true, cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) => ConfirmThenDecideAsync(id, false, cancellationToken);
+
+    /// <summary>Either decision is confirmed first: the first post shows what it will do (a rejection needs its reason before that), the confirmed post decides.</summary>
+    private async Task<IActionResult> ConfirmThenDecideAsync(Guid id, bool approve, CancellationToken cancellationToken)
     {
         if (Confirmed)
         {
-            return await DecideAsync(id, true, cancellationToken);
+            return await DecideAsync(id, approve, cancellationToken);
         }
 
         if (!await LoadAsync(id, cancellationToken))
@@ -43,11 +48,19 @@ public sealed class DetailModel(CertificationService certifications, IStringLoca
             return NotFound();
         }
 
-        Confirming = ModelState.IsValid;
-        return ModelState.IsValid ? Page() : InvalidPage();
-    }
+        if (!approve && string.IsNullOrWhiteSpace(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), texts["Certification.ReasonRequired"]);
+        }
 
-    public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) => DecideAsync(id, false, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return InvalidPage();
+        }
+
+        Confirming = approve;
+        return Page();
+    }
 
     private async Task<IActionResult> DecideAsync(Guid id, bool approve, CancellationToken cancellationToken)
     {
@@ -61,7 +74,10 @@ public sealed class DetailModel(CertificationService certifications, IStringLoca
             var result = await certifications.DecideAsync(id, approve, Reason, cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Message"] = texts[approve ? "Certification.Approved" : "Certification.Rejected"].Value;
+                var category = texts["Category." + Item.Category].Value;
+                TempData["Message"] = approve
+                    ? texts["Certification.ApprovedMessage", Item.PersonName, category].Value
+                    : texts["Certification.RejectedMessage", Item.PersonName, category, Reason?.Trim() ?? string.Empty].Value;
                 return RedirectToPage("Index");
             }
 

@@ -87,7 +87,7 @@ public sealed class IndexModel(Core.Reports.Targets targets, BusinessClock clock
             var result = await targets.SetAsync(ShownYear, inputs, cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Message"] = texts["Common.Saved"].Value;
+                TempData["Message"] = texts["Target.SavedMessage", ShownYear, sheet.Region.Name].Value;
                 return RedirectToPage(new { Year = ShownYear, Region = sheet.Region.Code });
             }
 

@@ -43,13 +43,13 @@ public sealed class DetailModel(HouseholdRegistry households, IStringLocalizer<T
     }
 
     public Task<IActionResult> OnPostUpdateAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("Input", texts, () => households.UpdateAsync(id, Input.ToDetails(), cancellationToken), () => LoadAsync(id, cancellationToken), new { id });
+        RunFormAsync("Input", texts, () => households.UpdateAsync(id, Input.ToDetails(), cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, () => Task.FromResult(texts["Household.UpdatedMessage"].Value));
 
     public Task<IActionResult> OnPostAddMemberAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("Member", texts, () => households.AddMemberAsync(id, Member.IdNumber, Member.Relationship, cancellationToken), () => LoadAsync(id, cancellationToken), new { id });
+        RunFormAsync("Member", texts, () => households.AddMemberAsync(id, Member.IdNumber, Member.Relationship, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, () => Task.FromResult(texts["Household.MemberAddedMessage", texts["Relationship." + Member.Relationship].Value].Value));
 
     public Task<IActionResult> OnPostAssistAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("Assistance", texts, () => households.StartAssistanceAsync(id, Assistance.Plan, Assistance.StaffId!.Value, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(AssistanceForm.StaffId));
+        RunFormAsync("Assistance", texts, () => households.StartAssistanceAsync(id, Assistance.Plan, Assistance.StaffId!.Value, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, () => Task.FromResult(texts["Household.AssistanceStartedMessage"].Value), nameof(AssistanceForm.StaffId));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

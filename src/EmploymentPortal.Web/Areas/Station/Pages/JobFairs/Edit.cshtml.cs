@@ -48,7 +48,7 @@ public sealed class EditModel(JobFairService fairs, IStringLocalizer<Texts> text
             var (result, _) = await fairs.SaveAsync(id, region, new JobFairInput(Input.Title, Input.Date!.Value, Input.Online, Input.Venue, Input.Description, Input.EmployerIds), cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Message"] = texts["Common.Saved"].Value;
+                TempData["Message"] = texts["JobFair.SavedMessage", Input.Title.Trim()].Value;
                 return RedirectToPage("Index");
             }
 

@@ -26,8 +26,16 @@ public sealed class CancelModel(PersonCorrections corrections, IStringLocalizer<
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => corrections.CancelAsync(id, Reason!, cancellationToken), "Cancel.Done", new { id }, () => LoadAsync(id, cancellationToken), "History");
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var name = Preview.Person.Name;
+        return await CommandAsync(texts, () => corrections.CancelAsync(id, Reason!, cancellationToken), () => texts["Cancel.DoneMessage", name].Value, new { id }, () => LoadAsync(id, cancellationToken), "History");
+    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

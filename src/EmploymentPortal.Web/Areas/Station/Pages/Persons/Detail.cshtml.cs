@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Accounts;
@@ -39,16 +40,6 @@ public sealed class DetailModel(
     public DateOnly CheckOn { get; private set; }
 
     public DateOnly Today => clock.Today;
-
-    /// <summary>The category a certification request is for.</summary>
-    [BindProperty(Name = "Certification.Category")]
-    public string? CertificationCategory { get; set; }
-
-    /// <summary>Why certification is requested although today's check does not say "eligible" (required then).</summary>
-    [BindProperty(Name = "Certification.OverrideReason")]
-    [Display(Name = "Certification.OverrideReason")]
-    [DataType(DataType.MultilineText)]
-    public string? OverrideReason { get; set; }
 
     /// <summary>The newest certification request or decision in each category.</summary>
     public IReadOnlyList<CertificationItem> Certifications { get; private set; } = [];
@@ -98,16 +89,10 @@ public sealed class DetailModel(
     }
 
     public Task<IActionResult> OnPostOpenRegistrationAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("Registration", texts, () => registry.OpenRegistrationAsync(id, Registration.RegisteredOn!.Value, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(RegistrationForm.RegisteredOn));
-
-    public Task<IActionResult> OnPostEndRegistrationAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("Registration", texts, () => registry.EndRegistrationAsync(id, Registration.EndedOn!.Value, Registration.EndReason!.Value, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(RegistrationForm.EndedOn));
+        RunFormAsync("Registration", texts, () => registry.OpenRegistrationAsync(id, Registration.RegisteredOn!.Value, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, async () => texts["Unemployment.OpenedMessage", await registry.NameAsync(id, cancellationToken), Registration.RegisteredOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value, nameof(RegistrationForm.RegisteredOn));
 
     public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("FollowUp", texts, () => registry.AddFollowUpAsync(id, FollowUp.Kind, FollowUp.OccurredOn!.Value, FollowUp.Notes, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, nameof(FollowUpForm.Notes));
-
-    public Task<IActionResult> OnPostRequestCertificationAsync(Guid id, CancellationToken cancellationToken) =>
-        RunFormAsync("Certification", texts, () => certifications.RequestAsync(id, CertificationCategory ?? string.Empty, OverrideReason, cancellationToken), () => LoadAsync(id, cancellationToken), new { id });
+        RunFormAsync("FollowUp", texts, () => registry.AddFollowUpAsync(id, FollowUp.Kind, FollowUp.OccurredOn!.Value, FollowUp.Notes, cancellationToken), () => LoadAsync(id, cancellationToken), new { id }, async () => texts["FollowUp.RecordedMessage", await registry.NameAsync(id, cancellationToken), texts["FollowUpKind." + FollowUp.Kind].Value, FollowUp.OccurredOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value, nameof(FollowUpForm.Notes));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -134,12 +119,6 @@ public sealed class DetailModel(
     {
         [Display(Name = "Unemployment.RegisteredOn")]
         public DateOnly? RegisteredOn { get; set; }
-
-        [Display(Name = "Unemployment.EndedOn")]
-        public DateOnly? EndedOn { get; set; }
-
-        [Display(Name = "Unemployment.EndReason")]
-        public UnemploymentEndReason? EndReason { get; set; } = UnemploymentEndReason.Employed;
     }
 
     public sealed class FollowUpForm

@@ -75,7 +75,7 @@ public sealed class EditModel(PersonRegistry registry, PersonReveals reveals, IS
             return Invalid(keepPhone);
         }
 
-        TempData["Message"] = texts["Common.Saved"].Value;
+        TempData["Message"] = texts["Person.UpdatedMessage", Input.Name.Trim()].Value;
         return Redirect($"/Station/Persons/{id}");
     }
 

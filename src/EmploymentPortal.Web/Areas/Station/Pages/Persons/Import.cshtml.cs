@@ -1,4 +1,4 @@
-using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.BackgroundWork;
 using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
 using EmploymentPortal.Web.Forms;
@@ -6,6 +6,7 @@ using EmploymentPortal.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
@@ -13,26 +14,21 @@ namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 /// <summary>
 /// Import of residents from the Excel template: every row checked, each rejected row reported
 /// with its number and reason; staff choose "valid rows" or "all or nothing" before uploading.
-/// The upload is bounded (size here, the file's shape in <see cref="LedgerExcel"/>), times out
-/// (<see cref="ImportLimits.TimeoutPolicy"/>), runs one at a time per unit, and shows its progress
-/// while it runs: the form carries an import id that the page polls (<see cref="OnGetProgress"/>).
+/// The upload is bounded (size here, the file's shape in <see cref="LedgerExcel"/>) and checked at
+/// once for its type, shape and columns; then it is stored and imported in the background
+/// (<see cref="LedgerImportWork"/>, one at a time per unit), and the page redirects to the task's
+/// page, which shows the progress and then the result (docs/adr/0007).
 /// </summary>
 [RequestSizeLimit(MaxFileBytes + (64 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + (64 * 1024))]
 [RequestTimeout(ImportLimits.TimeoutPolicy)]
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class ImportModel(LedgerExcel excel, ImportProgress progress, ICurrentActor actor, IStringLocalizer<Texts> texts) : PortalPageModel
+public sealed class ImportModel(LedgerExcel excel, BackgroundTasks tasks, IStringLocalizer<Texts> texts) : PortalPageModel
 {
     public const int MaxFileBytes = 20 * 1024 * 1024;
 
     [BindProperty]
     public ImportMode Mode { get; set; } = ImportMode.AllOrNothing;
-
-    /// <summary>The id under which this form's import reports its progress (new for each form shown).</summary>
-    [BindProperty]
-    public Guid ImportId { get; set; } = Guid.NewGuid();
-
-    public ImportResult? Result { get; private set; }
 
     public void OnGet()
     {
@@ -43,19 +39,6 @@ public sealed class ImportModel(LedgerExcel excel, ImportProgress progress, ICur
         using var buffer = new MemoryStream();
         await excel.WriteTemplateAsync(buffer, cancellationToken);
         return File(buffer.ToArray(), IndexModel.ExcelContentType, texts["Import.TemplateFile"].Value + ".xlsx");
-    }
-
-    /// <summary>The progress of the caller's own import <paramref name="id"/>: a line of text, empty when unknown.</summary>
-    public IActionResult OnGetProgress(Guid id)
-    {
-        var state = actor.UserId is { } owner ? progress.Get(id, owner) : null;
-        var text = state switch
-        {
-            null or { Stage: ImportStage.Done } => string.Empty,
-            { Stage: ImportStage.Writing } => texts["Import.ProgressWriting", state.Rows].Value,
-            _ => texts["Import.Progress", state.Rows].Value,
-        };
-        return new JsonResult(new { stage = state?.Stage.ToString(), rows = state?.Rows ?? 0, text });
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -72,26 +55,36 @@ public sealed class ImportModel(LedgerExcel excel, ImportProgress progress, ICur
             return InvalidPage();
         }
 
-        // The form reader buffered the upload (to disk beyond a small size): read it in place, seekable.
+        byte[] bytes;
         await using (var stream = file.OpenReadStream())
         {
-            Result = await excel.ImportAsync(stream, Mode, cancellationToken, ImportId);
+            bytes = new byte[file.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        ImportId = Guid.NewGuid();
-        if (Result.FileErrorKey is { } key)
+        using (var check = new MemoryStream(bytes, writable: false))
         {
-            var argument = Result.Errors.Count > 0 ? Result.Errors[0].Column : null;
-            ModelState.AddModelError("file", texts[key, argument ?? string.Empty, LedgerExcel.MaxImportRows]);
-            if (key == "Import.Busy")
+            if (excel.CheckFile(check, cancellationToken) is { } refusal)
             {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
+                return FileError(refusal);
             }
-
-            return InvalidPage();
         }
 
-        return Result.Errors.Count > 0 ? InvalidPage() : Page();
+        if (await tasks.ActiveInMyAreaAsync(LedgerImportWork.KindName, cancellationToken))
+        {
+            ModelState.AddModelError("file", texts["Import.Busy"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var id = await tasks.EnqueueAsync(LedgerImportWork.KindName, new LedgerImportParameters(Mode), bytes, cancellationToken);
+        return RedirectToPage("/Tasks/Index", new { area = "Station", id });
+    }
+
+    private PageResult FileError(ImportResult result)
+    {
+        var argument = result.Errors.Count > 0 ? result.Errors[0].Column : null;
+        ModelState.AddModelError("file", texts[result.FileErrorKey!, argument ?? string.Empty, LedgerExcel.MaxImportRows]);
+        return InvalidPage();
     }
 }

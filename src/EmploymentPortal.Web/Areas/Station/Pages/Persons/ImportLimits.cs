@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
-/// <summary>The time limit of the ledger import's requests: a 50,000-row file takes seconds; a request still running after this is cancelled (the import with it) and answered 504.</summary>
+/// <summary>The time limit of the ledger import's requests: the upload and its first checks (the rows are imported in the background, docs/adr/0007); a request still running after this is cancelled and answered 504.</summary>
 public static class ImportLimits
 {
     public const string TimeoutPolicy = "ledger-import";

@@ -1,3 +1,4 @@
+using EmploymentPortal.Core.BackgroundWork;
 using EmploymentPortal.Core.Common;
 using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Domain.Accounts;
@@ -10,12 +11,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web.Areas.Station.Pages.Persons;
 
 /// <summary>The ledger 台账: paged, filtered, searched, sorted; numbers masked.</summary>
 [Authorize(Policy = Capabilities.RegisterPersons)]
-public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IDataProtectionProvider protection, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
+public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, BackgroundTasks tasks, IOptions<PortalOptions> options, IDataProtectionProvider protection, IStringLocalizer<Texts> texts, BusinessClock clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -112,9 +114,20 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IData
     private object Filters(string? sealedSearch, string? q = null) =>
         new { q = sealedSearch is null ? (string.IsNullOrEmpty(q) ? null : q) : null, qt = sealedSearch, Status, Group, LongTerm = LongTerm ? true : (bool?)null, Age4050 = Age4050 ? true : (bool?)null, Education, Region, Sort, Certified = Certified ? true : (bool?)null };
 
-    /// <summary>The filtered ledger as .xlsx (all pages; numbers masked; audited).</summary>
+    /// <summary>
+    /// The filtered ledger as .xlsx (all pages; numbers masked; audited). Beyond
+    /// <c>Portal:Tasks:ExportInBackgroundAbove</c> persons it is written in the background
+    /// (<see cref="LedgerExportWork"/>) and the task's page links to the file when it is ready.
+    /// </summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
+        var name = $"{texts["Nav.Ledger"].Value}-{clock.Now:yyyyMMdd-HHmm}.xlsx";
+        if (await excel.ExportCountAsync(Query, cancellationToken) > options.Value.Tasks.ExportInBackgroundAbove)
+        {
+            var id = await tasks.EnqueueAsync(LedgerExportWork.KindName, new LedgerExportParameters(Query, name), null, cancellationToken);
+            return RedirectToPage("/Tasks/Index", new { area = "Station", id });
+        }
+
         using var buffer = new MemoryStream();
         if (await excel.ExportAsync(Query, buffer, cancellationToken) is null)
         {
@@ -122,7 +135,6 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, IData
             return RedirectToPage(Filters(Qt ?? (SearchTextMask.HoldsIdNumber(Q) ? LedgerSearchToken.Seal(protection, Q!) : null), Q));
         }
 
-        var name = $"{texts["Nav.Ledger"].Value}-{clock.Now:yyyyMMdd-HHmm}.xlsx";
         return File(buffer.ToArray(), ExcelContentType, name);
     }
 

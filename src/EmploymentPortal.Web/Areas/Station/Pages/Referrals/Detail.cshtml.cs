@@ -26,7 +26,7 @@ public sealed class DetailModel(StaffJobServices jobs, IStringLocalizer<Texts> t
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => jobs.RecordOutcomeAsync(id, Input.Outcome, Input.On ?? jobs.Today, cancellationToken), "Common.Saved", new { id }, () => LoadAsync(id, cancellationToken));
+        CommandAsync(texts, () => jobs.RecordOutcomeAsync(id, Input.Outcome, Input.On ?? jobs.Today, cancellationToken), () => texts["Referral.OutcomeRecordedMessage", texts["ReferralOutcome." + Input.Outcome].Value].Value, new { id }, () => LoadAsync(id, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class LinksModel(SeekerService seekers, IStringLocalizer<Texts> te
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostAsync(Guid linkId, bool confirm, CancellationToken cancellationToken) =>
-        CommandAsync(texts, () => seekers.DecideLinkAsync(linkId, confirm, cancellationToken), "Common.Saved", new { }, () => LoadAsync(cancellationToken));
+        CommandAsync(texts, () => seekers.DecideLinkAsync(linkId, confirm, cancellationToken), confirm ? "Seeker.LinkConfirmedMessage" : "Seeker.LinkRefusedMessage", new { }, () => LoadAsync(cancellationToken));
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

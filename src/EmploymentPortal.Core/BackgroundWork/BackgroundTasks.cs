@@ -1,0 +1,105 @@
+using System.Text.Json;
+using EmploymentPortal.Core.Accounts;
+using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Core.BackgroundWork;
+
+/// <summary>A task as its page shows it: no input, no file bytes.</summary>
+public sealed record BackgroundTaskView(
+    Guid Id,
+    string Kind,
+    BackgroundTaskState State,
+    int Done,
+    int? Total,
+    string? Message,
+    string? Result,
+    string? ResultFileName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt)
+{
+    public bool IsFinished => State is BackgroundTaskState.Succeeded or BackgroundTaskState.Failed;
+}
+
+/// <summary>
+/// The request's side of background work: enqueue a task for the signed-in user (in their scope,
+/// their language), and read back one's own tasks. A task is found only by its requester, and only
+/// while it lies in their scope (query filter and row-level security on <c>background_tasks</c>).
+/// </summary>
+public sealed class BackgroundTasks(PortalDbContext db, ICurrentActor actor, BusinessClock clock, BackgroundTaskSignal signal) : IBackgroundTaskQueue
+{
+    public async Task<Guid> EnqueueAsync(string kind, object? parameters, byte[]? input, CancellationToken cancellationToken)
+    {
+        var user = actor.UserId ?? throw new InvalidOperationException("Background work is asked for by a signed-in user.");
+        var prefix = db.Scope.RegionPrefix ?? throw new InvalidOperationException("Background work runs in an area: the requester has none.");
+        var task = new BackgroundTask
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            RequestedById = user,
+            RequestedByName = actor.Name,
+            RequestedByRole = actor.Role,
+            RegionCode = prefix.PadRight(Domain.Regions.RegionCode.Length, '0'),
+            Culture = System.Globalization.CultureInfo.CurrentUICulture.Name,
+            Parameters = parameters is null ? null : JsonSerializer.Serialize(parameters),
+            Input = input,
+            CreatedAt = clock.UtcNow,
+        };
+        db.BackgroundTasks.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+        return task.Id;
+    }
+
+    /// <summary>Whether a task of <paramref name="kind"/> is queued or running in the caller's own area (one import per unit at a time).</summary>
+    public Task<bool> ActiveInMyAreaAsync(string kind, CancellationToken cancellationToken)
+    {
+        var region = db.Scope.RegionPrefix?.PadRight(Domain.Regions.RegionCode.Length, '0');
+        return db.BackgroundTasks.AnyAsync(t => t.Kind == kind && t.RegionCode == region && (t.State == BackgroundTaskState.Queued || t.State == BackgroundTaskState.Running), cancellationToken);
+    }
+
+    /// <summary>The caller's own task <paramref name="id"/>, or null (someone else's, or outside the caller's scope).</summary>
+    public Task<BackgroundTaskView?> FindOwnAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = actor.UserId;
+        return db.BackgroundTasks.AsNoTracking()
+            .Where(t => t.Id == id && user != null && t.RequestedById == user)
+            .Select(t => new BackgroundTaskView(t.Id, t.Kind, t.State, t.Done, t.Total, t.Message, t.Result, t.ResultFileName, t.CreatedAt, t.StartedAt, t.FinishedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The file the caller's own finished task produced, or null.</summary>
+    public async Task<(byte[] Bytes, string Name, string ContentType)?> FileAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = actor.UserId;
+        var file = await db.BackgroundTasks.AsNoTracking()
+            .Where(t => t.Id == id && user != null && t.RequestedById == user && t.State == BackgroundTaskState.Succeeded && t.ResultFile != null)
+            .Select(t => new { t.ResultFile, t.ResultFileName, t.ResultContentType })
+            .SingleOrDefaultAsync(cancellationToken);
+        return file is null ? null : (file.ResultFile!, file.ResultFileName ?? "result", file.ResultContentType ?? "application/octet-stream");
+    }
+}
+
+/// <summary>Wakes the runner of this instance when a task is enqueued here (it also polls, for tasks enqueued elsewhere).</summary>
+public sealed class BackgroundTaskSignal : IDisposable
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already awake.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _wake.Dispose();
+}
