@@ -99,6 +99,7 @@ public static class WebServices
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         services.AddRazorPages()
+            .AddMvcOptions(o => o.Filters.Add<Forms.FormRulesFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();

@@ -96,6 +96,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         var summary = page.Locator("[data-testid=error-summary]");
         (await summary.InnerTextAsync()).Should().Contain("The user name or password is wrong");
+        (await page.EvaluateAsync<string?>("document.activeElement?.dataset.testid")).Should().Be("error-summary", "the summary has the focus when the page loads");
         (await page.InputValueAsync("#Input_UserName")).Should().Be("street1");
     }
 }

@@ -226,9 +226,17 @@ public static class Html
         return await Context.OpenAsync(request => request.Content(html));
     }
 
-    /// <summary>The texts of the error summary's items.</summary>
+    /// <summary>The messages of the error summary's items, without the field name each starts with ("薪资下限：").</summary>
     public static IReadOnlyList<string> Errors(this IDocument document) =>
-        document.QuerySelectorAll("[data-testid=error-summary] li").Select(e => e.TextContent.Trim()).ToList();
+        document.QuerySelectorAll("[data-testid=error-summary] li")
+            .Select(e => e.TextContent.Trim()[(e.QuerySelector(".error-summary-field")?.TextContent.Length ?? 0)..].Trim())
+            .ToList();
+
+    /// <summary>The error summary's items as shown ("薪资下限：此项必填"), with the field they link to ('#Input_PayMin'; null for a form-level error).</summary>
+    public static IReadOnlyList<(string Text, string? Href)> ErrorItems(this IDocument document) =>
+        document.QuerySelectorAll("[data-testid=error-summary] li")
+            .Select(e => (e.TextContent.Trim(), e.QuerySelector("a")?.GetAttribute("href")))
+            .ToList();
 
     public static string MainText(this IDocument document) =>
         document.QuerySelector("main")?.TextContent ?? string.Empty;

@@ -89,7 +89,7 @@ public sealed class ActionFeedbackTests(PortalFixture portal) : IClassFixture<Po
     public void Texts_NoMessageJustSaysSaved()
     {
         // The class of finding 4: feedback that could follow any action. Every message names what happened.
-        var generic = new[] { "已保存。", "已保存", "保存成功", "操作成功", "Saved.", "Saved" };
+        var generic = new[] { "已保存。", "保存成功。", "保存成功", "操作成功。", "操作成功", "Saved.", "Saved successfully." };
         var texts = new EmploymentPortal.Web.Localization.JsonTexts();
         foreach (var culture in EmploymentPortal.Web.Localization.JsonTexts.Cultures)
         {

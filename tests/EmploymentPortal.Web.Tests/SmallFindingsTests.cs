@@ -275,7 +275,7 @@ public sealed class SmallFindingsTests(PortalFixture portal) : IClassFixture<Por
         var refused = await visitor.SubmitFormAsync("/Identity/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = "nobody-here", ["Input.Password"] = "wrong-password-1" });
         var page = await Html.ParseAsync(refused);
         page.QuerySelector("[data-testid=error-summary]").Should().NotBeNull();
-        page.QuerySelectorAll("[autofocus]").Should().BeEmpty();
+        page.QuerySelectorAll("[autofocus]").Should().ContainSingle().Which.GetAttribute("data-testid").Should().Be("error-summary");
     }
 
     /// <summary>The id of a new application is the server's: a client-sent id (Guid.Empty, one of its choosing) is ignored, and the double-click guard still holds.</summary>

@@ -387,15 +387,21 @@ public sealed class JobBoard(PortalDbContext db, UnscopedReads unscoped, SystemC
             missing.Add(("RegionId", "Posting.RegionRequired"));
         }
 
+        // All refusals in one answer: what is missing, and the posting's rules on what was given
+        // (a rule of two values only when both are there).
         if (missing.Count > 0)
         {
+            missing.AddRange(new[] { Posting.PayRangeProblem(input.PayMin, input.PayMax), Posting.ValidRangeProblem(input.ValidFrom, input.ValidTo, Today) }
+                .OfType<JobsException>().Select(e => (e.Field, e.MessageKey)));
             return (null, new CommandResult(missing));
         }
 
-        return (new PostingDetails(
+        var details = new PostingDetails(
             input.Title ?? string.Empty, input.Description ?? string.Empty, input.OccupationCode ?? string.Empty, region!.Id, region.Code,
             input.PayMin!.Value, input.PayMax!.Value, input.Headcount!.Value, input.Type!.Value, input.Education, input.Skills,
-            input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, input.ValidFrom!.Value, input.ValidTo!.Value), null);
+            input.ContactName ?? string.Empty, input.ContactPhone ?? string.Empty, input.ValidFrom!.Value, input.ValidTo!.Value);
+        var problems = Posting.Problems(details, Today);
+        return problems.Count > 0 ? (null, new CommandResult(problems.Select(e => (e.Field, e.MessageKey)).ToList())) : (details, null);
     }
 
     private async Task<CommandResult> RunAsync(Action change, Action audited, CancellationToken cancellationToken)

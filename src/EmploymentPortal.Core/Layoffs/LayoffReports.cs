@@ -77,6 +77,8 @@ public sealed class LayoffReports(
             missing.Insert(0, ("EmployerId", "Layoff.EmployerRequired"));
         }
 
+        // All refusals in one answer: what is missing and the counts' rules on what was given.
+        missing.AddRange(LayoffReport.CountProblems(input.ReductionCount, input.WorkforceCount).Select(e => (e.Field, e.MessageKey)));
         if (missing.Count > 0)
         {
             return (new CommandResult(missing), null);

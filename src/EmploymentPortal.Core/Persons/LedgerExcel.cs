@@ -247,6 +247,10 @@ public sealed class LedgerExcel(
         var validator = new LedgerExcelRowValidator(labels, protector, regions, Today, now, await parameters.GetAsync(cancellationToken));
         var errors = new List<ImportRowError>();
         var candidates = new List<LedgerImportCandidate>();
+
+        // Every row with a valid ID number, first in the file, with or without other errors: its
+        // number is looked up in the register too, so that "already registered" comes in this round.
+        var looked = new List<(int Row, RegisterKey Key, LedgerImportCandidate? Candidate)>();
         await using var register = new RegisterLookup(unscoped, db.Scope, cancellationToken);
         var rows = 0;
 
@@ -264,7 +268,12 @@ public sealed class LedgerExcel(
                 if (check.Candidate is { } candidate)
                 {
                     candidates.Add(candidate);
-                    register.Add(candidate.Person.IdNumberHash);
+                }
+
+                if (check.RegisterKey is { } key)
+                {
+                    register.Add(key.Hash);
+                    looked.Add((check.Row, key, check.Candidate));
                 }
 
                 errors.AddRange(check.Errors);
@@ -290,23 +299,33 @@ public sealed class LedgerExcel(
         // batches while the sheet was read. Of a record in another area only that much is said,
         // audited, and only as often a day as allowed.
         var existing = await register.CompleteAsync();
-        var duplicates = candidates.Where(c => existing.ContainsKey(Convert.ToHexString(c.Person.IdNumberHash))).ToList();
-        var elsewhere = duplicates.Where(c => !existing[Convert.ToHexString(c.Person.IdNumberHash)].InScope).ToList();
-        var answered = await duplicateAnswers.TryAnswerAsync(elsewhere.Select(c => c.Person.IdNumberMasked).ToList(), "import", cancellationToken);
+        var duplicates = looked
+            .Select(l => (l.Row, l.Key, l.Candidate, Holder: existing.GetValueOrDefault(Convert.ToHexString(l.Key.Hash))))
+            .Where(d => d.Holder is not null)
+            .ToList();
+        var elsewhere = duplicates.Where(d => !d.Holder!.InScope).ToList();
+        var answered = await duplicateAnswers.TryAnswerAsync(elsewhere.Select(d => d.Key.Masked).ToList(), "import", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (!answered)
         {
             return new ImportResult(rows, 0, [], DuplicateAnswers.ExhaustedKey);
         }
 
-        foreach (var candidate in duplicates)
+        var duplicateCandidates = new HashSet<LedgerImportCandidate>();
+        foreach (var (row, _, candidate, holder) in duplicates)
         {
-            var inScope = existing[Convert.ToHexString(candidate.Person.IdNumberHash)].InScope;
-            errors.Add(new ImportRowError(candidate.Row, LedgerColumns.IdNumber.Title(labels), inScope ? "Import.AlreadyRegistered" : DuplicateAnswers.AnswerKey, inScope ? existing[Convert.ToHexString(candidate.Person.IdNumberHash)].UnitName : null));
-            candidates.Remove(candidate);
+            errors.Add(new ImportRowError(row, LedgerColumns.IdNumber.Title(labels), holder!.InScope ? "Import.AlreadyRegistered" : DuplicateAnswers.AnswerKey, holder.InScope ? holder.UnitName : null));
+            if (candidate is not null)
+            {
+                duplicateCandidates.Add(candidate);
+            }
         }
 
-        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        candidates.RemoveAll(duplicateCandidates.Contains);
+
+        // In sheet order; within a row, in the order of the columns (then of the checks).
+        var columnOrder = LedgerColumns.Import.Select((c, i) => (Title: c.Title(labels), Index: i)).ToDictionary(c => c.Title, c => c.Index, StringComparer.Ordinal);
+        errors = [.. errors.OrderBy(e => e.Row).ThenBy(e => columnOrder.GetValueOrDefault(e.Column, -1))];
         var total = candidates.Count + errors.Select(e => e.Row).Distinct().Count();
         if (candidates.Count == 0 || (mode == ImportMode.AllOrNothing && errors.Count > 0))
         {

@@ -96,33 +96,51 @@ internal sealed class LedgerExcelRowValidator(
             }
         }
 
-        LedgerImportCandidate? candidate = null;
-        if (rowErrors.Count == 0)
+        // Working age on the registration date, whatever else the row lacks (the import's persons
+        // are on the worker retirement schedule: the sheet has no 女干部 column).
+        if (registeredOn is { } registrationDate && problem == IdNumberProblem.None
+            && UnemploymentRegistration.OpenProblem(registrationDate, today, WorkingAge.Check(id.BirthDate, WorkingAge.ScheduleFor(id.Sex, false), registrationDate, policy)) is { } notOfWorkingAge)
         {
-            var details = new PersonDetails(row.Text(LedgerColumns.Name), NullIfEmpty(row.Text(LedgerColumns.Phone)), row.Text(LedgerColumns.Address), hukou!.Value, education!.Value,
-                NullIfEmpty(row.Text(LedgerColumns.Skills)), NullIfEmpty(row.Text(LedgerColumns.WishedOccupation)), null, null, null,
-                capacity!.Value, wantsWork!.Value, registeredOn is null ? status!.Value : EmploymentStatus.Unemployed, null, PriorityGroups.None, null, NullIfEmpty(row.Text(LedgerColumns.Notes)));
-            try
+            Fail(LedgerColumns.UnemploymentRegisteredOn, notOfWorkingAge.MessageKey);
+        }
+
+        // The domain's own checks of the typed text (length, the phone's format), each on its
+        // column, also when other cells of the row are wrong; a column keeps its first error.
+        var details = new PersonDetails(row.Text(LedgerColumns.Name), NullIfEmpty(row.Text(LedgerColumns.Phone)), row.Text(LedgerColumns.Address), hukou ?? default, education ?? default,
+            NullIfEmpty(row.Text(LedgerColumns.Skills)), NullIfEmpty(row.Text(LedgerColumns.WishedOccupation)), null, null, null,
+            capacity ?? default, wantsWork ?? false, registeredOn is null ? status ?? default : EmploymentStatus.Unemployed, null, PriorityGroups.None, null, NullIfEmpty(row.Text(LedgerColumns.Notes)));
+        foreach (var refusal in Person.Problems(details))
+        {
+            var (column, max) = DomainColumn(refusal.Field);
+            if (!rowErrors.Exists(e => e.Column == column.Title(labels)))
             {
-                var person = Person.Register(id, protector.Protect(id), region!.Id, region.Code, details, now);
-                person.SetRegisteredUnemployed(registeredOn, now);
-                candidate = new LedgerImportCandidate(rowNumber, person, registeredOn is { } on
-                    ? UnemploymentRegistration.Open(person.Id, person.RegionCode, on, today, WorkingAge.Check(person.BirthDate, person.RetirementSchedule(), on, policy))
-                    : null);
-            }
-            catch (PersonException e) when (e.Field == nameof(UnemploymentRegistration.RegisteredOn))
-            {
-                // Outside working age on the registration date: said on the registration date's column.
-                Fail(LedgerColumns.UnemploymentRegisteredOn, e.MessageKey);
-            }
-            catch (PersonException)
-            {
-                // The domain's length and format checks (name, address, phone) in one message for the row.
-                rowErrors.Add(new ImportRowError(rowNumber, string.Empty, "Import.RowInvalid"));
+                if (row.Text(column).Length > max)
+                {
+                    Fail(column, "Import.TooLong", max.ToString(CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    Fail(column, refusal.MessageKey);
+                }
             }
         }
 
-        return new LedgerRowCheck(rowErrors, candidate);
+        LedgerImportCandidate? candidate = null;
+        if (rowErrors.Count == 0)
+        {
+            var person = Person.Register(id, protector.Protect(id), region!.Id, region.Code, details, now);
+            person.SetRegisteredUnemployed(registeredOn, now);
+            candidate = new LedgerImportCandidate(rowNumber, person, registeredOn is { } on
+                ? UnemploymentRegistration.Open(person.Id, person.RegionCode, on, today, WorkingAge.Check(person.BirthDate, person.RetirementSchedule(), on, policy))
+                : null);
+        }
+
+        // A valid ID number, first in the file, is looked up in the register even when the row has
+        // other errors: "already registered" comes in the same round as the rest.
+        var registerKey = candidate is not null ? new RegisterKey(candidate.Person.IdNumberHash, candidate.Person.IdNumberMasked)
+            : problem == IdNumberProblem.None && _seen.TryGetValue(id.Value, out var first) && first == rowNumber ? new RegisterKey(protector.LookupHash(id), id.Masked)
+            : null;
+        return new LedgerRowCheck(rowNumber, rowErrors, candidate, registerKey);
 
         TEnum? Parse<TEnum>(LedgerColumn column)
             where TEnum : struct, Enum
@@ -158,10 +176,28 @@ internal sealed class LedgerExcelRowValidator(
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>The sheet column of a field the domain refuses (<see cref="Person.Problems"/>), and the field's longest length.</summary>
+    private static (LedgerColumn Column, int MaxLength) DomainColumn(string field) => field switch
+    {
+        nameof(PersonDetails.Name) => (LedgerColumns.Name, Person.NameMaxLength),
+        nameof(PersonDetails.Address) => (LedgerColumns.Address, Person.AddressMaxLength),
+        nameof(PersonDetails.Phone) => (LedgerColumns.Phone, 11),
+        nameof(PersonDetails.Skills) => (LedgerColumns.Skills, Person.TextMaxLength),
+        nameof(PersonDetails.WishedOccupation) => (LedgerColumns.WishedOccupation, Person.ShortTextMaxLength),
+        nameof(PersonDetails.Notes) => (LedgerColumns.Notes, Person.TextMaxLength),
+        _ => throw new InvalidOperationException($"The import has no column for the person's field {field}."),
+    };
 }
 
-/// <summary>One row's check: its errors, and the person to import when it has none.</summary>
-internal sealed record LedgerRowCheck(IReadOnlyList<ImportRowError> Errors, LedgerImportCandidate? Candidate);
+/// <summary>
+/// One row's check: its errors, the person to import when it has none, and the ID number to look
+/// up in the register (a valid one, first in the file; with or without errors in the row).
+/// </summary>
+internal sealed record LedgerRowCheck(int Row, IReadOnlyList<ImportRowError> Errors, LedgerImportCandidate? Candidate, RegisterKey? RegisterKey);
+
+/// <summary>An ID number's blind index and its masked form (for the other-area answer).</summary>
+internal sealed record RegisterKey(byte[] Hash, string Masked);
 
 /// <summary>A valid row: its sheet row number, the person, and the open unemployment registration when the row gives a date.</summary>
 internal sealed record LedgerImportCandidate(int Row, Person Person, UnemploymentRegistration? Registration);

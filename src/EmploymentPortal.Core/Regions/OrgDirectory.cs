@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Domain.Regions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EmploymentPortal.Core.Regions;
 
@@ -10,8 +11,32 @@ namespace EmploymentPortal.Core.Regions;
 /// the caller's data scope in the data-access path (the context's query filters); regions are
 /// reference data, so callers check a region against the scope with resource-based authorization.
 /// </summary>
-public sealed class OrgDirectory(PortalDbContext db)
+public sealed class OrgDirectory(PortalDbContext db, IMemoryCache cache)
 {
+    /// <summary>How long a staff home's unit and region stay cached (org data changes rarely; the home page is the busiest).</summary>
+    public static readonly TimeSpan HomeCacheTime = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A staff member's own unit and its region (with ancestors, the regions below and their units),
+    /// for their home page: cached per unit for <see cref="HomeCacheTime"/>. Only the unit in the
+    /// member's claim is asked for, which is always within their own scope, so a cached entry never
+    /// shows one scope another's rows.
+    /// </summary>
+    public async Task<StaffUnitHome?> HomeAsync(int unitId, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync($"org-home:{unitId}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = HomeCacheTime;
+            var unit = await UnitSummaries(u => u.Id == unitId).SingleOrDefaultAsync(cancellationToken);
+            var region = unit is null ? null : await GetRegionAsync(unit.RegionId, cancellationToken);
+            if (unit is null || region is null)
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(1);
+                return null;
+            }
+
+            return new StaffUnitHome(unit, region);
+        });
+
     public async Task<RegionDetail?> GetRegionAsync(int id, CancellationToken cancellationToken)
     {
         var region = await db.Regions.AsNoTracking().Where(r => r.Id == id)
@@ -74,3 +99,6 @@ public sealed class OrgDirectory(PortalDbContext db)
         orderby u.RegionCode, u.Kind
         select new OrgUnitSummary(u.Id, u.Name, u.Kind, u.RegionId, u.RegionCode, r.Name);
 }
+
+/// <summary>A staff member's unit and its region, as their home page shows them.</summary>
+public sealed record StaffUnitHome(OrgUnitSummary Unit, RegionDetail Region);

@@ -44,14 +44,18 @@ public sealed class JobFair
         return fair;
     }
 
+    /// <summary>A fair on site needs its venue; null when kept.</summary>
+    public static JobsException? VenueProblem(bool online, string? venue) =>
+        !online && string.IsNullOrWhiteSpace(venue) ? new JobsException("JobFair.VenueRequired", "Venue") : null;
+
     public void Update(string title, DateOnly date, bool online, string? venue, string? description, IEnumerable<Guid> employerIds)
     {
         ArgumentNullException.ThrowIfNull(employerIds);
         Title = Employer.Required(title, TitleMaxLength, "JobFair.TitleRequired", "Title");
         venue = venue?.Trim();
-        if (!online && string.IsNullOrEmpty(venue))
+        if (VenueProblem(online, venue) is { } noVenue)
         {
-            throw new JobsException("JobFair.VenueRequired", "Venue");
+            throw noVenue;
         }
 
         Venue = online ? null : Employer.Required(venue, VenueMaxLength, "JobFair.VenueRequired", "Venue");

@@ -139,6 +139,71 @@ public sealed class Posting
         return posting;
     }
 
+    /// <summary>
+    /// Every refusal <see cref="Update"/> would make of these details, in field order (none when
+    /// they are valid); <see cref="Update"/> throws the first, the service reports them all.
+    /// </summary>
+    public static IReadOnlyList<JobsException> Problems(PostingDetails details, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var problems = new List<JobsException>();
+        if (OccupationCatalog.Find(details.OccupationCode) is null)
+        {
+            problems.Add(new JobsException("Posting.OccupationRequired", "OccupationCode"));
+        }
+
+        if (PayRangeProblem(details.PayMin, details.PayMax) is { } pay)
+        {
+            problems.Add(pay);
+        }
+
+        if (details.Headcount is < 1 or > 10_000)
+        {
+            problems.Add(new JobsException("Posting.Headcount", "Headcount"));
+        }
+
+        if (ValidRangeProblem(details.ValidFrom, details.ValidTo, today) is { } valid)
+        {
+            problems.Add(valid);
+        }
+
+        if (!Enum.IsDefined(details.Type))
+        {
+            problems.Add(new JobsException("Posting.TypeRequired", "Type"));
+        }
+
+        void Check(Action rule)
+        {
+            try
+            {
+                rule();
+            }
+            catch (JobsException e)
+            {
+                problems.Add(e);
+            }
+        }
+
+        Check(() => Employer.Required(details.Title, TitleMaxLength, "Posting.TitleRequired", "Title"));
+        Check(() => Employer.Required(details.Description, DescriptionMaxLength, "Posting.DescriptionRequired", "Description"));
+        Check(() => Employer.Required(details.ContactName, Employer.TextMaxLength, "Posting.ContactRequired", "ContactName"));
+        Check(() => Employer.Required(details.ContactPhone, 20, "Posting.ContactRequired", "ContactPhone"));
+        Check(() => _ = string.IsNullOrWhiteSpace(details.Skills) ? null : Employer.Required(details.Skills, 500, "Posting.Skills", "Skills"));
+        return problems;
+    }
+
+    /// <summary>The pay range rule (lower bound not negative, not above the upper one, the upper one at most <see cref="MaxPay"/>); null when kept, or when a bound is missing.</summary>
+    public static JobsException? PayRangeProblem(int? payMin, int? payMax) =>
+        payMin is { } min && payMax is { } max && (min < 0 || max < min || max > MaxPay)
+            ? new JobsException("Posting.PayRange", "PayMax")
+            : null;
+
+    /// <summary>The validity rule (the end not before the start, nor before today); null when kept, or when a date is missing.</summary>
+    public static JobsException? ValidRangeProblem(DateOnly? validFrom, DateOnly? validTo, DateOnly today) =>
+        validFrom is { } from && validTo is { } to && (to < from || to < today)
+            ? new JobsException("Posting.ValidRange", "ValidTo")
+            : null;
+
     /// <summary>Edits a draft (or a posting sent back); a published one is closed and posted again instead.</summary>
     public void Update(PostingDetails details, DateOnly today, Guid? byId = null)
     {
@@ -148,29 +213,9 @@ public sealed class Posting
             throw new JobsException("Posting.NotDraft");
         }
 
-        if (OccupationCatalog.Find(details.OccupationCode) is null)
+        if (Problems(details, today) is [var first, ..])
         {
-            throw new JobsException("Posting.OccupationRequired", "OccupationCode");
-        }
-
-        if (details.PayMin < 0 || details.PayMax < details.PayMin || details.PayMax > MaxPay)
-        {
-            throw new JobsException("Posting.PayRange", "PayMax");
-        }
-
-        if (details.Headcount is < 1 or > 10_000)
-        {
-            throw new JobsException("Posting.Headcount", "Headcount");
-        }
-
-        if (details.ValidTo < details.ValidFrom || details.ValidTo < today)
-        {
-            throw new JobsException("Posting.ValidRange", "ValidTo");
-        }
-
-        if (!Enum.IsDefined(details.Type))
-        {
-            throw new JobsException("Posting.TypeRequired", "Type");
+            throw first;
         }
 
         Title = Employer.Required(details.Title, TitleMaxLength, "Posting.TitleRequired", "Title");

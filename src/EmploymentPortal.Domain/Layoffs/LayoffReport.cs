@@ -105,6 +105,30 @@ public sealed class LayoffReport
 
     public decimal Share => LayoffThreshold.Share(ReductionCount, WorkforceCount);
 
+    /// <summary>
+    /// The refusals of the two counts (each positive, the reduction not over the workforce), of
+    /// those given (null: not typed); <see cref="File"/> throws the first, the service reports all.
+    /// </summary>
+    public static IReadOnlyList<LayoffsException> CountProblems(int? reductionCount, int? workforceCount)
+    {
+        var problems = new List<LayoffsException>();
+        if (workforceCount < 1)
+        {
+            problems.Add(new LayoffsException("Layoff.WorkforcePositive", "WorkforceCount"));
+        }
+
+        if (reductionCount < 1)
+        {
+            problems.Add(new LayoffsException("Layoff.ReductionPositive", "ReductionCount"));
+        }
+        else if (workforceCount >= 1 && reductionCount > workforceCount)
+        {
+            problems.Add(new LayoffsException("Layoff.ReductionOverWorkforce", "ReductionCount"));
+        }
+
+        return problems;
+    }
+
     public static LayoffReport File(
         Guid employerId,
         string regionCode,
@@ -120,19 +144,9 @@ public sealed class LayoffReport
     {
         ArgumentNullException.ThrowIfNull(threshold);
         ArgumentException.ThrowIfNullOrWhiteSpace(regionCode);
-        if (workforceCount < 1)
+        if (CountProblems(reductionCount, workforceCount) is [var first, ..])
         {
-            throw new LayoffsException("Layoff.WorkforcePositive", "WorkforceCount");
-        }
-
-        if (reductionCount < 1)
-        {
-            throw new LayoffsException("Layoff.ReductionPositive", "ReductionCount");
-        }
-
-        if (reductionCount > workforceCount)
-        {
-            throw new LayoffsException("Layoff.ReductionOverWorkforce", "ReductionCount");
+            throw first;
         }
 
         return new LayoffReport

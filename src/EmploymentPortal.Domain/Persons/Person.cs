@@ -154,22 +154,62 @@ public sealed class Person
         return person;
     }
 
+    /// <summary>
+    /// Every refusal <see cref="Update"/> would make of these details, in field order (none when
+    /// they are valid): the one place of the rules, for forms and the import that report all
+    /// problems at once; <see cref="Update"/> throws the first.
+    /// </summary>
+    public static IReadOnlyList<PersonException> Problems(PersonDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var problems = new List<PersonException>();
+        void Check(Action rule)
+        {
+            try
+            {
+                rule();
+            }
+            catch (PersonException e)
+            {
+                problems.Add(e);
+            }
+        }
+
+        Check(() => Required(details.Name, NameMaxLength, "Person.NameRequired", "Name"));
+        Check(() => Required(details.Address, AddressMaxLength, "Person.AddressRequired", "Address"));
+        Check(() =>
+        {
+            var phone = Optional(details.Phone, 11, "Phone");
+            if (phone is not null && (phone.Length != 11 || !phone.All(char.IsAsciiDigit) || phone[0] != '1'))
+            {
+                throw new PersonException("Person.PhoneInvalid", "Phone");
+            }
+        });
+        if (details.WishedMonthlyPay is < 0 or > 1_000_000)
+        {
+            problems.Add(new PersonException("Person.PayRange", "WishedMonthlyPay"));
+        }
+
+        Check(() => Optional(details.Skills, TextMaxLength, "Skills"));
+        Check(() => Optional(details.WishedOccupation, ShortTextMaxLength, "WishedOccupation"));
+        Check(() => Optional(details.WishedArea, ShortTextMaxLength, "WishedArea"));
+        Check(() => Optional(details.EmploymentHistory, TextMaxLength, "EmploymentHistory"));
+        Check(() => Optional(details.LivingNeeds, TextMaxLength, "LivingNeeds"));
+        Check(() => Optional(details.Notes, TextMaxLength, "Notes"));
+        return problems;
+    }
+
     public void Update(PersonDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
+        if (Problems(details) is [var first, ..])
+        {
+            throw first;
+        }
+
         Name = Required(details.Name, NameMaxLength, "Person.NameRequired", "Name");
         Address = Required(details.Address, AddressMaxLength, "Person.AddressRequired", "Address");
         Phone = Optional(details.Phone, 11, "Phone");
-        if (Phone is not null && (Phone.Length != 11 || !Phone.All(char.IsAsciiDigit) || Phone[0] != '1'))
-        {
-            throw new PersonException("Person.PhoneInvalid", "Phone");
-        }
-
-        if (details.WishedMonthlyPay is < 0 or > 1_000_000)
-        {
-            throw new PersonException("Person.PayRange", "WishedMonthlyPay");
-        }
-
         Hukou = details.Hukou;
         Education = details.Education;
         Skills = Optional(details.Skills, TextMaxLength, "Skills");

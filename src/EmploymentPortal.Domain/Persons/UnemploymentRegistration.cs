@@ -27,17 +27,20 @@ public sealed class UnemploymentRegistration
     /// (<paramref name="workingAge"/>: the person's check on that date). Refusals carry the text key
     /// of their message (<c>Unemployment.TooYoung</c>, <c>Unemployment.Retired</c>).
     /// </summary>
-    public static UnemploymentRegistration Open(Guid personId, string regionCode, DateOnly registeredOn, DateOnly today, WorkingAgeCheck workingAge)
+    /// <summary>The refusal <see cref="Open"/> would make (a date after today, not of working age then); null when it would open.</summary>
+    public static PersonException? OpenProblem(DateOnly registeredOn, DateOnly today, WorkingAgeCheck workingAge)
     {
         ArgumentNullException.ThrowIfNull(workingAge);
-        if (registeredOn > today)
-        {
-            throw new PersonException("Unemployment.DateInvalid", "RegisteredOn");
-        }
+        return registeredOn > today ? new PersonException("Unemployment.DateInvalid", "RegisteredOn")
+            : !workingAge.IsWithin ? new PersonException(workingAge.Standing == WorkingAgeStanding.TooYoung ? "Unemployment.TooYoung" : "Unemployment.Retired", "RegisteredOn")
+            : null;
+    }
 
-        if (!workingAge.IsWithin)
+    public static UnemploymentRegistration Open(Guid personId, string regionCode, DateOnly registeredOn, DateOnly today, WorkingAgeCheck workingAge)
+    {
+        if (OpenProblem(registeredOn, today, workingAge) is { } refusal)
         {
-            throw new PersonException(workingAge.Standing == WorkingAgeStanding.TooYoung ? "Unemployment.TooYoung" : "Unemployment.Retired", "RegisteredOn");
+            throw refusal;
         }
 
         return new UnemploymentRegistration { Id = Guid.CreateVersion7(), PersonId = personId, RegionCode = regionCode, RegisteredOn = registeredOn };

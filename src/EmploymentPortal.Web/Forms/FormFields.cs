@@ -189,6 +189,40 @@ public static class FormFields
         return order;
     }
 
+    /// <summary>
+    /// The label of the field a model-state key names, from the same display name the form's label
+    /// shows (in the current language); null for a form-level error or a key of no labelled property.
+    /// An indexed key (<c>Values[x]</c>) names its property.
+    /// </summary>
+    public static string? FieldLabel(ViewDataDictionary viewData, string modelStateKey)
+    {
+        ArgumentNullException.ThrowIfNull(viewData);
+        if (string.IsNullOrEmpty(modelStateKey))
+        {
+            return null;
+        }
+
+        // A page property bound under another name ([BindProperty(Name = "Certification.OverrideReason")]).
+        var current = viewData.ModelMetadata;
+        if (current.Properties.FirstOrDefault(p => p.BinderModelName == modelStateKey) is { } renamed)
+        {
+            return renamed.DisplayName is { Length: > 0 } renamedLabel ? renamedLabel : null;
+        }
+
+        foreach (var part in modelStateKey.Split('.'))
+        {
+            var name = part.Split('[', 2)[0];
+            current = current.Properties.FirstOrDefault(p => p.PropertyName == name)
+                ?? (current.ElementMetadata ?? current).Properties.FirstOrDefault(p => p.PropertyName == name);
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return current.DisplayName is { Length: > 0 } label ? label : null;
+    }
+
     /// <summary>The HTML id ASP.NET Core gives the input bound to a model-state key.</summary>
     public static string FieldId(string modelStateKey) =>
         TagBuilder.CreateSanitizedId(modelStateKey, "_");

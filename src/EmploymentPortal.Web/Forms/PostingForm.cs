@@ -6,7 +6,7 @@ using EmploymentPortal.Domain.Persons;
 namespace EmploymentPortal.Web.Forms;
 
 /// <summary>A posting's details as typed; the service checks them against the posting's rules.</summary>
-public sealed class PostingForm
+public sealed class PostingForm : IFormRules
 {
     [Display(Name = "Posting.Title")]
     [Required(ErrorMessage = "Validation.Required")]
@@ -83,6 +83,12 @@ public sealed class PostingForm
         ValidFrom = p.ValidFrom,
         ValidTo = p.ValidTo,
     };
+
+    /// <summary>The posting's rules between two fields, whenever both are typed (whatever else is missing).</summary>
+    public IEnumerable<(string Field, string MessageKey)> RuleErrors(DateOnly today) =>
+        new[] { Posting.PayRangeProblem(PayMin, PayMax), Posting.ValidRangeProblem(ValidFrom, ValidTo, today) }
+            .OfType<JobsException>()
+            .Select(e => (e.Field, e.MessageKey));
 
     public PostingInput ToInput() => new(Title, Description, OccupationCode, RegionId, PayMin, PayMax, Headcount, Type, Education, Skills, ContactName, ContactPhone, ValidFrom, ValidTo);
 }

@@ -21,11 +21,9 @@ public sealed record StaffHome(OrgUnitSummary Unit, RegionDetail Region, Candida
             return null;
         }
 
-        var unit = await directory.GetUnitAsync(unitId, cancellationToken);
-        var region = unit is null ? null : await directory.GetRegionAsync(unit.Unit.RegionId, cancellationToken);
-        return unit is null || region is null
-            ? null
-            : new StaffHome(unit.Unit, region, await candidates.PanelAsync(cancellationToken), area, canReEvaluate);
+        return await directory.HomeAsync(unitId, cancellationToken) is { } home
+            ? new StaffHome(home.Unit, home.Region, await candidates.PanelAsync(cancellationToken), area, canReEvaluate)
+            : null;
     }
 }
 

@@ -64,7 +64,7 @@ public sealed class EditModel(JobFairService fairs, IStringLocalizer<Texts> text
         return InvalidPage();
     }
 
-    public sealed class FairForm
+    public sealed class FairForm : IFormRules
     {
         [Display(Name = "JobFair.FairTitle")]
         [Required(ErrorMessage = "JobFair.TitleRequired")]
@@ -88,5 +88,8 @@ public sealed class EditModel(JobFairService fairs, IStringLocalizer<Texts> text
         public string? Description { get; set; }
 
         public List<Guid> EmployerIds { get; set; } = [];
+
+        public IEnumerable<(string Field, string MessageKey)> RuleErrors(DateOnly today) =>
+            Domain.Jobs.JobFair.VenueProblem(Online, Venue) is { } problem ? [(problem.Field, problem.MessageKey)] : [];
     }
 }
