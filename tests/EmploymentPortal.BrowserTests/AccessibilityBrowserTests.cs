@@ -149,7 +149,7 @@ public sealed partial class AccessibilityBrowserTests(AccessibilityFixture fixtu
 
         await page.WaitForURLAsync(PersonPage());
         (await page.Locator("h1").InnerTextAsync()).Should().Contain("王淑芬");
-        (await page.Locator("[data-testid=identity]").InnerTextAsync()).Should().Contain("1988-07-25").And.Contain("女");
+        (await page.Locator("[data-testid=identity]").TextContentAsync()).Should().Contain("1988-07-25").And.Contain("女");
     }
 
     /// <summary>Presses Tab until the element sought has the focus, checking at each step that the focused element shows a focus ring.</summary>

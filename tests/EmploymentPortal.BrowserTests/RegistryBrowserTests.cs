@@ -22,6 +22,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.FillAsync("#Input_Address", "向阳路 12 号");
         await page.ClickAsync("[data-testid=register-submit]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Persons/[0-9a-f-]{36}$"));
+        await page.ClickAsync("[data-testid=identity] summary"); // the details fold below the summary and the action bar
         (await page.Locator("[data-testid=identity]").InnerTextAsync()).Should().Contain("1976-03-15").And.Contain("女");
         await ShotAsync(page, "person");
 
