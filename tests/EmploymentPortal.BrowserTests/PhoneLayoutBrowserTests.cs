@@ -126,12 +126,14 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
         await page.ClickAsync("[data-testid=timeline] summary");
         (await page.Locator("[data-testid=timeline]").InnerTextAsync()).Should().Contain("上门走访，了解求职意向");
         await FitsAsync(page);
+        await ShotAsync(page, "visit-recorded-phone");
 
         // The 4050 request, in its folded section after the registration it depends on, then its confirmation page.
         await page.ClickAsync("[data-testid=hardship-check] summary");
         await page.ClickAsync("[data-testid=check-Hardship4050] [data-testid=request-certification]");
         await page.Locator("[data-testid=request-confirm]").WaitForAsync();
         await FitsAsync(page);
+        await ShotAsync(page, "certification-request-phone");
         if (await page.Locator("#OverrideReason").CountAsync() > 0)
         {
             await page.FillAsync("#OverrideReason", "走访核实，符合条件");
@@ -154,6 +156,7 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
         await county.ClickAsync("[data-testid=approve]");
         await county.Locator("[data-testid=confirm-approve]").WaitForAsync();
         await FitsAsync(county);
+        await ShotAsync(county, "certification-approve-phone");
         await county.ClickAsync("[data-testid=confirm-approve]");
         await county.WaitForURLAsync("**/Bureau/Certifications");
         await FitsAsync(county);
@@ -204,6 +207,7 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
         await page.FillAsync("#IdNumber", idNumber);
         await page.FillAsync("#Input_Name", name);
         await page.FillAsync("#Input_Address", "向阳路 8 号");
+        await ShotAsync(page, "register-phone");
         await page.ClickAsync("[data-testid=register-submit]");
         await page.WaitForURLAsync(new Regex("/Station/Persons/[0-9a-f-]{36}$"));
     }
