@@ -1893,66 +1893,70 @@ namespace EmploymentPortal.Core.Migrations
                         .HasFilter("(priority_groups & 16) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_college_graduate"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_college_graduate"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_minimum_living_allowance")
                         .HasDatabaseName("ix_persons_group_minimum_living_allowance")
                         .HasFilter("(priority_groups & 8) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_minimum_living_allowance"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_minimum_living_allowance"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_poor_labourer")
                         .HasDatabaseName("ix_persons_group_poor_labourer")
                         .HasFilter("(priority_groups & 256) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_poor_labourer"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_poor_labourer"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_reservoir_migrant")
                         .HasDatabaseName("ix_persons_group_reservoir_migrant")
                         .HasFilter("(priority_groups & 128) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_reservoir_migrant"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_reservoir_migrant"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_returning_migrant")
                         .HasDatabaseName("ix_persons_group_returning_migrant")
                         .HasFilter("(priority_groups & 64) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_returning_migrant"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_returning_migrant"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_rural_surplus_labour")
                         .HasDatabaseName("ix_persons_group_rural_surplus_labour")
                         .HasFilter("(priority_groups & 32) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_rural_surplus_labour"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_rural_surplus_labour"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_closure_placed")
                         .HasDatabaseName("ix_persons_group_soe_closure_placed")
                         .HasFilter("(priority_groups & 4) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_closure_placed"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_closure_placed"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_laid_off")
                         .HasDatabaseName("ix_persons_group_soe_laid_off")
                         .HasFilter("(priority_groups & 1) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_laid_off"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_laid_off"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_unemployed")
                         .HasDatabaseName("ix_persons_group_soe_unemployed")
                         .HasFilter("(priority_groups & 2) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_unemployed"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_unemployed"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship")
                         .HasDatabaseName("ix_persons_group_special_hardship")
                         .HasFilter("(priority_groups & 512) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship"), new[] { "RegionCode" });
-
-                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id")
-                        .HasDatabaseName("ix_persons_live_name_id")
-                        .HasFilter("cancelled_at IS NULL");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id"), new[] { "RegionCode" });
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship"), new[] { "zh_pinyin", null });
 
                     b.HasIndex(new[] { "BirthDate", "Id" }, "ix_persons_live_birth_date_id")
                         .HasDatabaseName("ix_persons_live_birth_date_id")
@@ -1961,8 +1965,8 @@ namespace EmploymentPortal.Core.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "BirthDate", "Id" }, "ix_persons_live_birth_date_id"), new[] { "RegionCode" });
 
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_persons_live_created_at_id")
-                        .HasDatabaseName("ix_persons_live_created_at_id")
                         .IsDescending(true, false)
+                        .HasDatabaseName("ix_persons_live_created_at_id")
                         .HasFilter("cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_persons_live_created_at_id"), new[] { "RegionCode" });
@@ -1973,13 +1977,19 @@ namespace EmploymentPortal.Core.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EmploymentStatus", "RegionCode" }, "ix_persons_live_employment_status_region_code"), new[] { "Sex", "BirthDate" });
 
-                    b.HasIndex(new[] { "UnemployedSince", "RegionCode" }, "ix_persons_live_unemployed_since_region_code")
-                        .HasDatabaseName("ix_persons_live_unemployed_since_region_code")
-                        .HasFilter("unemployed_since IS NOT NULL AND cancelled_at IS NULL");
+                    b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id")
+                        .HasDatabaseName("ix_persons_live_name_id")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id"), new[] { "RegionCode" });
 
                     b.HasIndex(new[] { "RegionCode" }, "ix_persons_live_region_code")
                         .HasDatabaseName("ix_persons_live_region_code")
                         .HasFilter("cancelled_at IS NULL");
+
+                    b.HasIndex(new[] { "UnemployedSince", "RegionCode" }, "ix_persons_live_unemployed_since_region_code")
+                        .HasDatabaseName("ix_persons_live_unemployed_since_region_code")
+                        .HasFilter("unemployed_since IS NOT NULL AND cancelled_at IS NULL");
 
                     b.HasIndex(new[] { "RegionCode" }, "ix_persons_push_due")
                         .HasDatabaseName("ix_persons_push_due")

@@ -50,7 +50,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.HouseholdId);
 
         // Issue 16, item 8. The ledger's priority-group filter: a bit test cannot use a B-tree, so one
-        // partial index per group, in name order for the page (LedgerQuery writes one group as a constant,
+        // partial index per group, in the ledger's pinyin name order for the page (LedgerQuery writes one group as a constant,
         // so the planner matches its predicate). Live persons by name (a name search is index-only: the
         // query filter's cancelled_at IS NULL is not in ix_persons_name_id), by birth date and by creation
         // (the ledger's other two sorts read a page in index order), by status and by registration date (the
@@ -60,6 +60,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         {
             var name = "ix_persons_group_" + System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(group.ToString());
             builder.HasIndex(p => new { p.Name, p.Id }, name).HasDatabaseName(name)
+                .UseCollation(Collations.Pinyin, null!)
                 .IncludeProperties(p => p.RegionCode)
                 .HasFilter(FormattableString.Invariant($"(priority_groups & {(int)group}) <> 0 AND cancelled_at IS NULL"));
         }
