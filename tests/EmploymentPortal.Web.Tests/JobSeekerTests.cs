@@ -81,6 +81,47 @@ public sealed class JobSeekerTests(PortalFixture portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task Employer_SetsAnApplicationsStatus_TheSeekerSeesIt_AnotherEmployerCannot()
+    {
+        var employer1 = await EmployerAsync("employer1");
+        var posting = await PostingAsync(employer1, PostingType.FullTime, "4-01", Community1);
+        using var seeker = await portal.SignInAsync("seeker1");
+        (await seeker.ClickAsync($"/Seeker/Postings/{posting}", "[data-testid=apply]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        using var employer = await portal.SignInAsync("employer1");
+        var page = $"/Employer/Applicants/{posting}";
+        var (_, before) = await employer.GetPageAsync(page);
+        before.QuerySelector("[data-testid=applicants] [data-testid=status]")!.TextContent.Should().Contain("已投递");
+        var applicationId = before.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=status-form] input[name=applicationId]")!.Value;
+
+        var refused = await employer.SubmitFormAsync(page, new Dictionary<string, string> { ["status"] = "Submitted" }, "[data-testid=status-form]");
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, "an application never goes back to 已投递");
+
+        var set = await employer.SubmitFormAsync(page, new Dictionary<string, string> { ["status"] = "Interview" }, "[data-testid=status-form]");
+        set.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var (_, after) = await employer.GetPageAsync(set.Headers.Location!.OriginalString);
+        after.QuerySelector("[role=status]")!.TextContent.Should().Contain("的投递状态更新为“邀请面试”");
+        after.QuerySelector("[data-testid=applicants] [data-testid=status]")!.TextContent.Should().Contain("邀请面试").And.Contain(TestClock.TodayText);
+        (await TestSql.ScalarAsync<long>(portal.ConnectionString, $"SELECT count(*) FROM audit_events WHERE action = 'JobApplicationStatusSet' AND entity_id = '{applicationId}'")).Should().Be(1);
+
+        var (_, mine) = await seeker.GetPageAsync("/Seeker/Applications");
+        var row = mine.QuerySelector($"[data-testid=rows] li[data-id='{posting}'] [data-testid=application-status]")!;
+        row.TextContent.Should().Contain("邀请面试").And.Contain(TestClock.TodayText);
+        row.QuerySelector("[data-testid=employer-status]")!.ClassList.Should().Contain("tone-pending");
+
+        // An application to another employer's posting cannot be moved from this employer's page, even by its id.
+        var otherEmployer = await EmployerAsync(null);
+        var otherPosting = await PostingAsync(otherEmployer, PostingType.FullTime, "4-01", Community1);
+        (await seeker.ClickAsync($"/Seeker/Postings/{otherPosting}", "[data-testid=apply]", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var foreign = await TestSql.ScalarAsync<Guid>(portal.ConnectionString, $"SELECT id FROM job_applications WHERE posting_id = '{otherPosting}'");
+        (await employer.GetAsync($"/Employer/Applicants/{otherPosting}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var moved = await employer.SubmitFormAsync(page, new Dictionary<string, string> { ["applicationId"] = foreign.ToString(), ["status"] = "Hired" }, "[data-testid=status-form]");
+        moved.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(moved)).Errors().Should().Contain(e => e.Contains("找不到该投递记录"));
+        (await TestSql.ScalarAsync<int>(portal.ConnectionString, $"SELECT status FROM job_applications WHERE id = '{foreign}'")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task PublicWelfare_Certified4050First_ThenOtherCertifiedHardship_ThenTheRest_OnlyWithTheSeekersConsent()
     {
         var employer = await EmployerAsync("employer1");

@@ -107,7 +107,7 @@ public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, A
 }
 
 /// <summary>An employer's own postings and their applicants, found through the employer's account link only.</summary>
-public sealed class ApplicantService(UnscopedReads unscoped, ICurrentActor actor, BusinessClock clock)
+public sealed class ApplicantService(UnscopedReads unscoped, PortalDbContext db, AuditLog audit, ICurrentActor actor, BusinessClock clock)
 {
     // An employer has no area: every read is one of UnscopedReads' limited to the employers linked to the signed-in account.
     private Guid Account => actor.UserId ?? Guid.Empty;
@@ -140,9 +140,12 @@ public sealed class ApplicantService(UnscopedReads unscoped, ICurrentActor actor
         var rows = await unscoped.ApplicationsToPostingsOfAccount(Account).Where(a => a.PostingId == postingId)
             .Select(a => new
             {
+                a.Id,
                 a.Name,
                 a.Phone,
                 a.AppliedAt,
+                a.Status,
+                a.StatusOn,
                 Is4050 = a.PersonId != null && certifications.Any(c => c.PersonId == a.PersonId && c.Category == EligibilityRules.Hardship4050),
                 Certified = a.PersonId != null && certifications.Any(c => c.PersonId == a.PersonId),
             })
@@ -151,7 +154,35 @@ public sealed class ApplicantService(UnscopedReads unscoped, ICurrentActor actor
         var welfare = posting.Type == PostingType.PublicWelfare;
         var ranked = welfare ? rows.OrderBy(r => r.Is4050 ? 0 : r.Certified ? 1 : 2).ThenBy(r => r.AppliedAt) : rows.OrderBy(r => r.AppliedAt);
         return (posting with { Applicants = rows.Count }, ranked
-            .Select(r => new ApplicantRow(r.Name, r.Phone, r.AppliedAt, !welfare ? ApplicantPriority.None : r.Is4050 ? ApplicantPriority.Hardship4050 : r.Certified ? ApplicantPriority.OtherHardship : ApplicantPriority.None))
+            .Select(r => new ApplicantRow(r.Name, r.Phone, r.AppliedAt, !welfare ? ApplicantPriority.None : r.Is4050 ? ApplicantPriority.Hardship4050 : r.Certified ? ApplicantPriority.OtherHardship : ApplicantPriority.None, r.Id, r.Status, r.StatusOn))
             .ToList());
+    }
+
+    /// <summary>
+    /// The employer sets where an application to one of their own postings stands (the seeker sees
+    /// it under 我的投递); another employer's application is not found. Returns the applicant's name.
+    /// </summary>
+    public async Task<(CommandResult Result, string Name)> SetStatusAsync(Guid postingId, Guid applicationId, JobApplicationStatus status, CancellationToken cancellationToken)
+    {
+        // Ownership through the account's link only (UnscopedReads); the write is by id on the app's context (applications carry no area).
+        if (!await unscoped.ApplicationsToPostingsOfAccount(Account).AnyAsync(a => a.Id == applicationId && a.PostingId == postingId, cancellationToken))
+        {
+            return (CommandResult.Fail(string.Empty, "JobApplication.NotFound"), string.Empty);
+        }
+
+        var application = await db.JobApplications.SingleAsync(a => a.Id == applicationId, cancellationToken);
+        var before = application.Status;
+        try
+        {
+            application.SetStatus(status, clock.Today);
+        }
+        catch (JobsException refusal)
+        {
+            return (CommandResult.Refused(refusal), application.Name);
+        }
+
+        audit.Add("JobApplicationStatusSet", "JobApplication", application.Id.ToString(), null, new { status = before.ToString() }, new { status = status.ToString(), postingId });
+        await db.SaveChangesAsync(cancellationToken);
+        return (CommandResult.Ok, application.Name);
     }
 }

@@ -8,7 +8,8 @@ public sealed record SeekerLinkView(SeekerLinkStatus Status, string IdNumberMask
 public sealed record SeekerPostingRow(Guid Id, string Title, string EmployerName, string RegionName, int PayMin, int PayMax, PostingType Type, PostingStatus Status, DateTimeOffset At);
 
 /// <summary>A seeker's application: the posting (<see cref="SeekerPostingRow.At"/>: when applied) and the outcome staff recorded on a referral to it, if any (null: 已投递).</summary>
-public sealed record SeekerApplicationRow(SeekerPostingRow Posting, ReferralOutcome? Outcome, DateOnly? OutcomeOn);
+/// <summary>A seeker's application: its posting, where the employer has taken it (and when), and the outcome staff recorded on a referral to the same posting.</summary>
+public sealed record SeekerApplicationRow(SeekerPostingRow Posting, ReferralOutcome? Outcome, DateOnly? OutcomeOn, JobApplicationStatus Status = JobApplicationStatus.Submitted, DateOnly? StatusOn = null);
 
 public sealed record SeekerPostingView(Guid Id, string Title, string Description, string EmployerName, string RegionName, string OccupationCode, int PayMin, int PayMax, PostingType Type, DateOnly ValidTo, bool Saved, bool Applied);
 
@@ -38,7 +39,7 @@ public sealed record JobFairInput(string Title, DateOnly Date, bool Online, stri
 
 public sealed record EmployerOption(Guid Id, string Name);
 
-public sealed record ApplicantRow(string Name, string Phone, DateTimeOffset AppliedAt, ApplicantPriority Priority);
+public sealed record ApplicantRow(string Name, string Phone, DateTimeOffset AppliedAt, ApplicantPriority Priority, Guid Id, JobApplicationStatus Status, DateOnly? StatusOn);
 
 /// <summary>An applicant's rank on a public-welfare post: certified 4050 persons first, then other certified hardship.</summary>
 public enum ApplicantPriority

@@ -255,17 +255,24 @@ public sealed class SeekerService(PortalDbContext db, UnscopedReads unscoped, II
 
     /// <summary>
     /// The seeker's applications, newest first, each with its own state: 已投递 on the day applied,
-    /// or the outcome staff recorded on a referral of the seeker's linked person to the same
-    /// posting (面试, 录用, 未录用, 未到场) on its day. The posting's own state is a separate fact.
+    /// the status the employer set (已查看, 邀请面试, 已录用, 未录用) on its day, and the outcome staff
+    /// recorded on a referral of the seeker's linked person to the same posting (面试, 录用, 未录用,
+    /// 未到场) on its day. The posting's own state is a separate fact.
     /// </summary>
     public async Task<IReadOnlyList<SeekerApplicationRow>> ApplicationsAsync(CancellationToken cancellationToken)
     {
         var account = Account;
         var rows = await RowsAsync(db.JobApplications.Where(a => a.AccountId == account).Select(a => new PostingAt { PostingId = a.PostingId, At = a.AppliedAt }), cancellationToken);
         var outcomes = await unscoped.OwnReferralOutcomesAsync(account, rows.Select(r => r.Id).ToList(), cancellationToken);
-        return rows.Select(r => outcomes.TryGetValue(r.Id, out var o)
-                ? new SeekerApplicationRow(r, o.Outcome, o.On)
-                : new SeekerApplicationRow(r, null, null))
+        var statuses = await db.JobApplications.AsNoTracking().Where(a => a.AccountId == account)
+            .Select(a => new { a.PostingId, a.Status, a.StatusOn }).ToDictionaryAsync(a => a.PostingId, cancellationToken);
+        return rows.Select(r =>
+            {
+                var status = statuses.GetValueOrDefault(r.Id);
+                return outcomes.TryGetValue(r.Id, out var o)
+                    ? new SeekerApplicationRow(r, o.Outcome, o.On, status?.Status ?? JobApplicationStatus.Submitted, status?.StatusOn)
+                    : new SeekerApplicationRow(r, null, null, status?.Status ?? JobApplicationStatus.Submitted, status?.StatusOn);
+            })
             .ToList();
     }
 

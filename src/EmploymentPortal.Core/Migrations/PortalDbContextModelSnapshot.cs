@@ -957,6 +957,14 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("shares_hardship");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
                     b.HasKey("Id")
                         .HasName("pk_job_applications");
 

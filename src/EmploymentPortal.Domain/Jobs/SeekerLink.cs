@@ -153,6 +153,24 @@ public sealed class JobApplication
     /// </summary>
     public bool SharesHardship { get; private set; }
 
+    /// <summary>Where the employer has taken the application (已投递 until they set it); the seeker sees it under 我的投递.</summary>
+    public JobApplicationStatus Status { get; private set; }
+
+    /// <summary>The day the employer last set <see cref="Status"/> (null while 已投递).</summary>
+    public DateOnly? StatusOn { get; private set; }
+
+    /// <summary>The employer moves the application on (查看, 邀请面试, 录用, 未录用); it never goes back to 已投递.</summary>
+    public void SetStatus(JobApplicationStatus status, DateOnly on)
+    {
+        if (status == JobApplicationStatus.Submitted || !Enum.IsDefined(status))
+        {
+            throw new JobsException("JobApplication.StatusInvalid", nameof(Status));
+        }
+
+        Status = status;
+        StatusOn = on;
+    }
+
     public static JobApplication Apply(Guid postingId, PostingStatus status, Guid accountId, Guid? personId, string name, string phone, bool sharesHardship, DateTimeOffset at)
     {
         if (status != PostingStatus.Published)
@@ -172,4 +190,14 @@ public sealed class JobApplication
             SharesHardship = sharesHardship,
         };
     }
+}
+
+/// <summary>Where an employer has taken a job application, as the seeker sees it.</summary>
+public enum JobApplicationStatus
+{
+    Submitted = 0,
+    Viewed = 1,
+    Interview = 2,
+    Hired = 3,
+    NotHired = 4,
 }

@@ -66,6 +66,10 @@ public static class StatusTones
         ReferralOutcome.NotHired or ReferralOutcome.NoShow => Tone.Failure,
         ReferralOutcome.Referred or ReferralOutcome.Interview => Tone.Pending,
 
+        JobApplicationStatus.Hired => Tone.Success,
+        JobApplicationStatus.NotHired => Tone.Failure,
+        JobApplicationStatus.Submitted or JobApplicationStatus.Viewed or JobApplicationStatus.Interview => Tone.Pending,
+
         _ => Tone.Neutral,
     };
 
