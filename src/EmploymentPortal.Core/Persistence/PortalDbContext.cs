@@ -116,11 +116,17 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
     /// <summary>The signed-in account this context acts for, told to the database with the scope (<see cref="RowSecurity"/>).</summary>
     public Guid? Account => _scopeProvider.Account;
 
-    // The query filters read these two members of the context instance, so EF Core evaluates them
+    // The query filters read these members of the context instance, so EF Core evaluates them
     // for each query instead of caching the first caller's scope in the model.
     private bool ScopeSeesAll => _scopeProvider.Current.SeesAll;
 
     private string? ScopePrefix => _scopeProvider.Current.RegionPrefix;
+
+    // The scope as a range on region_code ("C" collation, digit codes: prefix <= code < prefix || 'z'),
+    // the form of the row-level-security policy (portal_scope_low/high). The planner takes the tighter
+    // of two ranges on one column, where a LIKE beside the policy's range was counted twice and made
+    // it expect a handful of rows (a name search then sorted every match: docs/benchmarks.md, issue 16).
+    private string? ScopePrefixEnd => _scopeProvider.Current.RegionPrefix is { } prefix ? prefix + "z" : null;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -184,5 +190,7 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
         where T : class =>
         builder.Entity<T>().HasQueryFilter(
             RegionScopeFilter,
-            e => ScopeSeesAll || (ScopePrefix != null && EF.Property<string>(e, RegionCodeProperty).StartsWith(ScopePrefix)));
+            e => ScopeSeesAll || (ScopePrefix != null
+                && EF.Property<string>(e, RegionCodeProperty).CompareTo(ScopePrefix) >= 0
+                && EF.Property<string>(e, RegionCodeProperty).CompareTo(ScopePrefixEnd) < 0));
 }

@@ -191,8 +191,9 @@ public sealed partial class LedgerQuery
 
         // The LIKE decides; the range in pinyin order beside it (every name starting with the text sorts
         // between the text and the text followed by U+FFFF, which CLDR collation gives the highest
-        // weight) lets the page of 20 be read in the ledger's order from ix_persons_name_pinyin_id
-        // instead of sorting every match (王 over a street: 709 ms → 1 ms, docs/benchmarks.md).
+        // weight) is what an index can use under row-level security, where the LIKE (not leakproof)
+        // may not drive a scan: the page of 20 is read in the ledger's order and the count index-only
+        // from ix_persons_live_name_pinyin (王 over a street: 709 ms → 5 ms, docs/benchmarks.md).
         var pattern = LikePattern.Escape(text) + "%";
         var upper = text + '\uffff';
         return persons.Where(p => EF.Functions.Like(p.Name, pattern, LikePattern.EscapeCharacter)
