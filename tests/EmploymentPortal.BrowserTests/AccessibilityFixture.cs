@@ -34,15 +34,10 @@ public sealed partial class AccessibilityFixture : IAsyncLifetime
         var page = await PageAsync("community1", 1366);
         foreach (var (idNumber, name) in new[] { ("370702197212120028", "李秀英"), ("370702197011110018", "马建华") })
         {
-            await page.GotoAsync("/Station/Persons/Register");
-            await page.FillAsync("#IdNumber", idNumber);
-            await page.FillAsync("#Input_Name", name);
-            await page.FillAsync("#Input_Address", "向阳路 20 号");
-            await page.ClickAsync("[data-testid=register-submit]");
-            await page.WaitForURLAsync(PersonUrl());
+            await BrowserPages.RegisterPersonAsync(page, idNumber, name, "向阳路 20 号");
         }
 
-        PersonId = Guid.Parse(PersonUrl().Match(page.Url).Groups[1].Value);
+        PersonId = Guid.Parse(BrowserPages.PersonPage().Match(page.Url).Groups[1].Value);
         await page.ClickAsync("[data-testid=create-household]");
         await page.FillAsync("#Members_0__IdNumber", "370702197212120028");
         await page.SelectOptionAsync("#Members_0__Relationship", "Spouse");
@@ -97,9 +92,6 @@ public sealed partial class AccessibilityFixture : IAsyncLifetime
         _lock.Dispose();
         await Portal.DisposeAsync();
     }
-
-    [GeneratedRegex("/Station/Persons/([0-9a-f-]{36})$")]
-    private static partial Regex PersonUrl();
 
     [GeneratedRegex("/Station/Households/([0-9a-f-]{36})$")]
     private static partial Regex HouseholdUrl();

@@ -1,10 +1,34 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace EmploymentPortal.BrowserTests;
 
-/// <summary>Steps the browser tests share: signing in as a demo account, and a full-page screenshot.</summary>
-internal static class BrowserPages
+/// <summary>Steps the browser tests share: signing in as a demo account, registering a resident, and a full-page screenshot.</summary>
+internal static partial class BrowserPages
 {
+    /// <summary>
+    /// Registers a resident on the register form as station staff do (ID number, name, address) and
+    /// waits for their page; <paramref name="shot"/> names a screenshot of the filled form.
+    /// </summary>
+    public static async Task RegisterPersonAsync(IPage page, string idNumber, string name, string address, string? shot = null)
+    {
+        await page.GotoAsync("/Station/Persons/Register");
+        await page.FillAsync("#IdNumber", idNumber);
+        await page.FillAsync("#Input_Name", name);
+        await page.FillAsync("#Input_Address", address);
+        if (shot is not null)
+        {
+            await ShotAsync(page, shot);
+        }
+
+        await page.ClickAsync("[data-testid=register-submit]");
+        await page.WaitForURLAsync(PersonPage());
+    }
+
+    /// <summary>A person's page; its group is the person's id.</summary>
+    [GeneratedRegex("/Station/Persons/([0-9a-f-]{36})$")]
+    public static partial Regex PersonPage();
+
     public static async Task<IPage> SignInAsync(IBrowserContext context, string userName, string home)
     {
         var page = await context.NewPageAsync();

@@ -54,8 +54,8 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
     {
         await using var context = await PhoneAsync(fixture);
         var page = await SignInAsync(context, "community1", "**/Station");
-        await RegisterAsync(page, "370702198001010026", "卡片甲");
-        await RegisterAsync(page, "37070219820202001X", "卡片乙");
+        await RegisterPersonAsync(page, "370702198001010026", "卡片甲", "向阳路 8 号");
+        await RegisterPersonAsync(page, "37070219820202001X", "卡片乙", "向阳路 8 号");
 
         await page.GotoAsync("/Station/Persons");
         await FitsAsync(page);
@@ -99,7 +99,7 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
     {
         await using var context = await PhoneAsync(fixture);
         var page = await SignInAsync(context, "community1", "**/Station");
-        await RegisterAsync(page, "37070219840303002X", "走访甲");
+        await RegisterPersonAsync(page, "37070219840303002X", "走访甲", "向阳路 8 号", shot: "register-phone");
         await FitsAsync(page);
         var bar = await page.Locator("[data-testid=action-bar]").BoundingBoxAsync();
         (bar!.Y + bar.Height).Should().BeLessThanOrEqualTo(PhoneHeight, "the everyday actions are on the first screen");
@@ -170,8 +170,8 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
     {
         await using var context = await PhoneAsync(fixture);
         var page = await SignInAsync(context, "community1", "**/Station");
-        await RegisterAsync(page, "370702197505050043", "户卡配偶");
-        await RegisterAsync(page, "370702196807070037", "户卡户主");
+        await RegisterPersonAsync(page, "370702197505050043", "户卡配偶", "向阳路 8 号");
+        await RegisterPersonAsync(page, "370702196807070037", "户卡户主", "向阳路 8 号");
 
         await page.ClickAsync("[data-testid=create-household]");
         await page.FillAsync("#Members_0__IdNumber", "370702197505050043");
@@ -200,17 +200,6 @@ public sealed partial class PhoneLayoutBrowserTests(BrowserFixture fixture) : IC
     /// <summary>The labels a card row shows before its values (CSS generated content, which innerText leaves out).</summary>
     private static Task<string[]> ShownLabelsAsync(ILocator row) => row.EvaluateAsync<string[]>(
         "tr => [...tr.querySelectorAll('td')].map(td => getComputedStyle(td, '::before').content).filter(c => c && c !== 'none' && c !== 'normal').map(c => JSON.parse(c))");
-
-    private static async Task RegisterAsync(IPage page, string idNumber, string name)
-    {
-        await page.GotoAsync("/Station/Persons/Register");
-        await page.FillAsync("#IdNumber", idNumber);
-        await page.FillAsync("#Input_Name", name);
-        await page.FillAsync("#Input_Address", "向阳路 8 号");
-        await ShotAsync(page, "register-phone");
-        await page.ClickAsync("[data-testid=register-submit]");
-        await page.WaitForURLAsync(new Regex("/Station/Persons/[0-9a-f-]{36}$"));
-    }
 
     [GeneratedRegex("/Bureau/Certifications/[0-9a-f-]{36}$")]
     private static partial Regex CertificationUrl();

@@ -52,12 +52,7 @@ public sealed class RegistryBrowserTests(BrowserFixture fixture) : IClassFixture
 
         foreach (var (idNumber, name) in new[] { ("370702197212120028", "李秀英"), ("370702197011110018", "马建华") })
         {
-            await page.GotoAsync("/Station/Persons/Register");
-            await page.FillAsync("#IdNumber", idNumber);
-            await page.FillAsync("#Input_Name", name);
-            await page.FillAsync("#Input_Address", "向阳路 20 号");
-            await page.ClickAsync("[data-testid=register-submit]");
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Station/Persons/[0-9a-f-]{36}$"));
+            await RegisterPersonAsync(page, idNumber, name, "向阳路 20 号");
         }
 
         // The household as a whole: the head, the spouse by ID number, a check page, then the confirmation.
