@@ -9,7 +9,8 @@
 #
 #   CS="Host=127.0.0.1;Port=55432;Database=portal;Username=portal;Password=..." bench/station-pages.sh
 #   (APP_CS: the app's login, default CS with Username=portal_web; SEQ=100 DURATION=10 WARMUP=20;
-#    NO_BUILD=1 to skip the Release build; LEDGER=0 to skip the county cases)
+#    NO_BUILD=1 to skip the Release build; LEDGER=0 to skip the county cases; ONLY=REGEX to measure
+#    only the lines whose label matches, e.g. ONLY='40/50|group')
 # Needs wrk (apt-get install -y wrk) and python3. The database: a migrated, demo-seeded cluster filled
 # by `EmploymentPortal.Bench generate --persons 1000000 --households 350000 --vacuum` (docs/benchmarks.md).
 set -euo pipefail
@@ -78,6 +79,7 @@ hz=$(getconf CLK_TCK)
 
 measure() { # USER LABEL PATH
   local user=$1 label=$2 path=$3 jar="$work/$1.jar" status
+  [[ -z "${ONLY:-}" || "$label" =~ $ONLY ]] || return 0
   status=$(curl -sS -b "$jar" -o "$work/page.html" -w '%{http_code}' "$base$path")
   [ "$status" = 200 ] || { echo "$label: $path answered $status for $user" >&2; return 1; }
   for _ in $(seq "$warmup"); do curl -sS -b "$jar" -o /dev/null "$base$path"; done

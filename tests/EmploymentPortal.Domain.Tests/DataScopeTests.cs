@@ -58,6 +58,33 @@ public sealed class DataScopeTests
     public void Includes_StreetScope_MatchesItsCommunitiesOnly(string code, bool expected) =>
         DataScopes.ForPrincipal(User(Roles.StreetStaff, "370702001000")).Includes(code).Should().Be(expected);
 
+    /// <summary>
+    /// The range the row-level-security policies compare codes with (ADR 0003): what the interceptor
+    /// tells a connection for each scope setting; anything but <c>all</c> or 2 to 12 digits is empty.
+    /// </summary>
+    [Theory]
+    [InlineData("all", "", "zz")]
+    [InlineData("370702", "370702", "370702z")]
+    [InlineData("370702001001", "370702001001", "370702001001z")]
+    [InlineData("none", "z", "")]
+    [InlineData("3", "z", "")]
+    [InlineData("37%", "z", "")]
+    [InlineData("3707020010011", "z", "")]
+    [InlineData("", "z", "")]
+    public void Bounds_OfEachScopeSetting_AreItsRange(string setting, string low, string high) =>
+        RowSecurity.Bounds(setting).Should().Be((low, high));
+
+    [Theory]
+    [InlineData("370702001001")]
+    [InlineData("370702999999")]
+    public void Bounds_OfAPrefix_HoldEveryCodeUnderIt(string code)
+    {
+        var (low, high) = RowSecurity.Bounds("370702");
+        (string.CompareOrdinal(code, low) >= 0 && string.CompareOrdinal(code, high) < 0).Should().BeTrue();
+        var (otherLow, otherHigh) = RowSecurity.Bounds("370705");
+        (string.CompareOrdinal(code, otherLow) >= 0 && string.CompareOrdinal(code, otherHigh) < 0).Should().BeFalse();
+    }
+
     private static ClaimsPrincipal User(string role, string? regionCode)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, "u"), new(ClaimTypes.Role, role) };

@@ -81,7 +81,7 @@ public sealed class CrossAreaCrawlerTests(CrossAreaCrawlerTests.FirstWallFixture
     /// The second wall (ADR 0003): raw SQL on a context of the app's role, told community1's
     /// scope, finds no row of the far county in any table under row-level security, though the
     /// owner sees the sentinels there; rows of community1 stay visible, a connection never told a
-    /// scope sees nothing, and the scope is served by the region-code index.
+    /// scope (or reset after one) sees nothing, and the scope is served by the region-code index.
     /// </summary>
     [Fact]
     public async Task OtherCounty_RawSqlOfTheAppRoleAsCommunity1_ReturnsNoRow()
@@ -144,6 +144,18 @@ public sealed class CrossAreaCrawlerTests(CrossAreaCrawlerTests.FirstWallFixture
         {
             await bare.OpenAsync();
             (await ScalarAsync<long>(bare, "SELECT count(*) FROM persons")).Should().Be(0, "a connection never told a scope sees nothing");
+            await using (var told = RowSecurity.ScopeCommand(bare, "all"))
+            {
+                await told.ExecuteScalarAsync();
+            }
+
+            (await ScalarAsync<long>(bare, "SELECT count(*) FROM persons WHERE region_code LIKE '370705%'")).Should().BePositive("told 'all', the bare connection sees the far county");
+            await using (var discard = new NpgsqlCommand("DISCARD ALL", bare))
+            {
+                await discard.ExecuteNonQueryAsync();
+            }
+
+            (await ScalarAsync<long>(bare, "SELECT count(*) FROM persons")).Should().Be(0, "the pool's reset empties the bounds, and empty bounds select nothing");
         }
 
         await using var noSeqScan = new NpgsqlCommand("SET enable_seqscan = off", app);

@@ -140,7 +140,7 @@ public sealed class BackgroundTaskStore(PortalConnections connections, BusinessC
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var scope = new NpgsqlCommand($"SELECT set_config('{RowSecurity.ScopeSetting}', 'all', false)", connection);
+            await using var scope = RowSecurity.ScopeCommand(connection, "all");
             await scope.ExecuteScalarAsync(cancellationToken);
             return connection;
         }

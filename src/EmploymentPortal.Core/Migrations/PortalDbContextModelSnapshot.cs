@@ -1903,12 +1903,20 @@ namespace EmploymentPortal.Core.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_college_graduate"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_college_graduate"), new[] { "zh_pinyin", null });
 
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_college_graduate_region")
+                        .HasDatabaseName("ix_persons_group_college_graduate_region")
+                        .HasFilter("(priority_groups & 16) <> 0 AND cancelled_at IS NULL");
+
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_minimum_living_allowance")
                         .HasDatabaseName("ix_persons_group_minimum_living_allowance")
                         .HasFilter("(priority_groups & 8) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_minimum_living_allowance"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_minimum_living_allowance"), new[] { "zh_pinyin", null });
+
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_minimum_living_allowance_region")
+                        .HasDatabaseName("ix_persons_group_minimum_living_allowance_region")
+                        .HasFilter("(priority_groups & 8) <> 0 AND cancelled_at IS NULL");
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_poor_labourer")
                         .HasDatabaseName("ix_persons_group_poor_labourer")
@@ -1917,12 +1925,20 @@ namespace EmploymentPortal.Core.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_poor_labourer"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_poor_labourer"), new[] { "zh_pinyin", null });
 
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_poor_labourer_region")
+                        .HasDatabaseName("ix_persons_group_poor_labourer_region")
+                        .HasFilter("(priority_groups & 256) <> 0 AND cancelled_at IS NULL");
+
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_reservoir_migrant")
                         .HasDatabaseName("ix_persons_group_reservoir_migrant")
                         .HasFilter("(priority_groups & 128) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_reservoir_migrant"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_reservoir_migrant"), new[] { "zh_pinyin", null });
+
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_reservoir_migrant_region")
+                        .HasDatabaseName("ix_persons_group_reservoir_migrant_region")
+                        .HasFilter("(priority_groups & 128) <> 0 AND cancelled_at IS NULL");
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_returning_migrant")
                         .HasDatabaseName("ix_persons_group_returning_migrant")
@@ -1931,12 +1947,20 @@ namespace EmploymentPortal.Core.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_returning_migrant"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_returning_migrant"), new[] { "zh_pinyin", null });
 
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_returning_migrant_region")
+                        .HasDatabaseName("ix_persons_group_returning_migrant_region")
+                        .HasFilter("(priority_groups & 64) <> 0 AND cancelled_at IS NULL");
+
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_rural_surplus_labour")
                         .HasDatabaseName("ix_persons_group_rural_surplus_labour")
                         .HasFilter("(priority_groups & 32) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_rural_surplus_labour"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_rural_surplus_labour"), new[] { "zh_pinyin", null });
+
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_rural_surplus_labour_region")
+                        .HasDatabaseName("ix_persons_group_rural_surplus_labour_region")
+                        .HasFilter("(priority_groups & 32) <> 0 AND cancelled_at IS NULL");
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_closure_placed")
                         .HasDatabaseName("ix_persons_group_soe_closure_placed")
@@ -1945,12 +1969,20 @@ namespace EmploymentPortal.Core.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_closure_placed"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_closure_placed"), new[] { "zh_pinyin", null });
 
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_soe_closure_placed_region")
+                        .HasDatabaseName("ix_persons_group_soe_closure_placed_region")
+                        .HasFilter("(priority_groups & 4) <> 0 AND cancelled_at IS NULL");
+
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_laid_off")
                         .HasDatabaseName("ix_persons_group_soe_laid_off")
                         .HasFilter("(priority_groups & 1) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_laid_off"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_laid_off"), new[] { "zh_pinyin", null });
+
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_soe_laid_off_region")
+                        .HasDatabaseName("ix_persons_group_soe_laid_off_region")
+                        .HasFilter("(priority_groups & 1) <> 0 AND cancelled_at IS NULL");
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_unemployed")
                         .HasDatabaseName("ix_persons_group_soe_unemployed")
@@ -1959,12 +1991,20 @@ namespace EmploymentPortal.Core.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_unemployed"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_soe_unemployed"), new[] { "zh_pinyin", null });
 
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_soe_unemployed_region")
+                        .HasDatabaseName("ix_persons_group_soe_unemployed_region")
+                        .HasFilter("(priority_groups & 2) <> 0 AND cancelled_at IS NULL");
+
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship")
                         .HasDatabaseName("ix_persons_group_special_hardship")
                         .HasFilter("(priority_groups & 512) <> 0 AND cancelled_at IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship"), new[] { "RegionCode" });
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex(new[] { "Name", "Id" }, "ix_persons_group_special_hardship"), new[] { "zh_pinyin", null });
+
+                    b.HasIndex(new[] { "RegionCode" }, "ix_persons_group_special_hardship_region")
+                        .HasDatabaseName("ix_persons_group_special_hardship_region")
+                        .HasFilter("(priority_groups & 512) <> 0 AND cancelled_at IS NULL");
 
                     b.HasIndex(new[] { "BirthDate", "Id" }, "ix_persons_live_birth_date_id")
                         .HasDatabaseName("ix_persons_live_birth_date_id")
@@ -1983,7 +2023,7 @@ namespace EmploymentPortal.Core.Migrations
                         .HasDatabaseName("ix_persons_live_employment_status_region_code")
                         .HasFilter("cancelled_at IS NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EmploymentStatus", "RegionCode" }, "ix_persons_live_employment_status_region_code"), new[] { "Sex", "BirthDate" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EmploymentStatus", "RegionCode" }, "ix_persons_live_employment_status_region_code"), new[] { "Sex", "BirthDate", "FemaleCadre" });
 
                     b.HasIndex(new[] { "Name", "Id" }, "ix_persons_live_name_id")
                         .HasDatabaseName("ix_persons_live_name_id")

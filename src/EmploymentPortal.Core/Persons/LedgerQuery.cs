@@ -31,6 +31,17 @@ public sealed partial class LedgerQuery
     /// </summary>
     public const int CountCap = 10_000;
 
+    /// <summary>
+    /// A name search's count stops sooner: past a thousand matches the list is no use for finding
+    /// one person, and the page asks for more of the name or the ID number's last four instead of
+    /// counting a common surname's tens of thousands of entries (王 over a street: 19,888).
+    /// </summary>
+    public const int SearchCountCap = 1_000;
+
+    /// <summary>Where the count of <paramref name="query"/>'s persons stops (rows past the page).</summary>
+    public static int CountCapOf(PersonListQuery query) =>
+        string.IsNullOrWhiteSpace(query.Search) ? CountCap : SearchCountCap;
+
     private LedgerQuery(PortalDbContext db, IIdNumberProtector protector, DateOnly today, int longTermMonths, int visitIntervalMonths, Age4050Births age4050)
     {
         _db = db;
@@ -50,18 +61,12 @@ public sealed partial class LedgerQuery
     }
 
     /// <summary>
-    /// The number of <paramref name="persons"/>, counted no further than <see cref="CountCap"/> rows
+    /// The number of <paramref name="persons"/>, counted no further than <paramref name="cap"/> rows
     /// past <paramref name="skip"/>; <c>Capped</c> when there are more (the count is then a lower bound).
-    /// A search is counted exactly: it reads only its own range of ix_persons_live_name_id.
     /// </summary>
-    public static async Task<(int Count, bool Capped)> CountAsync(IQueryable<Person> persons, int skip, bool exact, CancellationToken cancellationToken)
+    public static async Task<(int Count, bool Capped)> CountAsync(IQueryable<Person> persons, int skip, int cap, CancellationToken cancellationToken)
     {
-        if (exact)
-        {
-            return (await persons.CountAsync(cancellationToken), false);
-        }
-
-        var limit = skip + CountCap;
+        var limit = skip + cap;
         var count = await persons.Take(limit + 1).CountAsync(cancellationToken);
         return count > limit ? (limit, true) : (count, false);
     }
@@ -142,6 +147,19 @@ public sealed partial class LedgerQuery
         PersonSort.Age => persons.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
         _ => persons.OrderBy(p => EF.Functions.Collate(p.Name, Collations.Pinyin)).ThenBy(p => p.Id),
     };
+
+    /// <summary>
+    /// One page of <paramref name="persons"/> in <paramref name="sort"/> order, keys first: the
+    /// page's ids are chosen from an index that carries every column the filters test
+    /// (ix_persons_live_name_pinyin for the name order, migration LedgerFilterIndexes), without
+    /// reading a row, and only those rows are read. Choosing the page from whole rows read, then
+    /// filtered, every row the filters pass over: 2,869 rows for the 20 of a street's unemployed 40/50.
+    /// </summary>
+    public Task<List<PersonListItem>> PageAsync(IQueryable<Person> persons, PersonSort sort, int skip, int take, CancellationToken cancellationToken)
+    {
+        var keys = Sort(persons, sort).Skip(skip).Take(take).Select(p => p.Id);
+        return RowsAsync(Sort(_db.Persons.AsNoTracking().Where(p => keys.Contains(p.Id)), sort), cancellationToken);
+    }
 
     /// <summary>The list rows of a sorted (and paged) query: numbers and phones masked.</summary>
     public async Task<List<PersonListItem>> RowsAsync(IQueryable<Person> persons, CancellationToken cancellationToken)

@@ -79,8 +79,8 @@ public sealed class PersonRegistry(
         var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
         var persons = ledger.Filter(query);
         var page = Math.Max(1, query.Page);
-        var (total, capped) = await LedgerQuery.CountAsync(persons, (page - 1) * query.PageSize, exact: !string.IsNullOrWhiteSpace(query.Search), cancellationToken);
-        var items = await ledger.RowsAsync(LedgerQuery.Sort(persons, query.Sort).Skip((page - 1) * query.PageSize).Take(query.PageSize), cancellationToken);
+        var (total, capped) = await LedgerQuery.CountAsync(persons, (page - 1) * query.PageSize, LedgerQuery.CountCapOf(query), cancellationToken);
+        var items = await ledger.PageAsync(persons, query.Sort, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
         return new PagedResult<PersonListItem>(items, page, query.PageSize, total) { CountCapped = capped };
     }
 

@@ -13,11 +13,19 @@ namespace EmploymentPortal.Core.Scoping;
 /// (<see cref="Interceptor"/>), and the policies of the migration <c>RowLevelSecurity</c> compare
 /// each row's region code with that scope, as a B-tree range, for the app's role. Raw SQL run on
 /// the context's connection (reports, the batch, search, COPY) is under the same wall.
+/// The scope is told as its range (<see cref="Bounds"/>): the policies' functions only read the two
+/// bounds, so a row costs two comparisons, not a pattern match (migration <c>ScopeBoundsSettings</c>).
 /// </summary>
 public static class RowSecurity
 {
-    /// <summary>The session setting the policies read the scope from: <c>all</c>, a region-code prefix, or <c>none</c>.</summary>
+    /// <summary>The session setting that names the scope: <c>all</c>, a region-code prefix, or <c>none</c> (for people and logs; the policies read the bounds).</summary>
     public const string ScopeSetting = "portal.scope";
+
+    /// <summary>The session setting the policies read the scope's lower bound from (<c>portal_scope_low()</c>, inclusive).</summary>
+    public const string ScopeLowSetting = "portal.scope_low";
+
+    /// <summary>The session setting the policies read the scope's upper bound from (<c>portal_scope_high()</c>, exclusive).</summary>
+    public const string ScopeHighSetting = "portal.scope_high";
 
     /// <summary>The session setting the policies read the signed-in account from (its own employers, postings, link requests).</summary>
     public const string AccountSetting = "portal.account";
@@ -33,6 +41,33 @@ public static class RowSecurity
         scope.SeesAll ? "all" : scope.RegionPrefix ?? "none";
 
     /// <summary>
+    /// The scope as a B-tree range over the region code, [low, high): <c>all</c> is ['', 'zz'); a
+    /// prefix p of 2 to 12 digits is [p, p + 'z') (codes are digits, which sort before letters in
+    /// every collation); anything else, <c>none</c> included, is the empty ['z', '').
+    /// </summary>
+    public static (string Low, string High) Bounds(string setting) =>
+        setting == "all" ? (string.Empty, "zz")
+        : setting.Length is >= 2 and <= 12 && setting.All(char.IsAsciiDigit) ? (setting, setting + "z")
+        : ("z", string.Empty);
+
+    /// <summary>
+    /// A command that tells <paramref name="connection"/> a scope (its name and its bounds, in one
+    /// round trip): for the session, or with <paramref name="transaction"/> for that transaction only.
+    /// </summary>
+    public static NpgsqlCommand ScopeCommand(NpgsqlConnection connection, string setting, NpgsqlTransaction? transaction = null)
+    {
+        var local = transaction is null ? "false" : "true";
+        var command = new NpgsqlCommand(
+            $"SELECT set_config('{ScopeSetting}', @scope, {local}), set_config('{ScopeLowSetting}', @low, {local}), set_config('{ScopeHighSetting}', @high, {local})",
+            connection, transaction);
+        var (low, high) = Bounds(setting);
+        command.Parameters.AddWithValue("scope", setting);
+        command.Parameters.AddWithValue("low", low);
+        command.Parameters.AddWithValue("high", high);
+        return command;
+    }
+
+    /// <summary>
     /// Widens the wall for the current transaction only (<c>set_config(…, true)</c>) to the
     /// smallest prefix that covers the given region codes, for the named writes that move or file
     /// a row into another area: the release of a transfer, an objection from the public. The query
@@ -44,8 +79,7 @@ public static class RowSecurity
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("A widened scope lasts one transaction: begin one first.");
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand($"SELECT set_config('{ScopeSetting}', @scope, true)", connection, (NpgsqlTransaction)transaction.GetDbTransaction());
-        command.Parameters.AddWithValue("scope", Covering(regionCodes));
+        await using var command = ScopeCommand(connection, Covering(regionCodes), (NpgsqlTransaction)transaction.GetDbTransaction());
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
@@ -84,8 +118,8 @@ public static class RowSecurity
     private static NpgsqlCommand SetCommand(DbConnection connection, DbContext? context)
     {
         var (scope, account) = context is PortalDbContext db ? (SettingOf(db.Scope), db.Account?.ToString() ?? string.Empty) : ("none", string.Empty);
-        var command = new NpgsqlCommand($"SELECT set_config('{ScopeSetting}', @scope, false), set_config('{AccountSetting}', @account, false)", (NpgsqlConnection)connection);
-        command.Parameters.AddWithValue("scope", scope);
+        var command = ScopeCommand((NpgsqlConnection)connection, scope);
+        command.CommandText += $", set_config('{AccountSetting}', @account, false)";
         command.Parameters.AddWithValue("account", account);
         return command;
     }

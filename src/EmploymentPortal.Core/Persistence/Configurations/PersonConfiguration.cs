@@ -63,6 +63,12 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
                 .UseCollation(Collations.Pinyin, null!)
                 .IncludeProperties(p => p.RegionCode)
                 .HasFilter(FormattableString.Invariant($"(priority_groups & {(int)group}) <> 0 AND cancelled_at IS NULL"));
+
+            // The group's count over an area reads only that area's entries (the name-ordered index
+            // above holds the whole register's members of the group: 45,140 entries read for a
+            // street's 7,822 RuralSurplusLabour).
+            builder.HasIndex(p => p.RegionCode, name + "_region").HasDatabaseName(name + "_region")
+                .HasFilter(FormattableString.Invariant($"(priority_groups & {(int)group}) <> 0 AND cancelled_at IS NULL"));
         }
 
         builder.HasIndex(p => new { p.Name, p.Id }, "ix_persons_live_name_id").HasDatabaseName("ix_persons_live_name_id")
@@ -73,7 +79,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
             .IsDescending(true, false).IncludeProperties(p => p.RegionCode).HasFilter("cancelled_at IS NULL");
         builder.HasIndex(p => new { p.EmploymentStatus, p.RegionCode }, "ix_persons_live_employment_status_region_code")
             .HasDatabaseName("ix_persons_live_employment_status_region_code")
-            .IncludeProperties(p => new { p.Sex, p.BirthDate }).HasFilter("cancelled_at IS NULL");
+            .IncludeProperties(p => new { p.Sex, p.BirthDate, p.FemaleCadre }).HasFilter("cancelled_at IS NULL");
         builder.HasIndex(p => new { p.UnemployedSince, p.RegionCode }, "ix_persons_live_unemployed_since_region_code")
             .HasDatabaseName("ix_persons_live_unemployed_since_region_code")
             .HasFilter("unemployed_since IS NOT NULL AND cancelled_at IS NULL");

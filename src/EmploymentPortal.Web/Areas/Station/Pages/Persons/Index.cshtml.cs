@@ -93,7 +93,7 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, Backg
         AtLeast = Result.CountCapped,
     };
 
-    private PersonListQuery Query => new(Search, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified, LongTermSoon, DueVisit);
+    public PersonListQuery ListQuery => new(Search, Status, Group, LongTerm, Age4050, Education, Region, Sort, Math.Max(1, PageNumber), PageSize, Certified, LongTermSoon, DueVisit);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -104,7 +104,7 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, Backg
         }
 
         Regions = await registry.RegionsInScopeAsync(cancellationToken);
-        Result = await registry.ListAsync(Query, cancellationToken);
+        Result = await registry.ListAsync(ListQuery, cancellationToken);
         return Page();
     }
 
@@ -135,14 +135,14 @@ public sealed class IndexModel(PersonRegistry registry, LedgerExcel excel, Backg
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var name = $"{texts["Nav.Ledger"].Value}-{clock.Now:yyyyMMdd-HHmm}.xlsx";
-        if (await excel.ExportCountAsync(Query, cancellationToken) > options.Value.Tasks.ExportInBackgroundAbove)
+        if (await excel.ExportCountAsync(ListQuery, cancellationToken) > options.Value.Tasks.ExportInBackgroundAbove)
         {
-            var id = await tasks.EnqueueAsync(LedgerExportWork.KindName, new LedgerExportParameters(Query, name), null, cancellationToken);
+            var id = await tasks.EnqueueAsync(LedgerExportWork.KindName, new LedgerExportParameters(ListQuery, name), null, cancellationToken);
             return RedirectToPage("/Tasks/Index", new { area = "Station", id });
         }
 
         using var buffer = new MemoryStream();
-        if (await excel.ExportAsync(Query, buffer, cancellationToken) is null)
+        if (await excel.ExportAsync(ListQuery, buffer, cancellationToken) is null)
         {
             TempData["Message"] = texts["Ledger.ExportTooMany", LedgerExcel.MaxExportRows].Value;
             return RedirectToPage(Filters(Qt ?? (SearchTextMask.HoldsIdNumber(Q) ? LedgerSearchToken.Seal(protection, Q!) : null), Q));
