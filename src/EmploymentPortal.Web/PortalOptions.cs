@@ -32,6 +32,12 @@ public sealed class PortalOptions
 
         /// <summary>A ledger export of more persons than this runs in the background, with a download link when done; smaller ones download at once.</summary>
         public int ExportInBackgroundAbove { get; set; } = 5_000;
+
+        /// <summary>
+        /// How long a finished task's row is kept, with its result and any file it produced (an export
+        /// holds personal data: PIPL art. 19, kept no longer than needed); the runner then deletes it.
+        /// </summary>
+        public TimeSpan KeepFinishedFor { get; set; } = TimeSpan.FromDays(7);
     }
 
     public sealed class ImportSettings

@@ -1,6 +1,7 @@
 using System.Net;
 using EmploymentPortal.Domain.Persons;
 using EmploymentPortal.TestCommon;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Npgsql;
 using static EmploymentPortal.TestCommon.DemoIds;
@@ -122,6 +123,52 @@ public sealed class BackgroundTaskTests(BackgroundExportFixture portal) : IClass
 
         using var neighbour = await portal.SignInAsync("community2");
         (await neighbour.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.NotFound, "the file is its requester's");
+    }
+
+    /// <summary>
+    /// Finished tasks are kept <c>Portal:Tasks:KeepFinishedFor</c> (7 days), their page says until
+    /// when, and the runner then deletes them with their results and files; queued and running tasks
+    /// stay however old.
+    /// </summary>
+    [Fact]
+    public async Task FinishedTasks_PastTheirKeepingTime_AreDeleted_OthersStay()
+    {
+        using var staff = await portal.SignInAsync("community1");
+        var user = await TestSql.ScalarAsync<Guid>(portal.ConnectionString, "SELECT id FROM users WHERE user_name = 'community1'");
+        var now = portal.Clock.GetUtcNow();
+        string At(TimeSpan ago) => (now - ago).ToString("yyyy-MM-dd HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+        var tasks = new (Guid Id, int State, TimeSpan Ago, bool Kept)[]
+        {
+            (Guid.NewGuid(), 3, TimeSpan.FromDays(8), false),
+            (Guid.NewGuid(), 4, TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1), false),
+            (Guid.NewGuid(), 3, TimeSpan.FromDays(6), true),
+            (Guid.NewGuid(), 1, TimeSpan.FromDays(30), true),
+            (Guid.NewGuid(), 2, TimeSpan.FromDays(30), true),
+        };
+        foreach (var (id, state, ago, _) in tasks)
+        {
+            var finished = state >= 3 ? $"'{At(ago)}'" : "NULL";
+            await Execute(
+                $"""
+                INSERT INTO background_tasks (id, kind, state, requested_by_id, requested_by_name, region_code, culture, done, total, created_at, started_at, finished_at, result_file)
+                VALUES ('{id}', 'ledger-export', {state}, '{user}', 'community1', '{Community1}', 'zh-CN', 1, 1, '{At(ago + TimeSpan.FromMinutes(5))}', '{At(ago + TimeSpan.FromMinutes(4))}', {finished}, '\x00')
+                """);
+        }
+
+        var (_, recent) = await staff.GetPageAsync($"/Station/Tasks/{tasks[2].Id}");
+        var keptUntil = portal.Clock.GetUtcNow() - TimeSpan.FromDays(6) + TimeSpan.FromDays(7);
+        recent.QuerySelector("[data-testid=task-kept-until]")!.TextContent.Should()
+            .Be($"结果和文件保留至 {keptUntil.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}，之后自动删除。");
+
+        var runner = ActivatorUtilities.CreateInstance<EmploymentPortal.Web.Jobs.BackgroundTaskRunner>(portal.Factory.Services);
+        await runner.PurgeIfDueAsync(CancellationToken.None);
+
+        foreach (var (id, state, ago, kept) in tasks)
+        {
+            (await Scalar($"SELECT count(*) FROM background_tasks WHERE id = '{id}'")).Should().Be(kept ? 1 : 0, $"a task in state {state} finished or made {ago.TotalDays:0.#} days ago");
+        }
+
+        (await staff.GetAsync($"/Station/Tasks/{tasks[0].Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     private Task<long> Scalar(string sql) => TestSql.ScalarAsync<long>(portal.ConnectionString, sql);

@@ -309,8 +309,10 @@ public sealed class MonthlyReportTests(PortalFixture portal) : IClassFixture<Por
         var export = await city.GetAsync(url + "&handler=Export");
         export.StatusCode.Should().Be(HttpStatusCode.OK);
         await using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
-        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "就业失业统计月报").Cast<IDictionary<string, object>>().ToList();
-        rows.Should().HaveCount(16);
+        // The form's table starts on row 5, under the title, the area and month and the form's lines; the signature line follows its 16 lines.
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "就业失业统计月报", startCell: "A5").Cast<IDictionary<string, object>>().ToList();
+        rows.Should().HaveCount(17);
+        rows[^1]["序号"].Should().Be("单位负责人：");
         rows[0]["指标"].Should().Be("期末登记失业人员");
         Convert.ToInt32(rows[0]["期末数"], CultureInfo.InvariantCulture).Should().Be(3);
         (await TestSql.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM audit_events WHERE action = 'MonthlyReportExported'")).Should().Be(1);

@@ -92,6 +92,8 @@ public sealed partial class WordingTests(PortalFixture portal) : IClassFixture<P
         after.QuerySelector("[data-testid=audit-who]")!.TextContent.Should().Be("钱芳（向阳社区劳动保障事务站）");
     }
 
+    private static readonly string[] FormColumns = ["A", "B", "C", "D", "E", "F"];
+
     [Fact]
     public async Task MonthlyReport_CarriesTheStandardFormLines()
     {
@@ -110,9 +112,21 @@ public sealed partial class WordingTests(PortalFixture portal) : IClassFixture<P
         var export = await street.GetAsync("/Station/MonthlyReport?handler=Export");
         export.StatusCode.Should().Be(HttpStatusCode.OK);
         await using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
-        MiniExcelLibs.MiniExcel.GetSheetNames(stream).Should().Equal("表头", "就业失业统计月报");
-        var lines = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "表头").Cast<IDictionary<string, object>>().Select(r => r["表头"]?.ToString()).ToList();
-        lines.Should().Contain("填报单位：城关街道劳动保障事务所").And.Contain("填表人：王丽").And.Contain("制表机关：潍坊市人力资源和社会保障局");
+        MiniExcelLibs.MiniExcel.GetSheetNames(stream).Should().Equal("就业失业统计月报");
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, sheetName: "就业失业统计月报").Cast<IDictionary<string, object>>()
+            .Select(r => FormColumns.Select(c => r[c]?.ToString()).ToArray()).ToList();
+
+        // One sheet, as the printed form: title, area and month, then 表号 | 制表机关, 填报单位 | 计量单位,
+        // the table's header, its lines, and 单位负责人 | 填表人 | 填报日期 below it.
+        rows[0][0].Should().Be("就业失业统计月报");
+        rows[2][0].Should().Be("表号：未设定");
+        rows[2][3].Should().Be("制表机关：潍坊市人力资源和社会保障局");
+        rows[3][0].Should().Be("填报单位：城关街道劳动保障事务所");
+        rows[3][3].Should().StartWith("计量单位：");
+        rows[4].Should().Equal("序号", "指标", "计量单位", "本月", "本年累计", "期末数");
+        rows[^1][0].Should().Be("单位负责人：");
+        rows[^1][2].Should().Be("填表人：王丽");
+        rows[^1][4].Should().Be($"填报日期：{TestClock.Today.Year}年{TestClock.Today.Month}月{TestClock.Today.Day}日");
     }
 
     [Fact]

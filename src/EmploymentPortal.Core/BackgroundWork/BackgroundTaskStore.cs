@@ -132,6 +132,20 @@ public sealed class BackgroundTaskStore(PortalConnections connections, BusinessC
         return failed;
     }
 
+    /// <summary>
+    /// Deletes the tasks that finished (succeeded or failed) before <paramref name="finishedBefore"/>,
+    /// with their results and files; queued and running tasks stay. Returns how many.
+    /// </summary>
+    public async Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var delete = new NpgsqlCommand("DELETE FROM background_tasks WHERE state IN (3, 4) AND finished_at < $1", connection)
+        {
+            Parameters = { new() { Value = finishedBefore } },
+        };
+        return await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static int Key(Guid id) => BitConverter.ToInt32(id.ToByteArray(), 12);
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)

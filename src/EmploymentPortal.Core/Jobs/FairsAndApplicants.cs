@@ -39,7 +39,7 @@ public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, A
 
         // The employers a fair names and their published postings are public (read past the scope).
         var employers = await unscoped.EmployersByIds(ids)
-            .Where(e => e.Status == EmployerStatus.Verified).OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
+            .Where(e => e.Status == EmployerStatus.Verified).OrderBy(e => EF.Functions.Collate(e.Name, Collations.Pinyin)).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
         var postings = await unscoped.PublishedPostings()
             .Where(p => ids.Contains(p.EmployerId)).OrderByDescending(p => p.PublishedAt).Take(500)
             .Select(p => new { p.EmployerId, Row = new JobFairPosting(p.Id, p.Title, p.PayMin, p.PayMax, p.Type) }).ToListAsync(cancellationToken);
@@ -49,7 +49,7 @@ public sealed class JobFairService(PortalDbContext db, UnscopedReads unscoped, A
 
     /// <summary>Verified employers of the caller's area, to take part.</summary>
     public async Task<IReadOnlyList<EmployerOption>> EmployerOptionsAsync(CancellationToken cancellationToken) =>
-        await db.Employers.AsNoTracking().Where(e => e.Status == EmployerStatus.Verified).OrderBy(e => e.Name).Take(500).Select(e => new EmployerOption(e.Id, e.Name)).ToListAsync(cancellationToken);
+        await db.Employers.AsNoTracking().Where(e => e.Status == EmployerStatus.Verified).OrderBy(e => EF.Functions.Collate(e.Name, Collations.Pinyin)).Take(500).Select(e => new EmployerOption(e.Id, e.Name)).ToListAsync(cancellationToken);
 
     /// <summary>Creates (no id) or edits a fair of the caller's area; the organising region is the caller's unit's.</summary>
     public async Task<(CommandResult Result, Guid? Id)> SaveAsync(Guid? id, string unitRegionCode, JobFairInput input, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed class LayoffReports(
     public async Task<IReadOnlyList<LayoffEmployerOption>> EmployersAsync(CancellationToken cancellationToken)
     {
         // The regions' names in a second query: an employer account's employers come from the unscoped context.
-        var employers = await FilableEmployers().AsNoTracking().OrderBy(e => e.Name).Take(500)
+        var employers = await FilableEmployers().AsNoTracking().OrderBy(e => EF.Functions.Collate(e.Name, Collations.Pinyin)).Take(500)
             .Select(e => new { e.Id, e.Name, e.RegionId })
             .ToListAsync(cancellationToken);
         var regionIds = employers.Select(e => e.RegionId).Distinct().ToList();

@@ -78,44 +78,36 @@ public sealed class ReportExcel(PortalDbContext db, AuditLog audit, ILabelCatalo
     };
 
     /// <summary>
-    /// Writes the monthly report form in its fixed layout, and its standard lines (表号, 制表机关,
-    /// 计量单位, 填报单位, 填报日期, 单位负责人, 填表人) on a sheet of their own before it.
+    /// Writes the monthly report form on one sheet, laid out as a printed statistical form: the
+    /// title, the area and month; 表号 and 制表机关; 填报单位 and 计量单位; the table with its header row; and below it
+    /// 单位负责人, 填表人 and 填报日期. Numbers stay numbers.
     /// </summary>
     public async Task WriteAsync(MonthlyReport report, MonthlyReportHeader header, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(header);
         string Line(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, labels.Text(key), args);
-        var formLines = new[]
+        var title = Line("MonthlyReport.Heading", report.RegionName, report.Month.Year, report.Month.Month);
+        var form = new List<Dictionary<string, object?>>
         {
-            Line("MonthlyReport.Heading", report.RegionName, report.Month.Year, report.Month.Month),
-            Line("ReportForm.FormNumber", header.FormNumber ?? labels.Text("ReportForm.NotSet")),
-            Line("ReportForm.Authority", header.Authority ?? "—"),
-            Line("ReportForm.FilingUnit", header.FilingUnit ?? "—"),
-            labels.Text("ReportForm.Units"),
-            labels.Text("ReportForm.HeadOfUnit"),
-            Line("ReportForm.Preparer", header.Preparer ?? "—"),
-            Line("ReportForm.FiledOn", header.FiledOn.Year, header.FiledOn.Month, header.FiledOn.Day),
-        }.Select(l => new Dictionary<string, object?> { [labels.Text("ReportForm.Sheet")] = l }).ToList();
-        var title = string.Format(CultureInfo.CurrentCulture, labels.Text("MonthlyReport.Heading"), report.RegionName, report.Month.Year, report.Month.Month);
-        var lines = report.Lines.Select(l => new Dictionary<string, object?>
-        {
-            [labels.Text("MonthlyReport.Number")] = l.Number,
-            [labels.Text("MonthlyReport.Line")] = labels.Text(l.Key),
-            [labels.Text("MonthlyReport.Unit")] = labels.Text(l.UnitKey),
-            [labels.Text("MonthlyReport.ThisMonth")] = l.Month,
-            [labels.Text("MonthlyReport.ThisYear")] = l.Year,
-            [labels.Text("MonthlyReport.AtEnd")] = l.End,
-        }).ToList();
-        var sheets = new Dictionary<string, object>
-        {
-            [labels.Text("ReportForm.Sheet")] = formLines,
-            [labels.Text("MonthlyReport.Title")] = lines,
+            FormRow(labels.Text("MonthlyReport.Title")),
+            FormRow(title),
+            FormRow(Line("ReportForm.FormNumber", header.FormNumber ?? labels.Text("ReportForm.NotSet")), d: Line("ReportForm.Authority", header.Authority ?? "—")),
+            FormRow(Line("ReportForm.FilingUnit", header.FilingUnit ?? "—"), d: labels.Text("ReportForm.Units")),
+            FormRow(labels.Text("MonthlyReport.Number"), labels.Text("MonthlyReport.Line"), labels.Text("MonthlyReport.Unit"),
+                labels.Text("MonthlyReport.ThisMonth"), labels.Text("MonthlyReport.ThisYear"), labels.Text("MonthlyReport.AtEnd")),
         };
-        await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        form.AddRange(report.Lines.Select(l => FormRow(l.Number, labels.Text(l.Key), labels.Text(l.UnitKey), l.Month, l.Year, l.End)));
+        form.Add(FormRow(labels.Text("ReportForm.HeadOfUnit"), c: Line("ReportForm.Preparer", header.Preparer ?? "—"),
+            e: Line("ReportForm.FiledOn", header.FiledOn.Year, header.FiledOn.Month, header.FiledOn.Day)));
+        await output.SaveAsAsync(form, printHeader: false, sheetName: labels.Text("MonthlyReport.Title"), cancellationToken: cancellationToken);
         audit.Add("MonthlyReportExported", "MonthlyReport", $"{report.RegionCode}:{report.Month:yyyy-MM}", report.RegionCode, null, new { title, asOf = report.AsOf });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>One row of the form's six columns (A–F).</summary>
+    private static Dictionary<string, object?> FormRow(object? a, object? b = null, object? c = null, object? d = null, object? e = null, object? f = null) =>
+        new() { ["A"] = a, ["B"] = b, ["C"] = c, ["D"] = d, ["E"] = e, ["F"] = f };
 
     private Dictionary<string, object?> Row(string name, string code, RegistryFigures f) => new()
     {

@@ -431,7 +431,8 @@ public sealed class Notices(
         var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         string Name(string code) => names.GetValueOrDefault(code, code);
-        return rows.OrderBy(r => r.SchemeCode, StringComparer.Ordinal).ThenBy(r => Name(r.RegionCode), StringComparer.Ordinal)
+        // Regions in code order, the order of the administrative divisions (行政区划代码) the reports use.
+        return rows.OrderBy(r => r.SchemeCode, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal)
             .Select(r => new PaymentTotal(r.SchemeCode, Name(r.RegionCode), r.Count, r.Amount)).ToList();
     }
 

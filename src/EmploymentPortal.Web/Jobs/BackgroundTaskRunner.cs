@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmploymentPortal.Core.BackgroundWork;
 using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace EmploymentPortal.Web.Jobs;
@@ -11,17 +12,25 @@ namespace EmploymentPortal.Web.Jobs;
 /// then claims the queued tasks, oldest first, whenever one is enqueued here and every
 /// <c>Portal:Tasks:PollInterval</c>. The work runs in a service scope that acts as its requester
 /// (<see cref="TaskRequester"/>: their scope, user name and language), and its progress is written
-/// to the task about once a second. Off when <c>Portal:Tasks:Run</c> is false.
+/// to the task about once a second. It deletes the tasks finished more than
+/// <c>Portal:Tasks:KeepFinishedFor</c> ago at start-up and then hourly (business clock). Off when
+/// <c>Portal:Tasks:Run</c> is false.
 /// </summary>
 public sealed partial class BackgroundTaskRunner(
     IServiceScopeFactory scopes,
     BackgroundTaskStore store,
     BackgroundTaskSignal signal,
+    BusinessClock clock,
     IOptions<PortalOptions> options,
     ILogger<BackgroundTaskRunner> logger) : BackgroundService
 {
     /// <summary>How often a running task's progress is written: twice a second (wall time, not the business clock).</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often finished tasks past their keeping time are looked for.</summary>
+    public static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,6 +56,7 @@ public sealed partial class BackgroundTaskRunner(
         {
             try
             {
+                await PurgeIfDueAsync(stoppingToken);
                 while (await RunNextAsync(stoppingToken))
                 {
                 }
@@ -64,6 +74,23 @@ public sealed partial class BackgroundTaskRunner(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Deletes the tasks finished more than <c>Portal:Tasks:KeepFinishedFor</c> ago, when the last look was an hour or more ago.</summary>
+    public async Task PurgeIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        if (now < _nextPurge)
+        {
+            return;
+        }
+
+        var deleted = await store.DeleteFinishedAsync(now - options.Value.Tasks.KeepFinishedFor, cancellationToken);
+        _nextPurge = now + PurgeInterval;
+        if (deleted > 0)
+        {
+            LogPurged(logger, deleted, options.Value.Tasks.KeepFinishedFor);
         }
     }
 
@@ -125,6 +152,9 @@ public sealed partial class BackgroundTaskRunner(
         LogTaskDone(logger, claimed.Kind, claimed.Id, outcome.Failed ? "failed" : "succeeded");
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} background tasks finished more than {KeepFor} ago were deleted with their results")]
+    private static partial void LogPurged(ILogger logger, int count, TimeSpan keepFor);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} background tasks left running by a process that ended were marked failed")]
     private static partial void LogAbandoned(ILogger logger, int count);
