@@ -171,6 +171,32 @@ public sealed class BackgroundTaskTests(BackgroundExportFixture portal) : IClass
         (await staff.GetAsync($"/Station/Tasks/{tasks[0].Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    /// <summary>
+    /// An import's progress has a total while its rows are read: the rows the sheet declares (its
+    /// used range less the header), so the bar moves from the first report; the writing then
+    /// reports (rows, rows). A sheet that declares no range reads without a total.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ImportProgress_TakesItsTotalFromTheSheetsDeclaredRange(bool declared)
+    {
+        const int rows = 2_500;
+        var user = await TestSql.ScalarAsync<Guid>(portal.ConnectionString, "SELECT id FROM users WHERE user_name = 'community1'");
+        var data = string.Concat(Enumerable.Range(2, rows).Select(n => ImportBoundsTests.DataRow(n, "not-a-number", "进度" + n)));
+        var file = ImportBoundsTests.Xlsx(ImportBoundsTests.Sheet(data, declared ? $"A1:K{rows + 1}" : null));
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<EmploymentPortal.Core.Scoping.TaskRequester>().Enter(user, "community1", "CommunityStaff", Community1);
+        var excel = scope.ServiceProvider.GetRequiredService<EmploymentPortal.Core.Persons.LedgerExcel>();
+        var heard = new List<(int Done, int? Total)>();
+
+        var result = await excel.ImportAsync(new MemoryStream(file), EmploymentPortal.Core.Persons.ImportMode.AllOrNothing, CancellationToken.None, (done, total) => heard.Add((done, total)));
+
+        result.Imported.Should().Be(0, "every row's ID number is wrong");
+        heard.Should().Contain((1_000, declared ? rows : null)).And.Contain((2_000, declared ? rows : null));
+        heard[^1].Should().Be((rows, rows));
+    }
+
     private Task<long> Scalar(string sql) => TestSql.ScalarAsync<long>(portal.ConnectionString, sql);
 
     private async Task Execute(string sql)

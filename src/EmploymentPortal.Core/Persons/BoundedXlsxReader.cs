@@ -104,6 +104,13 @@ internal sealed class BoundedXlsxReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The last row the sheet declares it uses (its <c>dimension</c>, which precedes the rows), once
+    /// <see cref="Rows"/> has passed it; null when the sheet declares none. A hint for progress only:
+    /// the rows themselves decide.
+    /// </summary>
+    public int? DeclaredLastRow { get; private set; }
+
     /// <summary>The rows of the first worksheet, in file order; bounds are checked as they come.</summary>
     public IEnumerable<XlsxRow> Rows(CancellationToken cancellationToken)
     {
@@ -121,7 +128,7 @@ internal sealed class BoundedXlsxReader : IDisposable
 
             if (xml.LocalName == "dimension")
             {
-                CheckDimension(xml.GetAttribute("ref"));
+                DeclaredLastRow = CheckDimension(xml.GetAttribute("ref"));
             }
             else if (xml.LocalName == "row")
             {
@@ -199,11 +206,12 @@ internal sealed class BoundedXlsxReader : IDisposable
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : -1;
     }
 
-    private void CheckDimension(string? reference)
+    /// <summary>Refuses a declared range outside the bounds; returns its last row (null when none is declared).</summary>
+    private int? CheckDimension(string? reference)
     {
         if (string.IsNullOrEmpty(reference))
         {
-            return;
+            return null;
         }
 
         var last = reference.Split(':')[^1].Replace("$", string.Empty, StringComparison.Ordinal);
@@ -212,10 +220,13 @@ internal sealed class BoundedXlsxReader : IDisposable
             throw new XlsxRefusedException("Import.ColumnOutOfRange", last);
         }
 
-        if (RowIndex(last) > _bounds.MaxRows)
+        var lastRow = RowIndex(last);
+        if (lastRow > _bounds.MaxRows)
         {
             throw new XlsxRefusedException("Import.RowOutOfRange", last);
         }
+
+        return lastRow > 0 ? lastRow : null;
     }
 
     /// <summary>The cells of the row the reader stands on, up to its end element.</summary>

@@ -206,7 +206,8 @@ public sealed class LedgerExcel(
     /// the register-wide duplicate check running beside the reading in batches
     /// (<see cref="RegisterLookup"/>; another area's records only as <see cref="DuplicateAnswers"/>
     /// allows), then the write. <paramref name="progress"/>, when given, hears the rows checked so
-    /// far every 1,000 rows, then (rows, rows) when the writing starts.
+    /// far every 1,000 rows, with the rows the sheet declares (its used range) as the total, then
+    /// (rows, rows) when every row is read.
     /// </summary>
     public async Task<ImportResult> ImportAsync(Stream file, ImportMode mode, CancellationToken cancellationToken, Action<int, int?>? progress = null)
     {
@@ -261,7 +262,7 @@ public sealed class LedgerExcel(
                 if (++rows % 1000 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Invoke(rows, null);
+                    progress?.Invoke(rows, sheet.DeclaredRows is { } declared && declared >= rows ? declared : null);
                 }
 
                 var check = validator.Check(row);
@@ -293,6 +294,7 @@ public sealed class LedgerExcel(
             return new ImportResult(0, 0, [], "Import.NoRows");
         }
 
+        progress?.Invoke(rows, rows);
         var checkedAt = clock.Time.GetTimestamp();
 
         // Already in the register, anywhere (the uniqueness check must see everything), looked up in
@@ -332,7 +334,6 @@ public sealed class LedgerExcel(
             return new ImportResult(total, 0, errors);
         }
 
-        progress?.Invoke(rows, rows);
         var registerCheckedAt = clock.Time.GetTimestamp();
         try
         {

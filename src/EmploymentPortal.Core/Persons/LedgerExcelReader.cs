@@ -130,6 +130,12 @@ internal sealed record LedgerSheetRead(LedgerSheet? Sheet, ImportResult? Refusal
 /// </summary>
 internal sealed class LedgerSheet(BoundedXlsxReader reader, IEnumerator<XlsxRow> rows, Dictionary<LedgerColumn, int> columns) : IDisposable
 {
+    /// <summary>
+    /// The data rows the sheet declares (its used range less the header row), for the progress bar
+    /// while the rows are read; null when it declares none. Empty rows inside the range count here.
+    /// </summary>
+    public int? DeclaredRows => reader.DeclaredLastRow is { } last and > 1 ? Math.Min(last - 1, LedgerExcel.MaxImportRows) : null;
+
     /// <summary>The non-empty data rows in order.</summary>
     public IEnumerable<LedgerSheetRow> Rows()
     {
