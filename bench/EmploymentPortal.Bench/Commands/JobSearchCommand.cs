@@ -204,8 +204,9 @@ public static class JobSearchCommand
         }
 
         var random = new DeterministicRandom(seed + (ulong)existingPostings + ((ulong)existingEmployers << 32));
-        var now = BenchClock.Clock.UtcNow;
+        // Times (and so the version-7 ids) from the start of today: the same options give the same rows all day.
         var today = BenchClock.Clock.Today;
+        var now = BenchClock.Clock.StartOf(today);
         var employerIds = new List<(Guid Id, int RegionId, string RegionCode, string Name)>();
         await using (var copy = await connection.BeginBinaryImportAsync(
             EmployersCopy.Command, cancellationToken))
