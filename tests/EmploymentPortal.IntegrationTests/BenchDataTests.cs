@@ -79,8 +79,12 @@ public sealed class BenchDataTests : IAsyncLifetime
         (await CountAsync("job_listings")).Should().Be(await TestSql.ScalarAsync<long>(_connectionString,
             "SELECT count(*) FROM postings p JOIN employers e ON e.id = p.employer_id WHERE p.status = 3 AND e.status = 2 AND p.published_at IS NOT NULL"));
 
-        // A seeker saved a generated posting: replacing deletes the row that refers to it too.
+        // A seeker saved a generated posting: replacing deletes the row that refers to it too; and an
+        // employer generated before the BE serials goes as well.
         await TestSql.ExecuteAsync(_connectionString, $"""
+            INSERT INTO employers (id, credit_code, name, industry, size, region_id, region_code, contact_name, contact_phone, status, created_at)
+            SELECT gen_random_uuid(), '913707021000000071', '潍坊华信物业有限公司7', '综合', 1, id, code, '王经理', '05361234567', 2, @now
+            FROM regions WHERE code = '370702001001';
             INSERT INTO saved_postings (account_id, posting_id, saved_at)
             SELECT u.id, (SELECT id FROM postings WHERE created_by_name = '{JobSearchCommand.PostingAuthor}' ORDER BY id LIMIT 1), @now
             FROM users u WHERE u.user_name = 'seeker1'

@@ -43,6 +43,10 @@ public static class JobSearchCommand
     /// </summary>
     public const string EmployerCreditCodeLike = "91______BE%";
 
+    // Employers generated before the BE serials: 91, six digits, 1000 + a five-digit serial, the check
+    // character, and a name ending in the serial; --replace deletes them too.
+    private const string LegacyEmployers = """credit_code ~ '^91[0-9]{6}1000[0-9]{5}.$' AND name ~ '^潍坊.*有限公司[0-9]+$'""";
+
     public const string Usage =
         """
         jobs --connection "Host=...;Database=..."   (or env ConnectionStrings__Portal)
@@ -341,9 +345,9 @@ public static class JobSearchCommand
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await using (var ids = new NpgsqlCommand(
-                """
+                $"""
                 CREATE TEMPORARY TABLE bench_postings ON COMMIT DROP AS SELECT id FROM postings WHERE created_by_name = @author;
-                CREATE TEMPORARY TABLE bench_employers ON COMMIT DROP AS SELECT id FROM employers WHERE credit_code LIKE @like;
+                CREATE TEMPORARY TABLE bench_employers ON COMMIT DROP AS SELECT id FROM employers WHERE credit_code LIKE @like OR ({LegacyEmployers});
                 """,
                 connection,
                 transaction))
@@ -364,7 +368,8 @@ public static class JobSearchCommand
             await transaction.CommitAsync(cancellationToken);
         }
 
-        Console.WriteLine("deleted the generated rows: " + string.Join(", ", deleted.Where(d => d.Value > 0).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value:N0}"))));
+        var counts = deleted.Where(d => d.Value > 0).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value:N0}")).ToList();
+        Console.WriteLine("deleted the generated rows: " + (counts.Count > 0 ? string.Join(", ", counts) : "none there"));
         foreach (var table in deleted.Where(d => d.Value > 0).Select(d => d.Key))
         {
             await using var vacuum = new NpgsqlCommand($"VACUUM {table}", connection) { CommandTimeout = 0 };
