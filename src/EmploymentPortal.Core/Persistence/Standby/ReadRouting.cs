@@ -1,0 +1,185 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentPortal.Core.Persistence.Standby;
+
+/// <summary>
+/// Where the reads that may go to a standby go (docs/adr/0008-standby-reads.md): the standby while
+/// it is configured, answers, and is not more than <see cref="ReadOnlyOptions.MaxLagSeconds"/>
+/// behind; the primary otherwise. The state is checked in the background every few seconds
+/// (<see cref="StandbyMonitor"/>), never on a request's path; a read that fails on the standby
+/// marks it unused until the next check finds it well. A change of state is logged once.
+/// </summary>
+public sealed class ReadRouting
+{
+    private readonly string? _connectionString;
+    private readonly ReadOnlyOptions _options;
+    private readonly IStandbyProbe _probe;
+    private readonly ILogger<ReadRouting> _logger;
+    private readonly Lock _gate = new();
+    private volatile State _state;
+    private long _standbyReads;
+    private long _primaryReads;
+
+    public ReadRouting(IConfiguration configuration, IOptions<ReadOnlyOptions> options, IStandbyProbe probe, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var connectionString = configuration.GetConnectionString(ReadOnlyOptions.ConnectionStringName);
+        _connectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
+        _options = options.Value;
+        _probe = probe;
+        _logger = loggerFactory.CreateLogger<ReadRouting>();
+        if (_connectionString is not null)
+        {
+            StandbyOptions = (DbContextOptions<PortalDbContext>)PortalDatabase.Configure(new DbContextOptionsBuilder<PortalDbContext>(), _connectionString)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .UseLoggerFactory(loggerFactory)
+                .Options;
+        }
+
+        // Until the first check: the primary.
+        _state = new State(false, _connectionString is null ? "No standby is configured." : "The standby has not been checked yet.");
+    }
+
+    /// <summary>Whether <c>ConnectionStrings:PortalReadOnly</c> is set.</summary>
+    public bool Configured => _connectionString is not null;
+
+    /// <summary>Whether reads go to the standby now.</summary>
+    public bool UseStandby => _state.Usable;
+
+    /// <summary>Why the standby is used or not, for <c>/health/ready</c> and the log.</summary>
+    public string Reason => _state.Reason;
+
+    /// <summary>Context options on the standby (null when none is configured); contexts made with them track nothing.</summary>
+    public DbContextOptions<PortalDbContext>? StandbyOptions { get; }
+
+    /// <summary>Reads served by the standby since start (for metrics and tests).</summary>
+    public long StandbyReads => Interlocked.Read(ref _standbyReads);
+
+    /// <summary>Reads that could have gone to the standby and were served by the primary (no standby, not well, after a write, retried).</summary>
+    public long PrimaryReads => Interlocked.Read(ref _primaryReads);
+
+    /// <summary>How often <see cref="StandbyMonitor"/> checks the standby.</summary>
+    public TimeSpan CheckInterval => TimeSpan.FromSeconds(Math.Max(1, _options.CheckIntervalSeconds));
+
+    /// <summary>Checks the standby once and records what was found.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (_connectionString is null)
+        {
+            return;
+        }
+
+        State found;
+        try
+        {
+            var status = await _probe.ProbeAsync(_connectionString, cancellationToken);
+            found = status.LagSeconds switch
+            {
+                null => new State(false, "The standby has not replayed any transaction yet."),
+                { } lag when lag > _options.MaxLagSeconds => new State(false, string.Create(CultureInfo.InvariantCulture,
+                    $"The standby lags {lag:F0} s behind the primary, more than Portal:ReadOnly:MaxLagSeconds ({_options.MaxLagSeconds} s).")),
+                _ => new State(true, status.InRecovery ? "Reads go to the standby." : "Reads go to the read-only connection (a server not in recovery)."),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            found = new State(false, "The standby does not answer: " + e.Message);
+        }
+
+        Set(found, null);
+    }
+
+    /// <summary>A read failed on the standby: it is not used until the next check finds it well.</summary>
+    public void ReportFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        Set(new State(false, "A read failed on the standby: " + exception.Message), exception);
+    }
+
+    internal void Count(bool onStandby)
+    {
+        if (onStandby)
+        {
+            Interlocked.Increment(ref _standbyReads);
+        }
+        else
+        {
+            Interlocked.Increment(ref _primaryReads);
+        }
+    }
+
+    private void Set(State found, Exception? exception)
+    {
+        bool changed;
+        lock (_gate)
+        {
+            changed = found.Usable != _state.Usable;
+            _state = found;
+        }
+
+        if (!changed)
+        {
+            return;
+        }
+
+        if (found.Usable)
+        {
+            _logger.LogInformation("Standby reads resumed: {Reason}", found.Reason);
+        }
+        else
+        {
+            _logger.LogWarning(exception, "Standby reads stopped, reads go to the primary: {Reason}", found.Reason);
+        }
+    }
+
+    private sealed record State(bool Usable, string Reason);
+}
+
+/// <summary>Checks the standby every <see cref="ReadRouting.CheckInterval"/> (on the app's clock), the first time at start.</summary>
+public sealed class StandbyMonitor(ReadRouting routing, TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!routing.Configured)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await routing.RefreshAsync(stoppingToken);
+                await Task.Delay(routing.CheckInterval, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}
+
+public static class StandbyReadsServices
+{
+    /// <summary>The routing of standby reads: options, the probe, the routing, its monitor and the per-request <see cref="ReadSide"/>.</summary>
+    public static IServiceCollection AddStandbyReads(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ReadOnlyOptions>(configuration.GetSection(ReadOnlyOptions.Section));
+        services.TryAddSingleton<IStandbyProbe, PostgresStandbyProbe>();
+        services.AddSingleton<ReadRouting>();
+        services.AddHostedService<StandbyMonitor>();
+        services.TryAddScoped<IRecentWrites, NoRecentWrites>();
+        services.AddScoped<ReadSide>();
+        return services;
+    }
+}
