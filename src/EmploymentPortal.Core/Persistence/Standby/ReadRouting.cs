@@ -46,7 +46,7 @@ public sealed class ReadRouting
         }
 
         // Until the first check: the primary.
-        _state = new State(false, _connectionString is null ? "No standby is configured." : "The standby has not been checked yet.");
+        _state = new State(false, _connectionString is null ? "No standby is configured." : "The standby has not been checked yet.", Initial: true);
     }
 
     /// <summary>Whether <c>ConnectionStrings:PortalReadOnly</c> is set.</summary>
@@ -79,6 +79,7 @@ public sealed class ReadRouting
         }
 
         State found;
+        Exception? failure = null;
         try
         {
             var status = await _probe.ProbeAsync(_connectionString, cancellationToken);
@@ -92,17 +93,19 @@ public sealed class ReadRouting
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            found = new State(false, "The standby does not answer: " + e.Message);
+            // The reason is shown by /health/ready to anyone: the exception (addresses, messages) goes to the log only.
+            failure = e;
+            found = new State(false, "The standby does not answer (see the log).");
         }
 
-        Set(found, null);
+        Set(found, failure);
     }
 
     /// <summary>A read failed on the standby: it is not used until the next check finds it well.</summary>
     public void ReportFailure(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        Set(new State(false, "A read failed on the standby: " + exception.Message), exception);
+        Set(new State(false, "A read failed on the standby (see the log); reads go to the primary until the next check."), exception);
     }
 
     internal void Count(bool onStandby)
@@ -119,19 +122,24 @@ public sealed class ReadRouting
 
     private void Set(State found, Exception? exception)
     {
-        bool changed;
+        State before;
         lock (_gate)
         {
-            changed = found.Usable != _state.Usable;
+            before = _state;
             _state = found;
         }
 
-        if (!changed)
+        // The first finding is logged, then only a change between used and not used.
+        if (!before.Initial && found.Usable == before.Usable)
         {
             return;
         }
 
-        if (found.Usable)
+        if (found.Usable && before.Initial)
+        {
+            _logger.LogInformation("Standby reads started: {Reason}", found.Reason);
+        }
+        else if (found.Usable)
         {
             _logger.LogInformation("Standby reads resumed: {Reason}", found.Reason);
         }
@@ -141,7 +149,7 @@ public sealed class ReadRouting
         }
     }
 
-    private sealed record State(bool Usable, string Reason);
+    private sealed record State(bool Usable, string Reason, bool Initial = false);
 }
 
 /// <summary>Checks the standby every <see cref="ReadRouting.CheckInterval"/> (on the app's clock), the first time at start.</summary>
