@@ -27,12 +27,11 @@ public sealed class ReadRouting
     private long _standbyReads;
     private long _primaryReads;
 
-    public ReadRouting(IConfiguration configuration, IOptions<ReadOnlyOptions> options, IStandbyProbe probe, ILoggerFactory loggerFactory)
+    /// <summary>The routing for the standby at <c>ConnectionStrings:PortalReadOnly</c> (null or blank: none).</summary>
+    public ReadRouting(string? connectionString, IOptions<ReadOnlyOptions> options, IStandbyProbe probe, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        var connectionString = configuration.GetConnectionString(ReadOnlyOptions.ConnectionStringName);
         _connectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
         _options = options.Value;
         _probe = probe;
@@ -184,7 +183,9 @@ public static class StandbyReadsServices
     {
         services.Configure<ReadOnlyOptions>(configuration.GetSection(ReadOnlyOptions.Section));
         services.TryAddSingleton<IStandbyProbe, PostgresStandbyProbe>();
-        services.AddSingleton<ReadRouting>();
+        var connectionString = configuration.GetConnectionString(ReadOnlyOptions.ConnectionStringName);
+        services.AddSingleton(sp => new ReadRouting(
+            connectionString, sp.GetRequiredService<IOptions<ReadOnlyOptions>>(), sp.GetRequiredService<IStandbyProbe>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<StandbyMonitor>();
         services.TryAddScoped<IRecentWrites, NoRecentWrites>();
         services.AddScoped<ReadSide>();
