@@ -110,6 +110,7 @@ public static class WebServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddStandbyReadsWeb(secureCookies);
         services.AddPortalRateLimits(builder.Configuration);
         services.AddPortalSignUp(builder.Configuration, builder.Environment);
         Areas.Station.Pages.Persons.ImportLimits.AddImportLimits(services);
@@ -137,9 +138,10 @@ public static class WebServices
         app.UseRateLimiter();
         app.UseAccountGates();
         app.UseRequestTimeouts();
+        app.UseRecentWrites();
 
         app.MapHealthChecks(PublicPages.Endpoints[0], new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = StandbyReads.WriteReadyAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapSessionKeepAlive();
         Api.JobsApi.Map(app);
