@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Core.Persistence.Standby;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public static class StandbyReads
         }
 
         var cookie = app.Services.GetRequiredService<RecentWriteCookie>();
+        var clock = app.Services.GetRequiredService<BusinessClock>();
         var stick = TimeSpan.FromSeconds(Math.Max(0, app.Services.GetRequiredService<IOptions<ReadOnlyOptions>>().Value.StickAfterWriteSeconds));
         app.Use(async (context, next) =>
         {
@@ -41,7 +43,10 @@ public static class StandbyReads
                 {
                     if (context.Response.StatusCode < StatusCodes.Status400BadRequest)
                     {
-                        context.Response.Cookies.Append(cookie.Name, "1", new CookieOptions
+                        // The instant (business clock, Unix ms) until which the user reads the primary;
+                        // the browser drops the cookie then too.
+                        var until = (clock.UtcNow + stick).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        context.Response.Cookies.Append(cookie.Name, until, new CookieOptions
                         {
                             MaxAge = stick,
                             HttpOnly = true,
@@ -78,9 +83,12 @@ public static class StandbyReads
     /// <summary>The marker cookie's name and whether it is secure.</summary>
     public sealed record RecentWriteCookie(string Name, bool Secure);
 
-    private sealed class RecentWrites(IHttpContextAccessor accessor, RecentWriteCookie cookie) : IRecentWrites
+    private sealed class RecentWrites(IHttpContextAccessor accessor, RecentWriteCookie cookie, BusinessClock clock) : IRecentWrites
     {
-        public bool WroteRecently => accessor.HttpContext?.Request.Cookies.ContainsKey(cookie.Name) == true;
+        public bool WroteRecently =>
+            accessor.HttpContext?.Request.Cookies.TryGetValue(cookie.Name, out var value) == true
+            && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var until)
+            && clock.UtcNow.ToUnixTimeMilliseconds() < until;
     }
 }
 
