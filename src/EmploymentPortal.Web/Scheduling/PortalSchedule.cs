@@ -45,7 +45,8 @@ public sealed partial class PortalSchedule(ISchedulerFactory factory, IOptions<P
         }
 
         var detail = JobBuilder.Create().OfType(job.Type).WithIdentity(jobKey).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create()
+        // On the portal's clock (the builder alone reads the system clock).
+        var trigger = TriggerBuilder.Create(clock.Time)
             .WithIdentity(triggerKey)
             .ForJob(jobKey)
             .WithCronSchedule(cron, s => s.InTimeZone(clock.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
