@@ -28,7 +28,7 @@ public sealed class SchedulerTests(SchedulerTests.SchedulerFixture portal) : ICl
     }
 
     [Fact]
-    public async Task DailyJob_DueWhileTwoInstancesRun_FiresExactlyOnce()
+    public async Task DailyJob_DueWhileTwoInstancesRun_FiresExactlyOnce_AndMissedDaysFireOnce()
     {
         var connectionString = await TestDatabases.CreateSeededAsync();
         // One wall clock for both instances, as on real machines.
@@ -58,6 +58,23 @@ public sealed class SchedulerTests(SchedulerTests.SchedulerFixture portal) : ICl
         runs[0].Succeeded.Should().BeTrue();
         runs[0].Started.Should().Be(FirstExpiry);
         (await schedulers[0].GetTrigger(new TriggerKey(PortalJobs.PostingExpiry.Name, PortalJobs.Group)))!.NextFireTimeUtc.Should().Be(FirstExpiry.AddDays(1));
+
+        // One instance stops; the clock jumps three days and two hours: the three missed firings make one run now (misfire: fire once, skip the rest), on the instance left.
+        await second.DisposeAsync();
+        var resumed = FirstExpiry.AddDays(3).AddHours(2);
+        clock.SetUtcNow(resumed);
+        for (var i = 0; i < 100 && await RunsAsync(connectionString, PortalJobs.PostingExpiry.Name) < 2; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(2000);
+        runs = await RunRowsAsync(connectionString, PortalJobs.PostingExpiry.Name);
+        runs.Should().HaveCount(2);
+        runs[1].Instance.Should().Be("first");
+        runs[1].Started.Should().BeCloseTo(resumed, TimeSpan.FromMinutes(1));
+        (await schedulers[0].GetTrigger(new TriggerKey(PortalJobs.PostingExpiry.Name, PortalJobs.Group)))!.NextFireTimeUtc.Should().Be(FirstExpiry.AddDays(4));
     }
 
     [Fact]
