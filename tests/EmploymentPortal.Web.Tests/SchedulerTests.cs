@@ -63,7 +63,7 @@ public sealed class SchedulerTests(SchedulerTests.SchedulerFixture portal) : ICl
         await second.DisposeAsync();
         var resumed = FirstExpiry.AddDays(3).AddHours(2);
         clock.SetUtcNow(resumed);
-        for (var i = 0; i < 100 && await RunsAsync(connectionString, PortalJobs.PostingExpiry.Name) < 2; i++)
+        for (var i = 0; i < 300 && await RunsAsync(connectionString, PortalJobs.PostingExpiry.Name) < 2; i++)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(200);
@@ -73,7 +73,9 @@ public sealed class SchedulerTests(SchedulerTests.SchedulerFixture portal) : ICl
         runs = await RunRowsAsync(connectionString, PortalJobs.PostingExpiry.Name);
         runs.Should().HaveCount(2);
         runs[1].Instance.Should().Be("first");
-        runs[1].Started.Should().BeCloseTo(resumed, TimeSpan.FromMinutes(1));
+        // "Now" is the shifted clock when the instance left picks the misfired trigger up: within the
+        // minutes the loop above may walk on a loaded machine, and long before the next day's firing.
+        runs[1].Started.Should().BeCloseTo(resumed, TimeSpan.FromMinutes(5));
         (await schedulers[0].GetTrigger(new TriggerKey(PortalJobs.PostingExpiry.Name, PortalJobs.Group)))!.NextFireTimeUtc.Should().Be(FirstExpiry.AddDays(4));
     }
 
