@@ -21,6 +21,9 @@ public sealed class PortalOptions
 
     public TaskSettings Tasks { get; set; } = new();
 
+    /// <summary>The <c>/metrics</c> endpoint (Observability/MetricsSettings.cs).</summary>
+    public Observability.MetricsSettings Metrics { get; set; } = new();
+
     /// <summary>Background work (docs/adr/0007): imports, large exports and the county re-run.</summary>
     public sealed class TaskSettings
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Common;
@@ -20,7 +21,7 @@ namespace EmploymentPortal.Core.Jobs;
 /// kept by triggers: one narrow row per posting published by a verified employer) and filters out
 /// postings past their end date; only the page's rows are joined to their employer and region names.
 /// </summary>
-public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSearchCache cache, BusinessClock clock)
+public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSearchCache cache, BusinessClock clock, PortalMetrics metrics)
 {
     /// <summary>
     /// What one posting's row costs when a bitmap built from the GIN index is read, against one
@@ -162,6 +163,8 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
 
     private async Task<JobSearchResult> RunAsync(PreparedJobSearch prepared, CancellationToken cancellationToken)
     {
+        var started = clock.Time.GetTimestamp();
+
         // The listing and its employers' and regions' names are public: the unscoped connection.
         var connection = await unscoped.OpenPublicListingsAsync(cancellationToken);
         {
@@ -186,6 +189,7 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
                 next = Cursor.Of(hits[^1], prepared.Sort);
             }
 
+            metrics.JobSearched(prepared.PagePlan, clock.Time.GetElapsedTime(started));
             return new JobSearchResult(hits, Math.Min(count, JobSearchQuery.CountCap), count > JobSearchQuery.CountCap, next, prepared.PagePlan, prepared.KeywordUsable);
         }
     }
