@@ -1,6 +1,7 @@
 using EmploymentPortal.Core.Observability;
 using Npgsql;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace EmploymentPortal.Web.Observability;
 
@@ -11,6 +12,9 @@ namespace EmploymentPortal.Web.Observability;
 /// </summary>
 public static class PortalMetricsSetup
 {
+    /// <summary>The service's name in <c>target_info</c> (each instance gets its own <c>service_instance_id</c>).</summary>
+    public const string ServiceName = "EmploymentPortal";
+
     public static WebApplicationBuilder AddPortalMetrics(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -21,13 +25,15 @@ public static class PortalMetricsSetup
         }
 
         builder.Services.AddSingleton(new MetricsAccess(settings));
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
-            .AddHttpClientInstrumentation()
-            .AddRuntimeInstrumentation()
-            .AddNpgsqlInstrumentation()
-            .AddMeter(PortalMetrics.MeterName)
-            .AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(PortalMetrics.MeterName)
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)); // Every scrape sees now.
         return builder;
     }
 
