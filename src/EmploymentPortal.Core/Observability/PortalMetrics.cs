@@ -24,6 +24,7 @@ public sealed class PortalMetrics
     private readonly Counter<double> paymentAmount;
     private readonly Counter<long> jobSearches;
     private readonly Histogram<double> jobSearchDuration;
+    private readonly Counter<long> jobRuns;
 
     public PortalMetrics(IMeterFactory meters)
     {
@@ -42,6 +43,7 @@ public sealed class PortalMetrics
             "s",
             "Time of a public job search's statements (page and count), by the page's plan.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5] });
+        jobRuns = meter.CreateCounter<long>("portal.jobs.runs", "{run}", "Scheduled jobs and background tasks finished, by job (its name or task kind) and outcome (succeeded, failed).");
     }
 
     /// <summary>A person was registered through the form (imported persons are counted by <see cref="Imported"/>).</summary>
@@ -90,4 +92,8 @@ public sealed class PortalMetrics
         jobSearches.Add(1, tag);
         jobSearchDuration.Record(elapsed.TotalSeconds, tag);
     }
+
+    /// <summary>A scheduled job's run or a background task finished (<paramref name="job"/> is its name or kind, a code).</summary>
+    public void JobFinished(string job, bool succeeded) =>
+        jobRuns.Add(1, new("job", job), new("outcome", succeeded ? "succeeded" : "failed"));
 }

@@ -1,3 +1,4 @@
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
 
@@ -33,13 +34,21 @@ public abstract partial class DailyJob(IServiceScopeFactory scopes, IOptions<Por
             try
             {
                 await RunAsync(scopes, stoppingToken);
+                Finished(succeeded: true);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(logger, Name, e);
+                Finished(succeeded: false);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private void Finished(bool succeeded)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<PortalMetrics>().JobFinished(Name, succeeded);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled job {Job} failed; it runs again tomorrow")]
