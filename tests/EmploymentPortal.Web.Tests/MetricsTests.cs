@@ -94,29 +94,37 @@ public sealed class MetricsTests(MetricsTests.Fixture portal) : IClassFixture<Me
     [Fact]
     public async Task Registration_ThroughThePage_CountsOnePerson_AndIsExported()
     {
-        // Listens to this portal's meter only (other test classes' portals run in the same process).
-        var factory = portal.Factory.Services.GetRequiredService<IMeterFactory>();
-        var registered = 0L;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == PortalMetrics.MeterName && instrument.Meter.Scope == factory && instrument.Name == "portal.persons.registered")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref registered, value));
-        listener.Start();
+        using var measured = new Measurements(portal);
 
         using var staff = await portal.SignInAsync("community1");
         var response = await staff.RegisterPersonAsync(portal.ConnectionString, TestIds.Make(new DateOnly(1983, 5, 20), Sex.Male), "陈计数", null);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        Interlocked.Read(ref registered).Should().Be(1);
+        measured.Sum("portal.persons.registered").Should().Be(1);
         using var scraper = portal.From("127.0.0.1");
         var text = await (await scraper.GetAsync(MetricsSettings.Path)).Content.ReadAsStringAsync();
         var line = text.Split('\n').Single(l => l.StartsWith("portal_persons_registered_total", StringComparison.Ordinal));
         double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task Import_ThroughThePage_CountsItsRowsByOutcome_AndItsTask()
+    {
+        using var measured = new Measurements(portal);
+        using var staff = await portal.SignInAsync("community1");
+        var rows = ImportBoundsTests.DataRow(2, TestIds.Make(new DateOnly(1977, 7, 17), Sex.Female), "计数甲")
+            + ImportBoundsTests.DataRow(3, "not-a-number", "计数乙");
+
+        var posted = await staff.UploadAsync("/Station/Persons/Import", "file", "counted.xlsx", ImportBoundsTests.Xlsx(ImportBoundsTests.Sheet(rows, "A1:K3")), new Dictionary<string, string> { ["Mode"] = "ValidRows" });
+        var done = await Html.ParseAsync(await staff.FollowTaskAsync(posted));
+        done.QuerySelector("[data-testid=import-summary]")!.TextContent.Should().Contain("导入 1 行，不合格 1 行");
+
+        await Eventually.HoldsAsync(() => measured.Sum("portal.jobs.runs", "outcome", "succeeded") == 1, "the task's run is counted");
+        measured.Sum("portal.jobs.runs", "job", EmploymentPortal.Core.Persons.LedgerImportWork.KindName).Should().Be(1);
+        measured.Sum("portal.imports", "outcome", "completed").Should().Be(1);
+        measured.Sum("portal.import.rows", "outcome", "imported").Should().Be(1);
+        measured.Sum("portal.import.rows", "outcome", "rejected").Should().Be(1);
+        measured.Sum("portal.import.rows", "outcome", "withheld").Should().Be(0);
     }
 
     [Theory]
@@ -140,6 +148,51 @@ public sealed class MetricsTests(MetricsTests.Fixture portal) : IClassFixture<Me
         var start = () => new MetricsAccess(new MetricsSettings { AllowedNetworks = ["10.0.0.0/33"] });
 
         start.Should().Throw<InvalidOperationException>().WithMessage("*Portal:Metrics:AllowedNetworks*10.0.0.0/33*");
+    }
+
+    /// <summary>
+    /// The measurements of this portal's business meter while it lives, by instrument and tags (other test
+    /// classes' portals run in the same process, each with its own meter factory).
+    /// </summary>
+    private sealed class Measurements : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private readonly List<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> seen = [];
+
+        public Measurements(Fixture portal)
+        {
+            var factory = portal.Factory.Services.GetRequiredService<IMeterFactory>();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == PortalMetrics.MeterName && instrument.Meter.Scope == factory)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument.Name, value, tags));
+            listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument.Name, value, tags));
+            listener.Start();
+        }
+
+        /// <summary>The sum of an instrument's measurements, of those with the tag when one is given.</summary>
+        public double Sum(string instrument, string? tag = null, string? value = null)
+        {
+            lock (seen)
+            {
+                return seen.Where(m => m.Instrument == instrument && (tag is null || m.Tags.Any(t => t.Key == tag && Equals(t.Value, value)))).Sum(m => m.Value);
+            }
+        }
+
+        public void Dispose() => listener.Dispose();
+
+        private void Add(string instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var copy = tags.ToArray();
+            lock (seen)
+            {
+                seen.Add((instrument, value, copy));
+            }
+        }
     }
 
     /// <summary>A portal whose callers' addresses tests choose, with a scrape token configured.</summary>
