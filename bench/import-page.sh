@@ -59,8 +59,7 @@ delete_imported() {
 
 web=$(free_port)
 (cd src/EmploymentPortal.Web && ConnectionStrings__Portal="$app" Portal__MigrateOnStartup=false Portal__SeedDemo=false \
-  Portal__Security__SecureCookies=false Portal__Jobs__HouseholdStatus=false Portal__Jobs__Eligibility=false \
-  Portal__Jobs__PostingExpiry=false Portal__Jobs__NoticeClosing=false \
+  Portal__Security__SecureCookies=false Portal__Scheduler__Run=false \
   dotnet "$root/$portal_dll" --urls "http://127.0.0.1:$web") >"$work/portal.log" 2>&1 &
 portal_pid=$!
 for _ in $(seq 1 120); do

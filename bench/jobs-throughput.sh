@@ -27,7 +27,7 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base \
   ConnectionStrings__Portal="$cs;Maximum Pool Size=8" \
   Portal__MigrateOnStartup=false Portal__SeedDemo=false Portal__Bench__RawJobsEndpoint=true Portal__Security__SecureCookies=false \
   Portal__Security__PersonalDataKey="$(head -c 32 /dev/urandom | base64)" \
-  Portal__Jobs__HouseholdStatus=false Portal__Jobs__Eligibility=false Portal__Jobs__PostingExpiry=false \
+  Portal__Scheduler__Run=false \
   Serilog__MinimumLevel__Default=Warning \
   dotnet src/EmploymentPortal.Web/bin/Release/net10.0/EmploymentPortal.Web.dll --contentRoot "$root/src/EmploymentPortal.Web" >"$work/portal.log" 2>&1 &
 portal=$!

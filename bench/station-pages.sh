@@ -42,8 +42,8 @@ web=$(free_port)
 base="http://127.0.0.1:$web"
 (cd src/EmploymentPortal.Web && ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Portal="$app" \
   Portal__MigrateOnStartup=false Portal__SeedDemo=false Portal__Security__SecureCookies=false \
-  Portal__Jobs__HouseholdStatus=false Portal__Jobs__Eligibility=false Portal__Jobs__PostingExpiry=false \
-  Portal__Jobs__NoticeClosing=false Logging__LogLevel__Default=Warning \
+  Portal__Scheduler__Run=false \
+  Logging__LogLevel__Default=Warning \
   dotnet "$(cd "$root" && realpath "$portal_dll")" --urls "$base") >"$work/portal.log" 2>&1 &
 portal_pid=$!
 for _ in $(seq 1 120); do

@@ -10,6 +10,7 @@ using EmploymentPortal.Bench.Commands;
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- eligibility --connection "..." eligibility batch and one person's evaluation
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- jobs --connection "..." [--generate 1000000]  public job search
 // dotnet run -c Release --project bench/EmploymentPortal.Bench -- reports --connection "..."    dashboards and the rollup rebuild
+// dotnet run -c Release --project bench/EmploymentPortal.Bench -- data --connection "..."       the whole bench data set (bench/data.sh)
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -35,6 +36,8 @@ try
             return await JobSearchCommand.RunAsync(args[1..], cancel.Token);
         case "reports":
             return await ReportsCommand.RunAsync(args[1..], cancel.Token);
+        case "data":
+            return await DataCommand.RunAsync(args[1..], cancel.Token);
         case "help" or "--help" or "-h":
             Console.WriteLine(GenerateCommand.Usage);
             Console.WriteLine(LedgerCommand.Usage);
@@ -43,6 +46,7 @@ try
             Console.WriteLine(EligibilityCommand.Usage);
             Console.WriteLine(JobSearchCommand.Usage);
             Console.WriteLine(ReportsCommand.Usage);
+            Console.WriteLine(DataCommand.Usage);
             Console.WriteLine("Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).");
             return 0;
         default:

@@ -4,6 +4,7 @@ using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Households;
 using EmploymentPortal.Core.Jobs;
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Persistence.Standby;
 using EmploymentPortal.Core.Persons;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Core.Regions;
@@ -139,6 +140,7 @@ public static class DependencyInjection
         services.AddSingleton<IIdNumberProtector>(sp => sp.GetRequiredService<AesGcmIdNumberProtector>());
         services.AddScoped<PersonalDataReencryption>();
         services.AddScoped<Accounts.EndedSessions>();
+        services.AddStandbyReads(configuration);
         return services;
     }
 }

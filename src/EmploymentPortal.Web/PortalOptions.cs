@@ -13,13 +13,16 @@ public sealed class PortalOptions
 
     public SecuritySettings Security { get; set; } = new();
 
-    public JobSettings Jobs { get; set; } = new();
+    public Scheduling.SchedulerSettings Scheduler { get; set; } = new();
 
     public BenchSettings Bench { get; set; } = new();
 
     public ImportSettings Import { get; set; } = new();
 
     public TaskSettings Tasks { get; set; } = new();
+
+    /// <summary>Reads from a standby (<c>Portal:ReadOnly</c>, with <c>ConnectionStrings:PortalReadOnly</c>): docs/adr/0008-standby-reads.md.</summary>
+    public Core.Persistence.Standby.ReadOnlyOptions ReadOnly { get; set; } = new();
 
     /// <summary>The <c>/metrics</c> endpoint (Observability/MetricsSettings.cs).</summary>
     public Observability.MetricsSettings Metrics { get; set; } = new();
@@ -54,23 +57,6 @@ public sealed class PortalOptions
     {
         /// <summary>Maps <c>/bench/raw-jobs</c>: the job search's SQL with its rows as plain text, anonymous. Never in service.</summary>
         public bool RawJobsEndpoint { get; set; }
-    }
-
-    public sealed class JobSettings
-    {
-        /// <summary>Recompute every household's zero-employment status once a day.</summary>
-        public bool HouseholdStatus { get; set; } = true;
-
-        /// <summary>Evaluate every person against the eligibility rules once a day (the "may qualify" lists).</summary>
-        public bool Eligibility { get; set; } = true;
-
-        /// <summary>Mark published postings past their end date as expired once a day.</summary>
-        public bool PostingExpiry { get; set; } = true;
-
-        /// <summary>Close ended public notices every hour (their applications become payable or withheld); no page GET does it.</summary>
-        public bool NoticeClosing { get; set; } = true;
-
-        public TimeSpan FirstRunDelay { get; set; } = TimeSpan.FromMinutes(1);
     }
 
     public sealed class SecuritySettings

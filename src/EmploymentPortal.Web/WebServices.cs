@@ -10,6 +10,7 @@ using EmploymentPortal.Web.Health;
 using EmploymentPortal.Web.Localization;
 using EmploymentPortal.Web.Logging;
 using EmploymentPortal.Web.Observability;
+using EmploymentPortal.Web.Scheduling;
 using EmploymentPortal.Web.Security;
 using EmploymentPortal.Web.Security.SignIn;
 using Microsoft.AspNetCore.Authorization;
@@ -40,10 +41,7 @@ public static class WebServices
         services.AddScoped<IDataScopeProvider, HttpDataScopeProvider>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddInfrastructureServices(builder.Configuration, builder.Environment.EnvironmentName);
-        services.AddHostedService<Jobs.HouseholdStatusService>();
-        services.AddHostedService<Jobs.EligibilityBatchService>();
-        services.AddHostedService<Jobs.PostingExpiryService>();
-        services.AddHostedService<Jobs.NoticeClosingService>();
+        services.AddPortalScheduler(builder.Configuration, portal.Scheduler);
         services.AddHostedService<Jobs.ImportWarmUp>();
         services.AddSingleton<Jobs.BackgroundTaskRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.BackgroundTaskRunner>());
@@ -112,6 +110,7 @@ public static class WebServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddStandbyReadsWeb(secureCookies);
         services.AddPortalRateLimits(builder.Configuration);
         services.AddPortalSignUp(builder.Configuration, builder.Environment);
         Areas.Station.Pages.Persons.ImportLimits.AddImportLimits(services);
@@ -140,9 +139,10 @@ public static class WebServices
         app.UseRateLimiter();
         app.UseAccountGates();
         app.UseRequestTimeouts();
+        app.UseRecentWrites();
 
         app.MapHealthChecks(PublicPages.Endpoints[0], new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks(PublicPages.Endpoints[1], new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = StandbyReads.WriteReadyAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapSessionKeepAlive();
         Api.JobsApi.Map(app);

@@ -59,10 +59,8 @@ public sealed class PortalAppFactory(
         builder.UseSetting("ConnectionStrings:Portal", firstWallOnly ? ConnectionString : PostgresServer.AppConnectionStringFor(ConnectionString));
         builder.UseSetting("ConnectionStrings:PortalOwner", ConnectionString);
         builder.UseSetting("Portal:MigrateOnStartup", "false");
-        builder.UseSetting("Portal:Jobs:HouseholdStatus", "false");
-        builder.UseSetting("Portal:Jobs:Eligibility", "false");
-        builder.UseSetting("Portal:Jobs:PostingExpiry", "false");
-        builder.UseSetting("Portal:Jobs:NoticeClosing", "false");
+        // No scheduled jobs unless a test runs the scheduler (SchedulerTests): the fake clock moves by days.
+        builder.UseSetting("Portal:Scheduler:Run", "false");
         builder.UseSetting("Portal:Import:WarmUpRows", "0");
         builder.UseSetting("Portal:Security:SecureCookies", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");

@@ -63,6 +63,8 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         Admin:/Accounts/Status             .   .   .   .   .   .   .   x   .   .
         Admin:/Audit/Index                 .   .   .   .   .   .   .   .   .   x
         Admin:/Index                       .   .   .   .   .   .   .   x   .   .
+        Admin:/Scheduler/Index             .   .   .   .   .   .   .   x   .   .
+        Admin:/Scheduler/Run               .   .   .   .   .   .   .   x   .   .
         Bureau:/Applications/Index         .   .   .   x   x   .   .   .   .   .
         Bureau:/Calendar/Index             .   .   .   .   x   .   .   .   .   .
         Bureau:/Candidates                 .   .   .   x   x   .   .   .   .   .
@@ -166,6 +168,7 @@ public sealed class CapabilityTests(PortalFixture portal) : IClassFixture<Portal
         ManageAccounts               .   .   .   .   .   .   x   .   .
         ManageSecurity               .   .   .   .   .   .   .   x   .
         ReadAudit                    .   .   .   .   .   .   .   .   x
+        RunScheduledJobs             .   .   .   .   .   .   x   .   .
         ActForOwnEmployer            .   .   .   .   x   .   .   .   .
         ReviewApplicants             .   .   .   .   x   .   .   .   .
         SeekJobs                     .   .   .   .   .   x   .   .   .

@@ -33,12 +33,30 @@ public static class JobSearchCommand
             "headcount", "type", "contact_name", "contact_phone", "valid_from", "valid_to", "status", "published_at", "created_at", "created_by_name",
         ]);
 
+    /// <summary>The <c>created_by_name</c> of every generated posting: what <c>--replace</c> deletes.</summary>
+    public const string PostingAuthor = "bench";
+
+    /// <summary>
+    /// The generated employers' credit codes: 91, the region's six digits, the organisation code
+    /// BE + a seven-digit serial, the check character. <c>--replace</c> deletes the employers whose
+    /// code matches (no real or demo code has BE there).
+    /// </summary>
+    public const string EmployerCreditCodeLike = "91______BE%";
+
+    // Employers generated before the BE serials: 91, six digits, 1000 + a five-digit serial, the check
+    // character, and a name ending in the serial; --replace deletes them too.
+    private const string LegacyEmployers = """credit_code ~ '^91[0-9]{6}1000[0-9]{5}.$' AND name ~ '^潍坊.*有限公司[0-9]+$'""";
+
     public const string Usage =
         """
         jobs --connection "Host=...;Database=..."   (or env ConnectionStrings__Portal)
-             [--generate 1000000] [--employers 20000] [--seed 20261123] [--iterations 30] [--warmup 3]
-          --generate adds that many postings (half published, 90 % of employers verified) and runs
-          VACUUM ANALYZE; without it the scenarios run over what is there.
+             [--generate 1000000 [--replace]] [--employers 20000] [--seed 20261123] [--iterations 30] [--warmup 3]
+          --generate adds that many postings and --employers new employers (half of the postings published,
+          90 % of the employers verified), then VACUUM ANALYZE; a second run adds more (serials and random
+          stream continue from the generated rows already there). --replace first deletes every generated
+          posting and employer (and the rows referring to them), so the same options give the same data set.
+          Demo and app-made rows stay. --iterations 0 only generates; without --generate the scenarios run
+          over what is there.
         jobs --connection "..." --pgbench-script FILE [--q 保安] [--region 370702000000] [--category 4]
           writes the search's statements, as the app would send them, as one pgbench transaction
           (bench/jobs-throughput.sh compares the pages with it).
@@ -78,9 +96,10 @@ public static class JobSearchCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var line = new CommandLine(args, new HashSet<string>());
+        var line = new CommandLine(args, new HashSet<string> { "replace" });
         var connectionString = line.Connection();
         var generate = line.Int("generate", 0);
+        var replace = line.Flag("replace");
         var employers = line.Int("employers", 20_000);
         var seed = line.ULong("seed", 20261123);
         var iterations = line.Int("iterations", 30);
@@ -94,20 +113,66 @@ public static class JobSearchCommand
             return 0;
         }
 
-        if (generate > 0)
+        if (replace && generate <= 0)
         {
-            await GenerateAsync(connectionString, generate, employers, seed, cancellationToken);
+            throw new ArgumentException("--replace goes with --generate N.");
         }
 
-        await MeasureAsync(connectionString, iterations, warmup, cancellationToken);
+        if (generate > 0)
+        {
+            await GenerateAsync(connectionString, generate, employers, seed, replace, cancellationToken);
+        }
+
+        if (iterations > 0)
+        {
+            await MeasureAsync(connectionString, iterations, warmup, cancellationToken);
+        }
+
         return 0;
     }
 
-    private static async Task GenerateAsync(string connectionString, int postings, int employerCount, ulong seed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds <paramref name="postings"/> generated postings and <paramref name="employerCount"/> employers
+    /// (binary COPY, indexes rebuilt after, the listing refilled), or with <paramref name="replace"/>
+    /// first deletes the generated ones (<see cref="DeleteGeneratedAsync"/>).
+    /// </summary>
+    public static async Task GenerateAsync(string connectionString, int postings, int employerCount, ulong seed, bool replace, CancellationToken cancellationToken)
     {
+        if (postings <= 0 || employerCount <= 0)
+        {
+            throw new ArgumentException("Need postings > 0 and employers > 0.");
+        }
+
         var stopwatch = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (replace)
+        {
+            await DeleteGeneratedAsync(connection, cancellationToken);
+        }
+
+        // A second run continues the serials (credit codes are unique) and draws another random
+        // stream (ids are primary keys): the same seed over the same rows gives the same rows.
+        long existingEmployers, existingPostings;
+        await using (var count = new NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM employers WHERE credit_code LIKE @like), (SELECT count(*) FROM postings WHERE created_by_name = @author)", connection))
+        {
+            count.Parameters.AddWithValue("like", EmployerCreditCodeLike);
+            count.Parameters.AddWithValue("author", PostingAuthor);
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (existingEmployers, existingPostings) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        if (existingEmployers + employerCount > 9_999_999)
+        {
+            throw new ArgumentException("The generated employers' serials have seven digits: use --replace.");
+        }
+
+        if (existingEmployers + existingPostings > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"adding to {existingEmployers:N0} generated employers and {existingPostings:N0} generated postings"));
+        }
         var communities = new List<(int Id, string Code)>();
         await using (var command = new NpgsqlCommand("SELECT id, code FROM regions WHERE level = 5 ORDER BY code", connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -142,9 +207,10 @@ public static class JobSearchCommand
             await disable.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var random = new DeterministicRandom(seed);
-        var now = BenchClock.Clock.UtcNow;
+        var random = new DeterministicRandom(seed + (ulong)existingPostings + ((ulong)existingEmployers << 32));
+        // Times (and so the version-7 ids) from the start of today: the same options give the same rows all day.
         var today = BenchClock.Clock.Today;
+        var now = BenchClock.Clock.StartOf(today);
         var employerIds = new List<(Guid Id, int RegionId, string RegionCode, string Name)>();
         await using (var copy = await connection.BeginBinaryImportAsync(
             EmployersCopy.Command, cancellationToken))
@@ -152,8 +218,9 @@ public static class JobSearchCommand
             for (var i = 0; i < employerCount; i++)
             {
                 var (regionId, regionCode) = random.Pick(communities);
-                var body = "91" + regionCode[..6] + (100_000_000 + i).ToString(CultureInfo.InvariantCulture)[..9];
-                var name = "潍坊" + random.Pick(["华信", "鸿达", "金诚", "顺通", "安居", "众康", "恒泰", "利民", "新元", "天成"]) + random.Pick(["物业", "家政", "物流", "餐饮", "科技", "机械", "建筑", "服装", "商贸", "农业"]) + "有限公司" + i.ToString(CultureInfo.InvariantCulture);
+                var serial = existingEmployers + i;
+                var body = "91" + regionCode[..6] + "BE" + serial.ToString("D7", CultureInfo.InvariantCulture);
+                var name = "潍坊" + random.Pick(["华信", "鸿达", "金诚", "顺通", "安居", "众康", "恒泰", "利民", "新元", "天成"]) + random.Pick(["物业", "家政", "物流", "餐饮", "科技", "机械", "建筑", "服装", "商贸", "农业"]) + "有限公司" + serial.ToString(CultureInfo.InvariantCulture);
                 var id = random.NextGuidV7(now.AddDays(-400));
                 employerIds.Add((id, regionId, regionCode, name));
                 await copy.StartRowAsync(cancellationToken);
@@ -234,7 +301,7 @@ public static class JobSearchCommand
                 }
 
                 await copy.WriteAsync(createdAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync("bench", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(PostingAuthor, NpgsqlDbType.Varchar, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);
@@ -264,6 +331,50 @@ public static class JobSearchCommand
         }
 
         Console.WriteLine($"generated in {stopwatch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>
+    /// Deletes the generated postings and employers and every row referring to them (applications,
+    /// pushes, referrals, saved postings, the listing, layoff reports..., found by foreign key), in one
+    /// transaction, then VACUUMs the tables so that the next load reuses the space (and the emptied
+    /// end of the table is given back).
+    /// </summary>
+    public static async Task DeleteGeneratedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var deleted = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await using (var ids = new NpgsqlCommand(
+                $"""
+                CREATE TEMPORARY TABLE bench_postings ON COMMIT DROP AS SELECT id FROM postings WHERE created_by_name = @author;
+                CREATE TEMPORARY TABLE bench_employers ON COMMIT DROP AS SELECT id FROM employers WHERE credit_code LIKE @like OR ({LegacyEmployers});
+                """,
+                connection,
+                transaction))
+            {
+                ids.Parameters.AddWithValue("author", PostingAuthor);
+                ids.Parameters.AddWithValue("like", EmployerCreditCodeLike);
+                await ids.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var (table, idsTable) in new[] { ("postings", "bench_postings"), ("employers", "bench_employers") })
+            {
+                foreach (var (name, rows) in await ForeignKeys.DeleteWithDependentsAsync(connection, transaction, table, idsTable, cancellationToken))
+                {
+                    deleted[name] = deleted.GetValueOrDefault(name) + rows;
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var counts = deleted.Where(d => d.Value > 0).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value:N0}")).ToList();
+        Console.WriteLine("deleted the generated rows: " + (counts.Count > 0 ? string.Join(", ", counts) : "none there"));
+        foreach (var table in deleted.Where(d => d.Value > 0).Select(d => d.Key))
+        {
+            await using var vacuum = new NpgsqlCommand($"VACUUM {table}", connection) { CommandTimeout = 0 };
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static async Task MeasureAsync(string connectionString, int iterations, int warmup, CancellationToken cancellationToken)

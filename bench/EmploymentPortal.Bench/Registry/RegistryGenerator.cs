@@ -133,12 +133,25 @@ public static class RegistryGenerator
         return result;
     }
 
-    /// <summary>Empties the registry tables (persons, households and what hangs off them) before a fresh load.</summary>
-    public static async Task TruncateAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Empties the registry tables the generator writes and every table that refers to them through a
+    /// foreign key, directly or not (certifications, applications and their payments, transfers,
+    /// pushes, referrals, seeker links, household events...), found in the database's foreign-key
+    /// graph so that a table added later is not forgotten. Regions, org units, users, parameters and
+    /// postings do not refer to persons and stay. One statement; returns the tables emptied.
+    /// The report rollups are not touched (TRUNCATE fires no row trigger): rebuild them after.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> TruncateAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
     {
-        await using var command = new NpgsqlCommand(
-            "TRUNCATE follow_ups, unemployment_registrations, persons, household_status_changes, households", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var tables = await ForeignKeys.ReferencingClosureAsync(connection, transaction, RegistryCopy.Tables.Select(t => t.Table), cancellationToken);
+        await using (var command = new NpgsqlCommand("TRUNCATE " + string.Join(", ", tables), connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return tables;
     }
 
     /// <summary>How many persons the database holds already.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
-using EmploymentPortal.Core.Scoping;
+using EmploymentPortal.Core.Persistence.Standby;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Jobs;
 using EmploymentPortal.Domain.Regions;
@@ -20,8 +20,9 @@ namespace EmploymentPortal.Core.Jobs;
 /// (docs/policy-rules.md, "Jobs: public search"). It reads the public listing (<c>job_listings</c>,
 /// kept by triggers: one narrow row per posting published by a verified employer) and filters out
 /// postings past their end date; only the page's rows are joined to their employer and region names.
+/// Every read is on the request's <see cref="ReadSide"/>: the standby when one is in use (docs/adr/0008-standby-reads.md).
 /// </summary>
-public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSearchCache cache, BusinessClock clock, PortalMetrics metrics)
+public sealed class JobSearch(ReadSide reads, JobSearchCache cache, BusinessClock clock, PortalMetrics metrics)
 {
     /// <summary>
     /// What one posting's row costs when a bitmap built from the GIN index is read, against one
@@ -33,15 +34,12 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
 
     private DateOnly Today => clock.Today;
 
-    public async Task<JobSearchResult> SearchAsync(JobSearchQuery query, CancellationToken cancellationToken)
-    {
-        var prepared = await PrepareAsync(query, null, cancellationToken);
-        return await RunAsync(prepared, cancellationToken);
-    }
+    public async Task<JobSearchResult> SearchAsync(JobSearchQuery query, CancellationToken cancellationToken) =>
+        await reads.ReadAsync(async () => await RunAsync(await PrepareAsync(query, null, cancellationToken), cancellationToken), cancellationToken);
 
     /// <summary>The search with the plan given (for the page and the count) instead of chosen (tests run both plans over the same postings).</summary>
     public async Task<JobSearchResult> SearchAsync(JobSearchQuery query, JobSearchPlan plan, CancellationToken cancellationToken) =>
-        await RunAsync(await PrepareAsync(query, plan, cancellationToken), cancellationToken);
+        await reads.ReadAsync(async () => await RunAsync(await PrepareAsync(query, plan, cancellationToken), cancellationToken), cancellationToken);
 
     /// <summary>The two statements of a search (the page and the capped count) and their plans, without running them.</summary>
     public async Task<PreparedJobSearch> PrepareAsync(JobSearchQuery query, JobSearchPlan? plan, CancellationToken cancellationToken)
@@ -92,7 +90,7 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
         var size = Math.Clamp(query.PageSize, 1, JobSearchQuery.MaxPageSize);
         var (pagePlan, countPlan) = parts.Count == 0
             ? (JobSearchPlan.OrderWalk, JobSearchPlan.OrderWalk)
-            : plan is { } given ? (given, given) : Choose(await cache.ReadAsync(db, cancellationToken), groups, size);
+            : plan is { } given ? (given, given) : Choose(await cache.ReadAsync(reads.Db, cancellationToken), groups, size);
         if (parts.Count > 0)
         {
             parameters.Add(new("q", NpgsqlDbType.Text) { Value = string.Join(" & ", parts) });
@@ -166,7 +164,7 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
         var started = clock.Time.GetTimestamp();
 
         // The listing and its employers' and regions' names are public: the unscoped connection.
-        var connection = await unscoped.OpenPublicListingsAsync(cancellationToken);
+        var connection = await reads.Unscoped.OpenPublicListingsAsync(cancellationToken);
         {
             await using var batch = prepared.CreateBatch(connection);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -195,11 +193,14 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
     }
 
     /// <summary>One published posting of a verified employer, or null (draft, pending, ended, unknown).</summary>
-    public async Task<PublicPosting?> GetPublishedAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<PublicPosting?> GetPublishedAsync(Guid id, CancellationToken cancellationToken) =>
+        await reads.ReadAsync(async () => await PublishedAsync(id, cancellationToken), cancellationToken);
+
+    private async Task<PublicPosting?> PublishedAsync(Guid id, CancellationToken cancellationToken)
     {
         // A published posting is public: read past the scope, with the public condition.
         var today = Today;
-        var row = await unscoped.PublishedPostingsWithEmployers()
+        var row = await reads.Unscoped.PublishedPostingsWithEmployers()
             .Where(x => x.Posting.Id == id && x.Posting.ValidTo >= today && x.EmployerStatus == EmployerStatus.Verified)
             .Select(x => new { x.Posting, x.EmployerName, CreditCode = x.EmployerCreditCode })
             .SingleOrDefaultAsync(cancellationToken);
@@ -215,7 +216,7 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
             codes.Add(code.Value.Value);
         }
 
-        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var names = await reads.Db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         var path = codes.AsEnumerable().Reverse().Where(names.ContainsKey).Select(c => names[c]).ToList();
         return new PublicPosting(posting.Id, posting.Title, posting.Description, row.EmployerName, row.CreditCode, posting.OccupationCode, posting.RegionCode, path,
             posting.Type, posting.PayMin, posting.PayMax, posting.Headcount, posting.Skills, posting.ContactName, posting.ContactPhone, posting.ValidFrom, posting.ValidTo,
@@ -225,11 +226,13 @@ public sealed class JobSearch(PortalDbContext db, UnscopedReads unscoped, JobSea
     /// <summary>The areas a search can be limited to (counties and streets, in code order), read at most every few minutes: every search page lists them.</summary>
     public async Task<IReadOnlyList<JobArea>> AreasAsync(CancellationToken cancellationToken) =>
         await cache.AreasAsync(
-            async () => await db.Regions.AsNoTracking()
-                .Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.Street)
-                .OrderBy(r => r.Code)
-                .Select(r => new JobArea(r.Code, r.Name, r.Level == RegionLevel.Street))
-                .ToListAsync(cancellationToken));
+            async () => await reads.ReadAsync(
+                async () => await reads.Db.Regions.AsNoTracking()
+                    .Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.Street)
+                    .OrderBy(r => r.Code)
+                    .Select(r => new JobArea(r.Code, r.Name, r.Level == RegionLevel.Street))
+                    .ToListAsync(cancellationToken),
+                cancellationToken));
 
     /// <summary>
     /// The tsquery of a keyword: each CJK run is a phrase of its character pairs (<c>'保安' &lt;-&gt; '安员'</c>),

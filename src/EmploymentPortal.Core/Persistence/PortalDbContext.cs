@@ -110,6 +110,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<BackgroundWork.BackgroundTask> BackgroundTasks => Set<BackgroundWork.BackgroundTask>();
 
+    public DbSet<Scheduling.ScheduledJobRun> ScheduledJobRuns => Set<Scheduling.ScheduledJobRun>();
+
     /// <summary>The scope this context reads with (evaluated per query by the filters).</summary>
     public DataScope Scope => _scopeProvider.Current;
 

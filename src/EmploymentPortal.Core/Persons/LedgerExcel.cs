@@ -27,6 +27,7 @@ namespace EmploymentPortal.Core.Persons;
 /// </summary>
 public sealed class LedgerExcel(
     PortalDbContext db,
+    Persistence.Standby.ReadSide reads,
     UnscopedReads unscoped,
     IIdNumberProtector protector,
     PolicyParameterStore parameters,
@@ -48,11 +49,14 @@ public sealed class LedgerExcel(
     private DateOnly Today => clock.Today;
 
     /// <summary>How many persons an export of <paramref name="query"/> would hold (the page sends a large one to the background).</summary>
-    public async Task<int> ExportCountAsync(PersonListQuery query, CancellationToken cancellationToken)
-    {
-        var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
-        return await ledger.Filter(query).CountAsync(cancellationToken);
-    }
+    public async Task<int> ExportCountAsync(PersonListQuery query, CancellationToken cancellationToken) =>
+        await reads.ReadAsync(
+            async () =>
+            {
+                var ledger = await LedgerQuery.CreateAsync(reads.Db, protector, parameters, Today, cancellationToken);
+                return await ledger.Filter(query).CountAsync(cancellationToken);
+            },
+            cancellationToken);
 
     /// <summary>
     /// Writes the filtered ledger as .xlsx; null (and nothing written) when over <see cref="MaxExportRows"/>.
@@ -60,17 +64,27 @@ public sealed class LedgerExcel(
     /// </summary>
     public async Task<int?> ExportAsync(PersonListQuery query, Stream output, CancellationToken cancellationToken, Action<int, int?>? progress = null)
     {
-        var ledger = await LedgerQuery.CreateAsync(db, protector, parameters, Today, cancellationToken);
-        var persons = ledger.Filter(query);
-        var count = await persons.CountAsync(cancellationToken);
-        if (count > MaxExportRows)
+        // The export's reads are on the read side (the standby when one is in use); its audit event on the primary.
+        var rows = await reads.ReadAsync<List<PersonListItem>?>(
+            async () =>
+            {
+                var ledger = await LedgerQuery.CreateAsync(reads.Db, protector, parameters, Today, cancellationToken);
+                var persons = ledger.Filter(query);
+                var count = await persons.CountAsync(cancellationToken);
+                if (count > MaxExportRows)
+                {
+                    return null;
+                }
+
+                progress?.Invoke(0, count);
+                return await ledger.RowsAsync(LedgerQuery.Sort(persons, query.Sort), cancellationToken);
+            },
+            cancellationToken);
+        if (rows is null)
         {
             return null;
         }
 
-        progress?.Invoke(0, count);
-
-        var rows = await ledger.RowsAsync(LedgerQuery.Sort(persons, query.Sort), cancellationToken);
         var sheet = rows.Select(r => Cells(LedgerColumns.Export, new Dictionary<LedgerColumn, object?>
         {
             [LedgerColumns.Name] = SafeText(r.Name),

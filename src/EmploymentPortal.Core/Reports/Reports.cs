@@ -1,4 +1,5 @@
 using EmploymentPortal.Core.Persistence;
+using EmploymentPortal.Core.Persistence.Standby;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Common;
@@ -14,8 +15,10 @@ namespace EmploymentPortal.Core.Reports;
 /// the sums of entry minus exit events up to the date (whole months from the monthly rollup, the
 /// date's own month from the daily one), flows are the events in the month and the year to date.
 /// Rows are the codes' prefixes one level down, so the rows add up to the region by construction.
+/// The dashboard's reads are on the request's <see cref="ReadSide"/> (the standby when one is in use,
+/// docs/adr/0008-standby-reads.md); the rebuild writes on the primary.
 /// </summary>
-public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters, BusinessClock clock)
+public sealed class Reports(PortalDbContext db, ReadSide reads, PolicyParameterStore parameters, BusinessClock clock)
 {
     private static string RegistrationSql => SqlFiles.Read("Reports/Sql/dashboard_registrations.sql");
 
@@ -31,14 +34,17 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     private static string ActivitySql => SqlFiles.Read("Reports/Sql/activity.sql");
 
     /// <summary>The services' work in the dashboard's year up to its date, per row and per scheme (counted directly: these tables are small).</summary>
-    public async Task<DashboardActivity> ActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken)
+    public async Task<DashboardActivity> ActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken) =>
+        await reads.ReadAsync(async () => await ReadActivityAsync(dashboard, cancellationToken), cancellationToken);
+
+    private async Task<DashboardActivity> ReadActivityAsync(RegistryDashboard dashboard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         var region = RegionCode.Parse(dashboard.RegionCode);
         var length = ChildPrefixLength(region);
         var byChild = new Dictionary<string, ActivityFigures>(StringComparer.Ordinal);
         var bySchemes = new Dictionary<string, ActivityFigures>(StringComparer.Ordinal);
-        await OnConnectionAsync(async connection =>
+        await OnConnectionAsync(reads.Db, async connection =>
         {
             await using var command = new NpgsqlCommand(ActivitySql, connection);
             command.Parameters.AddWithValue("len", length);
@@ -82,7 +88,10 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     /// The last <paramref name="months"/> months of a region up to the month of <paramref name="on"/>
     /// (oldest first), from the same rollups; null when the region is outside the caller's area.
     /// </summary>
-    public async Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MonthFigures>?> MonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken) =>
+        await reads.ReadAsync(async () => await ReadMonthlyAsync(regionCode, on, months, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<MonthFigures>?> ReadMonthlyAsync(string regionCode, DateOnly on, int months, CancellationToken cancellationToken)
     {
         if (!RegionCode.TryParse(regionCode, out var region) || !db.Scope.Includes(region.Value) || months < 1)
         {
@@ -92,7 +101,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         var month = new DateOnly(on.Year, on.Month, 1);
         var from = month.AddMonths(1 - months);
         var found = new Dictionary<DateOnly, (int New, int Reemployed)>();
-        await OnConnectionAsync(async connection =>
+        await OnConnectionAsync(reads.Db, async connection =>
         {
             await using var command = new NpgsqlCommand(MonthlySql, connection);
             command.Parameters.AddWithValue("pattern", region.ScopePrefix + "%");
@@ -115,7 +124,10 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     /// The figures of <paramref name="regionCode"/> (default: the caller's own region) per child
     /// region as of <paramref name="on"/>; null when the region is unknown or outside the caller's area.
     /// </summary>
-    public async Task<RegistryDashboard?> RegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken)
+    public async Task<RegistryDashboard?> RegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken) =>
+        await reads.ReadAsync(async () => await ReadRegistryDashboardAsync(regionCode, on, cancellationToken), cancellationToken);
+
+    private async Task<RegistryDashboard?> ReadRegistryDashboardAsync(string? regionCode, DateOnly on, CancellationToken cancellationToken)
     {
         var scope = db.Scope;
         string? code = regionCode;
@@ -124,7 +136,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             code = scope.RegionPrefix is { } own
                 ? RegionCode.FromPrefix(own).Value
                 : scope.SeesAll
-                    ? await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.City).OrderBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync(cancellationToken)
+                    ? await reads.Db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.City).OrderBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync(cancellationToken)
                     : null;
         }
 
@@ -133,13 +145,13 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
             return null;
         }
 
-        var self = await db.Regions.AsNoTracking().Where(r => r.Code == region.Value).Select(r => new { r.Id, r.Name, r.ParentId }).FirstOrDefaultAsync(cancellationToken);
+        var self = await reads.Db.Regions.AsNoTracking().Where(r => r.Code == region.Value).Select(r => new { r.Id, r.Name, r.ParentId }).FirstOrDefaultAsync(cancellationToken);
         if (self is null)
         {
             return null;
         }
 
-        var children = await db.Regions.AsNoTracking().Where(r => r.ParentId == self.Id).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
+        var children = await reads.Db.Regions.AsNoTracking().Where(r => r.ParentId == self.Id).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
         var parentCode = region.Parent is { } parent && scope.Includes(parent.Value) ? parent.Value : null;
         var length = ChildPrefixLength(region);
         var figures = await FiguresAsync(region.ScopePrefix, length, on, cancellationToken);
@@ -177,7 +189,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         RowSecurity.RequireWholeRegister(db, "rebuilding the report rollups");
         var set = await parameters.GetAsync(cancellationToken);
         ReportRebuildSummary? summary = null;
-        await OnConnectionAsync(async connection => summary = await ReportRollups.RebuildAsync(connection, ReportThresholds.On(set, clock.Today), clock.UtcNow, cancellationToken), cancellationToken);
+        await OnConnectionAsync(db, async connection => summary = await ReportRollups.RebuildAsync(connection, ReportThresholds.On(set, clock.Today), clock.UtcNow, cancellationToken), cancellationToken);
         return summary!;
     }
 
@@ -186,7 +198,7 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
         var registrations = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var households = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var placements = new Dictionary<string, (int Month, int Year)>(StringComparer.Ordinal);
-        await OnConnectionAsync(async connection =>
+        await OnConnectionAsync(reads.Db, async connection =>
         {
             var month = new DateOnly(on.Year, on.Month, 1);
             var year = new DateOnly(on.Year, 1, 1);
@@ -258,17 +270,17 @@ public sealed class Reports(PortalDbContext db, PolicyParameterStore parameters,
     private static int ChildPrefixLength(RegionCode region) =>
         RegionCode.PrefixLength(region.Level == RegionLevel.Community ? RegionLevel.Community : region.Level + 1);
 
-    /// <summary>Runs work on the context's connection, opened for it and closed after (the pool keeps it).</summary>
-    private async Task OnConnectionAsync(Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken)
+    /// <summary>Runs work on a context's connection, opened for it and closed after (the pool keeps it).</summary>
+    private static async Task OnConnectionAsync(PortalDbContext context, Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await work((NpgsqlConnection)db.Database.GetDbConnection());
+            await work((NpgsqlConnection)context.Database.GetDbConnection());
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await context.Database.CloseConnectionAsync();
         }
     }
 }

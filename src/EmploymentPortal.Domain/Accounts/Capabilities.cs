@@ -62,6 +62,9 @@ public static class Capabilities
     /// <summary>Reading the audit trail, read-only (the audit administrator's duty).</summary>
     public const string ReadAudit = nameof(ReadAudit);
 
+    /// <summary>The scheduled jobs: their last and next runs, and running one now (the system administrator's duty, issue 17).</summary>
+    public const string RunScheduledJobs = nameof(RunScheduledJobs);
+
     // Self-service accounts.
     public const string ActForOwnEmployer = nameof(ActForOwnEmployer);
     public const string ReviewApplicants = nameof(ReviewApplicants);
@@ -123,6 +126,7 @@ public static class Capabilities
         [ManageAccounts] = [Roles.SystemAdmin],
         [ManageSecurity] = [Roles.SecurityAdmin],
         [ReadAudit] = [Roles.AuditAdmin],
+        [RunScheduledJobs] = [Roles.SystemAdmin],
 
         [ActForOwnEmployer] = [Roles.Employer],
         [ReviewApplicants] = [Roles.Employer],

@@ -1,23 +1,21 @@
 using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Core.Subsidies;
 using EmploymentPortal.Domain.Common;
-using Microsoft.Extensions.Options;
+using EmploymentPortal.Web.Scheduling;
+using Quartz;
 
 namespace EmploymentPortal.Web.Jobs;
 
 /// <summary>
-/// Runs <see cref="EligibilityBatch"/> over the whole register once a day (first a minute after
-/// start-up), so the "may qualify" lists follow ages reached and registrations opened or ended.
-/// Off with <c>Portal:Jobs:Eligibility=false</c>; operators can also run
+/// Runs <see cref="EligibilityBatch"/> over the whole register once a day (02:00 business time
+/// by default), so the "may qualify" lists follow ages reached and registrations opened or ended.
+/// Scheduled by <c>Portal:Scheduler:Jobs:Eligibility</c>; operators can also run
 /// <c>-- evaluate-eligibility</c>, and county officials re-run their county from the bureau home.
 /// </summary>
-public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, BusinessClock clock, ILogger<EligibilityBatchService> logger)
-    : DailyJob(scopes, options, clock, logger)
+[DisallowConcurrentExecution]
+public sealed partial class EligibilityBatchService(IServiceScopeFactory scopes, ILogger<EligibilityBatchService> logger)
+    : ScheduledJob(scopes, logger)
 {
-    protected override string Name => "eligibility batch";
-
-    protected override bool Enabled(PortalOptions.JobSettings jobs) => jobs.Eligibility;
-
     protected override Task RunAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) => RunOnceAsync(scopes, null, cancellationToken);
 
     /// <summary>Evaluates the subtree of <paramref name="regionPrefix"/> (null: the whole register) today.</summary>

@@ -1,23 +1,20 @@
 using EmploymentPortal.Core.Households;
 using EmploymentPortal.Core.Scoping;
-using EmploymentPortal.Domain.Common;
-using Microsoft.Extensions.Options;
+using EmploymentPortal.Web.Scheduling;
+using Quartz;
 
 namespace EmploymentPortal.Web.Jobs;
 
 /// <summary>
-/// Runs <see cref="HouseholdStatusJob"/> once a day (first a minute after start-up), so ages
+/// Runs <see cref="HouseholdStatusJob"/> once a day (01:30 business time by default), so ages
 /// reached and "stable after N months" move household statuses without anyone editing a member.
-/// Off with <c>Portal:Jobs:HouseholdStatus=false</c>; operators can also run
+/// Scheduled by <c>Portal:Scheduler:Jobs:HouseholdStatus</c> (docs/adr/0009-quartz-scheduling.md); operators can also run
 /// <c>-- recompute-households</c>.
 /// </summary>
-public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, BusinessClock clock, ILogger<HouseholdStatusService> logger)
-    : DailyJob(scopes, options, clock, logger)
+[DisallowConcurrentExecution]
+public sealed partial class HouseholdStatusService(IServiceScopeFactory scopes, ILogger<HouseholdStatusService> logger)
+    : ScheduledJob(scopes, logger)
 {
-    protected override string Name => "household status";
-
-    protected override bool Enabled(PortalOptions.JobSettings jobs) => jobs.HouseholdStatus;
-
     protected override Task RunAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) => RunOnceAsync(scopes, cancellationToken);
 
     public static async Task<RecomputeSummary> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)

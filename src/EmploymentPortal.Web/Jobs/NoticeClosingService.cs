@@ -1,25 +1,20 @@
 using EmploymentPortal.Core.Scoping;
-using EmploymentPortal.Domain.Common;
-using Microsoft.Extensions.Options;
+using EmploymentPortal.Web.Scheduling;
+using Quartz;
 
 namespace EmploymentPortal.Web.Jobs;
 
 /// <summary>
-/// Closes ended public notices every hour, for the whole register: an application whose notice's
+/// Closes ended public notices every hour (ten past, by default), for the whole register: an application whose notice's
 /// last working day has passed, with no open objection, becomes payable (or withheld after an
 /// upheld objection). This was done by the GETs of the notice and payment pages; no GET changes
 /// state now. Officials can also close at once with the button on <c>/Bureau/Notices</c> (a POST),
-/// and resolving an objection closes too. Off with <c>Portal:Jobs:NoticeClosing=false</c>.
+/// and resolving an objection closes too. Scheduled by <c>Portal:Scheduler:Jobs:NoticeClosing</c>.
 /// </summary>
-public sealed partial class NoticeClosingService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, BusinessClock clock, ILogger<NoticeClosingService> logger)
-    : DailyJob(scopes, options, clock, logger)
+[DisallowConcurrentExecution]
+public sealed partial class NoticeClosingService(IServiceScopeFactory scopes, ILogger<NoticeClosingService> logger)
+    : ScheduledJob(scopes, logger)
 {
-    protected override string Name => "notice closing";
-
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
-
-    protected override bool Enabled(PortalOptions.JobSettings jobs) => jobs.NoticeClosing;
-
     protected override Task RunAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) => RunOnceAsync(scopes, cancellationToken);
 
     public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)

@@ -1,0 +1,43 @@
+using Npgsql;
+using Quartz;
+
+namespace EmploymentPortal.Web.Scheduling;
+
+/// <summary>Quartz.NET on a clustered ADO.NET store in the portal's database (docs/adr/0009-quartz-scheduling.md).</summary>
+public static class SchedulerServices
+{
+    /// <summary>Every instance of one portal shares this scheduler name, which is what makes them one cluster.</summary>
+    public const string SchedulerName = "EmploymentPortal";
+
+    public static IServiceCollection AddPortalScheduler(this IServiceCollection services, IConfiguration configuration, SchedulerSettings settings)
+    {
+        // The app's own login (portal_app), like every other part of the portal: the qrtz_ tables are not region data.
+        var connectionString = configuration.GetConnectionString(Core.Persistence.PortalDatabase.ConnectionStringName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Portal is required for the scheduler.");
+        services.AddSingleton<JobRunListener>();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = SchedulerName;
+                o.InstanceId = settings.InstanceId.Length > 0 ? settings.InstanceId : $"{Environment.MachineName}-{Guid.NewGuid():N}";
+            });
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(NpgsqlFactory.Instance, connectionString);
+                store.ConfigureStore(s => s.TablePrefix = "qrtz_");
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering();
+            });
+            q.AddJobListener(sp => sp.GetRequiredService<JobRunListener>());
+        });
+        services.AddScoped<ScheduledJobs>();
+        if (settings.Run)
+        {
+            services.AddHostedService<PortalSchedule>();
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
+        return services;
+    }
+}
