@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmploymentPortal.Web.Tests;
 
 /// <summary>
-/// <c>/metrics</c> (issue 17, "Metrics"; docs/adr/0008-metrics.md): Prometheus text to a caller in
+/// <c>/metrics</c> (issue 17, "Metrics"; docs/adr/0010-metrics.md): Prometheus text to a caller in
 /// <c>Portal:Metrics:AllowedNetworks</c> (the loopback by default) or with the configured token, 404 to
 /// everyone else; the business counters move when the thing they count happens.
 /// </summary>

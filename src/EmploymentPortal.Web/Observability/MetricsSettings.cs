@@ -1,6 +1,6 @@
 namespace EmploymentPortal.Web.Observability;
 
-/// <summary>The <c>Portal:Metrics</c> section: the Prometheus endpoint and who may read it (docs/adr/0008-metrics.md).</summary>
+/// <summary>The <c>Portal:Metrics</c> section: the Prometheus endpoint and who may read it (docs/adr/0010-metrics.md).</summary>
 public sealed class MetricsSettings
 {
     public const string Section = "Portal:Metrics";

@@ -6,7 +6,7 @@ using OpenTelemetry.Resources;
 namespace EmploymentPortal.Web.Observability;
 
 /// <summary>
-/// OpenTelemetry metrics (issue 17, "Metrics"; docs/adr/0008-metrics.md): ASP.NET Core, HttpClient, the .NET
+/// OpenTelemetry metrics (issue 17, "Metrics"; docs/adr/0010-metrics.md): ASP.NET Core, HttpClient, the .NET
 /// runtime, Npgsql and the portal's own <see cref="PortalMetrics"/>, served as Prometheus text at
 /// <see cref="MetricsSettings.Path"/> to the callers <see cref="MetricsAccess"/> admits; everyone else gets 404.
 /// </summary>
