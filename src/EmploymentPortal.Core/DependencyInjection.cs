@@ -80,6 +80,8 @@ public static class DependencyInjection
 #pragma warning restore RS0030
         var zone = BusinessClock.FindZone(configuration["Portal:TimeZone"]);
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
+        services.AddMetrics();
+        services.AddSingleton<Observability.PortalMetrics>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Scoping.SystemContexts>();

@@ -24,6 +24,9 @@ public sealed class PortalOptions
     /// <summary>Reads from a standby (<c>Portal:ReadOnly</c>, with <c>ConnectionStrings:PortalReadOnly</c>): docs/adr/0008-standby-reads.md.</summary>
     public Core.Persistence.Standby.ReadOnlyOptions ReadOnly { get; set; } = new();
 
+    /// <summary>The <c>/metrics</c> endpoint (Observability/MetricsSettings.cs).</summary>
+    public Observability.MetricsSettings Metrics { get; set; } = new();
+
     /// <summary>Background work (docs/adr/0007): imports, large exports and the county re-run.</summary>
     public sealed class TaskSettings
     {

@@ -9,6 +9,7 @@ using EmploymentPortal.Web.Forms;
 using EmploymentPortal.Web.Health;
 using EmploymentPortal.Web.Localization;
 using EmploymentPortal.Web.Logging;
+using EmploymentPortal.Web.Observability;
 using EmploymentPortal.Web.Scheduling;
 using EmploymentPortal.Web.Security;
 using EmploymentPortal.Web.Security.SignIn;
@@ -35,6 +36,7 @@ public static class WebServices
         var secureCookies = portal.Security.SecureCookies ?? !builder.Environment.IsDevelopment();
 
         builder.AddPortalLogging();
+        builder.AddPortalMetrics();
         services.AddHttpContextAccessor();
         services.AddScoped<IDataScopeProvider, HttpDataScopeProvider>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
@@ -127,6 +129,7 @@ public static class WebServices
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UsePortalMetrics();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Persistence.Standby;
 using EmploymentPortal.Domain.Common;
@@ -21,7 +22,7 @@ namespace EmploymentPortal.Core.Jobs;
 /// postings past their end date; only the page's rows are joined to their employer and region names.
 /// Every read is on the request's <see cref="ReadSide"/>: the standby when one is in use (docs/adr/0008-standby-reads.md).
 /// </summary>
-public sealed class JobSearch(ReadSide reads, JobSearchCache cache, BusinessClock clock)
+public sealed class JobSearch(ReadSide reads, JobSearchCache cache, BusinessClock clock, PortalMetrics metrics)
 {
     /// <summary>
     /// What one posting's row costs when a bitmap built from the GIN index is read, against one
@@ -160,6 +161,8 @@ public sealed class JobSearch(ReadSide reads, JobSearchCache cache, BusinessCloc
 
     private async Task<JobSearchResult> RunAsync(PreparedJobSearch prepared, CancellationToken cancellationToken)
     {
+        var started = clock.Time.GetTimestamp();
+
         // The listing and its employers' and regions' names are public: the unscoped connection.
         var connection = await reads.Unscoped.OpenPublicListingsAsync(cancellationToken);
         {
@@ -184,6 +187,7 @@ public sealed class JobSearch(ReadSide reads, JobSearchCache cache, BusinessCloc
                 next = Cursor.Of(hits[^1], prepared.Sort);
             }
 
+            metrics.JobSearched(prepared.PagePlan, clock.Time.GetElapsedTime(started));
             return new JobSearchResult(hits, Math.Min(count, JobSearchQuery.CountCap), count > JobSearchQuery.CountCap, next, prepared.PagePlan, prepared.KeywordUsable);
         }
     }

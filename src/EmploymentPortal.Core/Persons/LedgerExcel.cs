@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Audit;
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Core.Scoping;
@@ -36,7 +37,8 @@ public sealed class LedgerExcel(
     BusinessClock clock,
     DuplicateAnswers duplicateAnswers,
     ImportGate gates,
-    ILogger<LedgerExcel> logger)
+    ILogger<LedgerExcel> logger,
+    PortalMetrics metrics)
 {
     /// <summary>The most rows one export may hold; narrower filters are asked for beyond it.</summary>
     public const int MaxExportRows = 100_000;
@@ -228,18 +230,18 @@ public sealed class LedgerExcel(
         await using var gate = await gates.TryEnterAsync("ledger-import:" + (db.Scope.RegionPrefix ?? "*"), cancellationToken);
         if (gate is null)
         {
-            return new ImportResult(0, 0, [], "Import.Busy");
+            return metrics.Imported(new ImportResult(0, 0, [], "Import.Busy"));
         }
 
         var read = LedgerExcelReader.Open(file, labels, cancellationToken);
         if (read.Sheet is not { } sheet)
         {
-            return read.Refusal!;
+            return metrics.Imported(read.Refusal!);
         }
 
         using (sheet)
         {
-            return await ImportAsync(sheet, mode, progress, cancellationToken);
+            return metrics.Imported(await ImportAsync(sheet, mode, progress, cancellationToken));
         }
     }
 

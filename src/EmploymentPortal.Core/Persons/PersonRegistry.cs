@@ -2,6 +2,7 @@ using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Common;
 using EmploymentPortal.Core.Households;
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Core.Scoping;
@@ -30,7 +31,8 @@ public sealed class PersonRegistry(
     HouseholdDerivation households,
     PersonCorrections corrections,
     BusinessClock clock,
-    DuplicateAnswers duplicateAnswers)
+    DuplicateAnswers duplicateAnswers,
+    PortalMetrics metrics)
 {
     private const string EntityType = "Person";
 
@@ -71,6 +73,7 @@ public sealed class PersonRegistry(
             return await DuplicateAsync(hash, id.Masked, cancellationToken) ?? throw new InvalidOperationException("Unique violation without a duplicate.", e);
         }
 
+        metrics.PersonRegistered();
         return new RegisterPersonResult(person.Id, []);
     }
 

@@ -1,6 +1,7 @@
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Domain.Common;
@@ -18,7 +19,8 @@ public sealed class CertificationService(
     PolicyParameterStore parameters,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock)
+    BusinessClock clock,
+    PortalMetrics metrics)
 {
     private const string EntityType = "HardshipCertification";
 
@@ -122,6 +124,7 @@ public sealed class CertificationService(
             return CommandResult.Fail(string.Empty, "Certification.AlreadyDecided");
         }
 
+        metrics.CertificationDecided(approve, request.Category);
         return CommandResult.Ok;
     }
 

@@ -1,6 +1,7 @@
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Policies;
 using EmploymentPortal.Core.Scoping;
@@ -29,7 +30,8 @@ public sealed class Notices(
     AuditLog audit,
     ICurrentActor actor,
     BusinessClock clock,
-    IOptions<NoticeOptions> options)
+    IOptions<NoticeOptions> options,
+    PortalMetrics metrics)
 {
     private const string NoticeEntity = "Notice";
 
@@ -345,7 +347,7 @@ public sealed class Notices(
 
         db.Payments.Add(payment);
         audit.Add("PaymentRecorded", SubsidyApplications.EntityType, applicationId.ToString(), application.RegionCode, null, new { payment.Amount, payment.PaidOn, payment.Reference });
-        return await SavePaymentAsync(cancellationToken);
+        return Counted(await SavePaymentAsync(cancellationToken), application, payment);
     }
 
     /// <summary>A second official confirms a typed amount (not who typed it, nor the last step's approver); the payment is then recorded.</summary>
@@ -370,7 +372,7 @@ public sealed class Notices(
         db.Payments.Add(payment);
         audit.Add("PaymentConfirmed", SubsidyApplications.EntityType, applicationId.ToString(), application.RegionCode, null,
             new { payment.Amount, payment.PaidOn, payment.Reference, enteredBy = payment.RecordedByName });
-        return await SavePaymentAsync(cancellationToken);
+        return Counted(await SavePaymentAsync(cancellationToken), application, payment);
     }
 
     /// <summary>A typed amount is sent back unpaid, to be typed again.</summary>
@@ -417,6 +419,17 @@ public sealed class Notices(
         }
 
         return CommandResult.Ok;
+    }
+
+    /// <summary>A recorded payment counts in the metrics once it is saved.</summary>
+    private CommandResult Counted(CommandResult saved, SubsidyApplication application, Payment payment)
+    {
+        if (saved.Succeeded)
+        {
+            metrics.PaymentRecorded(application.SchemeCode, payment.Amount);
+        }
+
+        return saved;
     }
 
     /// <summary>Payments of the caller's area summed per scheme and region.</summary>

@@ -1,6 +1,7 @@
 using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Audit;
 using EmploymentPortal.Core.Common;
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Eligibility;
@@ -21,7 +22,8 @@ public sealed class SubsidyApplications(
     EligibilityService eligibility,
     AuditLog audit,
     ICurrentActor actor,
-    BusinessClock clock)
+    BusinessClock clock,
+    PortalMetrics metrics)
 {
     public const string EntityType = "SubsidyApplication";
 
@@ -170,7 +172,13 @@ public sealed class SubsidyApplications(
         }
 
         audit.Add($"Application{action}", EntityType, id.ToString(), application.RegionCode, null, new { step = step?.Code, reason, reference, status = application.Status.ToString() });
-        return await SaveAsync(cancellationToken);
+        var saved = await SaveAsync(cancellationToken);
+        if (saved.Succeeded && action == StepAction.Approved)
+        {
+            metrics.SubsidyStepApproved(application.SchemeCode);
+        }
+
+        return saved;
     }
 
     /// <summary>Approves each selected application's current step; one result per item.</summary>

@@ -1,5 +1,5 @@
-using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Core.Persistence.Standby;
+using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

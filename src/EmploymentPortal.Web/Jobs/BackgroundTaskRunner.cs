@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmploymentPortal.Core.BackgroundWork;
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.Domain.Common;
 using Microsoft.Extensions.Options;
@@ -150,6 +151,7 @@ public sealed partial class BackgroundTaskRunner(
 
         await claimed.FinishAsync(outcome, context.Done, context.Total);
         LogTaskDone(logger, claimed.Kind, claimed.Id, outcome.Failed ? "failed" : "succeeded");
+        scope.ServiceProvider.GetRequiredService<PortalMetrics>().JobFinished(claimed.Kind, !outcome.Failed);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using EmploymentPortal.Core.Observability;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Core.Scheduling;
 using EmploymentPortal.Core.Scoping;
@@ -11,7 +12,7 @@ namespace EmploymentPortal.Web.Scheduling;
 /// run, duration and outcome), on the instance that ran it. A failure to write is logged, never
 /// thrown: the run itself is over.
 /// </summary>
-public sealed partial class JobRunListener(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobRunListener> logger) : IJobListener
+public sealed partial class JobRunListener(IServiceScopeFactory scopes, TimeProvider time, PortalMetrics metrics, ILogger<JobRunListener> logger) : IJobListener
 {
     /// <summary>The job data key the admin page's trigger sets (the account that asked).</summary>
     public const string ManualKey = "portal.manual";
@@ -35,6 +36,7 @@ public sealed partial class JobRunListener(IServiceScopeFactory scopes, TimeProv
             jobException?.InnerException?.Message ?? jobException?.Message,
             context.Scheduler.SchedulerInstanceId,
             context.MergedJobDataMap.ContainsKey(ManualKey));
+        metrics.JobFinished(run.Job, run.Succeeded);
         try
         {
             await using var scope = scopes.CreateSystemJobScope();
