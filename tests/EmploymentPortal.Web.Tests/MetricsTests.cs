@@ -29,12 +29,21 @@ public sealed class MetricsTests(MetricsTests.Fixture portal) : IClassFixture<Me
         using var client = portal.From(address);
         (await client.GetAsync("/Jobs?Keyword=" + Uri.EscapeDataString("焊工"))).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var response = await client.GetAsync(MetricsSettings.Path);
+        // ASP.NET Core records a request's duration when it disposes the request, which can come just
+        // after the client has the response: scrape until the search's request is in (bounded).
+        HttpResponseMessage response;
+        string text;
+        var attempts = 0;
+        do
+        {
+            response = await client.GetAsync(MetricsSettings.Path);
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (!text.Contains("# TYPE http_server_request_duration_seconds", StringComparison.Ordinal) && ++attempts < 100 && await Pause());
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
         response.Content.Headers.ContentType.Parameters.Should().Contain(p => p.Name == "version" && p.Value == "0.0.4");
-        var text = await response.Content.ReadAsStringAsync();
         text.Should().MatchRegex("target_info\\{[^}]*service_name=\"EmploymentPortal\"")
             .And.Contain("# TYPE http_server_request_duration_seconds histogram")
             .And.Contain("# TYPE dotnet_gc_collections_total counter")
@@ -199,5 +208,11 @@ public sealed class MetricsTests(MetricsTests.Fixture portal) : IClassFixture<Me
     public sealed class Fixture : ClientAddressFixture
     {
         protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Portal:Metrics:Token"] = Token };
+    }
+
+    private static async Task<bool> Pause()
+    {
+        await Task.Delay(20);
+        return true;
     }
 }

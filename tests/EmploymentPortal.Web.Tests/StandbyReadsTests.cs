@@ -179,7 +179,7 @@ public sealed class StandbyReadsTests(StandbyReadsTests.Standby portal) : IClass
     /// <summary>A probe that answers what a test set, else asks the server.</summary>
     public sealed class SettableProbe : IStandbyProbe
     {
-        private readonly PostgresStandbyProbe _real = new();
+        private readonly PostgresStandbyProbe _real = new(new Domain.Common.BusinessClock(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestClock.Start), Domain.Common.BusinessClock.FindZone(null)));
 
         /// <summary>The lag to report instead of the measured one (null: measured).</summary>
         public double? Lag { get; set; }

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using Npgsql;
 
 namespace EmploymentPortal.Core.Persistence.Standby;
@@ -15,9 +16,11 @@ public interface IStandbyProbe
 /// <summary>
 /// Asks the standby itself. Caught up when all the WAL it received is replayed (then no transaction
 /// is missing, however long ago the last one was); otherwise the age of the last replayed
-/// transaction. A server not in recovery (a promoted standby, or the primary named twice) has no lag.
+/// transaction, against the portal's clock (the standby's own clock is not read: the portal's time
+/// comes from <see cref="BusinessClock"/>; both follow NTP). A server not in recovery (a promoted
+/// standby, or the primary named twice) has no lag.
 /// </summary>
-public sealed class PostgresStandbyProbe : IStandbyProbe
+public sealed class PostgresStandbyProbe(BusinessClock clock) : IStandbyProbe
 {
     /// <summary>Seconds the check waits to connect and for its answer: a standby slower than that is not read from.</summary>
     public const int TimeoutSeconds = 3;
@@ -25,9 +28,8 @@ public sealed class PostgresStandbyProbe : IStandbyProbe
     private const string Sql =
         """
         SELECT pg_is_in_recovery(),
-               CASE WHEN NOT pg_is_in_recovery() THEN 0
-                    WHEN pg_last_wal_receive_lsn() IS NOT NULL AND pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
-                    ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END::float8
+               NOT pg_is_in_recovery() OR (pg_last_wal_receive_lsn() IS NOT NULL AND pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()),
+               pg_last_xact_replay_timestamp()
         """;
 
     public async Task<StandbyStatus> ProbeAsync(string connectionString, CancellationToken cancellationToken)
@@ -38,6 +40,8 @@ public sealed class PostgresStandbyProbe : IStandbyProbe
         await using var command = new NpgsqlCommand(Sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new StandbyStatus(reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetDouble(1));
+        var caughtUp = reader.GetBoolean(1);
+        double? lag = caughtUp ? 0 : reader.IsDBNull(2) ? null : Math.Max(0, (clock.UtcNow - reader.GetFieldValue<DateTimeOffset>(2)).TotalSeconds);
+        return new StandbyStatus(reader.GetBoolean(0), lag);
     }
 }
