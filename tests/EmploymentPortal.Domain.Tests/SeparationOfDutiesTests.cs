@@ -157,8 +157,10 @@ public sealed class SeparationOfDutiesTests
             personal.Where(c => Capabilities.Allows(role, c)).Should().BeEmpty(role);
         }
 
+        // The system administrator runs the system: accounts, the organisation, and the scheduled jobs
+        // (their times, outcomes, and "run now": no page of theirs shows a person; ADR 0009).
         Capabilities.Map.Where(c => c.Value.Contains(Roles.SystemAdmin)).Select(c => c.Key).Should().BeEquivalentTo(
-            [Capabilities.ManageAccounts, Capabilities.ViewOrganisation, Capabilities.SignOut, Capabilities.ManageOwnAccount]);
+            [Capabilities.ManageAccounts, Capabilities.ViewOrganisation, Capabilities.RunScheduledJobs, Capabilities.SignOut, Capabilities.ManageOwnAccount]);
         Capabilities.Map.Where(c => c.Value.Contains(Roles.SecurityAdmin)).Select(c => c.Key).Should().BeEquivalentTo([Capabilities.ManageSecurity, Capabilities.SignOut, Capabilities.ManageOwnAccount]);
         Capabilities.Map.Where(c => c.Value.Contains(Roles.AuditAdmin)).Select(c => c.Key).Should().BeEquivalentTo([Capabilities.ReadAudit, Capabilities.SignOut, Capabilities.ManageOwnAccount]);
         Capabilities.RolesWith(Capabilities.KeepCalendar).Should().Equal(Roles.CityOfficial);
