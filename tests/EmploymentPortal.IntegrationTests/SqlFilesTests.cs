@@ -47,6 +47,8 @@ public sealed partial class SqlFilesTests
         ["Reports/Sql/Triggers/report_registrations_changed_v2.sql"] = "0f9f495b11797c8ae19959b18a367ce60df9a43a33b3d9227392b0889b10463b",
         ["Reports/Sql/Triggers/report_rollups_delete_triggers_v1.sql"] = "4e11fe2e5fedb15ae0adf741e1c59805fa1334e7d0908ed3cfb5b8a3126fc60d",
         ["Reports/Sql/Triggers/report_rollups_triggers_v1.sql"] = "0d772d3e8028e192ba8eb9605f6bf9957d7f22de839f4a3fdb023e077fa92e76",
+        ["Reports/Sql/Triggers/report_postings_changed_v1.sql"] = "62adb969d0f90aaf0b49a6342024ae71fecde738b3ab7087e20bd9c9433a56dc",
+        ["Reports/Sql/Triggers/report_postings_triggers_v1.sql"] = "e8eac3cf1794040d999ed2de1b60ae2d96b64c9f69a49142d8c42ebda58750ee",
     };
 
     [Fact]

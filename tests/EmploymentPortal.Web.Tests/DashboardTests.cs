@@ -378,3 +378,70 @@ public sealed class DashboardActivityTests(PortalFixture portal) : IClassFixture
         elsewhere.QuerySelector("[data-testid=activity] tr[data-region=total] td[data-field=approved]")!.TextContent.Should().Be("0");
     }
 }
+
+/// <summary>
+/// Postings published and filled come from <c>report_posting_days</c> (migration PostingActivityRollup):
+/// its triggers keep it equal to a count over the postings through an insert, a publication, a
+/// fill, a move to another community and a delete, and a rebuild gives the same rows.
+/// </summary>
+public sealed class PostingRollupTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    /// <summary>The postings counted directly, as the rollup should hold them (days with nothing are left out).</summary>
+    private const string Recount = """
+        SELECT string_agg(format('%s %s %s %s', region_code, day, published, filled), '; ' ORDER BY region_code, day) FROM (
+          SELECT region_code, day, sum(published) AS published, sum(filled) AS filled FROM (
+            SELECT region_code, published_on AS day, 1 AS published, 0 AS filled FROM postings WHERE published_on IS NOT NULL
+            UNION ALL SELECT region_code, ended_on, 0, 1 FROM postings WHERE status = 5 AND ended_on IS NOT NULL) e
+          GROUP BY 1, 2) c
+        """;
+
+    private const string Rollup = """
+        SELECT string_agg(format('%s %s %s %s', region_code, day, published, filled), '; ' ORDER BY region_code, day)
+        FROM report_posting_days WHERE published <> 0 OR filled <> 0
+        """;
+
+    [Fact]
+    public async Task Triggers_KeepTheRollupEqualToACount_AndTheDashboardCountsByPublicationDay()
+    {
+        await AgreeAsync("the demo postings as migrated and seeded");
+        var id = Guid.CreateVersion7();
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"""
+            INSERT INTO postings (id, employer_id, title, description, search_text, occupation_code, region_id, region_code, pay_min, pay_max, headcount, type,
+                                  contact_name, contact_phone, valid_from, valid_to, status, created_at, created_by_name)
+            SELECT '{id}', employer_id, '统计岗位', description, search_text, occupation_code, region_id, region_code, pay_min, pay_max, headcount, type,
+                   contact_name, contact_phone, valid_from, valid_to, 2, created_at, created_by_name FROM postings ORDER BY id LIMIT 1;
+            """);
+        await AgreeAsync("a posting pending review");
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE postings SET status = 3, published_at = @now, published_on = @today WHERE id = '{id}'");
+        await AgreeAsync("published today");
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE postings SET status = 5, ended_on = @today WHERE id = '{id}'");
+        await AgreeAsync("filled today");
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"UPDATE postings SET region_code = '{DemoIds.Community2}', region_id = (SELECT id FROM regions WHERE code = '{DemoIds.Community2}') WHERE id = '{id}'");
+        await AgreeAsync("moved to community 2");
+
+        var inCommunity2 = await TestSql.ScalarAsync<long>(portal.ConnectionString,
+            $"SELECT count(*) FROM postings WHERE region_code = '{DemoIds.Community2}' AND published_on >= date_trunc('year', @today::timestamp)::date AND published_on <= @today");
+        inCommunity2.Should().BeGreaterThan(0);
+        using var county = await portal.SignInAsync("county1");
+        var (_, page) = await county.GetPageAsync($"/Bureau/Dashboard?region={DemoIds.Street1}");
+        page.QuerySelector($"[data-testid=activity] tr[data-region='{DemoIds.Community2}'] td[data-field=posted]")!.TextContent
+            .Should().Be(inCommunity2.ToString(CultureInfo.InvariantCulture));
+        page.QuerySelector($"[data-testid=activity] tr[data-region='{DemoIds.Community2}'] td[data-field=filled]")!.TextContent.Should().Be("1");
+
+        await TestSql.ExecuteAsync(portal.ConnectionString, $"DELETE FROM postings WHERE id = '{id}'");
+        await AgreeAsync("deleted");
+        var before = await TestSql.ScalarAsync<string>(portal.ConnectionString, Rollup);
+        await using (var scope = portal.Factory.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemJobScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Reports>().RebuildAsync(CancellationToken.None);
+        }
+
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, Rollup)).Should().Be(before, "a rebuild gives what the triggers kept");
+    }
+
+    private async Task AgreeAsync(string after)
+    {
+        var expected = await TestSql.ScalarAsync<string>(portal.ConnectionString, Recount);
+        (await TestSql.ScalarAsync<string>(portal.ConnectionString, Rollup)).Should().Be(expected, after);
+    }
+}

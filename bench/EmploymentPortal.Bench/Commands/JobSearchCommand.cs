@@ -30,7 +30,7 @@ public static class JobSearchCommand
         "postings",
         [
             "id", "employer_id", "title", "description", "search_text", "occupation_code", "region_id", "region_code", "pay_min", "pay_max",
-            "headcount", "type", "contact_name", "contact_phone", "valid_from", "valid_to", "status", "published_at", "created_at", "created_by_name",
+            "headcount", "type", "contact_name", "contact_phone", "valid_from", "valid_to", "status", "published_at", "published_on", "created_at", "created_by_name",
         ]);
 
     /// <summary>The <c>created_by_name</c> of every generated posting: what <c>--replace</c> deletes.</summary>
@@ -293,10 +293,13 @@ public static class JobSearchCommand
                 await copy.WriteAsync((short)(published ? PostingStatus.Published : random.Pick([PostingStatus.Draft, PostingStatus.PendingReview, PostingStatus.Closed, PostingStatus.Filled, PostingStatus.Expired])), NpgsqlDbType.Smallint, cancellationToken);
                 if (published)
                 {
-                    await copy.WriteAsync(createdAt.AddHours(random.Between(1, 72)), NpgsqlDbType.TimestampTz, cancellationToken);
+                    var publishedAt = createdAt.AddHours(random.Between(1, 72));
+                    await copy.WriteAsync(publishedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(BenchClock.Clock.DateOf(publishedAt), NpgsqlDbType.Date, cancellationToken);
                 }
                 else
                 {
+                    await copy.WriteNullAsync(cancellationToken);
                     await copy.WriteNullAsync(cancellationToken);
                 }
 

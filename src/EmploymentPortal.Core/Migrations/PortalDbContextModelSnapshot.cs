@@ -1168,6 +1168,10 @@ namespace EmploymentPortal.Core.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)

@@ -54,7 +54,6 @@ public sealed class Reports(PortalDbContext db, ReadSide reads, PolicyParameterS
             command.Parameters.AddWithValue("yearDay", new DateOnly(dashboard.On.Year, 1, 1));
             command.Parameters.AddWithValue("on", dashboard.On);
             command.Parameters.AddWithValue("certified", (short)Domain.Eligibility.CertificationStatus.Approved);
-            command.Parameters.AddWithValue("filled", (short)Domain.Jobs.PostingStatus.Filled);
             command.Parameters.AddWithValue("approvedStep", (short)Domain.Subsidies.StepAction.Approved);
             command.Parameters.AddWithValue("approvedStatus", (short)Domain.Subsidies.ApplicationStatus.Approved);
             command.Parameters.AddWithValue("rejectedStatus", (short)Domain.Subsidies.ApplicationStatus.Rejected);

@@ -154,7 +154,7 @@ public sealed class PortalDatabaseInitializer(
                 new Domain.Jobs.PostingDetails(title, description, occupation, region.Id, region.Code, payMin, payMax, 1 + (i % 5), type, null, null, "张经理", "05368888888", today, today.AddDays(90)),
                 "系统演示数据", now, today);
             posting.SubmitForReview();
-            posting.Review(true, null, employer.Status, "系统演示数据", now.AddHours(-i), today);
+            posting.Review(true, null, employer.Status, "系统演示数据", now.AddHours(-i), clock.DateOf(now.AddHours(-i)));
             db.Postings.Add(posting);
         }
 

@@ -117,6 +117,9 @@ public sealed class Posting
 
     public DateTimeOffset? PublishedAt { get; private set; }
 
+    /// <summary>The business day it was first published (the dashboards count postings published by it); null before.</summary>
+    public DateOnly? PublishedOn { get; private set; }
+
     /// <summary>The day it was closed or filled (the dashboards count postings filled by it); null before.</summary>
     public DateOnly? EndedOn { get; private set; }
 
@@ -291,6 +294,7 @@ public sealed class Posting
         ReviewNote = string.IsNullOrEmpty(note) ? null : note;
         ReviewedByName = byName;
         PublishedAt = publish ? at : PublishedAt;
+        PublishedOn = publish ? today : PublishedOn;
     }
 
     /// <summary>The employer or staff end a published posting: filled, or closed.</summary>

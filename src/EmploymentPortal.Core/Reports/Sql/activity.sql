@@ -1,11 +1,11 @@
 SELECT left(region_code, @len) AS child, '' AS scheme, count(*)::int AS n, 0::numeric AS amount, 'certified' AS kind
   FROM hardship_certifications WHERE region_code LIKE @pattern AND status = @certified AND decided_at >= @yearStart AND decided_at < @dayAfter GROUP BY 1
 UNION ALL
-SELECT left(region_code, @len), '', count(*)::int, 0, 'posted'
-  FROM postings WHERE region_code LIKE @pattern AND published_at >= @yearStart AND published_at < @dayAfter GROUP BY 1
+SELECT left(region_code, @len), '', sum(published)::int, 0, 'posted'
+  FROM report_posting_days WHERE region_code LIKE @pattern AND day >= @yearDay AND day <= @on GROUP BY 1 HAVING sum(published) <> 0
 UNION ALL
-SELECT left(region_code, @len), '', count(*)::int, 0, 'filled'
-  FROM postings WHERE region_code LIKE @pattern AND status = @filled AND ended_on >= @yearDay AND ended_on <= @on GROUP BY 1
+SELECT left(region_code, @len), '', sum(filled)::int, 0, 'filled'
+  FROM report_posting_days WHERE region_code LIKE @pattern AND day >= @yearDay AND day <= @on GROUP BY 1 HAVING sum(filled) <> 0
 UNION ALL
 SELECT left(region_code, @len), '', count(*)::int, 0, 'referred'
   FROM referrals WHERE region_code LIKE @pattern AND referred_on >= @yearDay AND referred_on <= @on GROUP BY 1
