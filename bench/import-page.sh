@@ -59,7 +59,8 @@ delete_imported() {
 
 web=$(free_port)
 (cd src/EmploymentPortal.Web && ConnectionStrings__Portal="$app" Portal__MigrateOnStartup=false Portal__SeedDemo=false \
-  Portal__Security__SecureCookies=false Portal__Scheduler__Run=false \
+  Portal__Security__SecureCookies=false Portal__Scheduler__Jobs__HouseholdStatus= Portal__Scheduler__Jobs__Eligibility= \
+  Portal__Scheduler__Jobs__PostingExpiry= Portal__Scheduler__Jobs__NoticeClosing= Portal__Scheduler__Jobs__TaskHousekeeping= \
   dotnet "$root/$portal_dll" --urls "http://127.0.0.1:$web") >"$work/portal.log" 2>&1 &
 portal_pid=$!
 for _ in $(seq 1 120); do

@@ -100,7 +100,6 @@ public static class DependencyInjection
         services.AddScoped<LedgerExcel>();
         services.AddScoped<BackgroundWork.BackgroundTasks>();
         services.AddScoped<BackgroundWork.IBackgroundTaskQueue>(sp => sp.GetRequiredService<BackgroundWork.BackgroundTasks>());
-        services.AddSingleton<BackgroundWork.BackgroundTaskSignal>();
         services.AddSingleton<BackgroundWork.BackgroundTaskStore>();
         services.AddScoped<BackgroundWork.IBackgroundWork, LedgerImportWork>();
         services.AddScoped<BackgroundWork.IBackgroundWork, LedgerExportWork>();

@@ -27,13 +27,13 @@ public sealed class PortalOptions
     /// <summary>The <c>/metrics</c> endpoint (Observability/MetricsSettings.cs).</summary>
     public Observability.MetricsSettings Metrics { get; set; } = new();
 
-    /// <summary>Background work (docs/adr/0007): imports, large exports and the county re-run.</summary>
+    /// <summary>Background work (docs/adr/0007): imports, large exports and the county re-run, run by the scheduler (docs/adr/0009) where <c>Portal:Scheduler:Run</c> is true.</summary>
     public sealed class TaskSettings
     {
-        /// <summary>Whether this instance runs queued tasks (an instance that only serves pages may leave it to the others).</summary>
-        public bool Run { get; set; } = true;
-
-        /// <summary>How often the runner looks for tasks queued by other instances (its own wake it at once).</summary>
+        /// <summary>
+        /// How often an instance that runs the scheduler looks for tasks queued on another instance
+        /// (Quartz's idle wait); a task queued on an instance that runs the scheduler starts at once.
+        /// </summary>
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>A ledger export of more persons than this runs in the background, with a download link when done; smaller ones download at once.</summary>

@@ -41,10 +41,8 @@ public static class WebServices
         services.AddScoped<IDataScopeProvider, HttpDataScopeProvider>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddInfrastructureServices(builder.Configuration, builder.Environment.EnvironmentName);
-        services.AddPortalScheduler(builder.Configuration, portal.Scheduler);
+        services.AddPortalScheduler(builder.Configuration, portal.Scheduler, portal.Tasks.PollInterval);
         services.AddHostedService<Jobs.ImportWarmUp>();
-        services.AddSingleton<Jobs.BackgroundTaskRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<Jobs.BackgroundTaskRunner>());
         services.AddSingleton<EmploymentPortal.Core.Persons.ILabelCatalog, Localization.LabelCatalog>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = portal.Security.StampValidationInterval);

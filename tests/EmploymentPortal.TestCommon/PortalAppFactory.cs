@@ -59,8 +59,13 @@ public sealed class PortalAppFactory(
         builder.UseSetting("ConnectionStrings:Portal", firstWallOnly ? ConnectionString : PostgresServer.AppConnectionStringFor(ConnectionString));
         builder.UseSetting("ConnectionStrings:PortalOwner", ConnectionString);
         builder.UseSetting("Portal:MigrateOnStartup", "false");
-        // No scheduled jobs unless a test runs the scheduler (SchedulerTests): the fake clock moves by days.
-        builder.UseSetting("Portal:Scheduler:Run", "false");
+        // The scheduler runs the background tasks; no scheduled job unless a test names one
+        // (SchedulerTests): the fake clock moves by days.
+        foreach (var job in EmploymentPortal.Web.Scheduling.PortalJobs.All)
+        {
+            builder.UseSetting($"Portal:Scheduler:Jobs:{job.Name}", "");
+        }
+
         builder.UseSetting("Portal:Import:WarmUpRows", "0");
         builder.UseSetting("Portal:Security:SecureCookies", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");

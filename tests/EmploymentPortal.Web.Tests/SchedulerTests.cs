@@ -1,5 +1,9 @@
 using System.Net;
+using EmploymentPortal.Core.BackgroundWork;
+using EmploymentPortal.Core.Persons;
+using EmploymentPortal.Core.Scoping;
 using EmploymentPortal.TestCommon;
+using EmploymentPortal.Web.Jobs;
 using EmploymentPortal.Web.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -81,6 +85,47 @@ public sealed class SchedulerTests(SchedulerTests.SchedulerFixture portal) : ICl
         (await schedulers[0].GetTrigger(new TriggerKey(PortalJobs.PostingExpiry.Name, PortalJobs.Group)))!.NextFireTimeUtc.Should().Be(FirstExpiry.AddDays(4));
     }
 
+    /// <summary>
+    /// A background task (here a ledger export) asked for on an instance that does not run the
+    /// scheduler is stored as a trigger in the clustered store, and run once by an instance that
+    /// does, at its next look; its trigger is gone after, and a second firing does nothing.
+    /// </summary>
+    [Fact]
+    public async Task BackgroundTask_QueuedOnAnInstanceWithoutTheScheduler_RunsOnceOnOneThatRunsIt()
+    {
+        var connectionString = await TestDatabases.CreateSeededAsync();
+        var clock = new FakeTimeProvider(TestClock.Start);
+        await using var pages = TwoInstanceFactory(connectionString, "pages", clock, run: false);
+        await using var worker = TwoInstanceFactory(connectionString, "worker", clock);
+        await StartedSchedulerAsync(worker);
+        pages.CreateClient().Dispose();
+        var user = await ScalarAsync(connectionString, "SELECT count(*) FROM users WHERE user_name = 'community1'") == 1
+            ? await TestSql.ScalarAsync<Guid>(connectionString, "SELECT id FROM users WHERE user_name = 'community1'")
+            : throw new InvalidOperationException("The demo data has no community1.");
+        Guid id;
+        await using (var scope = pages.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TaskRequester>().Enter(user, "community1", "CommunityStaff", DemoIds.Community1);
+            var query = new PersonListQuery(null, null, null, false, false, null, null, default, 1, 20);
+            id = await scope.ServiceProvider.GetRequiredService<IBackgroundTaskQueue>()
+                .EnqueueAsync(LedgerExportWork.KindName, new LedgerExportParameters(query, "台账.xlsx"), null, CancellationToken.None);
+        }
+
+        (await ScalarAsync(connectionString, $"SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'tasks' AND trigger_name = '{id:N}'")).Should().Be(1, "the task is handed to the clustered store");
+        // The worker looks for stored triggers every Portal:Tasks:PollInterval on the shared clock.
+        for (var i = 0; i < 300 && await StateAsync(connectionString, id) != 3; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+        }
+
+        (await StateAsync(connectionString, id)).Should().Be(3, "the export succeeded on the instance that runs the scheduler");
+        (await ScalarAsync(connectionString, $"SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'tasks'")).Should().Be(0, "a one-shot trigger is removed once fired");
+        (await ScalarAsync(connectionString, "SELECT count(*) FROM audit_events WHERE action = 'LedgerExported' AND actor_name = 'community1'")).Should().Be(1);
+        (await worker.Services.GetRequiredService<BackgroundTaskRunner>().RunAsync(id, CancellationToken.None)).Should().BeFalse("a task runs once");
+        (await ScalarAsync(connectionString, "SELECT count(*) FROM scheduled_job_runs")).Should().Be(0, "a task's outcome is kept on the task, not with the scheduled jobs");
+    }
+
     [Fact]
     public async Task AdminPage_ListsTheJobs_AndRunsOneNow_Audited()
     {
@@ -89,7 +134,7 @@ public sealed class SchedulerTests(SchedulerTests.SchedulerFixture portal) : ICl
         var (response, page) = await admin.GetPageAsync("/Admin/Scheduler");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.QuerySelectorAll("[data-testid=scheduled-jobs] tbody tr").Select(r => r.GetAttribute("data-job"))
-            .Should().Equal("HouseholdStatus", "Eligibility", "PostingExpiry", "NoticeClosing");
+            .Should().Equal("HouseholdStatus", "Eligibility", "PostingExpiry", "NoticeClosing", "TaskHousekeeping");
         var expiry = page.QuerySelector("tr[data-job=PostingExpiry]")!.TextContent;
         expiry.Should().Contain("0 5 0 * * ?").And.Contain("2026-06-16 00:05:00");
         page.QuerySelector("tr[data-job=Eligibility]")!.TextContent.Should().Contain("已停用");
@@ -155,10 +200,11 @@ public sealed class SchedulerTests(SchedulerTests.SchedulerFixture portal) : ICl
         ["Portal:Scheduler:Jobs:HouseholdStatus"] = "",
         ["Portal:Scheduler:Jobs:Eligibility"] = "",
         ["Portal:Scheduler:Jobs:NoticeClosing"] = "",
+        ["Portal:Scheduler:Jobs:TaskHousekeeping"] = "",
     };
 
-    private static PortalAppFactory TwoInstanceFactory(string connectionString, string instanceId, FakeTimeProvider clock) =>
-        new(connectionString, SchedulerSettings(instanceId), services =>
+    private static PortalAppFactory TwoInstanceFactory(string connectionString, string instanceId, FakeTimeProvider clock, bool run = true) =>
+        new(connectionString, new Dictionary<string, string?>(SchedulerSettings(instanceId)) { ["Portal:Scheduler:Run"] = run ? "true" : "false" }, services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(clock);
@@ -189,6 +235,9 @@ public sealed class SchedulerTests(SchedulerTests.SchedulerFixture portal) : ICl
     }
 
     private sealed record Run(string Instance, DateTimeOffset Started, bool Succeeded, string? Message, bool Manual);
+
+    private static async Task<long> StateAsync(string connectionString, Guid task) =>
+        await ScalarAsync(connectionString, $"SELECT coalesce(max(state), 0) FROM background_tasks WHERE id = '{task}'");
 
     private static async Task<long> RunsAsync(string connectionString, string job) =>
         await ScalarAsync(connectionString, $"SELECT count(*) FROM scheduled_job_runs WHERE job = '{job}'");

@@ -11,7 +11,8 @@ namespace EmploymentPortal.Core.BackgroundWork;
 /// A claimed task is held by a session advisory lock on the claiming connection, taken in the
 /// claim's transaction and kept until the task ends: while its process lives, no one else takes
 /// it; when the process dies, the session and the lock go, and <see cref="FailAbandonedAsync"/>
-/// marks the task failed. Claims skip rows another instance is claiming (FOR UPDATE SKIP LOCKED).
+/// marks the task failed. A task is claimed by its id, once: a second claim (the scheduler firing
+/// it again, another instance) finds it no longer queued, or locked, and gets nothing.
 /// </summary>
 public sealed class BackgroundTaskStore(PortalConnections connections, BusinessClock clock)
 {
@@ -24,8 +25,8 @@ public sealed class BackgroundTaskStore(PortalConnections connections, BusinessC
     /// <summary>The text key of the message on a task whose work threw.</summary>
     public const string CrashedKey = "Tasks.Crashed";
 
-    /// <summary>Claims the oldest queued task, or null when there is none.</summary>
-    public async Task<ClaimedTask?> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>Claims queued task <paramref name="id"/>, or null when it is not queued (done, running, deleted) or another instance is claiming it.</summary>
+    public async Task<ClaimedTask?> ClaimAsync(Guid id, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         try
@@ -35,10 +36,11 @@ public sealed class BackgroundTaskStore(PortalConnections connections, BusinessC
                 await using var pick = new NpgsqlCommand(
                     """
                     SELECT id, kind, parameters, input, requested_by_id, requested_by_name, requested_by_role, region_code, culture
-                    FROM background_tasks WHERE state = 1 ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED
+                    FROM background_tasks WHERE id = $1 AND state = 1 FOR UPDATE SKIP LOCKED
                     """,
                     connection,
-                    transaction);
+                    transaction)
+                { Parameters = { new() { Value = id } } };
                 ClaimedTask? claimed = null;
                 await using (var reader = await pick.ExecuteReaderAsync(cancellationToken))
                 {
@@ -90,7 +92,7 @@ public sealed class BackgroundTaskStore(PortalConnections connections, BusinessC
 
     /// <summary>
     /// Marks failed every running task that no live session holds (its process died: a restart, a
-    /// crash); the runner calls it at start-up. Returns how many.
+    /// crash); the scheduler's housekeeping calls it every few minutes. Returns how many.
     /// </summary>
     public async Task<int> FailAbandonedAsync(CancellationToken cancellationToken)
     {
@@ -130,6 +132,24 @@ public sealed class BackgroundTaskStore(PortalConnections connections, BusinessC
         }
 
         return failed;
+    }
+
+    /// <summary>The queued tasks made before <paramref name="madeBefore"/>, oldest first (the housekeeping's check that each has been handed to the scheduler).</summary>
+    public async Task<IReadOnlyList<Guid>> QueuedAsync(DateTimeOffset madeBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var list = new NpgsqlCommand("SELECT id FROM background_tasks WHERE state = 1 AND created_at < $1 ORDER BY created_at", connection)
+        {
+            Parameters = { new() { Value = madeBefore } },
+        };
+        var queued = new List<Guid>();
+        await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            queued.Add(reader.GetGuid(0));
+        }
+
+        return queued;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using EmploymentPortal.Core.Accounts;
 using EmploymentPortal.Core.Persistence;
 using EmploymentPortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EmploymentPortal.Core.BackgroundWork;
 
@@ -28,7 +29,7 @@ public sealed record BackgroundTaskView(
 /// their language), and read back one's own tasks. A task is found only by its requester, and only
 /// while it lies in their scope (query filter and row-level security on <c>background_tasks</c>).
 /// </summary>
-public sealed class BackgroundTasks(PortalDbContext db, ICurrentActor actor, BusinessClock clock, BackgroundTaskSignal signal) : IBackgroundTaskQueue
+public sealed partial class BackgroundTasks(PortalDbContext db, ICurrentActor actor, BusinessClock clock, IBackgroundTaskDispatcher dispatcher, ILogger<BackgroundTasks> logger) : IBackgroundTaskQueue
 {
     public async Task<Guid> EnqueueAsync(string kind, object? parameters, byte[]? input, CancellationToken cancellationToken)
     {
@@ -49,9 +50,22 @@ public sealed class BackgroundTasks(PortalDbContext db, ICurrentActor actor, Bus
         };
         db.BackgroundTasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
-        signal.Wake();
+        try
+        {
+            await dispatcher.DispatchAsync(task.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The task is stored and its page shows it queued: the scheduler's housekeeping hands
+            // over every queued task that has no trigger (TaskHousekeeping, every few minutes).
+            LogNotDispatched(logger, task.Id, e);
+        }
+
         return task.Id;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background task {TaskId} is stored but could not be handed to the scheduler now; the scheduler's housekeeping hands it over")]
+    private static partial void LogNotDispatched(ILogger logger, Guid taskId, Exception exception);
 
     /// <summary>Whether a task of <paramref name="kind"/> is queued or running in the caller's own area (one import per unit at a time).</summary>
     public Task<bool> ActiveInMyAreaAsync(string kind, CancellationToken cancellationToken)
@@ -80,26 +94,4 @@ public sealed class BackgroundTasks(PortalDbContext db, ICurrentActor actor, Bus
             .SingleOrDefaultAsync(cancellationToken);
         return file is null ? null : (file.ResultFile!, file.ResultFileName ?? "result", file.ResultContentType ?? "application/octet-stream");
     }
-}
-
-/// <summary>Wakes the runner of this instance when a task is enqueued here (it also polls, for tasks enqueued elsewhere).</summary>
-public sealed class BackgroundTaskSignal : IDisposable
-{
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already awake.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _wake.Dispose();
 }

@@ -2,13 +2,20 @@ namespace EmploymentPortal.Core.BackgroundWork;
 
 /// <summary>
 /// The seam between the pages and whatever runs their long work: a page enqueues a task and
-/// redirects to its page; the runner (today <c>BackgroundTaskRunner</c> in the web app, later a
-/// Quartz.NET job) claims it and calls the <see cref="IBackgroundWork"/> of its kind.
+/// redirects to its page; the scheduler (a Quartz.NET job in the web app, docs/adr/0009) runs
+/// it once across the cluster, calling the <see cref="IBackgroundWork"/> of its kind.
 /// </summary>
 public interface IBackgroundTaskQueue
 {
-    /// <summary>Stores a task for the current user, queued; returns its id.</summary>
+    /// <summary>Stores a task for the current user, queued, and hands it to the scheduler; returns its id.</summary>
     Task<Guid> EnqueueAsync(string kind, object? parameters, byte[]? input, CancellationToken cancellationToken);
+}
+
+/// <summary>Hands a stored, queued task to whatever runs it (the web app's scheduler).</summary>
+public interface IBackgroundTaskDispatcher
+{
+    /// <summary>Asks for <paramref name="taskId"/> to run now, on whichever instance runs the scheduler; asking again for a task already asked for does nothing.</summary>
+    Task DispatchAsync(Guid taskId, CancellationToken cancellationToken);
 }
 
 /// <summary>

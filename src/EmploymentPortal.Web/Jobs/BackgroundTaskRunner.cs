@@ -8,97 +8,58 @@ using Microsoft.Extensions.Options;
 namespace EmploymentPortal.Web.Jobs;
 
 /// <summary>
-/// Runs the queued background tasks (docs/adr/0007), one at a time per instance: at start-up it
-/// first marks failed the tasks a dead process left running (<see cref="BackgroundTaskStore.FailAbandonedAsync"/>),
-/// then claims the queued tasks, oldest first, whenever one is enqueued here and every
-/// <c>Portal:Tasks:PollInterval</c>. The work runs in a service scope that acts as its requester
-/// (<see cref="TaskRequester"/>: their scope, user name and language), and its progress is written
-/// to the task about once a second. It deletes the tasks finished more than
-/// <c>Portal:Tasks:KeepFinishedFor</c> ago at start-up and then hourly (business clock). Off when
-/// <c>Portal:Tasks:Run</c> is false.
+/// Runs one background task (docs/adr/0007) when the scheduler fires it
+/// (<see cref="Scheduling.BackgroundTaskJob"/>, docs/adr/0009): it claims the task, runs its work in
+/// a service scope that acts as its requester (<see cref="TaskRequester"/>: their scope, user name
+/// and language) and writes its progress to the task twice a second. <see cref="HousekeepAsync"/>,
+/// the scheduled job TaskHousekeeping, marks failed the tasks a dead process left running, hands
+/// the scheduler any queued task it was not given, and deletes the tasks finished more than
+/// <c>Portal:Tasks:KeepFinishedFor</c> ago.
 /// </summary>
 public sealed partial class BackgroundTaskRunner(
     IServiceScopeFactory scopes,
     BackgroundTaskStore store,
-    BackgroundTaskSignal signal,
+    IBackgroundTaskDispatcher dispatcher,
     BusinessClock clock,
     IOptions<PortalOptions> options,
-    ILogger<BackgroundTaskRunner> logger) : BackgroundService
+    ILogger<BackgroundTaskRunner> logger)
 {
     /// <summary>How often a running task's progress is written: twice a second (wall time, not the business clock).</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How often finished tasks past their keeping time are looked for.</summary>
-    public static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    /// <summary>A queued task older than this with no trigger is handed to the scheduler again (its enqueue could not reach it).</summary>
+    public static readonly TimeSpan DispatchGrace = TimeSpan.FromMinutes(1);
 
-    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Marks failed the tasks whose process ended while they ran, hands the scheduler again each
+    /// queued task older than <see cref="DispatchGrace"/> (a no-op for one it holds), and deletes
+    /// the tasks finished more than <c>Portal:Tasks:KeepFinishedFor</c> ago.
+    /// </summary>
+    public async Task HousekeepAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Tasks.Run)
+        var abandoned = await store.FailAbandonedAsync(cancellationToken);
+        if (abandoned > 0)
         {
-            return;
+            LogAbandoned(logger, abandoned);
         }
 
-        try
-        {
-            var abandoned = await store.FailAbandonedAsync(stoppingToken);
-            if (abandoned > 0)
-            {
-                LogAbandoned(logger, abandoned);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogLoopFailed(logger, e);
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PurgeIfDueAsync(stoppingToken);
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogLoopFailed(logger, e);
-            }
-
-            try
-            {
-                await signal.WaitAsync(options.Value.Tasks.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>Deletes the tasks finished more than <c>Portal:Tasks:KeepFinishedFor</c> ago, when the last look was an hour or more ago.</summary>
-    public async Task PurgeIfDueAsync(CancellationToken cancellationToken)
-    {
         var now = clock.UtcNow;
-        if (now < _nextPurge)
+        foreach (var id in await store.QueuedAsync(now - DispatchGrace, cancellationToken))
         {
-            return;
+            await dispatcher.DispatchAsync(id, cancellationToken);
         }
 
         var deleted = await store.DeleteFinishedAsync(now - options.Value.Tasks.KeepFinishedFor, cancellationToken);
-        _nextPurge = now + PurgeInterval;
         if (deleted > 0)
         {
             LogPurged(logger, deleted, options.Value.Tasks.KeepFinishedFor);
         }
     }
 
-    /// <summary>Claims and runs the oldest queued task; false when there was none.</summary>
-    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    /// <summary>Claims and runs task <paramref name="taskId"/>; false when it was not queued (already run or running, or deleted).</summary>
+    public async Task<bool> RunAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        await using var claimed = await store.ClaimAsync(cancellationToken);
+        await using var claimed = await store.ClaimAsync(taskId, cancellationToken);
         if (claimed is null)
         {
             return false;
@@ -140,7 +101,7 @@ public sealed partial class BackgroundTaskRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the lock goes with the connection and the next start marks the task failed.
+            // Shutting down: the lock goes with the connection and the housekeeping marks the task failed.
             throw;
         }
         catch (Exception e)
@@ -160,9 +121,6 @@ public sealed partial class BackgroundTaskRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} background tasks left running by a process that ended were marked failed")]
     private static partial void LogAbandoned(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The background task runner failed; it tries again at the next poll")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Background task {Kind} {TaskId} failed")]
     private static partial void LogTaskFailed(ILogger logger, string kind, Guid taskId, Exception exception);

@@ -8,7 +8,7 @@ using Quartz.Extensibility;
 namespace EmploymentPortal.Web.Scheduling;
 
 /// <summary>
-/// Writes each finished run of a portal job to <c>scheduled_job_runs</c> (the admin page's last
+/// Writes each finished run of a scheduled job (not of a background task) to <c>scheduled_job_runs</c> (the admin page's last
 /// run, duration and outcome), on the instance that ran it. A failure to write is logged, never
 /// thrown: the run itself is over.
 /// </summary>
@@ -27,6 +27,12 @@ public sealed partial class JobRunListener(IServiceScopeFactory scopes, TimeProv
 
     public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
+        if (context.JobDetail.Key.Group == BackgroundTaskJob.Group)
+        {
+            // A background task keeps its own outcome (background_tasks) and counts itself.
+            return;
+        }
+
         var finished = time.GetUtcNow();
         var run = ScheduledJobRun.Record(
             context.JobDetail.Key.Name,

@@ -19,7 +19,10 @@ public static class PortalJobs
 
     public static readonly PortalJob NoticeClosing = new(nameof(NoticeClosing), typeof(NoticeClosingService), "0 10 * * * ?");
 
-    public static readonly IReadOnlyList<PortalJob> All = [HouseholdStatus, Eligibility, PostingExpiry, NoticeClosing];
+    /// <summary>The background tasks' housekeeping (BackgroundTaskRunner.HousekeepAsync): every five minutes.</summary>
+    public static readonly PortalJob TaskHousekeeping = new(nameof(TaskHousekeeping), typeof(TaskHousekeepingService), "0 */5 * * * ?");
+
+    public static readonly IReadOnlyList<PortalJob> All = [HouseholdStatus, Eligibility, PostingExpiry, NoticeClosing, TaskHousekeeping];
 
     public static PortalJob? Find(string name) => All.FirstOrDefault(j => j.Name == name);
 }

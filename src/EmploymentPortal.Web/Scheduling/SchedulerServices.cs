@@ -9,18 +9,22 @@ public static class SchedulerServices
     /// <summary>Every instance of one portal shares this scheduler name, which is what makes them one cluster.</summary>
     public const string SchedulerName = "EmploymentPortal";
 
-    public static IServiceCollection AddPortalScheduler(this IServiceCollection services, IConfiguration configuration, SchedulerSettings settings)
+    /// <summary>Quartz and the background tasks on it; <paramref name="taskPoll"/> is how often an instance looks for triggers another one stored (Quartz's idle wait).</summary>
+    public static IServiceCollection AddPortalScheduler(this IServiceCollection services, IConfiguration configuration, SchedulerSettings settings, TimeSpan taskPoll)
     {
         // The app's own login (portal_app), like every other part of the portal: the qrtz_ tables are not region data.
         var connectionString = configuration.GetConnectionString(Core.Persistence.PortalDatabase.ConnectionStringName)
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is required for the scheduler.");
         services.AddSingleton<JobRunListener>();
+        services.AddSingleton<Jobs.BackgroundTaskRunner>();
+        services.AddSingleton<Core.BackgroundWork.IBackgroundTaskDispatcher, QuartzTaskDispatcher>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
             {
                 o.InstanceName = SchedulerName;
                 o.InstanceId = settings.InstanceId.Length > 0 ? settings.InstanceId : $"{Environment.MachineName}-{Guid.NewGuid():N}";
+                o.IdleWaitTime = taskPoll;
             });
             q.UsePersistentStore(store =>
             {
