@@ -1,8 +1,11 @@
 """The mixed load of issue 17, item 4 (bench/load/run.sh runs it; docs/benchmarks.md has the figures).
 
-Weights: 70 % anonymous job searches and postings, 20 % signed-in staff reading the ledger, person
-pages and dashboards, 10 % writes through their workflows (a follow-up visit recorded, a person
-registered, a seeker's application). 127.0.0.1 only; run.sh bounds it in time.
+Shares of the requests: 70 % anonymous job searches and postings, 20 % signed-in staff reading the
+ledger, person pages and dashboards, 10 % writes through their workflows (a follow-up visit
+recorded, a person registered, a seeker's application: the form's page, then the POST). Requests of the
+write workflows are named "write: …". The users are split by weight in those shares, and each class's wait is set so that one user of any class
+sends about 1.3 requests a second (a class's requests per task ÷ its mean time per task), so the
+request shares follow the user shares. 127.0.0.1 only; run.sh bounds it in time.
 
 Staff sign in once per account with both factors (the demo accounts' authenticator key; a code is
 accepted once, so the sign-ins are serialised and each waits for a fresh 30 s window) and the
@@ -26,6 +29,7 @@ TOTP_KEY = "EPDEMOTOTPSECRETKEYFORDEVONLY234"
 KEYWORDS = ["保安", "电工", "保洁", "厨师", "司机", "营业员", "会计", "护理", "焊工", "仓管", "客服", "普工"]
 TOKEN = re.compile(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"')
 POSTING_LINK = re.compile(r'href="/Jobs/([0-9a-f-]{36})')
+NEXT_LINK = re.compile(r'href="([^"]+)" rel="next"')
 PERSON_LINK = re.compile(r'href="/Station/Persons/([0-9a-f-]{36})[?"]')
 CHINA = timezone(timedelta(hours=8))
 
@@ -111,8 +115,8 @@ class Seeker(HttpUser):
 class Staff(SignedIn):
     """Station staff and officials reading: the ledger, a person, the dashboard."""
 
-    weight = 15
-    wait_time = between(1, 3)
+    weight = 17
+    wait_time = between(0.8, 1.8)  # 1.67 requests a task
     account = "street1"
 
     @task(4)
@@ -131,8 +135,8 @@ class Staff(SignedIn):
 class Official(SignedIn):
     """A county official's dashboard."""
 
-    weight = 5
-    wait_time = between(2, 5)
+    weight = 3
+    wait_time = between(0.5, 1.1)  # 1 request a task
     account = "county1"
 
     @task
@@ -144,27 +148,27 @@ class Writer(SignedIn):
     """Community staff writing through the workflows: a home visit recorded, a person registered."""
 
     weight = 7
-    wait_time = between(2, 5)
+    wait_time = between(1.6, 2.7)  # 2.75 requests a task
     account = "community1"
 
     @task(3)
     def follow_up(self):
-        response = self.client.get("/Station/Persons?status=Unemployed", name="/Station/Persons[filter]")
+        response = self.client.get("/Station/Persons?status=Unemployed", name="write: /Station/Persons[filter]")
         ids = PERSON_LINK.findall(response.text)
         if not ids:
             return
         url = f"/Station/Persons/{random.choice(ids)}"
-        page = self.client.get(url, name="/Station/Persons/[id]")
+        page = self.client.get(url, name="write: /Station/Persons/[id]")
         today = datetime.now(CHINA).date().isoformat()
-        self.client.post(f"{url}?handler=FollowUp", name="POST follow-up", allow_redirects=False, data={
+        self.client.post(f"{url}?handler=FollowUp", name="write: POST follow-up", allow_redirects=False, data={
             "FollowUp.Kind": "HomeVisit", "FollowUp.OccurredOn": today, "FollowUp.Notes": "负载测试走访",
             "__RequestVerificationToken": token_of(page.text)})
 
     @task(1)
     def register(self):
-        page = self.client.get("/Station/Persons/Register", name="/Station/Persons/Register")
+        page = self.client.get("/Station/Persons/Register", name="write: /Station/Persons/Register")
         region = re.search(r'<option selected="selected" value="(\d+)"|<option value="(\d+)" selected', page.text)
-        self.client.post("/Station/Persons/Register", name="POST register", allow_redirects=False, data={
+        self.client.post("/Station/Persons/Register", name="write: POST register", allow_redirects=False, data={
             "IdNumber": new_id_number(), "Input.Name": "负载测试" + str(random.randint(1000, 9999)),
             "Input.Address": "潍城区向阳路 8 号", "Input.Hukou": "Urban", "Input.Education": "JuniorHigh",
             "Input.EmploymentStatus": "Unemployed", "Input.LaborCapacity": "Full", "Input.WantsWork": "true",
@@ -173,23 +177,29 @@ class Writer(SignedIn):
 
 
 class Applicant(SignedIn):
-    """A signed-in job seeker applying to a posting found by search."""
+    """A signed-in job seeker applying to a posting found by search, a few result pages deep (a
+    seeker applies to a posting once, so the first pages alone run out over repeated runs)."""
 
     weight = 3
-    wait_time = between(2, 5)
+    wait_time = between(2.5, 4.5)  # about 4.5 requests a task
     account = "seeker1"
 
     @task
     def apply(self):
-        response = self.client.get(f"/Jobs?q={random.choice(KEYWORDS)}", name="/Jobs?q=[keyword]")
+        response = self.client.get(f"/Jobs?q={random.choice(KEYWORDS)}", name="write: /Jobs?q=[keyword]")
+        for _ in range(random.randint(0, 3)):
+            more = NEXT_LINK.search(response.text)
+            if not more:
+                break
+            response = self.client.get(more.group(1).replace("&amp;", "&"), name="write: /Jobs?q=[keyword]&page")
         ids = POSTING_LINK.findall(response.text)
         if not ids:
             return
         url = f"/Seeker/Postings/{random.choice(ids)}"
-        page = self.client.get(url, name="/Seeker/Postings/[id]")
+        page = self.client.get(url, name="write: /Seeker/Postings/[id]")
         if "handler=Apply" not in page.text:
             return
-        self.client.post(f"{url}?handler=Apply", name="POST apply", allow_redirects=False,
+        self.client.post(f"{url}?handler=Apply", name="write: POST apply", allow_redirects=False,
                          data={"__RequestVerificationToken": token_of(page.text)})
 
 

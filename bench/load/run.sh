@@ -58,6 +58,19 @@ pg_after=$(pg_ticks)
 import csv, sys
 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
     print(f"| {r['Type']} {r['Name']} | {r['Request Count']} | {r['Failure Count']} | {r['50%']} | {r['95%']} | {r['99%']} | {float(r['Requests/s']):.1f} |")
+# The mix as sent: anonymous search (/Jobs, /api/jobs), staff reads, write workflows ("write: …"); sign-ins apart.
+shares = {"anonymous": 0, "staff": 0, "write workflows": 0}
+posts = 0
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    name, count = r["Name"], int(r["Request Count"])
+    if name == "Aggregated" or name == "sign-in":
+        continue
+    kind = "write workflows" if name.startswith("write:") else "anonymous" if name.startswith(("/Jobs", "/api/")) else "staff"
+    shares[kind] += count
+    posts += count if r["Type"] == "POST" and name.startswith("write:") else 0
+total = sum(shares.values()) or 1
+print()
+print("mix: " + ", ".join(f"{k} {v * 100 / total:.1f} %" for k, v in shares.items()) + f" (of which the writes' POSTs {posts * 100 / total:.1f} %)")
 PY
   echo
   for p in $pids; do

@@ -50,13 +50,31 @@ public sealed class PortalAppFactory(
         }
     }
 
+    private string? _appConnectionString;
+
+    /// <summary>
+    /// Stops the portal, then closes the idle connections its scheduler left in Npgsql's shared
+    /// pool (Quartz opens them through <c>NpgsqlFactory</c>, not the app's data source, so they
+    /// would outlive the portal for minutes and, across the suite's fixtures, fill the server).
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_appConnectionString is not null)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(_appConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         // The portal connects as the app's login, under row-level security, unless a test looks at
         // the query filters alone (FirstWallOnly); it migrates as the owner.
         var firstWallOnly = settings?.GetValueOrDefault(FirstWallOnly) == "true";
-        builder.UseSetting("ConnectionStrings:Portal", firstWallOnly ? ConnectionString : PostgresServer.AppConnectionStringFor(ConnectionString));
+        _appConnectionString = firstWallOnly ? ConnectionString : PostgresServer.AppConnectionStringFor(ConnectionString);
+        builder.UseSetting("ConnectionStrings:Portal", _appConnectionString);
         builder.UseSetting("ConnectionStrings:PortalOwner", ConnectionString);
         builder.UseSetting("Portal:MigrateOnStartup", "false");
         // The scheduler runs the background tasks; no scheduled job unless a test names one

@@ -26,7 +26,9 @@ public sealed class HealthTests(PortalFixture portal) : IClassFixture<PortalFixt
     [Fact]
     public async Task Ready_DatabaseUnreachable_Returns503()
     {
-        var unreachable = new Dictionary<string, string?>();
+        // No scheduler: Quartz retries an unreachable database on the portal's clock, which the
+        // tests freeze, so its start would wait for ever here (a real process starts and retries).
+        var unreachable = new Dictionary<string, string?> { ["Portal:Scheduler:Run"] = "false" };
         await using var factory = new PortalAppFactory("Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2", unreachable);
         using var client = factory.CreateClient();
         var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));

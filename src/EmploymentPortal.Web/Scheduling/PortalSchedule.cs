@@ -5,23 +5,32 @@ using Quartz;
 namespace EmploymentPortal.Web.Scheduling;
 
 /// <summary>
-/// Before the scheduler starts on this instance, brings the stored jobs and triggers in line with
+/// In the background as the instance starts (never holding its start-up: a database unreachable
+/// then must leave the portal up, its readiness saying so), brings the stored jobs and triggers in line with
 /// <c>Portal:Scheduler:Jobs</c>: a job switched off is deleted; a trigger whose cron expression or
 /// zone changed is replaced; an unchanged trigger is left alone, so a firing missed while every
 /// instance was down still fires once at start-up (misfire: fire once now, skip the rest).
 /// </summary>
-public sealed partial class PortalSchedule(ISchedulerFactory factory, IOptions<PortalOptions> options, BusinessClock clock, ILogger<PortalSchedule> logger) : IHostedService
+public sealed partial class PortalSchedule(ISchedulerFactory factory, IOptions<PortalOptions> options, BusinessClock clock, ILogger<PortalSchedule> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var scheduler = await factory.GetScheduler(cancellationToken);
-        foreach (var job in PortalJobs.All)
+        await Task.Yield();
+        try
         {
-            await ApplyAsync(scheduler, job, options.Value.Scheduler.CronFor(job), cancellationToken);
+            var scheduler = await factory.GetScheduler(stoppingToken);
+            foreach (var job in PortalJobs.All)
+            {
+                await ApplyAsync(scheduler, job, options.Value.Scheduler.CronFor(job), stoppingToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database is unreachable at start-up: the portal starts all the same (readiness
+            // reports the database), the schedule stored before stays, and the next start writes it.
+            LogNotApplied(logger, e);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task ApplyAsync(IScheduler scheduler, PortalJob job, string cron, CancellationToken cancellationToken)
     {
@@ -54,6 +63,9 @@ public sealed partial class PortalSchedule(ISchedulerFactory factory, IOptions<P
         await scheduler.ScheduleJob(detail, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
         LogScheduled(logger, job.Name, cron, clock.Zone.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The jobs' schedules could not be written at start-up; the schedule stored before stays until the next start")]
+    private static partial void LogNotApplied(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled job {Job} switched off and removed")]
     private static partial void LogOff(ILogger logger, string job);

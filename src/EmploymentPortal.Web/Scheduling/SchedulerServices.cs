@@ -29,7 +29,15 @@ public static class SchedulerServices
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(NpgsqlFactory.Instance, connectionString);
-                store.ConfigureStore(s => s.TablePrefix = "qrtz_");
+                store.ConfigureStore(s =>
+                {
+                    s.TablePrefix = "qrtz_";
+                    // The schema is the migration QuartzJobStore's. Quartz's own check at start-up
+                    // needs the database, and on failure shuts the scheduler down for the life of the
+                    // process: a database unreachable at start must leave the portal up (readiness
+                    // says so) and the scheduler retrying, as every other part of the portal does.
+                    s.SchemaProvisioning = SchemaProvisioning.None;
+                });
                 store.UseSystemTextJsonSerializer();
                 store.UseClustering();
             });
