@@ -18,8 +18,12 @@ namespace EmploymentPortal.Core.Migrations
     /// </summary>
     public partial class PostingActivityRollup : Migration
     {
-        /// <summary>The rollup's full rebuild from the postings (also run by <c>rollups_rebuild.sql</c>).</summary>
-        public const string Fill = """
+        /// <summary>
+        /// The rollup's first fill from the postings, as this migration ran it. <c>rollups_rebuild.sql</c>
+        /// holds the same statement for later rebuilds; it may change, this text may not (a migration
+        /// runs the same on a database migrated today and on one migrated long ago).
+        /// </summary>
+        private const string Fill = """
             INSERT INTO report_posting_days (region_code, day, published, filled)
             SELECT region_code, day, sum(published), sum(filled) FROM (
                 SELECT region_code, published_on AS day, 1 AS published, 0 AS filled FROM postings WHERE published_on IS NOT NULL
